@@ -1,0 +1,125 @@
+"""Plain records passed between the pipeline stages.
+
+Every stage takes and returns these dataclasses, so each stage can be tested
+alone. Values of date claims are ISO strings (``YYYY-MM-DD``, ``YYYY-MM`` or
+``YYYY``); values of every other claim are floats. ``None`` in a bound means
+the bound is open (``mindestens 2200`` has no upper bound).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+# Bump when extraction changes in a way that changes claim ids or fields.
+EXTRACTOR_VERSION = "1"
+
+Value = float | str | None
+
+QUALIFIERS = (
+    "exact",
+    "approx",
+    "at_least",
+    "more_than",
+    "at_most",
+    "less_than",
+    "range",
+    "vague",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMatch:
+    """A number found in text, before we know what it counts.
+
+    ``start``/``end`` cover the qualifier, the number, its scale word and its
+    unit, e.g. ``weit über 160``, ``55 Mrd. US-Dollar``, ``mindestens 2200``.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: str = "exact"
+    unit: str | None = None  # "%", ISO currency code ("EUR", "USD", "KZT"), or None
+    kind: str = "cardinal"  # cardinal | decimal | percent | money | vague | ordinal
+    number_start: int = -1  # where the bare number begins (after qualifiers)
+    number_end: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A calendar date or date span found in text, as ISO strings."""
+
+    start: int
+    end: int
+    text: str
+    value: str  # YYYY-MM-DD | YYYY-MM | YYYY; the start of a span
+    low: str | None = None  # span start (equals value) or None for a single date
+    high: str | None = None  # span end or None
+    precision: str = "day"  # day | month | year
+    qualifier: str = "exact"  # exact | range | at_most (bis ...) | at_least (seit/ab ...)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One quantitative or factual statement with its provenance."""
+
+    claim_id: str
+    doc: str
+    category: str
+    value: Value
+    value_low: Value
+    value_high: Value
+    unit: str | None
+    qualifier: str
+    text: str
+    start: int
+    end: int
+    sentence: str
+    sentence_start: int = 0
+    subject: str | None = None  # what is counted ("Tote", "Soldaten") or the dated event
+    scope: str | None = None  # event time the claim is about: "2022-01", "2011"
+    attribution: str | None = None  # "offiziell", "laut der Regierung"
+    actor: str | None = None  # "Russland" in "Russland 3.000 ... Soldaten"
+    kind: str = "number"  # number | date
+    lang: str = "de"
+    as_of: str | None = None  # publication date of the document
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A document as read from disk, with its metadata."""
+
+    doc_id: str
+    path: str
+    text: str
+    content_hash: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    date: str | None = None  # ISO, at `date_precision`
+    date_precision: str | None = None  # day | month | year
+    lang: str = "de"
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Group:
+    """Claims from one or more documents that speak of the same thing."""
+
+    group_id: str
+    category: str
+    label: str
+    scope: str | None
+    status: str  # agree | compatible | conflict | update | sum_agree | sum_conflict | single
+    claim_ids: list[str] = field(default_factory=list)
+    explanation: str = ""
+
+
+def claim_id_for(doc: str, start: int, end: int) -> str:
+    """Stable id: the same document span always gets the same id."""
+    raw = f"{EXTRACTOR_VERSION}:{doc}:{start}:{end}".encode()
+    return hashlib.sha1(raw).hexdigest()[:12]
