@@ -87,6 +87,9 @@ class Claim:
     kind: str = "number"  # number | date
     lang: str = "de"
     as_of: str | None = None  # publication date of the document
+    # Normalised key of what is counted or which event is dated ("killed",
+    # "general_strike"); grouping compares claims by it, `subject` is for people.
+    concept: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
