@@ -20,6 +20,34 @@ class NoDocumentsFound(DocumentError):
     """A path holds no .txt or .md documents."""
 
 
+class MissingPath(DocumentError):
+    """A path does not exist."""
+
+
+class BinaryDocument(DocumentError):
+    """A file holds binary data, not text."""
+
+
+class UndecodableDocument(DocumentError):
+    """A file's bytes are not text in UTF-8, cp1252 or latin-1."""
+
+
+class EmptyDocument(DocumentError):
+    """A file is empty or holds only whitespace."""
+
+
+class MalformedFrontMatter(DocumentError):
+    """A file's YAML front matter cannot be read."""
+
+
+class DocumentTooLarge(DocumentError):
+    """A file is larger than the size limit and was skipped."""
+
+
+class DuplicateDocumentId(DocumentError):
+    """Two files with the same name (document id) in different folders."""
+
+
 class StoreError(ClaimsError):
     """The claim store cannot be opened or written."""
 
