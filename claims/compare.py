@@ -1,0 +1,368 @@
+"""Decide whether the claims of a group agree, by comparing intervals.
+
+Every claim is an interval: ``mindestens 2200`` is [2200, inf), ``Hunderte``
+is the interval its lexicon gives, a month-precision date covers every day of
+its month. Two claims from different documents (claims of one document are
+repeated mentions and are never compared with each other) are
+
+- ``agree`` when their intervals are equal and neither is vague;
+- ``compatible`` when their intervals overlap but differ, or are vague;
+- ``update`` when they are disjoint, the category is cumulative (deaths,
+  injuries, arrests), the higher count comes from a strictly later report and
+  the earlier report was written while the event was unfolding;
+- ``conflict`` when they are disjoint otherwise.
+
+Claims with different actors ("Russland 3.000", "Belarus 500") count different
+things and are not compared directly. A document giving two or more actors
+gives parts; their sum is compared with every claim of another document that
+names none of those actors (the total): ``sum_agree`` when the intervals
+overlap, ``sum_conflict`` when they are disjoint.
+
+A group's status is its worst pairwise status in ``SEVERITY`` order; a group
+with claims from one document only is ``single``. The search is by sorting and
+sweeping, O(n log n), never by comparing every pair, so one group may hold a
+hundred thousand claims.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import load
+from .models import Claim
+
+# Worst first: the order of `claims conflicts` and of aggregation within a group.
+SEVERITY = ("conflict", "sum_conflict", "update", "compatible", "sum_agree", "agree", "single")
+STATUSES = frozenset(SEVERITY)
+# Statuses that `claims conflicts` lists: everything but plain agreement.
+DISAGREEMENTS = ("conflict", "sum_conflict", "update", "sum_agree")
+
+_SCHEMA = {
+    "subject_similarity": float,
+    "subject_prefix": int,
+    "fuzzy_max_keys": int,
+    "cumulative_categories": [str],
+    "update_window_days": int,
+}
+INF = math.inf
+
+
+def load_config() -> dict:
+    """The grouping and comparison settings from ``lexicons/grouping.yaml``."""
+    return load("grouping", None, schema=_SCHEMA)
+
+
+def severity(status: str) -> int:
+    """Rank of ``status``: 0 is the worst."""
+    return SEVERITY.index(status)
+
+
+@lru_cache(maxsize=4096)
+def day_span(iso: str) -> tuple[int, int]:
+    """First and last day (proleptic ordinals) covered by ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+    parts = [int(p) for p in iso[:10].split("-")]
+    if len(parts) == 1:
+        return dt.date(parts[0], 1, 1).toordinal(), dt.date(parts[0], 12, 31).toordinal()
+    if len(parts) == 2:
+        first = dt.date(parts[0], parts[1], 1)
+        following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return first.toordinal(), following.toordinal() - 1
+    day = dt.date(parts[0], parts[1], parts[2]).toordinal()
+    return day, day
+
+
+def _safe_span(iso: str | None) -> tuple[float, float]:
+    if not iso:
+        return -INF, INF
+    try:
+        return day_span(iso)
+    except ValueError:
+        return -INF, INF
+
+
+def claim_interval(claim: Claim) -> tuple[float, float]:
+    """The values ``claim`` allows, as a closed interval (days for dates)."""
+    q = claim.qualifier
+    if claim.kind == "date" or isinstance(claim.value, str):
+        low_iso = claim.value_low or claim.value
+        high_iso = claim.value_high or claim.value
+        low = _safe_span(low_iso)[0] if low_iso else -INF
+        high = _safe_span(high_iso)[1] if high_iso else INF
+        if q in ("at_most", "less_than") and claim.value_low is None:
+            low = -INF
+        if q == "at_least" and claim.value_high is None:
+            high = INF
+        return low, high
+    value = claim.value
+    low = claim.value_low
+    high = claim.value_high
+    if low is None:
+        low = -INF if q in ("at_most", "less_than", "range", "vague") or value is None else value
+    if high is None:
+        high = INF if q in ("at_least", "more_than", "range", "vague") or value is None else value
+    # "über 160" excludes 160 itself, so it conflicts with an exact 160.
+    if q == "more_than" and low == value:
+        low = math.nextafter(low, INF)
+    if q == "less_than" and high == value:
+        high = math.nextafter(high, -INF)
+    return float(low), float(high)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rec:
+    claim: Claim
+    low: float
+    high: float
+    vague: bool
+    as_start: float
+    as_end: float
+    in_window: bool  # written while the event was unfolding (update possible)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One pair (or sum and total) that shows a status, for the explanation."""
+
+    status: str
+    left: Claim
+    right: Claim
+    parts: tuple[Claim, ...] = ()
+
+
+def _record(claim: Claim, cumulative: bool, window: int) -> _Rec:
+    low, high = claim_interval(claim)
+    as_start, as_end = _safe_span(claim.as_of)
+    in_window = False
+    if cumulative:
+        scope_end = _safe_span(claim.scope)[1] if claim.scope else INF
+        in_window = as_start <= scope_end + window
+    return _Rec(claim, low, high, claim.qualifier == "vague", as_start, as_end, in_window)
+
+
+def _actor_key(claim: Claim) -> str | None:
+    return claim.actor.casefold().strip() if claim.actor else None
+
+
+class _Top2:
+    """The two best (value, doc, item) entries with distinct docs; `maximise` picks the side."""
+
+    __slots__ = ("entries", "maximise")
+
+    def __init__(self, maximise: bool):
+        self.entries: list[tuple[float, str, object]] = []
+        self.maximise = maximise
+
+    def copy(self) -> _Top2:
+        other = _Top2(self.maximise)
+        other.entries = list(self.entries)
+        return other
+
+    def add(self, value: float, doc: str, item: object) -> None:
+        better = (lambda x, y: x > y) if self.maximise else (lambda x, y: x < y)
+        entries = [e for e in self.entries if e[1] != doc or not better(value, e[0])]
+        if any(e[1] == doc for e in entries):
+            self.entries = entries
+            return
+        entries.append((value, doc, item))
+        entries.sort(key=lambda e: -e[0] if self.maximise else e[0])
+        self.entries = entries[:2]
+
+    def best_not(self, doc: str):
+        for entry in self.entries:
+            if entry[1] != doc:
+                return entry
+        return None
+
+
+def _direct_findings(recs: list[_Rec], cumulative: bool) -> list[Finding]:
+    """Findings among claims of one actor class (conflict, update, compatible, agree)."""
+    found: list[Finding] = []
+    # conflict: a.high < b.low, other docs, and not excused as an update.
+    by_start = sorted(recs, key=lambda r: r.as_start)
+    starts = [r.as_start for r in by_start]
+    prefix_max_low: list[_Top2] = []
+    top = _Top2(maximise=True)
+    for r in by_start:
+        top.add(r.low, r.claim.doc, r)
+        prefix_max_low.append(top.copy())
+    overall = prefix_max_low[-1] if prefix_max_low else _Top2(True)
+    for a in recs:
+        if cumulative and a.in_window:
+            i = bisect_right(starts, a.as_end)  # b not strictly later than a
+            candidates = prefix_max_low[i - 1] if i else None
+        else:
+            candidates = overall
+        best = candidates.best_not(a.claim.doc) if candidates else None
+        if best and a.high < best[0]:
+            found.append(Finding("conflict", a.claim, best[2].claim))
+            break
+    if cumulative:
+        suffix_max: list[_Rec | None] = [None] * (len(by_start) + 1)
+        for i in range(len(by_start) - 1, -1, -1):
+            cur, nxt = by_start[i], suffix_max[i + 1]
+            suffix_max[i] = cur if nxt is None or cur.low > nxt.low else nxt
+        for a in recs:
+            if not a.in_window:
+                continue
+            b = suffix_max[bisect_right(starts, a.as_end)]
+            if b is not None and a.high < b.low:
+                found.append(Finding("update", a.claim, b.claim))
+                break
+    found.extend(_overlap_findings(recs))
+    return found
+
+
+def _overlap_findings(recs: list[_Rec]) -> list[Finding]:
+    """``agree`` (equal precise intervals) and ``compatible`` (other overlaps) across docs."""
+    found: list[Finding] = []
+    keys: dict[tuple[float, float, bool], list[_Rec]] = {}
+    for r in recs:
+        holders = keys.setdefault((r.low, r.high, r.vague), [])
+        if len(holders) < 2 and all(h.claim.doc != r.claim.doc for h in holders):
+            holders.append(r)
+    agree = next((h for k, h in sorted(keys.items()) if len(h) > 1 and not k[2]), None)
+    if agree:
+        found.append(Finding("agree", agree[0].claim, agree[1].claim))
+    compatible = next((h for k, h in sorted(keys.items()) if len(h) > 1 and k[2]), None)
+    if compatible:
+        found.append(Finding("compatible", compatible[0].claim, compatible[1].claim))
+        return found
+    top = _Top2(maximise=True)
+    for (low, _high, _vague), holders in sorted(keys.items()):
+        for r in holders:
+            best = top.best_not(r.claim.doc)
+            if best and best[0] >= low:
+                found.append(Finding("compatible", best[2].claim, r.claim))
+                return found
+        for r in holders:
+            top.add(r.high, r.claim.doc, r)
+    return found
+
+
+def _sum_findings(recs: list[_Rec]) -> list[Finding]:
+    """Compare the sum of one document's parts (distinct actors) with another's total."""
+    actors_by_doc: dict[str, dict[str, _Rec]] = {}
+    for r in sorted(recs, key=lambda r: (r.claim.doc, r.claim.start)):
+        key = _actor_key(r.claim)
+        if key is not None:
+            actors_by_doc.setdefault(r.claim.doc, {}).setdefault(key, r)
+    part_docs = {d: parts for d, parts in actors_by_doc.items() if len(parts) >= 2}
+    if not part_docs:
+        return []
+    part_actors = {a for parts in part_docs.values() for a in parts}
+    totals = [r for r in recs if r.claim.doc not in part_docs and _actor_key(r.claim) not in part_actors]
+    if not totals:
+        return []
+    min_high = min(totals, key=lambda r: (r.high, r.claim.doc))
+    max_low = max(totals, key=lambda r: (r.low, r.claim.doc))
+    by_low = sorted(totals, key=lambda r: r.low)
+    lows = [r.low for r in by_low]
+    prefix_best: list[_Rec] = []
+    for r in by_low:
+        prefix_best.append(r if not prefix_best or r.high > prefix_best[-1].high else prefix_best[-1])
+    found: list[Finding] = []
+    for doc in sorted(part_docs):
+        parts = tuple(part_docs[doc].values())
+        low = sum(p.low for p in parts)
+        high = sum(p.high for p in parts)
+        first = parts[0].claim
+        part_claims = tuple(p.claim for p in parts)
+        if min_high.high < low:
+            found.append(Finding("sum_conflict", first, min_high.claim, part_claims))
+        elif max_low.low > high:
+            found.append(Finding("sum_conflict", first, max_low.claim, part_claims))
+        i = bisect_right(lows, high)
+        if i and prefix_best[i - 1].high >= low:
+            found.append(Finding("sum_agree", first, prefix_best[i - 1].claim, part_claims))
+    return found
+
+
+def findings(claims: Sequence[Claim], config: dict | None = None) -> list[Finding]:
+    """Every kind of finding in ``claims``, one witness per kind and actor class."""
+    config = config or load_config()
+    if not claims:
+        return []
+    cumulative = claims[0].category in config["cumulative_categories"]
+    window = config["update_window_days"]
+    recs = [_record(c, cumulative, window) for c in claims]
+    classes: dict[str | None, list[_Rec]] = {}
+    for r in recs:
+        classes.setdefault(_actor_key(r.claim), []).append(r)
+    found: list[Finding] = []
+    for key in sorted(classes, key=lambda k: (k is not None, k or "")):
+        found.extend(_direct_findings(classes[key], cumulative))
+    found.extend(_sum_findings(recs))
+    return found
+
+
+def compare_group(claims: Iterable[Claim], config: dict | None = None) -> tuple[str, str]:
+    """The status of a group and a one-line explanation of why.
+
+    The status is the worst finding (``SEVERITY``); the explanation shows its
+    two claims and names the other statuses found, so "conflict" with "also
+    agree" tells the reader some sources do agree.
+    """
+    claims = sorted(claims, key=lambda c: (c.doc, c.start, c.claim_id))
+    if len({c.doc for c in claims}) < 2:
+        docs = claims[0].doc if claims else "-"
+        return "single", f"only one source ({docs})"
+    found = findings(claims, config)
+    if not found:
+        return "single", "sources give different actors; nothing to compare"
+    found.sort(key=lambda f: severity(f.status))
+    worst = found[0]
+    others = sorted({f.status for f in found[1:]} - {worst.status}, key=severity)
+    text = explain(worst)
+    if others:
+        text += "; also " + ", ".join(others)
+    return worst.status, text
+
+
+def format_value(claim: Claim) -> str:
+    """A claim's value for explanations: ``12,000,000``, ``≥2,200``, ``"Hunderte" (200–999)``."""
+    if claim.kind == "date" or isinstance(claim.value, str):
+        if claim.value_high and claim.value_high != claim.value:
+            return f"{claim.value_low or claim.value}..{claim.value_high}"
+        marks = {"at_most": "≤", "at_least": "≥"}
+        return f"{marks.get(claim.qualifier, '')}{claim.value}"
+    low, high = claim_interval(claim)
+    unit = f" {claim.unit}" if claim.unit else ""
+    q = claim.qualifier
+    if q == "exact" or low == high:
+        return _num(claim.value) + unit
+    if q in ("at_least", "more_than") and high == INF:
+        return ("≥" if q == "at_least" else ">") + _num(claim.value) + unit
+    if q in ("at_most", "less_than") and low == -INF:
+        return ("≤" if q == "at_most" else "<") + _num(claim.value) + unit
+    if q == "approx":
+        return "≈" + _num(claim.value) + unit
+    span = f"{_num(low)}–{_num(high)}" if high != INF else f"≥{_num(low)}"
+    if q == "vague":
+        return f'"{claim.text}" ({span}{unit})'
+    return span + unit
+
+
+def _num(x: float | None) -> str:
+    if x is None or x in (INF, -INF):
+        return "?"
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def explain(f: Finding) -> str:
+    """One line: the two values, what they count and which documents say them."""
+    what = f.left.category
+    if f.status == "update":
+        return (
+            f"{format_value(f.left)} ({f.left.doc}, {f.left.as_of}) → "
+            f"{format_value(f.right)} ({f.right.doc}, {f.right.as_of}): later report is higher ({what})"
+        )
+    if f.parts:
+        total = sum(p.value for p in f.parts if isinstance(p.value, (int, float)))
+        terms = " + ".join(format_value(p) for p in f.parts)
+        return f"{terms} = {_num(total)} vs {format_value(f.right)} ({what}, {f.left.doc} vs {f.right.doc})"
+    return f"{format_value(f.left)} vs {format_value(f.right)} ({what}, {f.left.doc} vs {f.right.doc})"

@@ -1,0 +1,201 @@
+"""Group the claims that speak of the same thing across documents.
+
+Blocking, so that the work grows with the number of claims, not its square:
+
+1. a claim's block is its category and unit: deaths are never compared with
+   arrests, per cent never with euros, a population never with a crowd;
+2. inside a block, claims are keyed by their ``concept`` ("killed",
+   "general_strike"). Claims without a concept are keyed by their subject
+   ("Tote"); a subject that the concept-bearing claims of the block use takes
+   their concept, and the remaining subjects are merged with rapidfuzz when
+   similar enough (``grouping.yaml``). Fuzzy matching compares distinct
+   subjects only, within a block and a shared prefix, capped in number.
+   A claim with neither concept nor subject is a group of its own: sharing a
+   number is not sharing a topic;
+3. inside a key, claims are split by scope (the time of the event). Scopes are
+   compatible when one is a prefix of the other (``2022`` and ``2022-01``),
+   never otherwise (``2011`` and ``2022-01``). Each most specific scope makes a
+   group; a coarser scope joins the one group it contains or, when it contains
+   several, stays a group of its own. An unknown scope joins the only group of
+   its key, or stays apart when there are several.
+
+Group ids hash the block, key and scope, so a group keeps its id when claims
+are added; a lone claim's group id hashes its claim id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
+
+from .compare import compare_group, load_config
+from .models import Claim, Group
+
+_NON_WORD = re.compile(r"[\W\d_]+")
+
+
+def normalise_subject(subject: str | None) -> str:
+    """Casefolded letters of a subject, single-spaced: ``"Tote,"`` -> ``"tote"``."""
+    if not subject:
+        return ""
+    return " ".join(_NON_WORD.sub(" ", subject.casefold()).split())
+
+
+def _group_id(*parts: object) -> str:
+    return hashlib.sha1("|".join(str(p) for p in parts).encode()).hexdigest()[:12]
+
+
+def _subject_keys(claims: list[Claim], config: dict) -> dict[str, str]:
+    """Map each subject of concept-less claims in one block to a key ("c:concept" or "s:subject")."""
+    concept_votes: dict[str, Counter] = defaultdict(Counter)
+    loose: Counter = Counter()
+    for c in claims:
+        norm = normalise_subject(c.subject)
+        if not norm:
+            continue
+        if c.concept:
+            concept_votes[norm][c.concept] += 1
+        else:
+            loose[norm] += 1
+    labelled = {n: min(v.items(), key=lambda kv: (-kv[1], kv[0]))[0] for n, v in concept_votes.items()}
+    keys: dict[str, str] = {}
+    pending: dict[str, list[str]] = defaultdict(list)
+    for norm in sorted(loose):
+        if norm in labelled:
+            keys[norm] = "c:" + labelled[norm]
+        else:
+            pending[norm[: config["subject_prefix"]]].append(norm)
+    labelled_by_prefix: dict[str, list[str]] = defaultdict(list)
+    for norm in sorted(labelled):
+        labelled_by_prefix[norm[: config["subject_prefix"]]].append(norm)
+    cutoff = config["subject_similarity"]
+    for prefix, norms in sorted(pending.items()):
+        norms.sort(key=lambda n: (-loose[n], n))
+        fuzzy, exact = norms[: config["fuzzy_max_keys"]], norms[config["fuzzy_max_keys"]:]
+        for norm in exact:
+            keys[norm] = "s:" + norm
+        choices = labelled_by_prefix.get(prefix, [])[: config["fuzzy_max_keys"]]
+        rest = []
+        for norm in fuzzy:
+            best = process.extractOne(norm, choices, scorer=fuzz.ratio, score_cutoff=cutoff) if choices else None
+            if best:
+                keys[norm] = "c:" + labelled[best[0]]
+            else:
+                rest.append(norm)
+        _merge_similar(rest, cutoff, keys)
+    return keys
+
+
+def _merge_similar(norms: list[str], cutoff: float, keys: dict[str, str]) -> None:
+    """Union similar subjects; each cluster is keyed by its first (most frequent) member."""
+    if not norms:
+        return
+    parent = list(range(len(norms)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, norm in enumerate(norms):
+        for _match, _score, j in process.extract(norm, norms, scorer=fuzz.ratio, score_cutoff=cutoff,
+                                                 limit=None):
+            if j > i:
+                a, b = root(i), root(j)
+                parent[max(a, b)] = min(a, b)
+    for i, norm in enumerate(norms):
+        keys[norm] = "s:" + norms[root(i)]
+
+
+def _ancestors(scope: str) -> list[str]:
+    """Coarser ISO scopes that contain ``scope``: ``2022-01-06`` -> ``2022``, ``2022-01``."""
+    return [scope[:n] for n in (4, 7) if len(scope) > n and scope[n] == "-"]
+
+
+def scopes_compatible(a: str | None, b: str | None) -> bool:
+    """True when one scope contains the other (or either is unknown)."""
+    if a is None or b is None:
+        return True
+    return a == b or a in _ancestors(b) or b in _ancestors(a)
+
+
+def split_by_scope(claims: list[Claim]) -> list[tuple[str | None, list[Claim]]]:
+    """Split claims of one key into groups of compatible scope (see module doc)."""
+    by_scope: dict[str | None, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_scope[c.scope].append(c)
+    known = [s for s in by_scope if s is not None]
+    inner = {a for s in known for a in _ancestors(s)}
+    leaves = sorted(s for s in known if s not in inner)
+    leaves_under: dict[str, list[str]] = defaultdict(list)
+    for leaf in leaves:
+        for a in _ancestors(leaf):
+            leaves_under[a].append(leaf)
+    clusters: dict[str | None, list[Claim]] = {leaf: list(by_scope[leaf]) for leaf in leaves}
+    for s in sorted(set(known) - set(leaves)):
+        below = leaves_under[s]
+        target = below[0] if len(below) == 1 else s
+        clusters.setdefault(target, []).extend(by_scope[s])
+    if None in by_scope:
+        target = next(iter(clusters)) if len(clusters) == 1 else None
+        clusters.setdefault(target, []).extend(by_scope[None])
+    return sorted(clusters.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))
+
+
+def _label(members: list[Claim], scope: str | None) -> str:
+    subjects = Counter(c.subject.strip() for c in members if c.subject and c.subject.strip())
+    if subjects:
+        what = min(subjects.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
+    else:
+        concepts = sorted({c.concept for c in members if c.concept})
+        what = concepts[0].replace("_", " ") if concepts else members[0].category
+    return f"{what} · {scope}" if scope else what
+
+
+def _make_group(group_id: str, members: list[Claim], scope: str | None, config: dict) -> Group:
+    members.sort(key=lambda c: (c.doc, c.start, c.claim_id))
+    if len({c.doc for c in members}) > 1:
+        status, explanation = compare_group(members, config)
+    else:
+        status, explanation = "single", f"only one source ({members[0].doc})"
+    return Group(
+        group_id=group_id,
+        category=members[0].category,
+        label=_label(members, scope),
+        scope=scope,
+        status=status,
+        claim_ids=[c.claim_id for c in members],
+        explanation=explanation,
+    )
+
+
+def group_claims(claims: Iterable[Claim], config: dict | None = None) -> list[Group]:
+    """Put every claim into exactly one group; groups are sorted by category, label and id."""
+    config = config or load_config()
+    seen: set[str] = set()
+    blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.claim_id not in seen:
+            seen.add(c.claim_id)
+            blocks[(c.category, c.unit or "")].append(c)
+    groups: list[Group] = []
+    for (category, unit), members in blocks.items():
+        subject_keys = _subject_keys(members, config)
+        by_key: dict[str, list[Claim]] = defaultdict(list)
+        for c in members:
+            key = "c:" + c.concept if c.concept else subject_keys.get(normalise_subject(c.subject))
+            if key is None:
+                groups.append(_make_group(_group_id("claim", c.claim_id), [c], c.scope, config))
+            else:
+                by_key[key].append(c)
+        for key, keyed in by_key.items():
+            for scope, scoped in split_by_scope(keyed):
+                gid = _group_id(category, unit, key, scope)
+                groups.append(_make_group(gid, scoped, scope, config))
+    groups.sort(key=lambda g: (g.category, g.label, g.group_id))
+    return groups

@@ -1,0 +1,134 @@
+"""Grouping: blocking by category, unit, concept/subject and compatible scope."""
+
+from __future__ import annotations
+
+import random
+
+from claimfactory import make_claim
+from claims.group import group_claims, scopes_compatible, split_by_scope
+
+
+def _group_of(groups, claim):
+    (found,) = [g for g in groups if claim.claim_id in g.claim_ids]
+    return found
+
+
+def test_every_claim_in_exactly_one_group():
+    claims = [make_claim(doc=f"{i % 5:03}", value=float(i), concept=c, category=cat, scope=s)
+              for i, (c, cat, s) in enumerate(
+                  [("killed", "deaths", "2022-01"), ("injured", "injuries", "2022-01"),
+                   (None, "deaths", "2011"), ("killed", "deaths", None)] * 5)]
+    groups = group_claims(claims)
+    ids = [cid for g in groups for cid in g.claim_ids]
+    assert sorted(ids) == sorted(c.claim_id for c in claims)
+
+
+def test_never_across_incompatible_scopes():
+    a = make_claim(doc="003", value=14.0, scope="2011")
+    b = make_claim(doc="004", value=16.0, scope="2011")
+    c = make_claim(doc="002", value=160.0, scope="2022-01")
+    groups = group_claims([a, b, c])
+    assert _group_of(groups, a) is _group_of(groups, b)
+    assert _group_of(groups, a) is not _group_of(groups, c)
+    assert _group_of(groups, a).status == "conflict"
+    assert _group_of(groups, c).status == "single"
+
+
+def test_coarse_scope_joins_its_only_finer_scope():
+    a = make_claim(doc="001", scope="2022")
+    b = make_claim(doc="002", scope="2022-01")
+    c = make_claim(doc="003", scope=None)
+    groups = group_claims([a, b, c])
+    assert len(groups) == 1 and groups[0].scope == "2022-01"
+
+
+def test_coarse_scope_with_several_finer_scopes_stays_apart():
+    claims = [make_claim(doc="001", scope="2022-01"), make_claim(doc="002", scope="2022-02"),
+              make_claim(doc="003", scope="2022"), make_claim(doc="004", scope=None)]
+    groups = group_claims(claims)
+    assert sorted((g.scope or "-") for g in groups) == ["-", "2022", "2022-01", "2022-02"]
+
+
+def test_scopes_compatible():
+    assert scopes_compatible("2022", "2022-01-06")
+    assert not scopes_compatible("2022-01", "2022-02")
+    assert not scopes_compatible("2011", "2022-01")
+    assert not scopes_compatible("2022-1", "2022-10")
+
+
+def test_never_across_categories_or_concepts_even_with_the_same_number():
+    injured = make_claim(doc="001", category="injuries", concept="injured", value=100.0)
+    workers = make_claim(doc="002", category="count", concept="workers", value=100.0)
+    killed = make_claim(doc="003", category="deaths", concept="killed", value=100.0)
+    protesters = make_claim(doc="004", category="protesters", concept="protesters", value=100.0)
+    population = make_claim(doc="005", category="population", concept="inhabitants", value=100.0)
+    groups = group_claims([injured, workers, killed, protesters, population])
+    assert len(groups) == 5 and all(g.status == "single" for g in groups)
+
+
+def test_units_are_never_mixed():
+    eur = make_claim(doc="001", category="money", concept="aid", value=5.0, unit="EUR")
+    usd = make_claim(doc="002", category="money", concept="aid", value=5.0, unit="USD")
+    assert len(group_claims([eur, usd])) == 2
+
+
+def test_missing_concept_uses_subject_and_fuzzy_match():
+    a = make_claim(doc="001", concept=None, subject="Verletzte", category="injuries")
+    b = make_claim(doc="002", concept=None, subject="Verletzten", category="injuries")
+    c = make_claim(doc="003", concept=None, subject="Polizisten", category="injuries")
+    d = make_claim(doc="004", concept=None, subject=None, category="injuries")
+    e = make_claim(doc="005", concept=None, subject=None, category="injuries")
+    groups = group_claims([a, b, c, d, e])
+    assert _group_of(groups, a) is _group_of(groups, b)
+    assert _group_of(groups, c) is not _group_of(groups, a)
+    assert _group_of(groups, d) is not _group_of(groups, e)
+
+
+def test_subject_without_concept_joins_the_concept_using_it():
+    a = make_claim(doc="001", concept="killed", subject="Tote")
+    b = make_claim(doc="002", concept=None, subject="Toten")
+    groups = group_claims([a, b])
+    assert len(groups) == 1 and groups[0].status == "compatible" or groups[0].status == "agree"
+
+
+def test_dates_group_by_the_event_they_date():
+    strike1 = make_claim(doc="001", category="date", concept="general_strike", value="2022-01-03",
+                         subject="Generalstreik")
+    strike4 = make_claim(doc="004", category="date", concept="general_strike", value="2022-01-03",
+                         subject="Generalstreik")
+    crack = make_claim(doc="004", category="date", concept="crackdown", value="2022-01-03")
+    groups = group_claims([strike1, strike4, crack])
+    g = _group_of(groups, strike1)
+    assert g is _group_of(groups, strike4) and g.status == "agree"
+    assert g.label == "Generalstreik · 2022-01"
+    assert _group_of(groups, crack) is not g
+
+
+def test_repeated_mentions_in_one_document_share_a_group():
+    a = make_claim(doc="001", value=160.0)
+    b = make_claim(doc="001", value=160.0)
+    groups = group_claims([a, b])
+    assert len(groups) == 1 and groups[0].status == "single"
+
+
+def test_deterministic_and_order_independent():
+    claims = [make_claim(doc=f"{i % 7:03}", value=float(i % 3), concept=["killed", None][i % 2],
+                         subject=["Tote", "Toten", "Opfer"][i % 3], scope=["2022-01", "2022", None][i % 3])
+              for i in range(60)]
+    first = group_claims(claims)
+    shuffled = claims[:]
+    random.Random(4).shuffle(shuffled)
+    second = group_claims(shuffled)
+    assert [(g.group_id, g.status, sorted(g.claim_ids), g.label) for g in first] == \
+           [(g.group_id, g.status, sorted(g.claim_ids), g.label) for g in second]
+
+
+def test_group_id_is_stable_when_claims_are_added():
+    a = make_claim(doc="001")
+    b = make_claim(doc="002")
+    assert group_claims([a])[0].group_id == group_claims([a, b])[0].group_id
+
+
+def test_split_by_scope_keeps_unknown_apart_when_ambiguous():
+    claims = [make_claim(scope="2011"), make_claim(scope="2022-01"), make_claim(scope=None)]
+    assert [s for s, _ in split_by_scope(claims)] == ["2011", "2022-01", None]
