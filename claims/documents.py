@@ -1,0 +1,343 @@
+"""Read documents from disk: paths, encodings, front matter, title, date, language.
+
+``Document.text`` is the decoded file text exactly as read, front matter and
+all, so that claim offsets index the file: ``text[start:end] == claim.text``.
+A UTF-8 byte order mark is kept as the character U+FEFF at offset 0 (it is what
+``open(path, encoding="utf-8").read()`` returns), so offsets count it too.
+``extraction_text()`` gives the same text with the metadata blanked out by
+spaces of equal length, which is what the extractor reads.
+
+Encodings: UTF-8 first; then cp1252 (the usual Windows export); then latin-1,
+but only when the bytes that mean nothing in cp1252 are rare (one in a
+thousand) -- otherwise the file is garbage and we say so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+import yaml
+
+from .errors import (
+    BinaryDocument,
+    DocumentError,
+    DocumentTooLarge,
+    EmptyDocument,
+    MalformedFrontMatter,
+    MissingPath,
+    NoDocumentsFound,
+    UndecodableDocument,
+)
+from .language import detect_language
+from .models import Document
+
+SUFFIXES = frozenset({".txt", ".md"})
+MAX_BYTES = 50 * 1024 * 1024
+LANGUAGES = ("de", "en")
+FRONT_MATTER_KEYS = ("date", "source", "title", "url", "lang")
+FRONT_MATTER_MAX_CHARS = 64 * 1024
+HEAD_CHARS = 2000  # where title and publication date are looked for
+TITLE_MAX_CHARS = 150
+BINARY_SAMPLE_BYTES = 8192
+BINARY_CONTROL_RATIO = 0.10
+LATIN1_C1_RATIO = 0.001
+
+_BOM = "\ufeff"
+# C0 controls that do not occur in text files (tab, newlines, form feed and ESC excluded).
+_BINARY_CONTROLS = bytes(b for b in range(32) if b not in b"\t\n\v\f\r\x1b")
+_C1 = re.compile("[\x80-\x9f]")
+_FRONT_MATTER_OPEN = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
+_FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+# " date 2022-01 Entgegen ..." -- a metadata prefix on the first line; the rest is article text.
+_LINE_DATE = re.compile(r"\A\ufeff?[ \t]*date:?[ \t]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?=\s|\Z)", re.I)
+_ISO_DATE = re.compile(r"\A(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
+_LINE = re.compile(r"^[ \t]*(\S.*?)[ \t]*$", re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class _Header:
+    """What the top of a document says about itself; ``end`` is where article text begins."""
+
+    end: int = 0
+    meta: dict | None = None
+
+
+def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | DocumentError]:
+    """Yield the document files under ``paths`` (folders recursively, sorted), or an error per bad path.
+
+    Files named explicitly are taken whatever their suffix; in folders only
+    ``.txt`` and ``.md`` files count and hidden files and folders are skipped.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = False
+            for file in _walk(path):
+                found = True
+                yield file
+            if not found:
+                yield NoDocumentsFound(f"{path}: no .txt or .md documents in this folder")
+        elif path.is_file():
+            yield path
+        elif path.exists():
+            yield DocumentError(f"{path}: not a regular file; give a .txt or .md file or a folder")
+        else:
+            yield MissingPath(f"{path}: no such file or folder; check the path")
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk(entry)
+        elif entry.suffix.lower() in SUFFIXES and entry.is_file():
+            yield entry
+
+
+def iter_documents(paths: Iterable[str | Path]) -> Iterator[Document | DocumentError]:
+    """Yield each document under ``paths`` as read, or the error that stopped it; one at a time."""
+    for item in iter_paths(paths):
+        if isinstance(item, DocumentError):
+            yield item
+            continue
+        try:
+            yield read_document(item)
+        except DocumentError as exc:
+            yield exc
+
+
+def read_document(path: str | Path) -> Document:
+    """Read one file into a Document; raise a DocumentError subclass naming the file."""
+    path = Path(path)
+    return parse_document(read_bytes(path), path)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The raw bytes of ``path``, refusing missing and oversized files before reading them."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise MissingPath(f"{path}: no such file or folder; check the path") from None
+    except OSError as exc:
+        raise DocumentError(f"{path}: cannot read ({exc.strerror})") from None
+    if size > MAX_BYTES:
+        raise DocumentTooLarge(
+            f"{path}: skipped, {size / 1024 / 1024:.0f} MB is over the {MAX_BYTES // 1024 // 1024} MB limit; "
+            "split the file"
+        )
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise DocumentError(f"{path}: is a folder, not a file") from None
+    except OSError as exc:
+        raise DocumentError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def read_stream(stream: BinaryIO, name: str = "<stdin>") -> bytes:
+    """Up to MAX_BYTES from a binary stream (standard input), refusing more."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise DocumentTooLarge(f"{name}: over the {MAX_BYTES // 1024 // 1024} MB limit; split the input")
+    return data
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def doc_id_for(path: str | Path) -> str:
+    return Path(path).stem
+
+
+def parse_document(data: bytes, path: str | Path, doc_id: str | None = None) -> Document:
+    """Turn the raw bytes of a file into a Document (decoding, metadata, title, date, language)."""
+    path = Path(path)
+    warnings: list[str] = []
+    text = decode(data, path, warnings)
+    if not text.strip(" \t\r\n\f\v" + _BOM):
+        raise EmptyDocument(f"{path}: empty file (nothing but whitespace); remove it or add text")
+    header = _read_header(text, path)
+    if not text[header.end :].strip():
+        raise EmptyDocument(f"{path}: no article text after the metadata; remove it or add text")
+    meta = header.meta or {}
+    lang = _language(meta.get("lang"), text, header.end, path, warnings)
+    date, precision = _front_matter_date(meta.get("date"), path)
+    if date is None:
+        date, precision = _date_from_text(_blank(text, header.end)[: header.end + HEAD_CHARS], lang)
+    return Document(
+        doc_id=doc_id if doc_id is not None else doc_id_for(path),
+        path=str(path),
+        text=text,
+        content_hash=content_hash(data),
+        title=_str_or_none(meta.get("title")) or find_title(text, header.end),
+        source=_str_or_none(meta.get("source")),
+        url=_str_or_none(meta.get("url")),
+        date=date,
+        date_precision=precision,
+        lang=lang,
+        warnings=tuple(warnings),
+    )
+
+
+def extraction_text(doc: Document) -> str:
+    """The document text with front matter or a metadata prefix blanked out; offsets unchanged."""
+    return _blank(doc.text, _read_header(doc.text, Path(doc.path)).end)
+
+
+def decode(data: bytes, path: Path, warnings: list[str]) -> str:
+    """Decode file bytes as UTF-8, else cp1252, else latin-1 (with a warning naming the file)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise UndecodableDocument(f"{path}: broken UTF-16 text; re-save the file as UTF-8") from None
+    _refuse_binary(data, path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad_offset = exc.start
+    try:
+        text = data.decode("cp1252")
+        warnings.append(f"{path}: not UTF-8 (byte {bad_offset}); read as cp1252")
+        return text
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("latin-1")
+    meaningless = len(_C1.findall(text))
+    if meaningless > max(1, len(text) * LATIN1_C1_RATIO):
+        raise UndecodableDocument(
+            f"{path}: undecodable bytes (from byte {bad_offset}), not UTF-8, cp1252 or latin-1 text; "
+            "re-save the file as UTF-8"
+        )
+    warnings.append(f"{path}: not UTF-8 (byte {bad_offset}) nor cp1252; read as latin-1")
+    return text
+
+
+def _refuse_binary(data: bytes, path: Path) -> None:
+    sample = data[:BINARY_SAMPLE_BYTES]
+    if b"\x00" in sample:
+        raise BinaryDocument(f"{path}: binary file (NUL bytes), not text; give .txt or .md text files")
+    controls = len(sample) - len(sample.translate(None, _BINARY_CONTROLS))
+    if controls > len(sample) * BINARY_CONTROL_RATIO:
+        raise BinaryDocument(f"{path}: binary file (control bytes), not text; give .txt or .md text files")
+    if b"\x00" in data:
+        raise BinaryDocument(f"{path}: binary data (NUL bytes) after byte {BINARY_SAMPLE_BYTES}; not a text file")
+
+
+def _read_header(text: str, path: Path) -> _Header:
+    opening = _FRONT_MATTER_OPEN.match(text)
+    if opening:
+        close = _FRONT_MATTER_CLOSE.search(text, opening.end(), opening.end() + FRONT_MATTER_MAX_CHARS)
+        if not close:
+            raise MalformedFrontMatter(
+                f"{path}: front matter opened with '---' on line 1 is never closed; add a '---' line after it"
+            )
+        return _Header(end=close.end(), meta=_parse_front_matter(text[opening.end() : close.start()], path))
+    line_date = _LINE_DATE.match(text)
+    if line_date:
+        return _Header(end=line_date.end(), meta={"date": line_date.group(1)})
+    return _Header()
+
+
+def _parse_front_matter(block: str, path: Path) -> dict:
+    try:
+        meta = yaml.safe_load(block)
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f" (line {where.line + 2})" if where is not None else ""
+        raise MalformedFrontMatter(f"{path}: front matter is not valid YAML{line}; fix or remove the '---' block") from None
+    if meta is None:
+        return {}
+    if not isinstance(meta, dict):
+        raise MalformedFrontMatter(f"{path}: front matter must be 'key: value' lines ({', '.join(FRONT_MATTER_KEYS)})")
+    return {str(k).lower(): v for k, v in meta.items()}
+
+
+def _front_matter_date(value, path: Path) -> tuple[str | None, str | None]:
+    if value is None or value == "":
+        return None, None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat(), "day"
+    if isinstance(value, dt.date):
+        return value.isoformat(), "day"
+    raw = str(value).strip()
+    iso = parse_iso_date(raw)
+    if iso:
+        return iso
+    found = _date_from_text(raw, None)
+    if found[0]:
+        return found
+    raise MalformedFrontMatter(f"{path}: front matter date {raw!r} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+def parse_iso_date(raw: str) -> tuple[str, str] | None:
+    """``("2022-01", "month")`` for an ISO date of day, month or year precision that exists; else None."""
+    m = _ISO_DATE.match(raw)
+    if not m:
+        return None
+    year, month, day = m.groups()
+    try:
+        dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+    return raw, "day" if day else "month" if month else "year"
+
+
+def _date_from_text(head: str, lang: str | None) -> tuple[str | None, str | None]:
+    try:
+        from .dates import find_publication_date
+    except ImportError:  # the date stage is optional for reading documents
+        return None, None
+    match = find_publication_date(head, lang)
+    if match is None:
+        return None, None
+    return match.value, match.precision
+
+
+def _language(declared, text: str, body_start: int, path: Path, warnings: list[str]) -> str:
+    if declared:
+        code = str(declared).strip().lower()[:2]
+        if code in LANGUAGES:
+            return code
+        warnings.append(f"{path}: front matter lang {declared!r} is not supported (de, en); guessed from the text")
+    return detect_language(text[body_start:])
+
+
+def find_title(text: str, body_start: int = 0) -> str | None:
+    """The first markdown heading near the top, else the first line if it is short; else None."""
+    head = text[body_start : body_start + HEAD_CHARS]
+    heading = _HEADING.search(head)
+    if heading:
+        return heading.group(1).strip() or None
+    first = _LINE.search(head)
+    if first:
+        line = first.group(1)
+        if len(line) <= TITLE_MAX_CHARS and first.end() < len(head) and not line.endswith((".", ",", ";")):
+            return line
+    return None
+
+
+def _blank(text: str, end: int) -> str:
+    if end == 0:
+        return text
+    head = re.sub(r"[^\r\n]", " ", text[:end])  # keep line breaks so line-based rules still see lines
+    return head + text[end:]
+
+
+def _str_or_none(value) -> str | None:
+    if value is None:
+        return None
+    value = str(value).strip()
+    return value or None

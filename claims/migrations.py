@@ -1,0 +1,194 @@
+"""Schema of the claim store as an append-only list of migrations.
+
+Each ``mNNN_...`` function takes a sqlite3 connection inside a transaction and
+changes the schema one step. Never edit or reorder a released migration; add a
+new one at the end. The names of applied migrations are kept in the table
+``_migrations`` and their count in ``PRAGMA user_version``; a store that has
+applied a migration this version does not know was written by a newer claims.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from .errors import SchemaTooNew
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def m001_documents_and_claims(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        CREATE TABLE documents (
+            doc_id TEXT PRIMARY KEY,
+            path TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            extractor_version TEXT NOT NULL,
+            title TEXT,
+            source TEXT,
+            url TEXT,
+            date TEXT,
+            date_precision TEXT,
+            lang TEXT NOT NULL,
+            warnings TEXT NOT NULL DEFAULT '[]',
+            n_claims INTEGER NOT NULL DEFAULT 0,
+            ingested_at TEXT NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX documents_content_hash ON documents(content_hash);
+        -- value, value_low, value_high have no type affinity: REAL for numbers,
+        -- TEXT (ISO) for dates, NULL for an open bound.
+        CREATE TABLE claims (
+            claim_id TEXT PRIMARY KEY,
+            doc TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+            category TEXT NOT NULL,
+            value,
+            value_low,
+            value_high,
+            unit TEXT,
+            qualifier TEXT NOT NULL,
+            text TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            sentence TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL DEFAULT 0,
+            subject TEXT,
+            scope TEXT,
+            attribution TEXT,
+            actor TEXT,
+            kind TEXT NOT NULL DEFAULT 'number',
+            lang TEXT NOT NULL DEFAULT 'de',
+            as_of TEXT,
+            concept TEXT
+        );
+        CREATE INDEX claims_doc ON claims(doc, start);
+        CREATE INDEX claims_category_scope ON claims(category, scope);
+        """
+    )
+
+
+def m002_claims_fts(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        CREATE VIRTUAL TABLE claims_fts USING fts5(
+            sentence, subject, text, content='claims', content_rowid='rowid'
+        );
+        CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+            INSERT INTO claims_fts(rowid, sentence, subject, text)
+            VALUES (new.rowid, new.sentence, new.subject, new.text);
+        END;
+        CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+            INSERT INTO claims_fts(claims_fts, rowid, sentence, subject, text)
+            VALUES ('delete', old.rowid, old.sentence, old.subject, old.text);
+        END;
+        CREATE TRIGGER claims_fts_update AFTER UPDATE ON claims BEGIN
+            INSERT INTO claims_fts(claims_fts, rowid, sentence, subject, text)
+            VALUES ('delete', old.rowid, old.sentence, old.subject, old.text);
+            INSERT INTO claims_fts(rowid, sentence, subject, text)
+            VALUES (new.rowid, new.sentence, new.subject, new.text);
+        END;
+        INSERT INTO claims_fts(claims_fts) VALUES ('rebuild');
+        """
+    )
+
+
+def m003_groups(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        CREATE TABLE groups (
+            group_id TEXT PRIMARY KEY,
+            category TEXT NOT NULL,
+            label TEXT NOT NULL,
+            scope TEXT,
+            status TEXT NOT NULL,
+            explanation TEXT NOT NULL DEFAULT '',
+            n_docs INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX groups_status ON groups(status);
+        CREATE INDEX groups_category ON groups(category);
+        CREATE TABLE group_members (
+            claim_id TEXT PRIMARY KEY REFERENCES claims(claim_id) ON DELETE CASCADE,
+            group_id TEXT NOT NULL REFERENCES groups(group_id) ON DELETE CASCADE
+        );
+        CREATE INDEX group_members_group ON group_members(group_id);
+        """
+    )
+
+
+MIGRATIONS: list[Migration] = [
+    m001_documents_and_claims,
+    m002_claims_fts,
+    m003_groups,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection, name: str = "store", migrations: list[Migration] | None = None) -> list[str]:
+    """Apply the migrations ``conn`` lacks, each in its own transaction; return their names.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``).
+    Raises SchemaTooNew when the store was written by a newer claims.
+    """
+    migrations = MIGRATIONS if migrations is None else migrations
+    known = [m.__name__ for m in migrations]
+    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    applied = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    unknown = applied - set(known)
+    if unknown or version > len(migrations):
+        raise SchemaTooNew(
+            f"{name} was written by a newer version of claims (schema {max(version, len(applied))}, "
+            f"this version knows {len(migrations)}); upgrade claims or use another --db"
+        )
+    done = []
+    for number, migration in enumerate(migrations, start=1):
+        if migration.__name__ in applied:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Re-check inside the write lock: another process may have just migrated.
+            if conn.execute("SELECT 1 FROM _migrations WHERE name = ?", (migration.__name__,)).fetchone():
+                conn.execute("COMMIT")
+                continue
+            _run_in_transaction(conn, migration)
+            conn.execute(
+                "INSERT INTO _migrations (name, applied_at) VALUES (?, datetime('now'))", (migration.__name__,)
+            )
+            conn.execute(f"PRAGMA user_version = {int(number)}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        done.append(migration.__name__)
+    return done
+
+
+def _run_in_transaction(conn: sqlite3.Connection, migration: Migration) -> None:
+    # executescript() would COMMIT first, so run the script statement by statement.
+    class _Conn:
+        def __getattr__(self, attr):
+            return getattr(conn, attr)
+
+        def executescript(self, script: str) -> None:
+            for statement in _split_sql(script):
+                conn.execute(statement)
+
+    migration(_Conn())  # type: ignore[arg-type]
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a script into complete statements (trigger bodies hold inner semicolons)."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--"):
+            continue
+        current += line
+        if sqlite3.complete_statement(current):
+            if current.strip():
+                statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return statements
