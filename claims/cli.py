@@ -1,0 +1,248 @@
+"""The `claims` command line: parse arguments, call one library function, render.
+
+No SQL and no regex here. Errors are turned into one line at a single place,
+``ClaimsGroup.invoke``, so every command (also those added later) gets it:
+ClaimsError -> "Error: ..." and exit 1; Ctrl-C -> exit 130; never a traceback
+(set CLAIMS_DEBUG=1 to see one for an internal error).
+
+To add a command: decorate a function with ``@app.command()``, take
+``ctx: typer.Context`` and open the store with ``open_store(ctx)``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import sqlite3
+import sys
+import tempfile
+from enum import Enum
+from itertools import islice
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from . import documents, export, render
+from .errors import ClaimsError
+from .ingest import extract_document, ingest
+from .store import Store
+
+INTERRUPTED = "Interrupted; nothing half-written was kept."
+
+
+class ClaimsGroup(TyperGroup):
+    """Turns every error of every command into one line on stderr and an exit code."""
+
+    def invoke(self, ctx):
+        err = render.make_console(stderr=True)
+        try:
+            return super().invoke(ctx)
+        except ClaimsError as exc:
+            render.print_error(err, str(exc))
+        except KeyboardInterrupt:
+            err.print(INTERRUPTED, soft_wrap=True)
+            raise typer.Exit(130) from None
+        except BrokenPipeError:
+            _silence_stdout()
+        except sqlite3.Error as exc:
+            render.print_error(err, f"database error: {exc}")
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            render.print_error(err, f"{where}{exc.strerror or exc}")
+        except Exception as exc:
+            if type(exc).__module__.startswith(("typer", "click")) or os.environ.get("CLAIMS_DEBUG"):
+                raise
+            render.print_error(err, f"internal error ({type(exc).__name__}: {exc}); please report this")
+        raise typer.Exit(1)
+
+
+app = typer.Typer(
+    cls=ClaimsGroup,
+    help="Extract quantitative claims from news reports and compare them across sources.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+DbOption = Annotated[
+    Path,
+    typer.Option("--db", envvar="CLAIMS_DB", help="The claims store (a SQLite file).", show_default=True),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+DocOption = Annotated[Optional[str], typer.Option("--doc", help="Only this document (id, unique prefix or path).")]
+CategoryOption = Annotated[Optional[str], typer.Option("--category", help="Only this category, e.g. deaths.")]
+
+
+class Lang(str, Enum):
+    de = "de"
+    en = "en"
+
+
+class What(str, Enum):
+    claims = "claims"
+
+
+class Format(str, Enum):
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+@dataclasses.dataclass
+class State:
+    db: Path
+
+
+@app.callback()
+def _global_options(ctx: typer.Context, db: DbOption = Path("claims.db")) -> None:
+    ctx.obj = State(db=db)
+
+
+def open_store(ctx: typer.Context, *, create: bool = False) -> Store:
+    """The store named by --db; only `ingest` may create it."""
+    return Store(ctx.obj.db, create=create)
+
+
+def out_console():
+    return render.make_console()
+
+
+def err_console():
+    return render.make_console(stderr=True)
+
+
+@app.command("ingest")
+def ingest_command(
+    ctx: typer.Context,
+    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .md) and folders (read recursively).")],
+) -> None:
+    """Read documents, extract their claims and store them; unchanged files are skipped."""
+    err = err_console()
+    with open_store(ctx, create=True) as store, render.IngestProgress(err) as progress:
+        report = ingest(store, paths, on_progress=progress)
+    for warning in report.warnings:
+        render.print_warning(err, warning)
+    for error in report.errors:
+        render.print_error(err, error)
+    render.print_line(out_console(), report.summary())
+    if report.errors:
+        raise typer.Exit(1)
+
+
+@app.command("docs")
+def docs_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """List the documents: id, title, source, publication date, language, claim count."""
+    with open_store(ctx) as store:
+        docs = store.documents()
+    if as_json:
+        export.write_json((dataclasses.asdict(doc) for doc in docs), sys.stdout)
+    elif not docs:
+        render.print_line(err_console(), "No documents yet; add some with `claims ingest PATH`.")
+    else:
+        out_console().print(render.docs_table(docs))
+
+
+@app.command("list")
+def list_command(
+    ctx: typer.Context,
+    doc: DocOption = None,
+    category: CategoryOption = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many claims.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List claims as a table, in document order."""
+    with open_store(ctx) as store:
+        claims = islice(store.claims(doc=doc, category=category), limit)
+        if as_json:
+            export.write(export.claim_records(claims), export.CLAIM_COLUMNS, sys.stdout, "json")
+            return
+        table = render.claims_table(claims)
+    if table.row_count:
+        out_console().print(table)
+    else:
+        render.print_line(err_console(), "No claims match.")
+
+
+@app.command("show")
+def show_command(ctx: typer.Context, claim_id: str, as_json: JsonOption = False) -> None:
+    """Show one claim: its sentence with the span highlighted, and all its fields."""
+    with open_store(ctx) as store:
+        claim = store.claim(claim_id)
+    if as_json:
+        sys.stdout.write(json.dumps(export.claim_record(claim), ensure_ascii=False) + "\n")
+        return
+    out = out_console()
+    out.print(render.claim_view(claim, markers=out.color_system is None))
+
+
+@app.command("extract")
+def extract_command(
+    file: Annotated[str, typer.Argument(help="A .txt or .md file, or - for standard input.")],
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help="Language of the text (default: guessed).")] = None,
+) -> None:
+    """Print the claims of one document as JSON lines; the store is not touched."""
+    if file == "-":
+        doc = documents.parse_document(documents.read_stream(sys.stdin.buffer), Path("<stdin>"), doc_id="stdin")
+    else:
+        doc = documents.read_document(file)
+    if lang is not None:
+        doc = dataclasses.replace(doc, lang=lang.value)
+    for warning in doc.warnings:
+        render.print_warning(err_console(), warning)
+    export.write_jsonl(export.claim_records(extract_document(doc)), sys.stdout)
+
+
+@app.command("export")
+def export_command(
+    ctx: typer.Context,
+    what: Annotated[What, typer.Option("--what", help="What to export.")] = What.claims,
+    fmt: Annotated[Format, typer.Option("--format", help="csv, json (an array) or jsonl.")] = Format.csv,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+    doc: DocOption = None,
+    category: CategoryOption = None,
+) -> None:
+    """Export claims as CSV or JSON (formula-like text cells are neutralised for spreadsheets)."""
+    with open_store(ctx) as store:
+        if output is None:
+            export.export_claims(store, sys.stdout, fmt.value, doc=doc, category=category)
+            return
+        with _atomic_write(output) as out:
+            count = export.export_claims(store, out, fmt.value, doc=doc, category=category)
+    render.print_line(err_console(), f"Wrote {count} {what.value} to {output}")
+
+
+class _atomic_write:
+    """Write to a temporary file next to ``path`` and move it into place only when complete."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def __enter__(self):
+        fd, self.tmp = tempfile.mkstemp(dir=self.path.parent or ".", prefix=f".{self.path.name}.", suffix=".tmp")
+        self.file = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        return self.file
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.file.close()
+        if exc_type is None:
+            os.replace(self.tmp, self.path)
+        else:
+            os.unlink(self.tmp)
+
+
+def _silence_stdout() -> None:
+    # The reader went away (e.g. `| head`): stop writing without a second error at exit.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def main() -> None:
+    """Console entry point."""
+    app()

@@ -1,0 +1,117 @@
+"""CSV and JSON export, streamed row by row.
+
+The writers take any iterable of mappings and the columns to write, so an
+export of groups reuses them with its own columns. Values are plain: integers
+without ``.0``, no thousands separators, dates as ISO strings, open bounds
+empty (CSV) or null (JSON).
+
+CSV injection (OWASP): a spreadsheet runs a cell that begins with ``=``,
+``+``, ``-``, ``@``, tab or carriage return as a formula. Such text cells get a
+leading single quote. Numbers are written as numbers and never quoted, so
+numeric columns stay numeric (a negative value stays ``-5``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TextIO
+
+from .models import Claim
+
+CLAIM_COLUMNS = (
+    "claim_id", "doc", "category", "value", "value_low", "value_high", "unit", "qualifier", "text",
+    "start", "end", "sentence", "subject", "scope", "attribution",
+    "actor", "concept", "kind", "lang", "as_of", "sentence_start",
+)
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMATS = ("csv", "json", "jsonl")
+
+
+def plain_number(value: object) -> object:
+    """Floats that are whole numbers become ints; NaN and infinities become None; others unchanged."""
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None
+        if value.is_integer():
+            return int(value)
+    return value
+
+
+def claim_record(claim: Claim, columns: Sequence[str] = CLAIM_COLUMNS) -> dict:
+    """A claim as a plain dict of ``columns`` with plain numbers."""
+    return {name: plain_number(getattr(claim, name)) for name in columns}
+
+
+def csv_cell(value: object) -> str | int | float:
+    """One CSV cell: numbers as numbers, text guarded against formula injection, None as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (int, float)):
+        return repr(value) if isinstance(value, float) else value
+    text = str(value)
+    if text.startswith(FORMULA_PREFIXES):
+        return "'" + text
+    return text
+
+
+def write_csv(records: Iterable[Mapping], columns: Sequence[str], out: TextIO) -> int:
+    """Write a header and one row per record; return the number of rows."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    count = 0
+    for record in records:
+        writer.writerow([csv_cell(plain_number(record.get(name))) for name in columns])
+        count += 1
+    return count
+
+
+def write_json(records: Iterable[Mapping], out: TextIO) -> int:
+    """Write a JSON array, one record per line, without holding the records in memory."""
+    count = 0
+    out.write("[")
+    for record in records:
+        out.write(",\n" if count else "\n")
+        out.write(_json(record))
+        count += 1
+    out.write("\n]\n" if count else "]\n")
+    return count
+
+
+def write_jsonl(records: Iterable[Mapping], out: TextIO) -> int:
+    """Write one JSON object per line."""
+    count = 0
+    for record in records:
+        out.write(_json(record))
+        out.write("\n")
+        count += 1
+    return count
+
+
+def write(records: Iterable[Mapping], columns: Sequence[str], out: TextIO, fmt: str) -> int:
+    """Write ``records`` in ``fmt`` (csv, json or jsonl)."""
+    if fmt == "csv":
+        return write_csv(records, columns, out)
+    rows = ({name: record.get(name) for name in columns} for record in records)
+    if fmt == "json":
+        return write_json(rows, out)
+    if fmt == "jsonl":
+        return write_jsonl(rows, out)
+    raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def claim_records(claims: Iterable[Claim], columns: Sequence[str] = CLAIM_COLUMNS) -> Iterator[dict]:
+    return (claim_record(claim, columns) for claim in claims)
+
+
+def export_claims(store, out: TextIO, fmt: str = "csv", *, doc: str | None = None, category: str | None = None) -> int:
+    """Stream the claims of ``store`` (optionally one document / category) to ``out``; return the count."""
+    return write(claim_records(store.claims(doc=doc, category=category)), CLAIM_COLUMNS, out, fmt)
+
+
+def _json(record: Mapping) -> str:
+    return json.dumps({key: plain_number(value) for key, value in record.items()}, ensure_ascii=False)

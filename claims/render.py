@@ -1,0 +1,225 @@
+"""Rich tables and views for the CLI; no I/O beyond the Console each function is given.
+
+Every string that comes from a document (claim text, sentence, title, file
+name, error messages naming files) goes through ``safe_text()`` before it
+reaches a console: rich markup in it is shown literally, and control
+characters (ANSI escape sequences start with ESC), C1 controls and bidi
+overrides are replaced by visible stand-ins, one character for one, so that a
+document can neither colour, move, hyperlink nor reorder what the terminal shows.
+Consoles come from ``make_console()``: no emoji codes, no automatic highlighting.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Iterable
+
+from rich import box
+from rich.console import Console, Group as RenderGroup
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+from .models import Claim
+
+SENTENCE_CONTEXT_CHARS = 300
+PROGRESS_MIN_FILES = 20
+
+_QUALIFIER_SIGNS = {
+    "approx": "≈ ",
+    "at_least": "≥ ",
+    "more_than": "> ",
+    "at_most": "≤ ",
+    "less_than": "< ",
+}
+
+
+def _control_map(multiline: bool) -> dict[int, str]:
+    table = {c: chr(0x2400 + c) for c in range(0x20)}  # ␀ … ␟: ESC shows as ␛
+    table[0x7F] = "\u2421"  # ␡
+    table.update({c: "\ufffd" for c in range(0x80, 0xA0)})
+    # Bidi embeddings, overrides and isolates can reorder what is shown.
+    table.update({c: "\ufffd" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+    table.update({0x2028: " ", 0x2029: " ", 0x0D: " "})
+    if multiline:
+        table[0x0A] = "\n"
+        table[0x09] = "\t"
+    else:
+        table.update({0x0A: " ", 0x09: " "})
+    return table
+
+
+_SINGLE_LINE = _control_map(multiline=False)
+_MULTILINE = _control_map(multiline=True)
+
+
+def neutralise(value: object, *, multiline: bool = False) -> str:
+    """``value`` as text with every control character replaced by a visible one; same length."""
+    return str(value).translate(_MULTILINE if multiline else _SINGLE_LINE)
+
+
+def safe_text(value: object, *, multiline: bool = False) -> str:
+    """Document-derived ``value`` made safe to print as rich markup: literal, inert, one line by default."""
+    if value is None:
+        return ""
+    return escape(neutralise(value, multiline=multiline))
+
+
+def make_console(*, stderr: bool = False, width: int | None = None) -> Console:
+    """A console for claims output; colour follows the terminal and NO_COLOR (rich's own rules)."""
+    return Console(stderr=stderr, emoji=False, highlight=False, width=width)
+
+
+def print_error(console: Console, message: str) -> None:
+    console.print(f"[bold red]Error:[/bold red] {safe_text(message)}", soft_wrap=True)
+
+
+def print_warning(console: Console, message: str) -> None:
+    console.print(f"[yellow]Warning:[/yellow] {safe_text(message)}", soft_wrap=True)
+
+
+def print_line(console: Console, message: str) -> None:
+    console.print(safe_text(message), soft_wrap=True)
+
+
+def format_number(value: object) -> str:
+    """A value as plain text: integers without ``.0``, no thousands separators, dates as given."""
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return str(value)
+        if value.is_integer():
+            return str(int(value))
+        return repr(value)
+    return "" if value is None else str(value)
+
+
+def format_value(claim: Claim) -> str:
+    """The claim's value as a reader would write it: ``≥ 2200``, ``150–200``, ``4.2 %``."""
+    low, high = claim.value_low, claim.value_high
+    if claim.qualifier in ("range", "vague") and low is not None and high is not None and low != high:
+        text = f"{format_number(low)}–{format_number(high)}"
+        if claim.qualifier == "vague":
+            text = f"~ {text}"
+    elif claim.qualifier in ("range", "vague") and (low is None) != (high is None):
+        text = f"≥ {format_number(low)}" if high is None else f"≤ {format_number(high)}"
+    else:
+        text = _QUALIFIER_SIGNS.get(claim.qualifier, "") + format_number(claim.value)
+    if claim.unit:
+        text += f" {claim.unit}"
+    return text
+
+
+def docs_table(docs: Iterable) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
+    table.add_column("Document", no_wrap=True)
+    table.add_column("Title", ratio=1, overflow="fold")
+    table.add_column("Source")
+    table.add_column("Published", no_wrap=True)
+    table.add_column("Lang", no_wrap=True)
+    table.add_column("Claims", justify="right", no_wrap=True)
+    for doc in docs:
+        table.add_row(
+            safe_text(doc.doc_id),
+            safe_text(doc.title) or "[dim]—[/dim]",
+            safe_text(doc.source) or "[dim]—[/dim]",
+            safe_text(doc.date) or "[dim]unknown[/dim]",
+            safe_text(doc.lang),
+            str(doc.n_claims),
+        )
+    return table
+
+
+def claims_table(claims: Iterable[Claim]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
+    table.add_column("Claim", no_wrap=True)
+    table.add_column("Doc", no_wrap=True, max_width=14)
+    table.add_column("Category", no_wrap=True)
+    table.add_column("Value", no_wrap=True)
+    table.add_column("Text", ratio=2, overflow="fold")
+    table.add_column("Subject", ratio=1, overflow="fold")
+    table.add_column("Scope", no_wrap=True)
+    for claim in claims:
+        table.add_row(
+            claim.claim_id,
+            safe_text(claim.doc),
+            safe_text(claim.category),
+            safe_text(format_value(claim)),
+            safe_text(claim.text),
+            safe_text(claim.subject),
+            safe_text(claim.scope),
+        )
+    return table
+
+
+def highlighted_sentence(claim: Claim, *, markers: bool) -> Text:
+    """The claim's sentence with its span highlighted (reverse video), or set in ⟦…⟧ when ``markers``."""
+    sentence = neutralise(claim.sentence, multiline=False)
+    start = claim.start - claim.sentence_start
+    end = claim.end - claim.sentence_start
+    if not (0 <= start <= end <= len(sentence)) or claim.sentence[start:end] != claim.text:
+        start = claim.sentence.find(claim.text)
+        end = start + len(claim.text)
+    if start < 0:
+        return Text(sentence)
+    left = max(0, start - SENTENCE_CONTEXT_CHARS)
+    right = min(len(sentence), end + SENTENCE_CONTEXT_CHARS)
+    text = Text("…" if left else "")
+    text.append(sentence[left:start])
+    span = sentence[start:end]
+    text.append(f"⟦{span}⟧" if markers else span, style="bold reverse")
+    text.append(sentence[end:right])
+    if right < len(sentence):
+        text.append("…")
+    return text
+
+
+def claim_view(claim: Claim, *, markers: bool) -> RenderGroup:
+    """A claim with its sentence (span highlighted) and every field."""
+    fields = Table(box=None, show_header=False, pad_edge=False)
+    fields.add_column(style="bold", no_wrap=True)
+    fields.add_column(overflow="fold")
+    for field in dataclasses.fields(claim):
+        name, value = field.name, getattr(claim, field.name)
+        if name == "sentence":
+            continue
+        shown = format_number(value) if name.startswith("value") else value
+        fields.add_row(name, safe_text(shown) if shown not in (None, "") else "[dim]—[/dim]")
+    fields.add_row("reads as", safe_text(format_value(claim)))
+    header = Text.assemble(("Claim ", "bold"), (claim.claim_id, "bold"), f" · {neutralise(claim.doc)}")
+    return RenderGroup(header, highlighted_sentence(claim, markers=markers), Text(""), fields)
+
+
+class IngestProgress:
+    """An ``on_progress`` callback that shows a transient progress bar for many files, else nothing."""
+
+    def __init__(self, console: Console, min_files: int = PROGRESS_MIN_FILES):
+        self.console = console
+        self.min_files = min_files
+        self.progress: Progress | None = None
+        self.task = None
+
+    def __call__(self, done: int, total: int, path: str | None) -> None:
+        if done == 0:
+            if total >= self.min_files and self.console.is_terminal:
+                self.progress = Progress(
+                    TextColumn("Ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                    console=self.console, transient=True,
+                )
+                self.progress.start()
+                self.task = self.progress.add_task("ingest", total=total)
+            return
+        if self.progress is not None:
+            self.progress.update(self.task, completed=done)
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+            self.progress = None
+
+    def __enter__(self) -> IngestProgress:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
