@@ -1,0 +1,212 @@
+"""Decide what a number counts: its category, concept and subject.
+
+The category comes from the counted noun right after the number ("2200
+Verletzte") or, for nouns of people in general, from a predicate near it
+("16 Menschen ... ermordet"). It never comes from any word elsewhere in the
+sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .models import NumberMatch
+from .vocabulary import Vocabulary
+from .wordlists import normalise_token
+
+TOKEN = re.compile(r"[^\W\d_](?:[\w*:/'’-]*[^\W_])?|\d[\d.,]*|[^\w\s]")
+_LINKERS = {"de": {"von", "vom", "an"}, "en": {"of"}}
+_EN_STOP = frozenset(
+    "the a an and or but were was is are be been being have has had will would could should may might "
+    "in on at by for with from to as than that this these those which who who whom it its their there "
+    "more less over under about nearly almost some up down out into after before during while".split()
+)
+# How far (in characters) a predicate may stand from the number it explains.
+PREDICATE_REACH = 90
+# German adjectives/participles that may stand between a number and its noun.
+MAX_SKIPPED = 3
+# Crude German/English plural and case endings, removed to build concept keys.
+_ENDING = re.compile(r"(?:innen|en|er|es|e|n|s)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a number counts."""
+
+    category: str
+    concept: str | None
+    subject: str | None
+    unit: str | None = None
+    counted: bool = True  # False: not a claim ("Dutzende Male mehr", "zwei Gründe")
+
+
+def concept_key(word: str) -> str:
+    """A normalised key for a noun: lower case, no gender suffix, no plural ending."""
+    base = normalise_token(word).replace("-", "")
+    stripped = _ENDING.sub("", base)
+    return stripped if len(stripped) >= 4 else base
+
+
+def head_noun(text: str, start: int, limit: int, vocab: Vocabulary, strict: bool = False) -> str | None:
+    """The noun the number before ``start`` counts, or None.
+
+    German nouns are capitalised, so adjectives in between are skipped. In
+    English the first lexicon noun within a few words wins. ``strict`` allows
+    no words in between (used to tell "2011 wurde" from "2000 Soldaten").
+    """
+    skipped = 0
+    first_content = None
+    for token in TOKEN.finditer(text, start, min(limit, start + 120)):
+        word = token.group()
+        if not word[0].isalnum():
+            if word in "-–" and skipped == 0:
+                continue
+            return first_content if vocab.lang == "en" else None
+        lowered = word.lower()
+        if lowered in _LINKERS.get(vocab.lang, ()) and not strict:
+            continue
+        if vocab.lang == "de":
+            if word[0].isupper():
+                return word
+        else:
+            if _is_known_noun(word, vocab):
+                return word
+            if lowered in _EN_STOP or word[0].isdigit():
+                return first_content
+            if first_content is None:
+                first_content = word
+        skipped += 1
+        if strict or skipped > MAX_SKIPPED:
+            return first_content if vocab.lang == "en" else None
+    return first_content if vocab.lang == "en" else None
+
+
+def _is_known_noun(word: str, vocab: Vocabulary) -> bool:
+    return (
+        any(c.nouns.matches_head(word) for c in vocab.categories)
+        or vocab.person_nouns.matches_head(word)
+        or vocab.durations.key_of(word) is not None
+        or vocab.not_counted.matches(word)
+    )
+
+
+def is_counted_noun(word: str | None, vocab: Vocabulary) -> bool:
+    """True if ``word`` names something numbers count (people, troops, time units...)."""
+    return word is not None and _is_known_noun(word, vocab)
+
+
+def nearest_predicate(text: str, number: NumberMatch, clause: tuple[int, int], vocab: Vocabulary):
+    """The category whose predicate stands nearest the number in its clause, or None."""
+    lo = max(clause[0], number.start - PREDICATE_REACH)
+    hi = min(clause[1], number.end + PREDICATE_REACH)
+    best = None
+    for category in vocab.categories:
+        for found in category.predicates.finditer(text, lo, hi):
+            if number.start <= found.start() < number.end:
+                continue
+            distance = found.start() - number.end if found.start() >= number.end else number.start - found.end()
+            if best is None or distance < best[0]:
+                best = (distance, category, found.group())
+    return best
+
+
+def read_number(
+    text: str, number: NumberMatch, clause: tuple[int, int], vocab: Vocabulary
+) -> Reading | None:
+    """Classify one number; None means it needs a neighbour (enumerations) to be understood."""
+    if number.kind == "percent":
+        return _percentage(text, number, clause, vocab)
+    if number.kind == "money":
+        return _money(text, number, clause, vocab)
+    head = head_noun(text, number.end, clause[1], vocab)
+    if head is not None:
+        return _counted(head, text, number, clause, vocab)
+    found = nearest_predicate(text, number, clause, vocab)
+    if found is not None:
+        _, category, phrase = found
+        return Reading(category.name, category.concept, phrase)
+    before = _category_noun_before(text, number, clause, vocab)
+    if before is not None:
+        return before
+    return None
+
+
+def _counted(head: str, text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading:
+    if vocab.not_counted.matches_head(head):
+        return Reading("count", None, head, counted=False)
+    unit = vocab.durations.key_of(head)
+    if unit is not None:
+        return Reading("duration", unit, head, unit=unit)
+    found = nearest_predicate(text, number, clause, vocab)
+    person = vocab.person_nouns.matches_head(head)
+    for category in vocab.categories:
+        if category.nouns.matches_head(head):
+            # "16 Soldaten wurden getötet": a casualty predicate beats a noun of people.
+            if found and found[1].name != category.name and _is_casualty(found[1].name) and not _is_casualty(category.name):
+                return _with_predicate(found[1], head, vocab)
+            return Reading(category.name, _concept(category.concept, head, vocab), head)
+    if person and found is not None:
+        return _with_predicate(found[1], head, vocab)
+    return Reading("count", concept_key(head), head)
+
+
+def _with_predicate(category, head: str, vocab: Vocabulary) -> Reading:
+    return Reading(category.name, _concept(category.concept, head, vocab), head)
+
+
+def _concept(base: str, head: str, vocab: Vocabulary) -> str:
+    """``killed`` for people in general, ``killed:polizist`` for a subgroup of them."""
+    if vocab.subgroup_nouns.matches_head(head):
+        return f"{base}:{concept_key(head)}"
+    return base
+
+
+def _is_casualty(category: str) -> bool:
+    return category in ("deaths", "injuries", "arrests")
+
+
+def _category_noun_before(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading | None:
+    """'Die Zahl der Toten stieg auf 50': the counted noun stands before the number."""
+    window_start = max(clause[0], number.start - 60)
+    tokens = [t.group() for t in TOKEN.finditer(text, window_start, number.start)]
+    for word in reversed(tokens[-6:]):
+        for category in vocab.categories:
+            if category.nouns.matches_head(word):
+                return Reading(category.name, category.concept, word)
+    return None
+
+
+def _percentage(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading:
+    subject = head_noun(text, number.end, clause[1], vocab)
+    if subject is None or vocab.not_counted.matches_head(subject):
+        subject = _noun_before(text, number.start, clause[0], vocab)
+    return Reading("percentage", concept_key(subject) if subject else None, subject, unit="%")
+
+
+def _money(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading:
+    lo = max(clause[0], number.start - 60)
+    hi = min(clause[1], number.end + 40)
+    price = next(iter(vocab.price_words.finditer(text, lo, hi)), None)
+    subject = head_noun(text, number.end, clause[1], vocab) or _noun_before(text, number.start, clause[0], vocab)
+    if price is not None:
+        noun = _price_noun(text, lo, hi, vocab) or price.group()
+        return Reading("price", concept_key(noun), noun, unit=number.unit)
+    return Reading("money", concept_key(subject) if subject else None, subject, unit=number.unit)
+
+
+def _price_noun(text: str, lo: int, hi: int, vocab: Vocabulary) -> str | None:
+    for token in TOKEN.finditer(text, lo, hi):
+        word = token.group()
+        if word[0].isalpha() and len(word) > 4 and vocab.price_words.matches_head(word):
+            return word
+    return None
+
+
+def _noun_before(text: str, start: int, clause_start: int, vocab: Vocabulary) -> str | None:
+    tokens = [t.group() for t in TOKEN.finditer(text, max(clause_start, start - 80), start)]
+    for word in reversed(tokens):
+        if word[0].isalpha() and (word[0].isupper() if vocab.lang == "de" else word.lower() not in _EN_STOP):
+            if len(word) > 2:
+                return word
+    return None

@@ -1,0 +1,137 @@
+"""Read the context of a claim: its event time (scope), its source (attribution)
+and, for dates, the event they date."""
+
+from __future__ import annotations
+
+import re
+
+from .classify import TOKEN
+from .models import DateMatch
+from .vocabulary import Vocabulary
+
+_ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen the a an of von".split())
+# Words that open a phrase about what happened *before* the dated event:
+# "Nach tagelangen Protesten gingen am 6. Januar ...", "..., nachdem die Behörden ...".
+_BEFORE_PHRASE = re.compile(
+    r"(?i)(?<!\w)(?:nachdem|after|following|seitdem|since)\b[^,;:.]*|(?<!\w)nach\s+(?:\w+\s+){0,2}\w+"
+)
+_CLAUSE_BREAK = re.compile(r"[;:–—]|\s-\s")
+
+
+def date_scope(date: DateMatch) -> str:
+    """The event time a date stands for: its month, or its year at year precision."""
+    value = date.low or date.value
+    return value[:4] if date.precision == "year" else value[:7]
+
+
+def clause_bounds(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The part of the sentence around [start, end) between semicolons, colons and dashes."""
+    lo, hi = sentence
+    for found in _CLAUSE_BREAK.finditer(text, lo, start):
+        lo = found.end()
+    after = _CLAUSE_BREAK.search(text, end, hi)
+    if after:
+        hi = after.start()
+    return lo, hi
+
+
+def event_of(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> tuple[str, str] | None:
+    """(event key, the word as written) for the event a date in this sentence dates.
+
+    Events mentioned in phrases about what came before ("nach den Protesten",
+    "nachdem ...") are ignored; among the rest the event listed first in the
+    lexicon wins, so specific events beat generic protests.
+    """
+    lo, hi = sentence
+    masked = [(m.start(), m.end()) for m in _BEFORE_PHRASE.finditer(text, lo, hi)]
+    best = None
+    for found in vocab.event_words.finditer(text, lo, hi):
+        if any(a <= found.start() < b for a, b in masked):
+            continue
+        key = vocab.events.key_of(found.group(), compound=True) or _phrase_key(found.group(), vocab)
+        if key is None:
+            continue
+        rank = [k for k, _ in vocab.events.groups].index(key)
+        if best is None or rank < best[0]:
+            best = (rank, key, found.group())
+    return (best[1], best[2]) if best else None
+
+
+def _phrase_key(phrase: str, vocab: Vocabulary) -> str | None:
+    lowered = " ".join(phrase.lower().split())
+    for key, matcher in vocab.events.groups:
+        if any(True for _ in matcher.finditer(lowered)):
+            return key
+    return None
+
+
+def attribution_in(text: str, sentence: tuple[int, int], near: int, vocab: Vocabulary) -> str | None:
+    """The source a claim is attributed to in its sentence, as written, nearest ``near``."""
+    lo, hi = sentence
+    found: list[tuple[int, str]] = []
+    for m in vocab.attribution_standalone.finditer(text, lo, hi):
+        found.append((m.start(), m.group()))
+    for m in vocab.attribution_before.finditer(text, lo, hi):
+        phrase = _source_after(text, m, hi, vocab)
+        if phrase:
+            found.append((m.start(), phrase))
+    for m in vocab.attribution_after.finditer(text, lo, hi):
+        phrase = _source_around(text, m, lo, hi, vocab)
+        if phrase:
+            found.append((m.start(), phrase))
+    if not found:
+        return None
+    return min(found, key=lambda item: abs(item[0] - near))[1]
+
+
+def _source_after(text: str, trigger: re.Match, hi: int, vocab: Vocabulary) -> str | None:
+    """'laut der Regierung', 'according to the interior ministry', 'wie die Polizei mitteilte'."""
+    needs_verb = trigger.group().lower() in vocab.attribution_needs_verb
+    end = trigger.end()
+    taken = 0
+    for token in TOKEN.finditer(text, trigger.end(), min(hi, trigger.end() + 80)):
+        word = token.group()
+        if not word[0].isalpha():
+            break
+        if needs_verb and vocab.attribution_verbs.matches(word):
+            return text[trigger.start() : token.end()]
+        if not _is_source_word(word, vocab):
+            break
+        end = token.end()
+        taken += 1
+        if taken >= 5:
+            break
+    if needs_verb or taken == 0:
+        return None
+    return text[trigger.start() : end]
+
+
+def _source_around(text: str, trigger: re.Match, lo: int, hi: int, vocab: Vocabulary) -> str | None:
+    """'dem Innenministerium zufolge', 'police said', 'sagte ein Polizeisprecher'."""
+    before = [t for t in TOKEN.finditer(text, max(lo, trigger.start() - 60), trigger.start())]
+    start = trigger.start()
+    for token in reversed(before[-4:]):
+        if not token.group()[0].isalpha() or not _is_source_word(token.group(), vocab):
+            break
+        start = token.start()
+    if start < trigger.start():
+        return text[start : trigger.end()]
+    end = trigger.end()
+    for count, token in enumerate(TOKEN.finditer(text, trigger.end(), min(hi, trigger.end() + 60))):
+        if count >= 4 or not token.group()[0].isalpha() or not _is_source_word(token.group(), vocab):
+            break
+        end = token.end()
+    return text[trigger.start() : end] if end > trigger.end() else None
+
+
+def _is_source_word(word: str, vocab: Vocabulary) -> bool:
+    if word.lower() in _ARTICLES:
+        return True
+    if vocab.lang == "de":
+        return word[0].isupper()
+    return word.isalpha() and word.lower() not in {"were", "was", "is", "are", "had", "have", "that", "and", "but"}
+
+
+def has_back_reference(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> bool:
+    lo, hi = sentence
+    return next(iter(vocab.back_references.finditer(text, lo, hi)), None) is not None

@@ -1,0 +1,234 @@
+"""Text -> claims: the extraction stage.
+
+``extract_claims`` is a plain sequence of steps: find numbers and dates, drop
+noise, split sentences, decide what each number counts, then read its context
+(event time, attribution, actor). It is a pure function with no database.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from . import context
+from .classify import TOKEN, Reading, head_noun, is_counted_noun, read_number
+from .dates import find_dates
+from .language import detect_language
+from .models import Claim, DateMatch, NumberMatch, claim_id_for
+from .numbers import find_numbers
+from .sentences import Sentences, SpanSet, noise_spans, split_sentences
+from .vocabulary import Vocabulary, vocabulary
+
+# "Russland 3.000, Weißrussland 500 ... und Armenien 70 Soldaten": what lies
+# between two members of an enumeration.
+_ENUMERATION_GAP = re.compile(r"\s*(?:,|und|and|sowie|&|,\s*und|,\s*and)\s*(?:[^\W\d_][\w-]*\s+){0,3}$")
+_ACTOR_BEFORE = re.compile(r"([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)\s*$")
+_PARENTHETICAL = re.compile(r"\([^()]{0,80}$")
+_AFTER_HANDLE = re.compile(r"@\w+\)\s*$")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def extract_claims(text: str, *, lang: str | None = None, doc_date: str | date | None = None) -> list[Claim]:
+    """Every quantitative and dated claim in ``text``, in document order.
+
+    ``lang`` is "de" or "en" (guessed when None). ``doc_date`` is the
+    publication date (ISO string at day, month or year precision, or a
+    ``datetime.date``); year-less dates are resolved against it and it is the
+    default event time of the claims.
+    """
+    lang = lang or detect_language(text)
+    vocab = vocabulary(lang)
+    as_of = doc_date.isoformat() if isinstance(doc_date, date) else doc_date
+    noise = SpanSet(noise_spans(text))
+    sentences = split_sentences(text)
+    numbers = [n for n in find_numbers(text, lang) if not noise.overlaps(n.start, n.end) and n.kind != "ordinal"]
+    dates = [d for d in find_dates(text, lang, as_of) if not _is_metadata_date(text, d, noise, sentences, vocab)]
+    numbers, dates = _resolve_years(text, numbers, dates, vocab)
+    builder = _ClaimBuilder(text, lang, vocab, sentences, dates, as_of)
+    claims = builder.number_claims(numbers) + builder.date_claims(dates)
+    claims.sort(key=lambda c: (c.start, c.end))
+    return claims
+
+
+def _is_metadata_date(text: str, found: DateMatch, noise: SpanSet, sentences: Sentences, vocab: Vocabulary) -> bool:
+    """Datelines, bylines, tweet stamps and citations date a source, not an event."""
+    if noise.overlaps(found.start, found.end) and not _YEAR.fullmatch(found.text.strip()):
+        return True
+    line_start = text.rfind("\n", 0, found.start) + 1
+    line_end = text.find("\n", found.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if len(line.strip(" \t|-–—*#:,.")) <= len(found.text) + 45 and found.precision == "day" and found.start < 600:
+        return True  # "10. Januar 2022 |", "für Presse und Öffentlichkeit - 11.01.2022"
+    before = text[max(0, found.start - 90) : found.start]
+    if _AFTER_HANDLE.search(before):
+        return True
+    after = text[found.end : found.end + 25]
+    if _PARENTHETICAL.search(before) and ")" in after and "(" not in after.split(")")[0]:
+        inner = before[before.rfind("(") + 1 :] + found.text + after.split(")")[0]
+        if len(inner.split()) <= 8:
+            return True  # "(7. Jänner 2022)", "(UZ-Online, 10.1.22)", "(hrw.org, 10.09.2012 und taz 18.12.2011)"
+    words = [t.group() for t in TOKEN.finditer(before[-40:])]
+    return any(vocab.citation_words.matches_head(w) for w in words[-3:])
+
+
+def _resolve_years(text: str, numbers: list[NumberMatch], dates: list[DateMatch], vocab: Vocabulary):
+    """A bare four-digit year is a count when it counts something ("2000 Soldaten",
+    "über 2000"), else a date ("2011 wurde ...")."""
+    by_bare_span = {_bare(n): n for n in numbers}
+    kept_dates = []
+    counts = set()
+    for found in dates:
+        number = by_bare_span.get((found.start, found.end))
+        if found.precision == "year" and number is not None:
+            noun = head_noun(text, number.end, min(len(text), number.end + 60), vocab, strict=True)
+            if number.qualifier != "exact" or number.kind != "cardinal" or is_counted_noun(noun, vocab):
+                counts.add(_bare(number))
+                continue
+        kept_dates.append(found)
+    date_spans = SpanSet([(d.start, d.end) for d in kept_dates])
+    kept_numbers = [n for n in numbers if _bare(n) in counts or not date_spans.overlaps(*_bare(n))]
+    return kept_numbers, kept_dates
+
+
+def _bare(number: NumberMatch) -> tuple[int, int]:
+    """The span of the number itself, without qualifier or unit."""
+    if number.number_start >= 0 and number.number_end > number.number_start:
+        return number.number_start, number.number_end
+    return number.start, number.end
+
+
+class _ClaimBuilder:
+    """Turns matches into claims with context; holds what the steps share."""
+
+    def __init__(self, text, lang, vocab, sentences: Sentences, dates: list[DateMatch], as_of):
+        self.text, self.lang, self.vocab, self.sentences, self.as_of = text, lang, vocab, sentences, as_of
+        self.default_scope = as_of[:7] if as_of else None
+        self.dates_by_sentence: dict[int, list[DateMatch]] = {}
+        for found in dates:
+            self.dates_by_sentence.setdefault(sentences.locate(found.start), []).append(found)
+        self._scope_cache: dict[int, str | None] = {}
+
+    # -- numbers ---------------------------------------------------------
+    def number_claims(self, numbers: list[NumberMatch]) -> list[Claim]:
+        readings: list[Reading | None] = []
+        for number in numbers:
+            readings.append(self._read(number))
+        actors: list[str | None] = [None] * len(numbers)
+        # Right to left: a member of an enumeration borrows the reading of the next member.
+        for i in range(len(numbers) - 2, -1, -1):
+            if readings[i] is None and readings[i + 1] is not None and self._enumerated(numbers[i], numbers[i + 1]):
+                readings[i] = readings[i + 1]
+                actors[i] = self._actor(numbers[i])
+                if actors[i + 1] is None:
+                    actors[i + 1] = self._actor(numbers[i + 1])
+        claims = []
+        for number, reading, actor in zip(numbers, readings, actors):
+            if reading is None:
+                reading = Reading("count", None, None)
+            if not reading.counted or self._in_idiom(number):
+                continue
+            claims.append(self._number_claim(number, reading, actor))
+        return claims
+
+    def _read(self, number: NumberMatch) -> Reading | None:
+        index = self.sentences.locate(number.start)
+        clause = context.clause_bounds(self.text, number.start, number.end, self.sentences.span(index))
+        if self._is_identifier(number):
+            return Reading("count", None, None, counted=False)
+        return read_number(self.text, number, clause, self.vocab)
+
+    def _is_identifier(self, number: NumberMatch) -> bool:
+        words = [t.group().lower() for t in TOKEN.finditer(self.text, max(0, number.start - 16), number.start)]
+        return bool(words) and words[-1].rstrip(".") in self.vocab.identifier_words or (
+            len(words) >= 2 and words[-1] == "." and words[-2] in self.vocab.identifier_words
+        )
+
+    def _in_idiom(self, number: NumberMatch) -> bool:
+        lo, hi = max(0, number.start - 20), min(len(self.text), number.end + 20)
+        return any(m.start() <= number.start and m.end() >= number.end for m in self.vocab.idioms.finditer(self.text, lo, hi))
+
+    def _enumerated(self, first: NumberMatch, second: NumberMatch) -> bool:
+        gap = self.text[first.end : second.start]
+        if len(gap) > 40 or self.sentences.locate(first.start) != self.sentences.locate(second.start):
+            return False
+        return _ENUMERATION_GAP.fullmatch(gap) is not None and first.kind == second.kind
+
+    def _actor(self, number: NumberMatch) -> str | None:
+        found = _ACTOR_BEFORE.search(self.text, max(0, number.start - 40), number.start)
+        return found.group(1) if found else None
+
+    def _number_claim(self, number: NumberMatch, reading: Reading, actor: str | None) -> Claim:
+        index = self.sentences.locate(number.start)
+        span = self.sentences.span(index)
+        unit = reading.unit if reading.unit is not None else number.unit
+        return self._claim(
+            number, reading.category, number.value, number.low, number.high, unit, number.qualifier,
+            index, span, subject=reading.subject, concept=reading.concept, actor=actor,
+            scope=self._scope(index, number.start), kind="number",
+        )
+
+    # -- dates -----------------------------------------------------------
+    def date_claims(self, dates: list[DateMatch]) -> list[Claim]:
+        claims = []
+        for found in dates:
+            index = self.sentences.locate(found.start)
+            span = self.sentences.span(index)
+            event = context.event_of(self.text, span, self.vocab)
+            claims.append(
+                self._claim(
+                    found, "date", found.value, found.low or found.value, found.high or found.value,
+                    None, found.qualifier, index, span,
+                    subject=event[1] if event else None, concept=event[0] if event else None,
+                    actor=None, scope=context.date_scope(found), kind="date",
+                )
+            )
+        return claims
+
+    # -- shared ----------------------------------------------------------
+    def _claim(self, match, category, value, low, high, unit, qualifier, index, span, *, subject, concept, actor, scope, kind):
+        start, end = span
+        return Claim(
+            claim_id=claim_id_for("", match.start, match.end),
+            doc="",
+            category=category,
+            value=value,
+            value_low=low,
+            value_high=high,
+            unit=unit,
+            qualifier=qualifier,
+            text=match.text,
+            start=match.start,
+            end=match.end,
+            sentence=self.text[start:end],
+            sentence_start=start,
+            subject=subject,
+            scope=scope,
+            attribution=context.attribution_in(self.text, span, match.start, self.vocab),
+            actor=actor,
+            kind=kind,
+            lang=self.lang,
+            as_of=self.as_of,
+            concept=concept,
+        )
+
+    def _scope(self, index: int, offset: int) -> str | None:
+        """The event time of a claim: a date in its sentence, a 'damals' pointing back, or the report's."""
+        own = self._sentence_scope(index, offset)
+        if own is not None:
+            return own
+        if context.has_back_reference(self.text, self.sentences.span(index), self.vocab):
+            for back in range(index - 1, max(-1, index - 4), -1):
+                earlier = self._sentence_scope(back, None)
+                if earlier is not None:
+                    return earlier
+        return self.default_scope
+
+    def _sentence_scope(self, index: int, offset: int | None) -> str | None:
+        dates = self.dates_by_sentence.get(index)
+        if not dates:
+            return None
+        if offset is None:
+            return context.date_scope(dates[0])
+        before = [d for d in dates if d.end <= offset]
+        nearest = before[-1] if before else min(dates, key=lambda d: abs(d.start - offset))
+        return context.date_scope(nearest)

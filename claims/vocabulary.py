@@ -1,0 +1,96 @@
+"""The extraction vocabulary of one language, loaded from ``lexicons/<lang>/extract.yaml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lexicon
+from .wordlists import KeyedMatcher, WordMatcher
+
+SCHEMA = {
+    "categories": {str: dict},
+    "person_nouns": [str],
+    "subgroup_nouns": [str],
+    "durations": {str: str},
+    "not_counted": [str],
+    "identifier_words": [str],
+    "price_words": [str],
+    "attribution": dict,
+    "back_references": [str],
+    "present_markers": [str],
+    "citation_words": [str],
+    "idioms": [str],
+    "events": {str: [str]},
+}
+CATEGORY_SCHEMA = {"concept": str, "nouns": [str], "predicates": [str]}
+ATTRIBUTION_SCHEMA = {"before": [str], "after": [str], "standalone": [str], "needs_verb": [str], "verbs": [str]}
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    concept: str
+    nouns: WordMatcher
+    predicates: WordMatcher
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    lang: str
+    categories: tuple[Category, ...]
+    person_nouns: WordMatcher
+    subgroup_nouns: WordMatcher
+    durations: KeyedMatcher
+    not_counted: WordMatcher
+    identifier_words: frozenset[str]
+    price_words: WordMatcher
+    attribution_before: WordMatcher
+    attribution_after: WordMatcher
+    attribution_standalone: WordMatcher
+    attribution_needs_verb: frozenset[str]
+    attribution_verbs: WordMatcher
+    back_references: WordMatcher
+    present_markers: WordMatcher
+    citation_words: WordMatcher
+    idioms: WordMatcher
+    events: KeyedMatcher
+    event_words: WordMatcher
+
+
+@lru_cache(maxsize=None)
+def vocabulary(lang: str) -> Vocabulary:
+    """Load and validate the vocabulary for ``lang`` ("de" or "en")."""
+    data = lexicon.load("extract", lang, schema=SCHEMA)
+    source = f"{lang}/extract.yaml"
+    categories = []
+    for name, entry in data["categories"].items():
+        lexicon.validate(entry, CATEGORY_SCHEMA, f"{source}: categories.{name}")
+        categories.append(
+            Category(name, entry["concept"], WordMatcher(entry["nouns"]), WordMatcher(entry["predicates"]))
+        )
+    attribution = lexicon.validate(data["attribution"], ATTRIBUTION_SCHEMA, f"{source}: attribution")
+    durations = {}
+    for pattern, unit in data["durations"].items():
+        durations.setdefault(unit, []).append(pattern)
+    return Vocabulary(
+        lang=lang,
+        categories=tuple(categories),
+        person_nouns=WordMatcher(data["person_nouns"]),
+        subgroup_nouns=WordMatcher(data["subgroup_nouns"]),
+        durations=KeyedMatcher(durations),
+        not_counted=WordMatcher(data["not_counted"]),
+        identifier_words=frozenset(w.lower() for w in data["identifier_words"]),
+        price_words=WordMatcher(data["price_words"]),
+        attribution_before=WordMatcher(attribution["before"]),
+        attribution_after=WordMatcher(attribution["after"]),
+        attribution_standalone=WordMatcher(attribution["standalone"]),
+        attribution_needs_verb=frozenset(attribution["needs_verb"]),
+        attribution_verbs=WordMatcher(attribution["verbs"]),
+        back_references=WordMatcher(data["back_references"]),
+        present_markers=WordMatcher(data["present_markers"]),
+        citation_words=WordMatcher(data["citation_words"]),
+        idioms=WordMatcher(data["idioms"]),
+        events=KeyedMatcher(data["events"]),
+        event_words=WordMatcher([w for words in data["events"].values() for w in words]),
+    )

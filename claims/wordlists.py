@@ -1,0 +1,73 @@
+"""Compile the word patterns of the lexicons into fast matchers.
+
+A pattern is a lower-case word or phrase; a trailing ``*`` allows up to four
+more letters (inflection). Tokens are normalised first: lower-cased, and German
+gender forms (``Demonstrant_innen``, ``Demonstrant*innen``, ``DemonstrantInnen``)
+reduced to their stem.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+LETTER = r"[^\W\d_]"
+_GENDER = re.compile(r"(?:[_*:/]|(?<=[a-zäöüß])(?=I))[iI]nnen$|(?<=[a-zäöüß])In$")
+
+
+def normalise_token(token: str) -> str:
+    """Lower-case ``token`` and strip German gender suffixes."""
+    return _GENDER.sub("", token).lower()
+
+
+def _pattern_regex(pattern: str) -> str:
+    wildcard = pattern.endswith("*")
+    words = pattern.rstrip("*").split()
+    body = r"\s+".join(re.escape(word) for word in words)
+    return body + (LETTER + "{0,4}" if wildcard else "")
+
+
+class WordMatcher:
+    """Matches single tokens or phrases in text against a list of patterns."""
+
+    def __init__(self, patterns: Iterable[str]):
+        self.patterns = [p.lower() for p in patterns]
+        alternation = "|".join(
+            _pattern_regex(p) for p in sorted(self.patterns, key=len, reverse=True)
+        ) or r"(?!x)x"
+        self._token = re.compile(rf"(?:{alternation})")
+        self._suffix = re.compile(rf"(?:{alternation})$")
+        self._phrase = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+    def matches(self, token: str) -> bool:
+        """True if the normalised token is one of the patterns."""
+        return self._token.fullmatch(normalise_token(token)) is not None
+
+    def matches_head(self, token: str) -> bool:
+        """True if the token, or the last part of a compound noun, is one of the patterns."""
+        word = normalise_token(token)
+        if self._token.fullmatch(word):
+            return True
+        last = word.rsplit("-", 1)[-1]
+        if last != word and self._token.fullmatch(last):
+            return True
+        found = self._suffix.search(word)
+        # A compound head must leave a real first part ("Öl|arbeiter"), not a prefix letter.
+        return found is not None and found.start() >= 3
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None):
+        """Phrase matches in ``text[start:end]`` as ``re.Match`` objects."""
+        return self._phrase.finditer(text, start, len(text) if end is None else end)
+
+
+class KeyedMatcher:
+    """Maps tokens to a key: the first group whose patterns match wins."""
+
+    def __init__(self, groups: dict[str, Iterable[str]]):
+        self.groups = [(key, WordMatcher(patterns)) for key, patterns in groups.items()]
+
+    def key_of(self, token: str, compound: bool = False) -> str | None:
+        for key, matcher in self.groups:
+            if (matcher.matches_head(token) if compound else matcher.matches(token)):
+                return key
+        return None
