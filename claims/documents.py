@@ -92,16 +92,21 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | DocumentError]:
             yield MissingPath(f"{path}: no such file or folder; check the path")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path, visited: set[Path] | None = None) -> Iterator[Path]:
+    visited = set() if visited is None else visited
     try:
+        real = folder.resolve()
         entries = sorted(folder.iterdir(), key=lambda p: p.name)
     except OSError:
         return
+    if real in visited:  # a symlink loop
+        return
+    visited.add(real)
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
-            yield from _walk(entry)
+            yield from _walk(entry, visited)
         elif entry.suffix.lower() in SUFFIXES and entry.is_file():
             yield entry
 

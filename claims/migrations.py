@@ -180,15 +180,12 @@ def _run_in_transaction(conn: sqlite3.Connection, migration: Migration) -> None:
 
 def _split_sql(script: str) -> list[str]:
     """Split a script into complete statements (trigger bodies hold inner semicolons)."""
+    lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
     statements, current = [], ""
-    for line in script.splitlines(keepends=True):
-        if line.strip().startswith("--"):
-            continue
-        current += line
+    for piece in "\n".join(lines).split(";"):
+        current += piece + ";"
         if sqlite3.complete_statement(current):
-            if current.strip():
+            if current.strip(" \n;"):
                 statements.append(current.strip())
             current = ""
-    if current.strip():
-        statements.append(current.strip())
     return statements

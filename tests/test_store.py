@@ -1,0 +1,286 @@
+"""The claim store: schema, migrations, round trips, lookups, groups, FTS and failure modes."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+
+import pytest
+
+from claims import migrations
+from claims.errors import (
+    AmbiguousDocument,
+    SchemaTooNew,
+    StoreError,
+    StoreLocked,
+    UnknownClaim,
+    UnknownDocument,
+)
+from claims.models import Claim, Document, Group, claim_id_for
+from claims.store import Store, fts_query
+
+TEXT = "Mindestens 2200 Menschen wurden verletzt. Am 6. Januar 2022 gab es 164 Tote."
+
+
+def make_doc(doc_id="a", text=TEXT, **kw) -> Document:
+    return Document(doc_id=doc_id, path=f"/tmp/{doc_id}.txt", text=text, content_hash=f"h-{doc_id}-{hash(text)}", **kw)
+
+
+def make_claims(text=TEXT) -> list[Claim]:
+    i = text.index("Mindestens 2200")
+    j = text.index("6. Januar 2022")
+    k = text.index("164")
+    return [
+        Claim("", "", "injuries", 2200.0, 2200.0, None, None, "at_least", "Mindestens 2200", i, i + 15,
+              text[:41], 0, subject="Menschen", attribution="laut Polizei"),
+        Claim("", "", "date", "2022-01-06", None, None, None, "exact", "6. Januar 2022", j, j + 14,
+              text[42:], 42, kind="date"),
+        Claim("", "", "deaths", 164.0, 164.0, 164.0, None, "exact", "164", k, k + 3, text[42:], 42,
+              subject="Tote", scope="2022-01"),
+    ]
+
+
+@pytest.fixture
+def store(db):
+    with Store(db) as s:
+        yield s
+
+
+def test_new_store_has_wal_schema_and_every_claim_field(store, db):
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(claims)")}
+    assert {f.name for f in dataclasses.fields(Claim)} <= columns
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'index')")}
+    assert {"documents", "claims", "claims_fts", "groups", "group_members", "_migrations",
+            "claims_doc", "claims_category_scope", "groups_status", "groups_category"} <= tables
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
+    assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] == 200
+
+
+def test_round_trip_keeps_types_and_sets_ids(store):
+    doc = make_doc(date="2022-01", date_precision="month", title="T", warnings=("w1",))
+    assert store.replace_document(doc, make_claims()) == 3
+    got = list(store.claims())
+    assert [c.category for c in got] == ["injuries", "date", "deaths"]
+    injuries, date, deaths = got
+    assert injuries.value == 2200.0 and isinstance(injuries.value, float)
+    assert injuries.value_high is None and injuries.attribution == "laut Polizei"
+    assert date.value == "2022-01-06" and date.kind == "date"
+    assert all(c.doc == "a" and c.claim_id == claim_id_for("a", c.start, c.end) for c in got)
+    assert all(TEXT[c.start : c.end] == c.text for c in got)
+    (stored,) = store.documents()
+    assert (stored.doc_id, stored.n_claims, stored.date, stored.title, stored.warnings) == ("a", 3, "2022-01", "T", ("w1",))
+    assert store.document_text("a") == TEXT
+
+
+def test_replace_document_replaces_its_own_claims_only(store):
+    store.replace_document(make_doc("a"), make_claims())
+    store.replace_document(make_doc("b"), make_claims())
+    new_text = "Nun 5 Tote."
+    store.replace_document(make_doc("a", new_text), [
+        Claim("", "", "deaths", 5.0, 5.0, 5.0, None, "exact", "5", 4, 5, new_text, 0)
+    ])
+    assert [c.value for c in store.claims(doc="a")] == [5.0]
+    assert len(list(store.claims(doc="b"))) == 3
+    assert store.document("a").n_claims == 1
+    # the full-text index follows: the old sentence of "a" is gone, "b" still matches
+    assert {c.doc for c in store.search_claims_fts("verletzt")} == {"b"}
+    assert [c.doc for c in store.search_claims_fts("Nun Tote")] == ["a"]
+
+
+def test_has_document_hash(store):
+    doc = make_doc("a")
+    assert not store.has_document_hash(doc.content_hash)
+    store.replace_document(doc, [])
+    assert store.has_document_hash(doc.content_hash)
+    assert store.has_document_hash(doc.content_hash, doc_id="a")
+    assert not store.has_document_hash(doc.content_hash, doc_id="other")
+
+
+def test_document_lookup_by_id_prefix_and_path(store, tmp_path):
+    path = tmp_path / "bericht-1.txt"
+    path.write_text("x")
+    store.replace_document(dataclasses.replace(make_doc("bericht-1"), path=str(path)), [])
+    store.replace_document(make_doc("bericht-2"), [])
+    store.replace_document(make_doc("zeitung"), [])
+    assert store.document("zeitung").doc_id == "zeitung"
+    assert store.document("zei").doc_id == "zeitung"
+    assert store.document(str(path)).doc_id == "bericht-1"
+    assert store.document("bericht-1").doc_id == "bericht-1"
+    with pytest.raises(AmbiguousDocument, match="bericht-1, bericht-2"):
+        store.document("bericht")
+    with pytest.raises(UnknownDocument, match="no document 'nichts'"):
+        store.document("nichts")
+    with pytest.raises(UnknownDocument):
+        list(store.claims(doc="nichts"))
+
+
+def test_lookup_is_not_a_pattern(store):
+    store.replace_document(make_doc("a_b"), [])
+    store.replace_document(make_doc("axb"), [])
+    assert store.document("a_").doc_id == "a_b"  # '_' is not a LIKE wildcard here
+    with pytest.raises(UnknownDocument):
+        store.document("%")
+
+
+def test_claim_by_id_and_prefix(store):
+    store.replace_document(make_doc("a"), make_claims())
+    first = next(store.claims())
+    assert store.claim(first.claim_id) == first
+    assert store.claim(first.claim_id[:6]) == first
+    with pytest.raises(UnknownClaim, match="no claim with id 'zzz'"):
+        store.claim("zzz")
+    with pytest.raises(UnknownClaim):
+        store.claim("")
+
+
+def test_claims_filter_by_category(store):
+    store.replace_document(make_doc("a"), make_claims())
+    assert [c.text for c in store.claims(category="deaths")] == ["164"]
+    assert list(store.claims(category="nothing")) == []
+
+
+def test_fts_takes_user_text_literally(store):
+    store.replace_document(make_doc("a"), make_claims())
+    for hostile in ['"', "Tote OR", "NEAR(", "*", "') DROP TABLE claims; --", "verletzt\""]:
+        list(store.search_claims_fts(hostile))  # must not raise
+    assert list(store.search_claims_fts("")) == []
+    assert store.count_claims() == 3
+    assert fts_query('say "hi"') == '"say" """hi"""'
+
+
+def test_groups_round_trip_and_follow_claim_deletion(store):
+    store.replace_document(make_doc("a"), make_claims())
+    store.replace_document(make_doc("b"), make_claims())
+    a_deaths = next(store.claims(doc="a", category="deaths")).claim_id
+    b_deaths = next(store.claims(doc="b", category="deaths")).claim_id
+    store.replace_groups([
+        Group("g1", "deaths", "Tote", "2022-01", "agree", [a_deaths, b_deaths, "gone-claim"], "both 164"),
+        Group("g2", "injuries", "Verletzte", None, "single", [], ""),
+    ])
+    groups = {g.group_id: g for g in store.groups()}
+    assert groups["g1"].claim_ids == sorted([a_deaths, b_deaths])  # unknown claim ids are dropped
+    assert groups["g1"].explanation == "both 164" and groups["g2"].claim_ids == []
+    assert store.group_sizes() == {"g1": 2, "g2": 0}
+    assert [g.group_id for g in store.groups(status="agree")] == ["g1"]
+    assert [g.group_id for g in store.groups(category="injuries")] == ["g2"]
+    store.replace_document(make_doc("a", "Nichts."), [])
+    assert next(store.groups(group_id="g1")).claim_ids == [b_deaths]
+
+
+def test_replace_groups_is_fast_for_many_groups(store):
+    import time
+
+    store.replace_document(make_doc("a"), make_claims())
+    ids = [c.claim_id for c in store.claims()]
+    groups = [Group(f"g{i}", "count", "x", None, "single", ids[:1] if i == 0 else []) for i in range(20000)]
+    started = time.perf_counter()
+    store.replace_groups(groups)
+    assert time.perf_counter() - started < 2.0
+    assert sum(1 for _ in store.groups()) == 20000
+
+
+def test_interrupted_write_leaves_nothing(store):
+    store.replace_document(make_doc("a"), make_claims())
+    with pytest.raises(KeyboardInterrupt):
+        with store.transaction() as conn:
+            conn.execute("DELETE FROM claims")
+            raise KeyboardInterrupt
+    assert len(list(store.claims())) == 3
+
+
+def test_not_a_sqlite_file(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("Das ist keine Datenbank, sondern ein Text mit ausreichend Länge. " * 10)
+    with pytest.raises(StoreError, match="is not a claims store \\(not a SQLite file\\)"):
+        Store(path)
+
+
+def test_other_sqlite_database_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    sqlite3.connect(path).execute("CREATE TABLE people (name TEXT)")
+    with pytest.raises(StoreError, match="not a claims store"):
+        Store(path)
+
+
+def test_folder_and_missing_store(tmp_path):
+    with pytest.raises(StoreError, match="is a folder"):
+        Store(tmp_path)
+    with pytest.raises(StoreError, match="does not exist"):
+        Store(tmp_path / "none.db", create=False)
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_locked_store(db):
+    Store(db).close()
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with Store(db, timeout=0.1) as store:
+            with pytest.raises(StoreLocked, match="locked by another process"):
+                store.replace_document(make_doc("a"), make_claims())
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_locked_store_in_rollback_journal_mode(db):
+    # A store someone switched out of WAL: even reading is blocked while the lock is held.
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("BEGIN EXCLUSIVE")
+    conn.execute("INSERT INTO _migrations VALUES ('x', 'y')")
+    try:
+        with pytest.raises(StoreLocked, match="locked"):
+            Store(db, timeout=0.1)
+    finally:
+        conn.execute("ROLLBACK")
+        conn.close()
+
+
+def test_newer_schema_is_refused(db):
+    Store(db).close()
+    conn = sqlite3.connect(db)
+    conn.execute("INSERT INTO _migrations VALUES ('m999_from_the_future', 'now')")
+    conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    with pytest.raises(SchemaTooNew, match="newer version of claims .*upgrade claims"):
+        Store(db)
+
+
+def test_older_store_is_migrated_and_keeps_its_data(db):
+    conn = sqlite3.connect(db, isolation_level=None)
+    migrations.migrate(conn, migrations=migrations.MIGRATIONS[:1])  # a store from the first release
+    conn.execute(
+        "INSERT INTO documents (doc_id, path, content_hash, extractor_version, lang, ingested_at, text) "
+        "VALUES ('old', '/old.txt', 'h', '1', 'de', 'then', 'Es gab 164 Tote.')"
+    )
+    conn.execute(
+        "INSERT INTO claims (claim_id, doc, category, value, qualifier, text, start, \"end\", sentence) "
+        "VALUES ('c1', 'old', 'deaths', 164.0, 'exact', '164', 7, 10, 'Es gab 164 Tote.')"
+    )
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    conn.close()
+    with Store(db) as store:
+        assert store.claim("c1").value == 164.0
+        assert [c.claim_id for c in store.search_claims_fts("Tote")] == ["c1"]  # FTS built over old rows
+        store.replace_groups([Group("g", "deaths", "Tote", None, "single", ["c1"])])
+        assert next(store.groups()).claim_ids == ["c1"]
+    applied = [r[0] for r in sqlite3.connect(db).execute("SELECT name FROM _migrations ORDER BY name")]
+    assert applied == [m.__name__ for m in migrations.MIGRATIONS]
+
+
+def test_failed_migration_is_rolled_back(db):
+    def m002_broken(conn):
+        conn.executescript("CREATE TABLE half (x); CREATE TABLE half (x);")
+
+    conn = sqlite3.connect(db, isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError):
+        migrations.migrate(conn, migrations=[migrations.MIGRATIONS[0], m002_broken])
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "half" not in tables and "claims" in tables
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
