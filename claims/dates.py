@@ -1,0 +1,522 @@
+"""Date expressions in text -> ISO dates, resolved against the publication date.
+
+``find_dates`` finds every calendar date or date span, ``parse_date`` reads a
+whole string as one date, ``find_publication_date`` finds an article's dateline.
+
+Two passes. One compiled regex finds date *atoms*: a day with its month
+("3. Jänner", "16.12.11", "January 7, 2022"), a month ("Dezember 2011"), a
+year, a weekday, a relative day ("gestern"). Then the words before each atom
+give its qualifier and cues ("seit", "bis zum", "im", "Anfang"), a weekday
+before a date joins it, and two atoms joined by a link word become a span
+("vom 4. zum 5. Januar", "zwischen 2018 und 2020"). The words live in
+``lexicons/<lang>/dates.yaml``.
+
+Resolution policy (news mostly reports the recent past), kept conservative:
+
+* A date without a year takes the publication year, or the year before when
+  that would put it more than ``FUTURE_WINDOW_DAYS`` after the publication
+  date (16 December in a report of 10 January 2022 is 2021-12-16). A
+  publication date known only to the month or year counts as its last day.
+* Without a publication date, dates without a year are skipped: a value must
+  be a real calendar date, and guessing the year would invent one.
+* "gestern", "heute" and bare weekdays ("am Dienstag") need a publication date
+  at day precision. A weekday is the latest such day on or before it, or the
+  next one after it with "kommenden"/"nächsten".
+* "Anfang/Mitte/Ende Januar" keep month precision (the word stays in the span).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from . import lexicon
+from .errors import LexiconError
+from .models import QUALIFIERS, DateMatch
+
+FUTURE_WINDOW_DAYS = 62
+PUBLICATION_WINDOW = 600  # a dateline is looked for in the first characters...
+DATELINE_WINDOW = 1000  # ...or a little further when it stands out ("10. Januar 2022 |")
+_PREFIX_WINDOW = 60
+
+_SCHEMA = {
+    "months": {str: int}, "month_abbreviations": {str: int}, "ambiguous_months": [str],
+    "weekdays": {str: int}, "weekday_abbreviations": {str: int}, "weekday_compounds": [str],
+    "day_suffixes": [str], "day_month_glue": [str], "ordinals": {str: int},
+    "ordinal_endings": [str], "qualifiers": {str: str}, "range_from": [str],
+    "range_between": [str], "links": [str], "links_after_from": [str],
+    "links_after_between": [str], "articles": [str], "month_parts": [str], "cues": [str],
+    "future_cues": [str], "relative_years": {str: int}, "relative_days": {str: int},
+    "lowercase_only": [str], "not_year_before": [str], "not_year_after": [str],
+}
+
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_MON = r"(?:1[0-2]|0?[1-9])"
+_YEAR = r"(?:1\d{3}|20\d{2})"
+_NUM_END = r"(?![\d]|[.,]\d)"
+_WORD_END = r"(?![^\W\d_])"
+_START = r"(?<![\w.,/-])"  # not inside a word or a number
+
+
+def _alt(words, lower: bool = True) -> str:
+    """Regex alternation of ``words`` (lower case) as a prefix tree, which the
+    regex engine rejects at the first letter instead of trying each word; a
+    space in a phrase matches any whitespace."""
+    root: dict = {}
+    for word in {str(w).lower() if lower else str(w) for w in words}:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = "(?:" + "|".join(alts) + ")" if len(alts) > 1 or "" in node else alts[0]
+        return body + "?" if "" in node else body
+
+    return emit(root) if root else "(?!)"
+
+
+def _norm(words: str | None) -> str:
+    return " ".join(words.lower().split()) if words else ""
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    digit_trigger: re.Pattern
+    word_trigger: re.Pattern
+    digit_atoms: re.Pattern
+    word_atoms: re.Pattern
+    prefix: re.Pattern
+    suffix: re.Pattern
+    gap_link: re.Pattern
+    gap_weekday: re.Pattern
+    not_number_after: re.Pattern
+    lex: dict
+    months: dict
+    abbreviations: frozenset
+    ambiguous: frozenset
+    month_first_needs_year: bool
+
+
+@lru_cache(maxsize=None)
+def _grammar(lang: str) -> _Grammar:
+    lex = lexicon.load("dates", lang, schema=_SCHEMA)
+    for phrase, qualifier in lex["qualifiers"].items():
+        if qualifier not in QUALIFIERS:
+            raise LexiconError(f"lexicon {lang}/dates.yaml: qualifiers.{phrase} is not one of {QUALIFIERS}")
+    months, abbreviations, ambiguous = {}, set(), set()
+    for other in lexicon.LANGUAGES:  # month names of every language, own language last
+        if other == lang:
+            continue
+        olex = lexicon.load("dates", other, schema=_SCHEMA)
+        months.update(olex["months"]), months.update(olex["month_abbreviations"])
+        abbreviations.update(olex["month_abbreviations"]), ambiguous.update(olex["ambiguous_months"])
+    months.update(lex["months"]), months.update(lex["month_abbreviations"])
+    abbreviations.update(lex["month_abbreviations"]), ambiguous.update(lex["ambiguous_months"])
+    full = [m for m in months if m not in abbreviations]
+    month = rf"(?:{_alt(full)}|(?:{_alt(abbreviations)})\.?){_WORD_END}"
+    dsuf = rf"(?:\.|(?:{_alt(lex['day_suffixes'])}){_WORD_END})"
+    links = lex["links"] + lex["links_after_from"] + lex["links_after_between"]
+    link = rf"(?:{_alt(links)})"
+    arts = rf"(?:(?:{_alt(lex['articles'])})\s+)"
+    glue = rf"(?:(?:{_alt(lex['day_month_glue'])})\s+)?" if lex["day_month_glue"] else ""
+    ordinal = rf"(?:{_alt(lex['ordinals'])})(?:{_alt(lex['ordinal_endings'])}){_WORD_END}"
+    year_sep = r"(?:,\s*|\s+)" if lang == "en" else r"\s+"
+    not_year = rf"(?!\s*(?:{_alt(lex['not_year_before'])})(?![^\W\d_]))"
+    weekday = rf"(?:{_alt(lex['weekdays'])})(?:{_alt(lex['weekday_compounds'])})?{_WORD_END}"
+    branches = {
+        "ISO": rf"{_START}(?P<iso_y>{_YEAR})(?P<iso_s>[-/.])(?P<iso_m>{_MON})(?P=iso_s)(?P<iso_d>{_DAY}){_NUM_END}",
+        "NUM": rf"{_START}(?:(?P<n_d0>{_DAY})\.?\s*(?P<n_l>{link})\s*)?(?P<n_d>{_DAY})\.\s?(?P<n_m>{_MON})\."
+        rf"(?:(?P<n_y>\d\d)|\s?(?P<n_y4>{_YEAR}))?{_NUM_END}",
+        "SLASH": rf"{_START}(?P<s_a>\d{{1,2}})/(?P<s_b>\d{{1,2}})/(?P<s_y>{_YEAR}|\d\d)(?![\d/]|[.,]\d)",
+        "MY": rf"{_START}(?P<my_m>0[1-9]|1[0-2])[./](?P<my_y>(?:19|20)\d\d)(?![\d/]|[.,]\d)",
+        "NODOT": rf"{_START}(?P<nd_d>{_DAY})\.(?P<nd_m>{_MON})(?![\d]|[.,:]\d|\s*uhr)",
+        "DMY": rf"{_START}(?:(?P<t_d0>{_DAY}){dsuf}?\s*(?P<t_l>{link})\s*{arts}?)?(?P<t_d>{_DAY}){dsuf}?\s*{glue}"
+        rf"(?P<t_m>{month})(?:{year_sep}(?P<t_y>{_YEAR}){_NUM_END}{_WORD_END})?",
+        "ORD": rf"(?<!\w)(?P<o_w>{ordinal})\s+{glue}(?P<o_m>{month})(?:\s+(?P<o_y>{_YEAR}){_NUM_END}{_WORD_END})?",
+        "MDY": rf"(?<!\w)(?P<u_m>{month})\s*(?P<u_d>{_DAY})(?:{dsuf})?(?:\s*(?P<u_l>{link})\s*(?P<u_d2>{_DAY})"
+        rf"(?:{dsuf})?)?(?:{year_sep}(?P<u_y>{_YEAR}))?(?![\d]|[.,:]\d|[^\W\d_])",
+        "MONTH": rf"(?<!\w)(?P<b_m>{month})(?:\s+(?P<b_y>{_YEAR}){_NUM_END}{_WORD_END})?",
+        "WEEKDAY": rf"(?<!\w)(?P<w_full>{weekday})",
+        "WABBR": rf"(?<!\w)(?P<w_abbr>{_alt(lex['weekday_abbreviations'])})(?:\.,?|,|(?=\s+\d))(?=\s*\d)",
+        "YEAR": rf"{_START}(?<![€$£§+])(?P<y>(?:19|20)\d\d)(?:\s*[-–—/]\s*(?P<y2>(?:19|20)\d\d|\d\d))?"
+        rf"(?![\d]|[.,]\d|[^\W\d_]){not_year}",
+        "REL": rf"(?<!\w)(?P<r>{_alt(lex['relative_days'])}){_WORD_END}",
+    }
+    def compile_branches(names):
+        return re.compile("|".join(f"(?P<{n}>{branches[n]})" for n in names), re.IGNORECASE)
+
+    digit_atoms = compile_branches(["ISO", "NUM", "SLASH", "MY", "NODOT", "DMY", "YEAR"])
+    word_atoms = compile_branches(["ORD", "MDY", "MONTH", "WEEKDAY", "WABBR", "REL"])
+    # Candidates are found case-sensitively (lower case or capitalised), which
+    # is several times faster than scanning with the IGNORECASE atom patterns.
+    keywords = [*months, *lex["weekdays"], *lex["relative_days"], *lex["ordinals"]]
+    forms = {f for w in keywords for f in (w.lower(), w.capitalize(), w.upper())}
+    abbr = {f for w in lex["weekday_abbreviations"] for f in (w.lower(), w.capitalize(), w.upper())}
+    digit_trigger = re.compile(r"(?<![\w.,/-])\d")
+    word_trigger = re.compile(rf"(?<!\w)(?:{_alt(forms, lower=False)}|(?:{_alt(abbr, lower=False)})(?=[.,]|\s+\d))")
+    words = lambda key: _alt(lex[key])  # noqa: E731
+    prefix = re.compile(
+        rf"(?<!\w)(?:(?P<prep>{words('qualifiers')})\s+)?(?:(?P<part>{words('month_parts')})(?:\s+|-))?"
+        rf"{arts}?(?:(?P<cue>{words('cues')})\s+)?{arts}?\Z",
+        re.IGNORECASE,
+    )
+    suffix = re.compile(rf"\s+(?P<rel>{words('relative_years')}){_WORD_END}", re.IGNORECASE)
+    gap_link = re.compile(rf"\s*(?P<link>{link})\s*{arts}?", re.IGNORECASE)
+    gap_weekday = re.compile(rf",?\s*{arts}?", re.IGNORECASE)
+    not_number_after = re.compile(rf"(?<!\w)(?:{words('not_year_after')})\s*\Z", re.IGNORECASE)
+    return _Grammar(digit_trigger, word_trigger, digit_atoms, word_atoms, prefix, suffix, gap_link, gap_weekday, not_number_after, lex,
+                    months, frozenset(abbreviations), frozenset(ambiguous), lang != "en")
+
+
+@dataclass
+class _Atom:
+    start: int
+    end: int
+    kind: str  # date | weekday | wabbr | rel
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+    end_date: tuple | None = None  # (y, m, d) of an inner span "5.-7. Januar"
+    needs_cue: bool = False
+    ambiguous: bool = False
+    weekday: int | None = None
+    offset: int = 0  # days, for relative day words
+    link: str = ""  # inner link word
+    # filled from the words before the atom
+    lead: int = -1
+    prep: str = ""
+    cue: bool = False
+    future: bool = False
+
+
+def _year2(yy: str) -> int:
+    value = int(yy)
+    return value if len(yy) == 4 else (2000 + value if value < 50 else 1900 + value)
+
+
+def _atom(m: re.Match, g: _Grammar, lang: str) -> _Atom | None:
+    kind, lex, s, e = m.lastgroup, g.lex, m.start(), m.end()
+    month = lambda name: g.months.get(_norm(m.group(name)).rstrip("."))  # noqa: E731
+    if kind == "ISO":
+        return _Atom(s, e, "date", int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
+    if kind == "NUM":
+        y = _year2(m["n_y"] or m["n_y4"]) if (m["n_y"] or m["n_y4"]) else None
+        atom = _Atom(s, e, "date", y, int(m["n_m"]), int(m["n_d"]))
+        if m["n_d0"]:
+            atom.end_date, atom.d, atom.link = (y, atom.m, atom.d), int(m["n_d0"]), _norm(m["n_l"])
+        return atom
+    if kind == "SLASH":
+        a, b, y = int(m["s_a"]), int(m["s_b"]), _year2(m["s_y"])
+        day, mon = (b, a) if lang == "en" and a <= 12 and b > 12 or (lang == "en" and b <= 12 and a <= 12) else (a, b)
+        if mon > 12:
+            day, mon = mon, day
+        return _Atom(s, e, "date", y, mon, day)
+    if kind == "MY":
+        return _Atom(s, e, "date", int(m["my_y"]), int(m["my_m"]))
+    if kind == "NODOT":
+        return _Atom(s, e, "date", None, int(m["nd_m"]), int(m["nd_d"]), needs_cue=True)
+    if kind == "DMY":
+        y = int(m["t_y"]) if m["t_y"] else None
+        atom = _Atom(s, e, "date", y, month("t_m"), int(m["t_d"]))
+        if m["t_d0"]:
+            atom.end_date, atom.d, atom.link = (y, atom.m, atom.d), int(m["t_d0"]), _norm(m["t_l"])
+        return atom
+    if kind == "ORD":
+        stem = _norm(m["o_w"])
+        day = next((v for k, v in lex["ordinals"].items() if stem.startswith(k) and
+                    stem[len(k):] in lex["ordinal_endings"]), None)
+        return _Atom(s, e, "date", int(m["o_y"]) if m["o_y"] else None, month("o_m"), day)
+    if kind == "MDY":
+        mon, y = month("u_m"), int(m["u_y"]) if m["u_y"] else None
+        if _norm(m["u_m"]).rstrip(".") in g.ambiguous and not m["u_m"][:1].isupper():
+            return None  # "may 5"
+        if g.month_first_needs_year and y is None:  # German "im März 15 Tote": only the month
+            return _month_atom(m, g, "u_m", None)
+        atom = _Atom(s, e, "date", y, mon, int(m["u_d"]))
+        if m["u_d2"]:
+            atom.end_date, atom.link = (y, mon, int(m["u_d2"])), _norm(m["u_l"])
+        return atom
+    if kind == "MONTH":
+        return _month_atom(m, g, "b_m", int(m["b_y"]) if m["b_y"] else None)
+    if kind == "WEEKDAY":
+        word = _norm(m["w_full"])
+        day = next(v for k, v in lex["weekdays"].items() if word.startswith(k))
+        return _Atom(s, e, "weekday", weekday=day)
+    if kind == "WABBR":
+        return _Atom(s, e, "wabbr", weekday=lex["weekday_abbreviations"][_norm(m["w_abbr"])])
+    if kind == "YEAR":
+        atom = _Atom(s, e, "date", int(m["y"]))
+        if m["y2"]:
+            y2 = int(m["y2"]) if len(m["y2"]) == 4 else atom.y // 100 * 100 + int(m["y2"])
+            if y2 <= atom.y:
+                return None
+            atom.end_date = (y2, None, None)
+        return atom
+    word = m["r"]
+    if _norm(word) in lex["lowercase_only"] and not word.islower():
+        return None
+    return _Atom(s, e, "rel", offset=lex["relative_days"][_norm(word)])
+
+
+def _month_atom(m: re.Match, g: _Grammar, group: str, year: int | None) -> _Atom | None:
+    word = m.group(group)
+    name = _norm(word).rstrip(".")
+    if year is not None:
+        return _Atom(m.start(group), m.end(), "date", year, g.months[name])
+    if (name in g.ambiguous or name in g.abbreviations) and not word[:1].isupper():
+        return None  # "may", "august" as ordinary words
+    return _Atom(m.start(group), m.end(group), "date", None, g.months[name], needs_cue=True)
+
+
+@dataclass(frozen=True)
+class _Ref:
+    day: dt.date  # the latest day the publication date can be
+    precision: str
+
+
+def _reference(doc_date) -> _Ref | None:
+    """The publication date as a day, or None when unknown or unreadable."""
+    if isinstance(doc_date, dt.datetime):
+        return _Ref(doc_date.date(), "day")
+    if isinstance(doc_date, dt.date):
+        return _Ref(doc_date, "day")
+    if not isinstance(doc_date, str):
+        return None
+    m = re.fullmatch(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][\d:.+\-Z ]*)?\s*", doc_date)
+    try:
+        if not m:
+            return None
+        year = int(m[1])
+        if m[3]:
+            return _Ref(dt.date(year, int(m[2]), int(m[3])), "day")
+        if m[2]:
+            month = int(m[2])
+            return _Ref(dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1), "month")
+        return _Ref(dt.date(year, 12, 31), "year")
+    except ValueError:
+        return None
+
+
+def _date(y: int | None, m: int | None, d: int | None) -> dt.date | None:
+    try:
+        return dt.date(y, m or 1, d or 1) if y else None
+    except (ValueError, TypeError, OverflowError):
+        return None
+
+
+def _iso(y: int, m: int | None, d: int | None) -> str | None:
+    """ISO text at the precision given, or None for an impossible date."""
+    if _date(y, m, d) is None:
+        return None
+    return f"{y:04d}" if m is None else f"{y:04d}-{m:02d}" if d is None else f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _precision(m: int | None, d: int | None) -> str:
+    return "year" if m is None else "month" if d is None else "day"
+
+
+def _year_for(m: int, d: int | None, ref: _Ref, weekday: int | None = None) -> int:
+    """Year of a year-less date: the publication year unless that lies too far ahead."""
+    year = ref.day.year
+    when = _date(year, m, d if d != 29 or m != 2 else 28)
+    if when is None or when > ref.day + dt.timedelta(days=FUTURE_WINDOW_DAYS):
+        year -= 1
+    if weekday is not None and d:
+        for candidate in (year, year - 1, year + 1):
+            when = _date(candidate, m, d)
+            if when and when.weekday() == weekday:
+                return candidate
+    return year
+
+
+def _read_prefix(text: str, g: _Grammar, a: _Atom, lo: int) -> None:
+    """Fill the atom's qualifier and cues from the words just before it."""
+    a.lead = a.start
+    m = g.prefix.search(text, max(lo, a.start - _PREFIX_WINDOW), a.start)
+    if m and m.start() < a.start:
+        a.lead = m.start()
+        a.prep = _norm(m["prep"])
+        a.cue = bool(m["prep"] or m["part"] or m["cue"])
+        a.future = _norm(m["cue"]) in g.lex["future_cues"]
+
+
+def _join_weekdays(text: str, g: _Grammar, atoms: list[_Atom]) -> list[_Atom]:
+    """'Montag, dem 3. Jänner': the weekday becomes part of the date after it."""
+    out: list[_Atom] = []
+    for atom in atoms:
+        prev = out[-1] if out else None
+        if (prev and prev.kind in ("weekday", "wabbr") and atom.kind == "date" and atom.d
+                and g.gap_weekday.fullmatch(text, prev.end, atom.start)):
+            atom.start, atom.weekday = prev.start, prev.weekday
+            out[-1] = atom
+        else:
+            out.append(atom)
+    return out
+
+
+def _linked(text: str, g: _Grammar, a: _Atom, b: _Atom) -> bool:
+    """Do two neighbouring atoms form a span ("2018 bis 2020", "vom 1. bis 5.1.")?"""
+    if a.kind != "date" or b.kind != "date" or a.end_date or b.end_date:
+        return False
+    m = g.gap_link.fullmatch(text, a.end, b.start)
+    if not m:
+        return False
+    link = _norm(m["link"])
+    if link in g.lex["links"]:
+        return True
+    if link in g.lex["links_after_from"]:
+        return a.prep in g.lex["range_from"]
+    return a.prep in g.lex["range_between"]
+
+
+def _rejected(text: str, g: _Grammar, a: _Atom) -> bool:
+    if a.needs_cue and not a.cue:
+        return True
+    return text[a.start].isdigit() and bool(g.not_number_after.search(text, max(0, a.start - 12), a.start))
+
+
+def _relative_year(text: str, g: _Grammar, a: _Atom, ref: _Ref | None) -> tuple[int | None, int]:
+    """Year and end of a year-less atom: from "letzten Jahres" after it, else by policy."""
+    sm = g.suffix.match(text, a.end)
+    if ref is None:
+        return None, a.end
+    if sm:
+        return ref.day.year + g.lex["relative_years"][_norm(sm["rel"])], sm.end()
+    m, d = (a.end_date[1], a.end_date[2]) if a.end_date else (a.m, a.d)
+    return _year_for(m, d, ref, None if a.end_date else a.weekday), a.end
+
+
+def _make(text: str, start: int, end: int, low: tuple, high: tuple | None, qualifier: str) -> DateMatch | None:
+    value = _iso(*low)
+    if value is None:
+        return None
+    if high is None:
+        return DateMatch(start, end, text[start:end], value, None, None, _precision(low[1], low[2]), qualifier)
+    top = _iso(*high)
+    if top is None or _date(*high) < _date(*low) or top == value:
+        return None
+    return DateMatch(start, end, text[start:end], value, value, top, _precision(low[1], low[2]), "range")
+
+
+def _single(text: str, g: _Grammar, a: _Atom, ref: _Ref | None, prev: _Atom | None) -> DateMatch | None:
+    qualifier = g.lex["qualifiers"].get(a.prep, "exact")
+    if a.kind == "wabbr" or (a.kind != "date" and (ref is None or ref.precision != "day")):
+        return None
+    if a.kind == "rel":
+        word = _norm(text[a.start:a.end])
+        if word in g.lex["lowercase_only"] and prev and prev.kind in ("rel", "weekday") \
+                and not text[prev.end:a.start].strip():
+            return None  # "heute morgen" is this morning
+        day = ref.day + dt.timedelta(days=a.offset)
+        return _make(text, a.lead, a.end, (day.year, day.month, day.day), None, qualifier)
+    if a.kind == "weekday":
+        if not a.cue:
+            return None
+        back = (ref.day.weekday() - a.weekday) % 7
+        day = ref.day + dt.timedelta(days=(7 - back) if a.future else -back)
+        return _make(text, a.lead, a.end, (day.year, day.month, day.day), None, qualifier)
+    if _rejected(text, g, a):
+        return None
+    year, end = a.y, a.end
+    if year is None:
+        year, end = _relative_year(text, g, a, ref)
+        if year is None:
+            return None
+    if a.end_date:
+        ey, em, ed = a.end_date
+        ey = ey or year
+        return _make(text, a.lead, end, (ey if a.m else year, a.m, a.d), (ey, em, ed), "range")
+    return _make(text, a.lead, end, (year, a.m, a.d), None, qualifier)
+
+
+def _span(text: str, g: _Grammar, a: _Atom, b: _Atom, ref: _Ref | None) -> DateMatch | None:
+    if _rejected(text, g, b) and not b.cue and b.y is None and b.d is None and not a.cue:
+        return None
+    by, end = b.y, b.end
+    if by is None and a.y is not None:
+        by = a.y + (1 if b.m and a.m and (b.m, b.d or 0) < (a.m, a.d or 0) else 0)
+    elif by is None:
+        by, end = _relative_year(text, g, b, ref)
+        if by is None:
+            return None
+    ay = a.y
+    if ay is None:
+        ay = by - (1 if a.m and b.m and (a.m, a.d or 0) > (b.m, b.d or 0) else 0)
+    return _make(text, a.lead, end, (ay, a.m, a.d), (by, b.m, b.d), "range")
+
+
+def find_dates(text: str, lang: str = "de", doc_date: str | dt.date | None = None) -> list[DateMatch]:
+    """Every calendar date or date span in ``text``, in order, without overlaps."""
+    if not isinstance(text, str) or not text:
+        return []
+    lang = lang if lang in lexicon.LANGUAGES else "de"
+    g, ref = _grammar(lang), _reference(doc_date)
+    atoms: list[_Atom] = []
+    done = 0
+    # Two plain scans (digits, keywords) are much faster than one combined one.
+    hits = [(m.start(), g.digit_atoms) for m in g.digit_trigger.finditer(text)]
+    hits += [(m.start(), g.word_atoms) for m in g.word_trigger.finditer(text)]
+    hits.sort(key=lambda hit: hit[0])
+    for pos, pattern in hits:
+        if pos < done:
+            continue
+        m = pattern.match(text, pos)
+        if m:
+            done = m.end()
+            atom = _atom(m, g, lang)
+            if atom is not None:
+                atoms.append(atom)
+    atoms = _join_weekdays(text, g, atoms)
+    lo = 0
+    for atom in atoms:
+        _read_prefix(text, g, atom, lo)
+        lo = atom.end
+    found: list[DateMatch] = []
+    i = 0
+    while i < len(atoms):
+        a, b = atoms[i], atoms[i + 1] if i + 1 < len(atoms) else None
+        match = _span(text, g, a, b, ref) if b and _linked(text, g, a, b) else None
+        if match:
+            i += 2
+        else:
+            match = _single(text, g, a, ref, atoms[i - 1] if i else None)
+            i += 1
+        if match and (not found or match.start >= found[-1].end):
+            found.append(match)
+    return found
+
+
+def parse_date(text: str, lang: str = "de", doc_date=None) -> DateMatch | None:
+    """Read the whole of ``text`` as one date or span; None if it is not exactly one."""
+    matches = find_dates(text, lang, doc_date)
+    if len(matches) != 1:
+        return None
+    m = matches[0]
+    rest = text[: m.start] + " " + text[m.end:]
+    return m if not rest.strip(" \t\r\n.,;:!?()[]\"'") else None
+
+
+def find_publication_date(text: str, lang: str = "de") -> DateMatch | None:
+    """The dateline near the top of an article: a full date with a year (day preferred)."""
+    if not isinstance(text, str):
+        return None
+    head = text[:DATELINE_WINDOW]
+    best, best_score = None, None
+    for m in find_dates(head, lang):
+        if m.qualifier != "exact" or m.precision == "year":
+            continue
+        before, after = head[max(0, m.start - 3): m.start], head[m.end: m.end + 3]
+        marked = bool(re.search(r"[|(\-–—\n]\s*\Z", before) or re.match(r"\s*[|)\n]", after)
+                      or m.start == 0 or m.end == len(head))
+        if m.start >= PUBLICATION_WINDOW and not marked:
+            continue
+        score = (m.precision == "day", marked, -m.start)
+        if best_score is None or score > best_score:
+            best, best_score = m, score
+    return best
