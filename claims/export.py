@@ -61,7 +61,7 @@ def csv_cell(value: object) -> str | int | float:
 
 def write_csv(records: Iterable[Mapping], columns: Sequence[str], out: TextIO) -> int:
     """Write a header and one row per record; return the number of rows."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out)  # RFC 4180 line ends, so a bare CR in a cell gets quoted
     writer.writerow(columns)
     count = 0
     for record in records:

@@ -1,0 +1,229 @@
+"""`claims ingest`: summary, skipping unchanged files, updates, and every bad input with good files beside it."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from claims import documents, migrations
+from claims.ingest import IngestReport, ingest
+from claims.store import Store
+
+
+def write(path, content: str | bytes):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return path
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    write(folder / "a.txt", " date 2022-01 Am 6. Januar wurden 164 Menschen getötet.\n")
+    write(folder / "b.md", "---\ntitle: Bericht B\ndate: 2022-01-11\n---\nMehr als 2200 Verletzte und 9900 Festnahmen.\n")
+    write(folder / "sub" / "c.txt", "Russland 3000, Belarus 500 Soldaten.\n")
+    return folder
+
+
+def docs_json(cli) -> list[dict]:
+    result = cli("docs", "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_ingest_then_reingest_is_a_no_op(cli, corpus, fake_extractor):
+    result = cli("ingest", str(corpus))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "Ingested 3 documents (3 new, 0 updated, 0 unchanged), 6 claims; 0 errors"
+    assert result.stderr == ""
+    calls = len(fake_extractor)
+    result = cli("ingest", str(corpus))
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "Ingested 3 documents (0 new, 0 updated, 3 unchanged), 0 claims; 0 errors"
+    assert len(fake_extractor) == calls  # unchanged files are not even extracted
+    docs = {d["doc_id"]: d for d in docs_json(cli)}
+    assert docs["a"]["n_claims"] == 2 and docs["a"]["date"] == "2022-01" and docs["a"]["date_precision"] == "month"
+    assert docs["b"]["title"] == "Bericht B" and docs["b"]["date"] == "2022-01-11"
+
+
+def test_extractor_sees_text_with_metadata_blanked(cli, corpus, fake_extractor):
+    cli("ingest", str(corpus / "a.txt"))
+    (seen,) = fake_extractor
+    original = (corpus / "a.txt").read_text()
+    assert len(seen) == len(original) and seen.startswith(" " * len(" date 2022-01")) and "2022" not in seen
+
+
+def test_changed_file_replaces_its_own_claims(cli, corpus, fake_extractor):
+    cli("ingest", str(corpus))
+    write(corpus / "a.txt", "Nun 1 Toter.\n")
+    result = cli("ingest", str(corpus))
+    assert result.exit_code == 0
+    assert "(0 new, 1 updated, 2 unchanged), 1 claims" in result.stdout
+    listed = json.loads(cli("list", "--doc", "a", "--json").stdout)
+    assert [c["text"] for c in listed] == ["1"]
+    assert len(json.loads(cli("list", "--json").stdout)) == 5
+
+
+def test_every_bad_input_is_one_line_and_good_files_still_go_in(cli, tmp_path, corpus, fake_extractor):
+    bad = tmp_path / "bad"
+    write(bad / "binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR")
+    write(bad / "undecodable.txt", b"Text " + bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D]) * 20)
+    write(bad / "empty.txt", b"")
+    write(bad / "blank.md", b" \n\t\n")
+    write(bad / "frontmatter.md", "---\ntitle: [kaputt\n---\nText 5.\n")
+    huge = bad / "huge.txt"
+    with open(huge, "wb") as f:
+        f.truncate(documents.MAX_BYTES + 1)  # sparse
+    (tmp_path / "empty-folder").mkdir()
+    result = cli("ingest", str(corpus), str(bad), str(tmp_path / "missing.txt"), str(tmp_path / "empty-folder"))
+    assert result.exit_code == 1
+    assert result.stdout.strip() == "Ingested 3 documents (3 new, 0 updated, 0 unchanged), 6 claims; 8 errors"
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 8 and all(line.startswith("Error: ") for line in errors)
+    expected = {
+        "binary.txt": "binary file",
+        "undecodable.txt": "undecodable bytes",
+        "empty.txt": "empty file",
+        "blank.md": "empty file",
+        "frontmatter.md": "front matter is not valid YAML",
+        "huge.txt": "over the 50 MB limit",
+        "missing.txt": "no such file or folder",
+        "empty-folder": "no .txt or .md documents",
+    }
+    for name, message in expected.items():
+        assert any(name in line and message in line for line in errors), (name, errors)
+    assert "Traceback" not in result.output
+    assert sorted(d["doc_id"] for d in docs_json(cli)) == ["a", "b", "c"]
+
+
+def test_encoding_fallback_is_a_warning_not_an_error(cli, tmp_path, fake_extractor):
+    path = write(tmp_path / "win.txt", "Straße: 50 € Gebühr".encode("cp1252"))
+    result = cli("ingest", str(path))
+    assert result.exit_code == 0
+    assert result.stderr.strip() == f"Warning: {path}: not UTF-8 (byte 4); read as cp1252"
+
+
+def test_duplicate_document_id_in_two_folders(cli, tmp_path, fake_extractor):
+    write(tmp_path / "x" / "report.txt", "Eins 1.")
+    write(tmp_path / "y" / "report.txt", "Zwei 2.")
+    result = cli("ingest", str(tmp_path / "x"), str(tmp_path / "y"))
+    assert result.exit_code == 1
+    assert "document id 'report' is already used by" in result.stderr
+    assert "1 new" in result.stdout
+    result = cli("ingest", str(tmp_path / "y"))  # in a later run too
+    assert result.exit_code == 1 and "rename one of the files" in result.stderr
+
+
+def test_moved_file_is_an_update_not_a_duplicate(cli, tmp_path, fake_extractor):
+    old = write(tmp_path / "old" / "report.txt", "Eins 1.")
+    cli("ingest", str(old))
+    new = write(tmp_path / "new" / "report.txt", "Eins 1, jetzt 2.")
+    old.unlink()
+    result = cli("ingest", str(new))
+    assert result.exit_code == 0 and "1 updated" in result.stdout
+
+
+def test_extractor_crash_is_reported_per_file(cli, corpus, monkeypatch):
+    from conftest import digit_extractor
+
+    def flaky(text, **kw):
+        if "Soldaten" in text:
+            raise ValueError("boom")
+        return digit_extractor(text, **kw)
+
+    monkeypatch.setattr("claims.ingest._extractor", lambda: flaky)
+    result = cli("ingest", str(corpus))
+    assert result.exit_code == 1
+    assert result.stderr.strip().endswith("c.txt: extraction failed (ValueError: boom); please report this")
+    assert "2 new" in result.stdout
+
+
+def test_not_a_sqlite_store(cli, corpus, tmp_path, fake_extractor):
+    store = write(tmp_path / "notes.db", "Einkaufsliste: Milch, Brot, Käse und noch viel mehr Text hier. " * 5)
+    result = cli("ingest", str(corpus), store=store)
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {store} is not a claims store (not a SQLite file); give another --db path\n"
+    assert result.stdout == ""
+
+
+def test_locked_store(cli, corpus, db, fake_extractor):
+    Store(db).close()
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        result = cli("ingest", str(corpus))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {db} is locked by another process; wait for it to finish and try again\n"
+    assert cli("ingest", str(corpus)).exit_code == 0  # and nothing was half-written meanwhile
+
+
+def test_newer_schema(cli, corpus, db):
+    Store(db).close()
+    conn = sqlite3.connect(db)
+    conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 5}")
+    conn.commit()
+    conn.close()
+    for args in (["ingest", str(corpus)], ["docs"]):
+        result = cli(*args)
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"Error: {db} was written by a newer version of claims")
+        assert len(result.stderr.splitlines()) == 1
+
+
+def test_ctrl_c_keeps_every_document_whole(cli, corpus, db, monkeypatch, fake_extractor):
+    from conftest import digit_extractor
+
+    def interrupting(text, **kw):
+        if "Soldaten" in text:
+            raise KeyboardInterrupt
+        return digit_extractor(text, **kw)
+
+    monkeypatch.setattr("claims.ingest._extractor", lambda: interrupting)
+    result = cli("ingest", str(corpus))
+    assert result.exit_code == 130
+    assert result.stderr == "Interrupted; nothing half-written was kept.\n"
+    with Store(db) as store:
+        stored = {d.doc_id: d.n_claims for d in store.documents()}
+        assert stored == {"a": 2, "b": 2}
+        assert all(sum(1 for _ in store.claims(doc=d)) == n for d, n in stored.items())
+
+
+def test_ctrl_c_inside_the_write_rolls_back(tmp_path, corpus, fake_extractor, monkeypatch):
+    with Store(tmp_path / "s.db") as store:
+        original = store.replace_document
+
+        def interrupted_write(doc, claims):
+            if doc.doc_id == "b":
+                with store.transaction() as conn:
+                    conn.execute("DELETE FROM claims")
+                    raise KeyboardInterrupt
+            return original(doc, claims)
+
+        monkeypatch.setattr(store, "replace_document", interrupted_write)
+        with pytest.raises(KeyboardInterrupt):
+            ingest(store, [corpus])
+        assert [d.doc_id for d in store.documents()] == ["a"]
+        assert sum(1 for _ in store.claims()) == 2
+
+
+def test_library_ingest_report_and_hooks(tmp_path, corpus, fake_extractor):
+    events, hooked = [], []
+    with Store(tmp_path / "s.db") as store:
+        report = ingest(store, [corpus], on_progress=lambda d, t, p: events.append((d, t)), after_ingest=hooked.append)
+        assert isinstance(report, IngestReport)
+        assert (report.added, report.updated, report.unchanged, report.claims) == (3, 0, 0, 6)
+        assert events == [(0, 3), (1, 3), (2, 3), (3, 3)]
+        assert hooked == [store]
+        ingest(store, [corpus], after_ingest=hooked.append)
+        assert hooked == [store]  # nothing changed, no regrouping
+
+
+def test_ingest_without_paths_shows_usage(cli):
+    result = cli("ingest")
+    assert result.exit_code == 2
+    assert "Missing argument" in result.output
