@@ -202,16 +202,16 @@ def _direct_findings(recs: list[_Rec], cumulative: bool) -> list[Finding]:
             found.append(Finding("conflict", a.claim, best[2].claim))
             break
     if cumulative:
-        suffix_max: list[_Rec | None] = [None] * (len(by_start) + 1)
+        suffix_max: list[_Top2] = [_Top2(maximise=True)] * (len(by_start) + 1)
         for i in range(len(by_start) - 1, -1, -1):
-            cur, nxt = by_start[i], suffix_max[i + 1]
-            suffix_max[i] = cur if nxt is None or cur.low > nxt.low else nxt
+            suffix_max[i] = suffix_max[i + 1].copy()
+            suffix_max[i].add(by_start[i].low, by_start[i].claim.doc, by_start[i])
         for a in recs:
             if not a.in_window:
                 continue
-            b = suffix_max[bisect_right(starts, a.as_end)]
-            if b is not None and a.high < b.low:
-                found.append(Finding("update", a.claim, b.claim))
+            best = suffix_max[bisect_right(starts, a.as_end)].best_not(a.claim.doc)
+            if best and a.high < best[0]:
+                found.append(Finding("update", a.claim, best[2].claim))
                 break
     found.extend(_overlap_findings(recs))
     return found

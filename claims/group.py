@@ -148,13 +148,16 @@ def split_by_scope(claims: list[Claim]) -> list[tuple[str | None, list[Claim]]]:
 
 
 def _label(members: list[Claim], scope: str | None) -> str:
+    """``deaths: Tote · 2022-01``: category, the commonest subject (or the concept), scope."""
     subjects = Counter(c.subject.strip() for c in members if c.subject and c.subject.strip())
     if subjects:
         what = min(subjects.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
     else:
         concepts = sorted({c.concept for c in members if c.concept})
-        what = concepts[0].replace("_", " ") if concepts else members[0].category
-    return f"{what} · {scope}" if scope else what
+        what = concepts[0].replace("_", " ") if concepts else ""
+    category = members[0].category
+    label = f"{category}: {what}" if what else category
+    return f"{label} · {scope}" if scope else label
 
 
 def _make_group(group_id: str, members: list[Claim], scope: str | None, config: dict) -> Group:

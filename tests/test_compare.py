@@ -175,7 +175,7 @@ claim_strategy = st.builds(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=int(__import__("os").environ.get("CLAIMS_HYPOTHESIS_EXAMPLES", 400)), deadline=None)
 @given(st.lists(claim_strategy, min_size=2, max_size=8))
 def test_sweep_equals_worst_pairwise_status(claims):
     cat = claims[0].category

@@ -100,7 +100,7 @@ def test_dates_group_by_the_event_they_date():
     groups = group_claims([strike1, strike4, crack])
     g = _group_of(groups, strike1)
     assert g is _group_of(groups, strike4) and g.status == "agree"
-    assert g.label == "Generalstreik · 2022-01"
+    assert g.label == "date: Generalstreik · 2022-01"
     assert _group_of(groups, crack) is not g
 
 

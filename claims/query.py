@@ -1,0 +1,259 @@
+"""Ask the store about groups: by topic, by disagreement, or two documents side by side.
+
+``query`` maps the topic words of free text (``topics.yaml``; "casualties" ->
+deaths and injuries) to categories and loads only the matching groups, most
+sources first, through the indexes on ``groups(category)`` and
+``group_members(group_id)``; a query with no topic word searches the claims'
+sentences with FTS5 and shows the groups of the claims found. A group shows at
+most ``claims_per_group`` claims, so a group of a million claims costs no more
+than one of ten.
+
+The SQL here only reads the group tables the store writes (``replace_groups``)
+and is kept to what Store does not offer: paged, filtered reads of groups.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .compare import DISAGREEMENTS, SEVERITY
+from .errors import ClaimsError
+from .group import group_claims
+from .lexicon import load, validate
+from .models import Claim, Group
+from .store import CLAIM_COLUMNS, Store
+
+_TOPICS_SCHEMA = {"topics": {str: dict}}
+_TOPIC_SCHEMA = {"categories": [str], "words": [str]}
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_YEAR = re.compile(r"^(?:18|19|20)\d\d$")
+_CLAIM_SELECT = ", ".join(f'c."{name}"' for name in CLAIM_COLUMNS)
+_SEVERITY_SQL = "CASE g.status " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(SEVERITY)) + " END"
+GROUP_COLUMNS = (
+    "group_id", "status", "category", "label", "scope", "claim_id", "doc", "text", "start", "end",
+    "value", "value_low", "value_high", "unit", "qualifier", "as_of", "explanation",
+)
+
+
+@dataclass(slots=True)
+class GroupView:
+    """A group with the claims loaded for display (at most ``claims_per_group``)."""
+
+    group: Group
+    claims: list[Claim]
+    n_docs: int
+    n_claims: int
+
+
+@dataclass(slots=True)
+class QueryResult:
+    """What ``query`` found: the groups shown, how they were found and how many matched."""
+
+    text: str
+    mode: str  # topic | fulltext
+    topics: list[str]
+    categories: list[str]
+    groups: list[GroupView]
+    total_groups: int
+    documents: dict = field(default_factory=dict)  # doc id -> StoredDocument of shown claims
+
+
+@dataclass(slots=True)
+class DiffResult:
+    """Two documents compared group by group."""
+
+    doc_a: object  # StoredDocument
+    doc_b: object
+    shared: list[tuple[Group, list[Claim], list[Claim]]]  # group status is A-vs-B only
+    only_a: list[tuple[Group, list[Claim]]]
+    only_b: list[tuple[Group, list[Claim]]]
+    summary: str
+
+
+def parse_topics(text: str) -> tuple[list[str], list[str], str | None]:
+    """Topics named in ``text``, their categories (in topic order) and a year if one is given."""
+    topics = load("topics", None, schema=_TOPICS_SCHEMA)["topics"]
+    for name, topic in topics.items():
+        validate(topic, _TOPIC_SCHEMA, f"topics.yaml: topics.{name}")
+    words = _WORD.findall(text.casefold())
+    padded = f" {' '.join(words)} "
+    found, categories = [], []
+    for name, topic in topics.items():
+        if any(f" {' '.join(_WORD.findall(w.casefold()))} " in padded for w in topic["words"]):
+            found.append(name)
+            categories.extend(c for c in topic["categories"] if c not in categories)
+    year = next((w for w in words if _YEAR.match(w)), None)
+    return found, categories, year
+
+
+def query(store: Store, text: str, *, limit: int = 20, claims_per_group: int = 50) -> QueryResult:
+    """Groups about the topics of ``text`` (most sources first), or the groups of FTS matches."""
+    topics, categories, year = parse_topics(text)
+    if categories:
+        where = f"g.category IN ({', '.join('?' for _ in categories)})"
+        params: list = list(categories)
+        if year:
+            where += " AND (g.scope IS NULL OR substr(g.scope, 1, 4) = ?)"
+            params.append(year)
+        conn = store.conn
+        total = conn.execute(f"SELECT count(*) FROM groups g WHERE {where}", params).fetchone()[0]
+        rows = conn.execute(
+            f"SELECT g.group_id FROM groups g WHERE {where} "
+            f"ORDER BY g.n_docs DESC, {_SEVERITY_SQL}, g.label, g.group_id LIMIT ?",
+            [*params, limit],
+        ).fetchall()
+        views = [_group_view(store, gid, claims_per_group) for (gid,) in rows]
+        mode = "topic"
+    else:
+        views, total = _fulltext(store, text, limit, claims_per_group)
+        mode = "fulltext"
+    return QueryResult(text, mode, topics, categories, views, total, _documents(store, views))
+
+
+def _fulltext(store: Store, text: str, limit: int, claims_per_group: int) -> tuple[list[GroupView], int]:
+    found = list(store.search_claims_fts(text, limit=500))
+    order: list[str] = []
+    ungrouped: list[Claim] = []
+    for claim in found:
+        row = store.conn.execute("SELECT group_id FROM group_members WHERE claim_id = ?", (claim.claim_id,)).fetchone()
+        if row is None:
+            ungrouped.append(claim)
+        elif row[0] not in order:
+            order.append(row[0])
+    views = [_group_view(store, gid, claims_per_group) for gid in order[:limit]]
+    # Claims ingested before the last regroup have no group yet: group them on the fly.
+    for group in group_claims(ungrouped)[: max(0, limit - len(views))]:
+        members = [c for c in ungrouped if c.claim_id in set(group.claim_ids)]
+        views.append(GroupView(group, members, len({c.doc for c in members}), len(members)))
+    return views, len(order) + len(ungrouped)
+
+
+def _group_view(store: Store, group_id: str, claims_per_group: int) -> GroupView:
+    conn = store.conn
+    gid, cat, label, scope, status, explanation, n_docs = conn.execute(
+        "SELECT group_id, category, label, scope, status, explanation, n_docs FROM groups WHERE group_id = ?",
+        (group_id,),
+    ).fetchone()
+    claims = [
+        Claim(*row)
+        for row in conn.execute(
+            f"SELECT {_CLAIM_SELECT} FROM group_members m JOIN claims c ON c.claim_id = m.claim_id "
+            "WHERE m.group_id = ? LIMIT ?",
+            (group_id, claims_per_group),
+        )
+    ]
+    claims.sort(key=lambda c: (c.doc, c.start))
+    n_claims = len(claims)
+    if n_claims == claims_per_group:
+        n_claims = conn.execute("SELECT count(*) FROM group_members WHERE group_id = ?", (group_id,)).fetchone()[0]
+    group = Group(gid, cat, label, scope, status, [c.claim_id for c in claims], explanation)
+    return GroupView(group, claims, n_docs, n_claims)
+
+
+def _documents(store: Store, views: list[GroupView]) -> dict:
+    docs = sorted({c.doc for v in views for c in v.claims})
+    return {d: store.document(d) for d in docs}
+
+
+def conflicts(store: Store, *, limit: int | None = None) -> list[GroupView]:
+    """Groups whose sources disagree (conflict, sum_conflict, update, sum_agree), worst first."""
+    marks = ", ".join("?" for _ in DISAGREEMENTS)
+    sql = (
+        f"SELECT g.group_id FROM groups g WHERE g.status IN ({marks}) "
+        f"ORDER BY {_SEVERITY_SQL}, g.n_docs DESC, g.category, g.label, g.group_id"
+    )
+    params: list = list(DISAGREEMENTS)
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    ids = [row[0] for row in store.conn.execute(sql, params)]
+    return [_group_view(store, gid, 50) for gid in ids]
+
+
+def diff(store: Store, doc_a: str, doc_b: str) -> DiffResult:
+    """Compare two documents: groups they share (with the status between the two), and the rest."""
+    a, b = store.document(doc_a), store.document(doc_b)
+    if a.doc_id == b.doc_id:
+        raise ClaimsError(f"both arguments name the document {a.doc_id}; give two different documents")
+    claims = list(store.claims(doc=a.doc_id)) + list(store.claims(doc=b.doc_id))
+    shared, only_a, only_b = [], [], []
+    for group in group_claims(claims):
+        members = set(group.claim_ids)
+        in_a = [c for c in claims if c.doc == a.doc_id and c.claim_id in members]
+        in_b = [c for c in claims if c.doc == b.doc_id and c.claim_id in members]
+        if in_a and in_b:
+            shared.append((group, in_a, in_b))
+        elif in_a:
+            only_a.append((group, in_a))
+        else:
+            only_b.append((group, in_b))
+    shared.sort(key=lambda t: (SEVERITY.index(t[0].status), t[0].category, t[0].label))
+    counts = {}
+    for group, _, _ in shared:
+        counts[group.status] = counts.get(group.status, 0) + 1
+    by_status = ", ".join(f"{n} {s}" for s, n in sorted(counts.items(), key=lambda kv: SEVERITY.index(kv[0])))
+    summary = (
+        f"{a.doc_id} and {b.doc_id} share {len(shared)} group{'s' * (len(shared) != 1)}"
+        f"{f' ({by_status})' if by_status else ''}; "
+        f"{_claims(sum(len(c) for _, c in only_a))} only in {a.doc_id}, "
+        f"{sum(len(c) for _, c in only_b)} only in {b.doc_id}"
+    )
+    return DiffResult(a, b, shared, only_a, only_b, summary)
+
+
+def _claims(n: int) -> str:
+    return f"{n} claim{'s' * (n != 1)}"
+
+
+def regroup(store: Store) -> list[Group]:
+    """Group every claim of the store anew, save the groups and return them."""
+    groups = group_claims(store.claims())
+    store.replace_groups(groups)
+    return groups
+
+
+def export_groups(store: Store, out, fmt: str = "csv") -> int:
+    """Write one row per claim with its group (``GROUP_COLUMNS``) as csv, json or jsonl; return the count."""
+    from .export import write
+
+    return write(group_records(store), GROUP_COLUMNS, out, fmt)
+
+
+def group_records(store: Store) -> Iterator[dict]:
+    """One record per claim with its group (``GROUP_COLUMNS``), for ``claims export --what groups``.
+
+    Claims not in any group (ingested since the last regroup) are grouped on
+    the fly, so every claim appears.
+    """
+    conn = store.conn
+    sql = (
+        f"SELECT g.group_id, g.status, g.category, g.label, g.scope, g.explanation, {_CLAIM_SELECT} "
+        "FROM claims c LEFT JOIN group_members m ON m.claim_id = c.claim_id "
+        "LEFT JOIN groups g ON g.group_id = m.group_id ORDER BY g.category, g.label, g.group_id, c.doc, c.start"
+    )
+    loose: list[Claim] = []
+    for gid, status, category, label, scope, explanation, *row in conn.execute(sql):
+        claim = Claim(*row)
+        if gid is None:
+            loose.append(claim)
+            continue
+        yield _record(Group(gid, category, label, scope, status, [], explanation), claim)
+    by_id = {c.claim_id: c for c in loose}
+    for group in group_claims(loose):
+        for cid in group.claim_ids:
+            yield _record(group, by_id[cid])
+
+
+def _record(group: Group, claim: Claim) -> dict:
+    record = {name: getattr(claim, name) for name in GROUP_COLUMNS if hasattr(claim, name)}
+    record.update(group_id=group.group_id, status=group.status, category=group.category, label=group.label,
+                  scope=group.scope, explanation=group.explanation)
+    return record
+
+
+__all__ = [
+    "GROUP_COLUMNS", "DiffResult", "GroupView", "QueryResult", "conflicts", "diff", "export_groups", "group_records",
+    "parse_topics", "query", "regroup",
+]

@@ -1,0 +1,111 @@
+"""Golden outputs of the comparison views at a fixed width (100 columns, no colour).
+
+Set CLAIMS_UPDATE_GOLDEN=1 to rewrite the golden files after a deliberate
+change, then read the diff as a reader would.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from claimfactory import make_claim, seedlike_store
+from claims.models import Document
+from claims.query import conflicts, diff, query, regroup
+from claims.views import render_conflicts, render_diff, render_query, short_ids
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def _console() -> tuple[Console, io.StringIO]:
+    out = io.StringIO()
+    return Console(file=out, width=100, color_system=None, emoji=False, highlight=False), out
+
+
+def _check(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("CLAIMS_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+    assert max(len(line) for line in text.splitlines()) <= 100
+
+
+@pytest.fixture()
+def store(tmp_path):
+    with seedlike_store(tmp_path / "claims.db") as s:
+        yield s
+
+
+def test_query_casualties_golden(store):
+    console, out = _console()
+    render_query(query(store, "claims about casualties"), console)
+    _check("view_query_casualties.txt", out.getvalue())
+
+
+def test_query_dates_golden(store):
+    console, out = _console()
+    render_query(query(store, "Datum"), console)
+    _check("view_query_dates.txt", out.getvalue())
+
+
+def test_conflicts_golden(store):
+    console, out = _console()
+    render_conflicts(conflicts(store), console)
+    _check("view_conflicts.txt", out.getvalue())
+
+
+def test_diff_golden(store):
+    console, out = _console()
+    render_diff(diff(store, "001", "004"), console)
+    _check("view_diff_001_004.txt", out.getvalue())
+
+
+def test_query_without_matches(store):
+    console, out = _console()
+    render_query(query(store, "Preise"), console)
+    assert out.getvalue() == "Query: Preise  (prices → price)\nNo matching claims.\n"
+
+
+def test_document_text_is_shown_literally(store):
+    hostile = "[bold red]12[/bold red]\x1b[31m"
+    doc = Document(doc_id="[red]x[/red]", path="x.txt", text=hostile + " Tote.", content_hash="x",
+                   source="[link=http://e.vil]o[/link]", date="2022-01-12")
+    store.replace_document(doc, [make_claim(doc=doc.doc_id, value=12.0, text=hostile, start=0,
+                                            subject="[i]Tote[/i]")])
+    regroup(store)
+    out = io.StringIO()
+    render_query(query(store, "Tote"), Console(file=out, width=250, color_system=None))
+    text = out.getvalue()
+    assert "\x1b" not in text and "␛[31m" in text
+    assert "[bold red]12[/bold red]" in text and "[link=http…" in text and "(deaths, [re vs 004)" in text
+    out = io.StringIO()
+    render_diff(diff(store, "[red]x[/red]", "004"), Console(file=out, width=250, color_system=None))
+    assert "A [red]x[/red] · [link=http://e.vil]o[/link] · 2022-01-12" in out.getvalue()
+
+
+def test_many_sources_are_capped_to_the_width(tmp_path):
+    from claims.store import Store
+
+    with Store(tmp_path / "many.db") as store:
+        for i in range(12):
+            doc_id = f"doc{i:02}"
+            store.replace_document(
+                Document(doc_id=doc_id, path=f"{doc_id}.txt", text="5 Tote. ", content_hash=doc_id,
+                         date="2022-01-10"),
+                [make_claim(doc=doc_id, value=5.0, text="5", start=0)])
+        regroup(store)
+        console, out = _console()
+        render_query(query(store, "Tote"), console)
+    text = out.getvalue()
+    shown = text.splitlines()[1].split()
+    assert len(shown) >= 4 and f"{12 - len(shown)} more sources not shown" in text
+    assert max(len(line) for line in text.splitlines()) <= 100
+
+
+def test_short_ids():
+    assert short_ids(["001_abc", "002_def"]) == {"001_abc": "001", "002_def": "002"}
+    assert short_ids(["article_1", "article_2"]) == {"article_1": "article_1", "article_2": "article_2"}
