@@ -101,6 +101,7 @@ class _Grammar:
     abbreviations: frozenset
     ambiguous: frozenset
     month_first_needs_year: bool
+    month_first_end: re.Pattern
 
 
 @lru_cache(maxsize=None)
@@ -134,13 +135,20 @@ def _grammar(lang: str) -> _Grammar:
         "NUM": rf"{_START}(?:(?P<n_d0>{_DAY})\.?\s*(?P<n_l>{link})\s*)?(?P<n_d>{_DAY})\.\s?(?P<n_m>{_MON})\."
         rf"(?:(?P<n_y>\d\d)|\s?(?P<n_y4>{_YEAR}))?{_NUM_END}",
         "SLASH": rf"{_START}(?P<s_a>\d{{1,2}})/(?P<s_b>\d{{1,2}})/(?P<s_y>{_YEAR}|\d\d)(?![\d/]|[.,]\d)",
-        "MY": rf"{_START}(?P<my_m>0[1-9]|1[0-2])[./](?P<my_y>(?:19|20)\d\d)(?![\d/]|[.,]\d)",
+        # month and year in figures: "05.2016", "05/2016", "2016-05"; spaces only around a
+        # zero-padded month, and "2016-05" needs the zero ("2011-12" is a pair of years)
+        "MY": rf"{_START}(?:(?P<my_m>0[1-9])\s*[./-]\s*|(?P<my_m2>1[0-2])[./-])(?P<my_y>(?:19|20)\d\d)"
+        rf"(?![\d/]|[.,]\d)",
+        "YM": rf"{_START}(?P<ym_y>(?:19|20)\d\d)\s*[./-]\s*(?P<ym_m>0[1-9])(?![\d/-]|[.,]\d)",
+        "DASH": rf"{_START}(?P<h_d>{_DAY})(?P<h_s>[-/])(?:(?P<h_m>{_MON})|(?P<h_t>{month}))(?P=h_s)(?P<h_y>{_YEAR})"
+        rf"{_NUM_END}",
         "NODOT": rf"{_START}(?P<nd_d>{_DAY})\.(?P<nd_m>{_MON})(?![\d]|[.,:]\d|\s*uhr)",
         "DMY": rf"{_START}(?:(?P<t_d0>{_DAY}){dsuf}?\s*(?P<t_l>{link})\s*{arts}?)?(?P<t_d>{_DAY}){dsuf}?\s*{glue}"
         rf"(?P<t_m>{month})(?:{year_sep}(?P<t_y>{_YEAR}){_NUM_END}{_WORD_END})?",
         "ORD": rf"(?<!\w)(?P<o_w>{ordinal})\s+{glue}(?P<o_m>{month})(?:\s+(?P<o_y>{_YEAR}){_NUM_END}{_WORD_END})?",
         "MDY": rf"(?<!\w)(?P<u_m>{month})\s*(?P<u_d>{_DAY})(?:{dsuf})?(?:\s*(?P<u_l>{link})\s*(?P<u_d2>{_DAY})"
-        rf"(?:{dsuf})?)?(?:{year_sep}(?P<u_y>{_YEAR}))?(?![\d]|[.,:]\d|[^\W\d_])",
+        rf"(?:{dsuf})?)?(?:(?:,\s*|\s+)(?P<u_y>{_YEAR}))?(?![\d]|[.,:]\d|[^\W\d_])",
+        "MDASH": rf"(?<!\w)(?P<md_m>{month})-(?P<md_d>{_DAY})-(?P<md_y>{_YEAR}){_NUM_END}",
         "MONTH": rf"(?<!\w)(?P<b_m>{month})(?:\s+(?P<b_y>{_YEAR}){_NUM_END}{_WORD_END})?",
         "WEEKDAY": rf"(?<!\w)(?P<w_full>{weekday})",
         "WABBR": rf"(?<!\w)(?P<w_abbr>{_alt(lex['weekday_abbreviations'])})(?:\.,?|,|(?=\s+\d))(?=\s*\d)",
@@ -151,8 +159,8 @@ def _grammar(lang: str) -> _Grammar:
     def compile_branches(names):
         return re.compile("|".join(f"(?P<{n}>{branches[n]})" for n in names), re.IGNORECASE)
 
-    digit_atoms = compile_branches(["ISO", "NUM", "SLASH", "MY", "NODOT", "DMY", "YEAR"])
-    word_atoms = compile_branches(["ORD", "MDY", "MONTH", "WEEKDAY", "WABBR", "REL"])
+    digit_atoms = compile_branches(["ISO", "NUM", "SLASH", "MY", "YM", "DASH", "NODOT", "DMY", "YEAR"])
+    word_atoms = compile_branches(["ORD", "MDASH", "MDY", "MONTH", "WEEKDAY", "WABBR", "REL"])
     # Candidates are found case-sensitively (lower case or capitalised), which
     # is several times faster than scanning with the IGNORECASE atom patterns.
     keywords = [*months, *lex["weekdays"], *lex["relative_days"], *lex["ordinals"]]
@@ -171,7 +179,8 @@ def _grammar(lang: str) -> _Grammar:
     gap_weekday = re.compile(rf",?\s*{arts}?", re.IGNORECASE)
     not_number_after = re.compile(rf"(?<!\w)(?:{words('not_year_after')})\s*\Z", re.IGNORECASE)
     return _Grammar(digit_trigger, word_trigger, digit_atoms, word_atoms, prefix, suffix, gap_link, gap_weekday, not_number_after, lex,
-                    months, frozenset(abbreviations), frozenset(ambiguous), lang != "en")
+                    months, frozenset(abbreviations), frozenset(ambiguous), lang != "en",
+                    re.compile(r"\s*(?:\Z|[,;:)!?\n]|\.(?!\d)|[-–]\s*\w)"))
 
 
 @dataclass
@@ -188,6 +197,8 @@ class _Atom:
     weekday: int | None = None
     offset: int = 0  # days, for relative day words
     link: str = ""  # inner link word
+    month_first: bool = False
+    month_only: _Atom | None = None  # what is left when a German "März 15" has no weekday before it
     # filled from the words before the atom
     lead: int = -1
     prep: str = ""
@@ -218,7 +229,11 @@ def _atom(m: re.Match, g: _Grammar, lang: str) -> _Atom | None:
             day, mon = mon, day
         return _Atom(s, e, "date", y, mon, day)
     if kind == "MY":
-        return _Atom(s, e, "date", int(m["my_y"]), int(m["my_m"]))
+        return _Atom(s, e, "date", int(m["my_y"]), int(m["my_m"] or m["my_m2"]))
+    if kind == "YM":
+        return _Atom(s, e, "date", int(m["ym_y"]), int(m["ym_m"]))
+    if kind == "DASH":
+        return _Atom(s, e, "date", int(m["h_y"]), int(m["h_m"]) if m["h_m"] else month("h_t"), int(m["h_d"]))
     if kind == "NODOT":
         return _Atom(s, e, "date", None, int(m["nd_m"]), int(m["nd_d"]), needs_cue=True)
     if kind == "DMY":
@@ -236,12 +251,15 @@ def _atom(m: re.Match, g: _Grammar, lang: str) -> _Atom | None:
         mon, y = month("u_m"), int(m["u_y"]) if m["u_y"] else None
         if _norm(m["u_m"]).rstrip(".") in g.ambiguous and not m["u_m"][:1].isupper():
             return None  # "may 5"
-        if g.month_first_needs_year and y is None:  # German "im März 15 Tote": only the month
-            return _month_atom(m, g, "u_m", None)
         atom = _Atom(s, e, "date", y, mon, int(m["u_d"]))
+        if g.month_first_needs_year and y is None and not g.month_first_end.match(m.string, e):
+            # German "im März 15 Tote": a day only after a weekday or at the end of a phrase
+            atom.month_first, atom.month_only = True, _month_atom(m, g, "u_m", None)
         if m["u_d2"]:
             atom.end_date, atom.link = (y, mon, int(m["u_d2"])), _norm(m["u_l"])
         return atom
+    if kind == "MDASH":
+        return _Atom(s, e, "date", int(m["md_y"]), month("md_m"), int(m["md_d"]))
     if kind == "MONTH":
         return _month_atom(m, g, "b_m", int(m["b_y"]) if m["b_y"] else None)
     if kind == "WEEKDAY":
@@ -330,7 +348,7 @@ def _year_for(m: int, d: int | None, ref: _Ref, weekday: int | None = None) -> i
     if weekday is not None and d:
         for candidate in (year, year - 1, year + 1):
             when = _date(candidate, m, d)
-            if when and when.weekday() == weekday:
+            if when and when.weekday() == weekday and when <= ref.day + dt.timedelta(days=FUTURE_WINDOW_DAYS):
                 return candidate
     return year
 
@@ -353,11 +371,13 @@ def _join_weekdays(text: str, g: _Grammar, atoms: list[_Atom]) -> list[_Atom]:
         prev = out[-1] if out else None
         if (prev and prev.kind in ("weekday", "wabbr") and atom.kind == "date" and atom.d
                 and g.gap_weekday.fullmatch(text, prev.end, atom.start)):
-            atom.start, atom.weekday = prev.start, prev.weekday
+            atom.start, atom.weekday, atom.month_first = prev.start, prev.weekday, False
             out[-1] = atom
+        elif atom.month_first:
+            out.append(atom.month_only)
         else:
             out.append(atom)
-    return out
+    return [a for a in out if a is not None]
 
 
 def _linked(text: str, g: _Grammar, a: _Atom, b: _Atom) -> bool:
