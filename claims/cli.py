@@ -143,7 +143,8 @@ def docs_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     elif not docs:
         render.print_line(err_console(), "No documents yet; add some with `claims ingest PATH`.")
     else:
-        out_console().print(render.docs_table(docs))
+        out = out_console()
+        out.print(render.docs_table(docs, width=out.width))
 
 
 @app.command("list")
@@ -160,7 +161,7 @@ def list_command(
         if as_json:
             export.write(export.claim_records(claims), export.CLAIM_COLUMNS, sys.stdout, "json")
             return
-        table = render.claims_table(claims)
+        table = render.claims_table(claims, show_doc=doc is None)
     if table.row_count:
         out_console().print(table)
     else:

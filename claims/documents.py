@@ -44,6 +44,7 @@ FRONT_MATTER_KEYS = ("date", "source", "title", "url", "lang")
 FRONT_MATTER_MAX_CHARS = 64 * 1024
 HEAD_CHARS = 2000  # where title and publication date are looked for
 TITLE_MAX_CHARS = 150
+LEAD_CHARS = 80
 BINARY_SAMPLE_BYTES = 8192
 BINARY_CONTROL_RATIO = 0.10
 LATIN1_C1_RATIO = 0.001
@@ -194,6 +195,15 @@ def parse_document(data: bytes, path: str | Path, doc_id: str | None = None) -> 
         lang=lang,
         warnings=tuple(warnings),
     )
+
+
+def lead(doc: Document, max_chars: int = LEAD_CHARS) -> str | None:
+    """The first words of the article text (after any metadata), whitespace collapsed and cut at a word."""
+    words = " ".join(extraction_text(doc)[: max_chars * 4].replace("#", " ").split())
+    if len(words) <= max_chars:
+        return words or None
+    cut = words.rfind(" ", 0, max_chars)
+    return words[: cut if cut > 0 else max_chars] + " …"
 
 
 def extraction_text(doc: Document) -> str:

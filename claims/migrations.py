@@ -116,10 +116,16 @@ def m003_groups(conn: sqlite3.Connection) -> None:
     )
 
 
+def m004_documents_lead(conn: sqlite3.Connection) -> None:
+    # The first words of the article, shown where a document has no title.
+    conn.execute("ALTER TABLE documents ADD COLUMN lead TEXT")
+
+
 MIGRATIONS: list[Migration] = [
     m001_documents_and_claims,
     m002_claims_fts,
     m003_groups,
+    m004_documents_lead,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

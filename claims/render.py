@@ -26,6 +26,7 @@ from .models import Claim
 
 SENTENCE_CONTEXT_CHARS = 300
 PROGRESS_MIN_FILES = 20
+ID_CHARS = 8  # claim ids shown in tables; 16**8 ids make a clash in one store unlikely
 
 _QUALIFIER_SIGNS = {
     "approx": "≈ ",
@@ -111,45 +112,64 @@ def format_value(claim: Claim) -> str:
     return text
 
 
-def docs_table(docs: Iterable) -> Table:
+def docs_table(docs: Iterable, width: int = 100) -> Table:
+    """Documents, one line each: title (or, dimmed, the first words), source, date, language, claim count.
+
+    ``width`` is the console width; titles are cut to fit it so no other column is squeezed.
+    """
+    docs = list(docs)
+    with_source = any(doc.source for doc in docs)
+    id_width = max([len("Document"), *(len(doc.doc_id) for doc in docs)])
+    id_width = min(id_width, max(12, width // 4))
+    fixed = id_width + len("Published") + len("Lang") + len("Claims") + (16 if with_source else 0)
+    title_width = max(12, width - fixed - 3 * (6 if with_source else 5))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-    table.add_column("Document", no_wrap=True)
-    table.add_column("Title", ratio=1, overflow="fold")
-    table.add_column("Source")
+    table.add_column("Document", no_wrap=True, max_width=id_width, overflow="ellipsis")
+    table.add_column("Title", no_wrap=True, overflow="ellipsis")
+    if with_source:
+        table.add_column("Source", no_wrap=True, max_width=16, overflow="ellipsis")
     table.add_column("Published", no_wrap=True)
     table.add_column("Lang", no_wrap=True)
     table.add_column("Claims", justify="right", no_wrap=True)
     for doc in docs:
-        table.add_row(
-            safe_text(doc.doc_id),
-            safe_text(doc.title) or "[dim]—[/dim]",
-            safe_text(doc.source) or "[dim]—[/dim]",
-            safe_text(doc.date) or "[dim]unknown[/dim]",
-            safe_text(doc.lang),
-            str(doc.n_claims),
-        )
+        if doc.title:
+            title = safe_text(_fit(doc.title, title_width))
+        elif getattr(doc, "lead", None):
+            title = f"[dim italic]{safe_text(_fit(doc.lead, title_width))}[/dim italic]"
+        else:
+            title = "[dim]—[/dim]"
+        cells = [safe_text(doc.doc_id), title]
+        if with_source:
+            cells.append(safe_text(doc.source) or "[dim]—[/dim]")
+        cells += [safe_text(doc.date) or "[dim]unknown[/dim]", safe_text(doc.lang), str(doc.n_claims)]
+        table.add_row(*cells)
     return table
 
 
-def claims_table(claims: Iterable[Claim]) -> Table:
+def _fit(text: str, width: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def claims_table(claims: Iterable[Claim], *, show_doc: bool = True) -> Table:
+    """Claims, one per row; the Claim column is the claim's text and, after ·, what it counts."""
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-    table.add_column("Claim", no_wrap=True)
-    table.add_column("Doc", no_wrap=True, max_width=14)
+    table.add_column("ID", no_wrap=True)  # a unique prefix; `claims show` accepts it
+    if show_doc:
+        table.add_column("Doc", no_wrap=True, max_width=10, overflow="ellipsis")
     table.add_column("Category", no_wrap=True)
     table.add_column("Value", no_wrap=True)
-    table.add_column("Text", ratio=2, overflow="fold")
-    table.add_column("Subject", ratio=1, overflow="fold")
+    table.add_column("Claim", ratio=1, min_width=16, overflow="fold")
     table.add_column("Scope", no_wrap=True)
     for claim in claims:
-        table.add_row(
-            claim.claim_id,
-            safe_text(claim.doc),
-            safe_text(claim.category),
-            safe_text(format_value(claim)),
-            safe_text(claim.text),
-            safe_text(claim.subject),
-            safe_text(claim.scope),
-        )
+        said = safe_text(claim.text)
+        if claim.subject and claim.subject not in claim.text:
+            said += f" [dim]· {safe_text(claim.subject)}[/dim]"
+        cells = [claim.claim_id[:ID_CHARS]]
+        if show_doc:
+            cells.append(safe_text(claim.doc))
+        cells += [safe_text(claim.category), safe_text(format_value(claim)), said, safe_text(claim.scope)]
+        table.add_row(*cells)
     return table
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from . import documents
 from .errors import AmbiguousDocument, StoreError, StoreLocked, UnknownClaim, UnknownDocument
 from .migrations import migrate
 from .models import EXTRACTOR_VERSION, Claim, Document, Group, claim_id_for
@@ -33,7 +34,7 @@ _CLAIM_INSERT = (
     f"VALUES ({', '.join('?' for _ in CLAIM_COLUMNS)})"
 )
 _DOCUMENT_COLUMNS = (
-    "doc_id, path, title, source, url, date, date_precision, lang, content_hash, n_claims, ingested_at, warnings"
+    "doc_id, path, title, source, url, date, date_precision, lang, content_hash, n_claims, ingested_at, lead, warnings"
 )
 
 
@@ -52,6 +53,7 @@ class StoredDocument:
     content_hash: str
     n_claims: int
     ingested_at: str
+    lead: str | None = None  # the first words of the text, for documents without a title
     warnings: tuple[str, ...] = ()
 
 
@@ -181,19 +183,20 @@ class Store:
             conn.execute(
                 """
                 INSERT INTO documents (doc_id, path, content_hash, extractor_version, title, source, url,
-                                       date, date_precision, lang, warnings, n_claims, ingested_at, text)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+                                       date, date_precision, lang, warnings, n_claims, ingested_at, text, lead)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
                 ON CONFLICT(doc_id) DO UPDATE SET
                     path = excluded.path, content_hash = excluded.content_hash,
                     extractor_version = excluded.extractor_version, title = excluded.title,
                     source = excluded.source, url = excluded.url, date = excluded.date,
                     date_precision = excluded.date_precision, lang = excluded.lang,
-                    warnings = excluded.warnings, ingested_at = excluded.ingested_at, text = excluded.text
+                    warnings = excluded.warnings, ingested_at = excluded.ingested_at, text = excluded.text,
+                    lead = excluded.lead
                 """,
                 (
                     doc.doc_id, doc.path, doc.content_hash, EXTRACTOR_VERSION, doc.title, doc.source, doc.url,
                     doc.date, doc.date_precision, doc.lang, json.dumps(list(doc.warnings), ensure_ascii=False),
-                    now, doc.text,
+                    now, doc.text, documents.lead(doc),
                 ),
             )
             conn.executemany(_CLAIM_INSERT, rows)

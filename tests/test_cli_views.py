@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -70,7 +71,7 @@ def test_list_table_and_filters(cli, filled):
     assert "≥ 2200" in result.stdout and "150–200" in result.stdout
     result = cli("list", "--doc", "ber", "--category", "deaths")
     assert result.exit_code == 0
-    rows = [line for line in result.stdout.splitlines() if filled["zwischen 150 und 200"] in line]
+    rows = [line for line in result.stdout.splitlines() if filled["zwischen 150 und 200"][:8] in line]
     assert len(rows) == 1 and "deaths" in rows[0] and "2200" not in result.stdout
     assert json.loads(cli("list", "--category", "injuries", "--json").stdout)[0]["value_high"] is None
     assert len(json.loads(cli("list", "--limit", "1", "--json").stdout)) == 1
@@ -204,3 +205,22 @@ def test_db_from_environment(tmp_path, monkeypatch, filled, db):
     monkeypatch.setenv("CLAIMS_DB", str(db))
     result = CliRunner().invoke(app, ["docs", "--json"])
     assert result.exit_code == 0 and len(json.loads(result.stdout)) == 2
+
+
+@pytest.mark.parametrize("width", [80, 100, 140])
+def test_docs_table_keeps_one_line_per_document_at_any_width(width):
+    from rich.console import Console
+
+    from claims.render import docs_table
+    from claims.store import StoredDocument
+
+    docs = [
+        StoredDocument("lang-" + "x" * 30, "/p", "Titel " * 40, "Quelle", None, "2022-01-06", "day", "de", "h", 12, "t"),
+        StoredDocument("kurz", "/p", None, None, None, None, None, "en", "h", 0, "t", lead="First words of it …"),
+    ]
+    console = Console(width=width, file=io.StringIO(), emoji=False, highlight=False)
+    console.print(docs_table(docs, width=width))
+    lines = console.file.getvalue().splitlines()
+    assert len(lines) == 4 and all(len(line) <= width for line in lines)
+    assert re.search(r" Titel Titel.*… +Quelle +2022-01-06 +de +12 *$", lines[2])
+    assert re.search(r" kurz +First words.* +— +unknown +en +0 *$", lines[3])

@@ -220,3 +220,9 @@ def test_symlinked_folder_loop_does_not_hang(tmp_path):
         pytest.skip("no symlinks here")
     found = list(iter_paths([tmp_path / "docs"]))
     assert [p.name for p in found] == ["a.txt"]
+
+
+def test_lead_skips_metadata_and_cuts_at_a_word():
+    doc = read_document(SEEDS / "000_c80bbfc9dfdefeeb.txt")
+    lead = documents.lead(doc, max_chars=40)
+    assert lead == "Entgegen den Aussagen des Regimes, der …"

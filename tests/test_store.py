@@ -73,6 +73,7 @@ def test_round_trip_keeps_types_and_sets_ids(store):
     (stored,) = store.documents()
     assert (stored.doc_id, stored.n_claims, stored.date, stored.title, stored.warnings) == ("a", 3, "2022-01", "T", ("w1",))
     assert store.document_text("a") == TEXT
+    assert stored.lead == "Mindestens 2200 Menschen wurden verletzt. Am 6. Januar 2022 gab es 164 Tote."
 
 
 def test_replace_document_replaces_its_own_claims_only(store):
