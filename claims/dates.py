@@ -48,7 +48,7 @@ _SCHEMA = {
     "ordinal_endings": [str], "qualifiers": {str: str}, "range_from": [str],
     "range_between": [str], "links": [str], "links_after_from": [str],
     "links_after_between": [str], "articles": [str], "month_parts": [str], "cues": [str],
-    "future_cues": [str], "relative_years": {str: int}, "relative_days": {str: int},
+    "future_cues": [str], "past_cues": [str], "relative_years": {str: int}, "relative_days": {str: int},
     "lowercase_only": [str], "not_year_before": [str], "not_year_after": [str],
 }
 
@@ -171,7 +171,7 @@ def _grammar(lang: str) -> _Grammar:
     words = lambda key: _alt(lex[key])  # noqa: E731
     prefix = re.compile(
         rf"(?<!\w)(?:(?P<prep>{words('qualifiers')})\s+)?(?:(?P<part>{words('month_parts')})(?:\s+|-))?"
-        rf"{arts}?(?:(?P<cue>{words('cues')})\s+)?{arts}?\Z",
+        rf"{arts}?(?:(?P<cue>{_alt(lex['cues'] + lex['future_cues'] + lex['past_cues'])})\s+)?{arts}?\Z",
         re.IGNORECASE,
     )
     suffix = re.compile(rf"\s+(?P<rel>{words('relative_years')}){_WORD_END}", re.IGNORECASE)
@@ -203,7 +203,7 @@ class _Atom:
     lead: int = -1
     prep: str = ""
     cue: bool = False
-    future: bool = False
+    direction: int = 0  # +1 "kommenden", -1 "vergangenen", 0 neither
 
 
 def _year2(yy: str) -> int:
@@ -339,9 +339,18 @@ def _precision(m: int | None, d: int | None) -> str:
     return "year" if m is None else "month" if d is None else "day"
 
 
-def _year_for(m: int, d: int | None, ref: _Ref, weekday: int | None = None) -> int:
-    """Year of a year-less date: the publication year unless that lies too far ahead."""
+def _year_for(m: int, d: int | None, ref: _Ref, weekday: int | None = None, direction: int = 0) -> int:
+    """Year of a year-less date: the publication year unless that lies too far ahead
+    (or, after "vergangenen"/"kommenden", on the wrong side of the publication date)."""
     year = ref.day.year
+    if direction:
+        when = _date(year, m, d)
+        if when is None:
+            return year
+        start, last = when, _date(year, m, d) if d else _date(year + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
+        if direction < 0 and last >= ref.day:
+            return year - 1
+        return year + 1 if direction > 0 and start <= ref.day else year
     when = _date(year, m, d if d != 29 or m != 2 else 28)
     if when is None or when > ref.day + dt.timedelta(days=FUTURE_WINDOW_DAYS):
         year -= 1
@@ -358,10 +367,12 @@ def _read_prefix(text: str, g: _Grammar, a: _Atom, lo: int) -> None:
     a.lead = a.start
     m = g.prefix.search(text, max(lo, a.start - _PREFIX_WINDOW), a.start)
     if m and m.start() < a.start:
-        a.lead = m.start()
         a.prep = _norm(m["prep"])
         a.cue = bool(m["prep"] or m["part"] or m["cue"])
-        a.future = _norm(m["cue"]) in g.lex["future_cues"]
+        cue = _norm(m["cue"])
+        a.direction = 1 if cue in g.lex["future_cues"] else -1 if cue in g.lex["past_cues"] else 0
+        if a.cue or (a.kind == "date" and a.d):  # a lone article only before a day: "den 28.10."
+            a.lead = m.start()
 
 
 def _join_weekdays(text: str, g: _Grammar, atoms: list[_Atom]) -> list[_Atom]:
@@ -382,7 +393,7 @@ def _join_weekdays(text: str, g: _Grammar, atoms: list[_Atom]) -> list[_Atom]:
 
 def _linked(text: str, g: _Grammar, a: _Atom, b: _Atom) -> bool:
     """Do two neighbouring atoms form a span ("2018 bis 2020", "vom 1. bis 5.1.")?"""
-    if a.kind != "date" or b.kind != "date" or a.end_date or b.end_date:
+    if a.kind != b.kind or a.kind not in ("date", "weekday", "rel") or a.end_date or b.end_date:
         return False
     m = g.gap_link.fullmatch(text, a.end, b.start)
     if not m:
@@ -409,7 +420,7 @@ def _relative_year(text: str, g: _Grammar, a: _Atom, ref: _Ref | None) -> tuple[
     if sm:
         return ref.day.year + g.lex["relative_years"][_norm(sm["rel"])], sm.end()
     m, d = (a.end_date[1], a.end_date[2]) if a.end_date else (a.m, a.d)
-    return _year_for(m, d, ref, None if a.end_date else a.weekday), a.end
+    return _year_for(m, d, ref, None if a.end_date else a.weekday, a.direction), a.end
 
 
 def _make(text: str, start: int, end: int, low: tuple, high: tuple | None, qualifier: str) -> DateMatch | None:
@@ -424,6 +435,16 @@ def _make(text: str, start: int, end: int, low: tuple, high: tuple | None, quali
     return DateMatch(start, end, text[start:end], value, value, top, _precision(low[1], low[2]), "range")
 
 
+def _relative_day(a: _Atom, ref: _Ref) -> dt.date:
+    """The day a relative word or a bare weekday names, seen from the publication day."""
+    if a.kind == "rel":
+        return ref.day + dt.timedelta(days=a.offset)
+    back = (ref.day.weekday() - a.weekday) % 7
+    if a.direction > 0:
+        return ref.day + dt.timedelta(days=7 - back)
+    return ref.day - dt.timedelta(days=back or (7 if a.direction < 0 else 0))
+
+
 def _single(text: str, g: _Grammar, a: _Atom, ref: _Ref | None, prev: _Atom | None) -> DateMatch | None:
     qualifier = g.lex["qualifiers"].get(a.prep, "exact")
     if a.kind == "wabbr" or (a.kind != "date" and (ref is None or ref.precision != "day")):
@@ -433,13 +454,10 @@ def _single(text: str, g: _Grammar, a: _Atom, ref: _Ref | None, prev: _Atom | No
         if word in g.lex["lowercase_only"] and prev and prev.kind in ("rel", "weekday") \
                 and not text[prev.end:a.start].strip():
             return None  # "heute morgen" is this morning
-        day = ref.day + dt.timedelta(days=a.offset)
-        return _make(text, a.lead, a.end, (day.year, day.month, day.day), None, qualifier)
-    if a.kind == "weekday":
-        if not a.cue:
+    if a.kind in ("rel", "weekday"):
+        if a.kind == "weekday" and not a.cue:
             return None
-        back = (ref.day.weekday() - a.weekday) % 7
-        day = ref.day + dt.timedelta(days=(7 - back) if a.future else -back)
+        day = _relative_day(a, ref)
         return _make(text, a.lead, a.end, (day.year, day.month, day.day), None, qualifier)
     if _rejected(text, g, a):
         return None
@@ -456,6 +474,14 @@ def _single(text: str, g: _Grammar, a: _Atom, ref: _Ref | None, prev: _Atom | No
 
 
 def _span(text: str, g: _Grammar, a: _Atom, b: _Atom, ref: _Ref | None) -> DateMatch | None:
+    if a.kind != "date":  # "von Montag bis Freitag", "von heute bis morgen"
+        if ref is None or ref.precision != "day":
+            return None
+        b.direction = b.direction or a.direction
+        high = _relative_day(b, ref)
+        low = _relative_day(a, ref) if a.kind == "rel" else \
+            high - dt.timedelta(days=(b.weekday - a.weekday) % 7 or 7)
+        return _make(text, a.lead, b.end, (low.year, low.month, low.day), (high.year, high.month, high.day), "range")
     if _rejected(text, g, b) and not b.cue and b.y is None and b.d is None and not a.cue:
         return None
     by, end = b.y, b.end
