@@ -121,7 +121,8 @@ def _grammar(lang: str) -> _Grammar:
     abbreviations.update(lex["month_abbreviations"]), ambiguous.update(lex["ambiguous_months"])
     full = [m for m in months if m not in abbreviations]
     month = rf"(?:{_alt(full)}|(?:{_alt(abbreviations)})\.?){_WORD_END}"
-    dsuf = rf"(?:\.|(?:{_alt(lex['day_suffixes'])}){_WORD_END})"
+    lsuf = rf"(?:(?:{_alt(lex['day_suffixes'])}){_WORD_END})"  # "15te", "10th"
+    dsuf = rf"(?:\.|{lsuf})"
     links = lex["links"] + lex["links_after_from"] + lex["links_after_between"]
     link = rf"(?:{_alt(links)})"
     arts = rf"(?:(?:{_alt(lex['articles'])})\s+)"
@@ -146,8 +147,8 @@ def _grammar(lang: str) -> _Grammar:
         "DMY": rf"{_START}(?:(?P<t_d0>{_DAY}){dsuf}?\s*(?P<t_l>{link})\s*{arts}?)?(?P<t_d>{_DAY}){dsuf}?\s*{glue}"
         rf"(?P<t_m>{month})(?:{year_sep}(?P<t_y>{_YEAR}){_NUM_END}{_WORD_END})?",
         "ORD": rf"(?<!\w)(?P<o_w>{ordinal})\s+{glue}(?P<o_m>{month})(?:\s+(?P<o_y>{_YEAR}){_NUM_END}{_WORD_END})?",
-        "MDY": rf"(?<!\w)(?P<u_m>{month})\s*(?P<u_d>{_DAY})(?:{dsuf})?(?:\s*(?P<u_l>{link})\s*(?P<u_d2>{_DAY})"
-        rf"(?:{dsuf})?)?(?:(?:,\s*|\s+)(?P<u_y>{_YEAR}))?(?![\d]|[.,:]\d|[^\W\d_])",
+        "MDY": rf"(?<!\w)(?P<u_m>{month})\s*(?P<u_d>{_DAY}){lsuf}?(?:\s*(?P<u_l>{link})\s*(?P<u_d2>{_DAY})"
+        rf"{lsuf}?)?(?:(?:,\s*|\s+)(?P<u_y>{_YEAR}))?(?![\d]|[.,:]\d|[^\W\d_])",
         "MDASH": rf"(?<!\w)(?P<md_m>{month})-(?P<md_d>{_DAY})-(?P<md_y>{_YEAR}){_NUM_END}",
         "MONTH": rf"(?<!\w)(?P<b_m>{month})(?:\s+(?P<b_y>{_YEAR}){_NUM_END}{_WORD_END})?",
         "WEEKDAY": rf"(?<!\w)(?P<w_full>{weekday})",
