@@ -145,7 +145,7 @@ def test_non_text_input_gives_nothing(bad):
     assert find_dates(bad) == [] and parse_date(bad) is None and find_publication_date(bad) is None
 
 
-@pytest.mark.parametrize("unit", ["1.", "1.1.", "Januar ", "2011-", "am vom bis ", "3. Jan. ", "12/", "Montag, "])
+@pytest.mark.parametrize("unit", ["1.", "1.1.", "Januar ", "2011-", "am vom bis ", "3. Jan. ", "12/", "Montag, ", "5.      ", "bis zum\t\t"])
 def test_linear_time_on_pathological_input(unit):
     small, big = unit * 2_000, unit * 20_000
     t0 = time.perf_counter()
