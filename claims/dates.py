@@ -3,7 +3,8 @@
 ``find_dates`` finds every calendar date or date span, ``parse_date`` reads a
 whole string as one date, ``find_publication_date`` finds an article's dateline.
 
-Two passes. One compiled regex finds date *atoms*: a day with its month
+Two passes. Two quick scans find candidate positions (a figure, a month or
+weekday name), where anchored patterns read date *atoms*: a day with its month
 ("3. Jänner", "16.12.11", "January 7, 2022"), a month ("Dezember 2011"), a
 year, a weekday, a relative day ("gestern"). Then the words before each atom
 give its qualifier and cues ("seit", "bis zum", "im", "Anfang"), a weekday
@@ -20,8 +21,9 @@ Resolution policy (news mostly reports the recent past), kept conservative:
 * Without a publication date, dates without a year are skipped: a value must
   be a real calendar date, and guessing the year would invent one.
 * "gestern", "heute" and bare weekdays ("am Dienstag") need a publication date
-  at day precision. A weekday is the latest such day on or before it, or the
-  next one after it with "kommenden"/"nächsten".
+  at day precision. A weekday is the latest such day on or before it; after
+  "vergangenen" the latest strictly before, after "kommenden" the next one.
+  "im vergangenen Mai"/"im kommenden Januar" likewise pick the side.
 * "Anfang/Mitte/Ende Januar" keep month precision (the word stays in the span).
 """
 
@@ -29,7 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon
@@ -157,6 +159,7 @@ def _grammar(lang: str) -> _Grammar:
         rf"(?![\d]|[.,]\d|[^\W\d_]){not_year}",
         "REL": rf"(?<!\w)(?P<r>{_alt(lex['relative_days'])}){_WORD_END}",
     }
+
     def compile_branches(names):
         return re.compile("|".join(f"(?P<{n}>{branches[n]})" for n in names), re.IGNORECASE)
 
@@ -179,9 +182,10 @@ def _grammar(lang: str) -> _Grammar:
     gap_link = re.compile(rf"\s*(?P<link>{link})\s*{arts}?", re.IGNORECASE)
     gap_weekday = re.compile(rf",?\s*{arts}?", re.IGNORECASE)
     not_number_after = re.compile(rf"(?<!\w)(?:{words('not_year_after')})\s*\Z", re.IGNORECASE)
-    return _Grammar(digit_trigger, word_trigger, digit_atoms, word_atoms, prefix, suffix, gap_link, gap_weekday, not_number_after, lex,
-                    months, frozenset(abbreviations), frozenset(ambiguous), lang != "en",
-                    re.compile(r"\s*(?:\Z|[,;:)!?\n]|\.(?!\d)|[-–]\s*\w)"))
+    month_first_end = re.compile(r"\s*(?:\Z|[,;:)!?\n]|\.(?!\d)|[-–]\s*\w)")
+    return _Grammar(digit_trigger, word_trigger, digit_atoms, word_atoms, prefix, suffix, gap_link, gap_weekday,
+                    not_number_after, lex, months, frozenset(abbreviations), frozenset(ambiguous), lang != "en",
+                    month_first_end)
 
 
 @dataclass
@@ -193,11 +197,9 @@ class _Atom:
     m: int | None = None
     d: int | None = None
     end_date: tuple | None = None  # (y, m, d) of an inner span "5.-7. Januar"
-    needs_cue: bool = False
-    ambiguous: bool = False
+    needs_cue: bool = False  # a bare month or "22.04": a date only after "im", "am", "Anfang"...
     weekday: int | None = None
     offset: int = 0  # days, for relative day words
-    link: str = ""  # inner link word
     month_first: bool = False
     month_only: _Atom | None = None  # what is left when a German "März 15" has no weekday before it
     # filled from the words before the atom
@@ -221,12 +223,12 @@ def _atom(m: re.Match, g: _Grammar, lang: str) -> _Atom | None:
         y = _year2(m["n_y"] or m["n_y4"]) if (m["n_y"] or m["n_y4"]) else None
         atom = _Atom(s, e, "date", y, int(m["n_m"]), int(m["n_d"]))
         if m["n_d0"]:
-            atom.end_date, atom.d, atom.link = (y, atom.m, atom.d), int(m["n_d0"]), _norm(m["n_l"])
+            atom.end_date, atom.d = (y, atom.m, atom.d), int(m["n_d0"])
         return atom
     if kind == "SLASH":
         a, b, y = int(m["s_a"]), int(m["s_b"]), _year2(m["s_y"])
-        day, mon = (b, a) if lang == "en" and a <= 12 and b > 12 or (lang == "en" and b <= 12 and a <= 12) else (a, b)
-        if mon > 12:
+        day, mon = (b, a) if lang == "en" and a <= 12 else (a, b)  # English month first
+        if mon > 12:  # "31/12/2021" in English text too
             day, mon = mon, day
         return _Atom(s, e, "date", y, mon, day)
     if kind == "MY":
@@ -241,7 +243,7 @@ def _atom(m: re.Match, g: _Grammar, lang: str) -> _Atom | None:
         y = int(m["t_y"]) if m["t_y"] else None
         atom = _Atom(s, e, "date", y, month("t_m"), int(m["t_d"]))
         if m["t_d0"]:
-            atom.end_date, atom.d, atom.link = (y, atom.m, atom.d), int(m["t_d0"]), _norm(m["t_l"])
+            atom.end_date, atom.d = (y, atom.m, atom.d), int(m["t_d0"])
         return atom
     if kind == "ORD":
         stem = _norm(m["o_w"])
@@ -257,7 +259,7 @@ def _atom(m: re.Match, g: _Grammar, lang: str) -> _Atom | None:
             # German "im März 15 Tote": a day only after a weekday or at the end of a phrase
             atom.month_first, atom.month_only = True, _month_atom(m, g, "u_m", None)
         if m["u_d2"]:
-            atom.end_date, atom.link = (y, mon, int(m["u_d2"])), _norm(m["u_l"])
+            atom.end_date = (y, mon, int(m["u_d2"]))
         return atom
     if kind == "MDASH":
         return _Atom(s, e, "date", int(m["md_y"]), month("md_m"), int(m["md_d"]))
@@ -316,6 +318,8 @@ def _reference(doc_date) -> _Ref | None:
             return _Ref(dt.date(year, int(m[2]), int(m[3])), "day")
         if m[2]:
             month = int(m[2])
+            if not 1 <= month <= 12:
+                return None
             return _Ref(dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1), "month")
         return _Ref(dt.date(year, 12, 31), "year")
     except ValueError:
@@ -345,13 +349,13 @@ def _year_for(m: int, d: int | None, ref: _Ref, weekday: int | None = None, dire
     (or, after "vergangenen"/"kommenden", on the wrong side of the publication date)."""
     year = ref.day.year
     if direction:
-        when = _date(year, m, d)
-        if when is None:
+        first = _date(year, m, d)
+        if first is None:
             return year
-        start, last = when, _date(year, m, d) if d else _date(year + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
+        last = first if d else _date(year + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
         if direction < 0 and last >= ref.day:
             return year - 1
-        return year + 1 if direction > 0 and start <= ref.day else year
+        return year + 1 if direction > 0 and first <= ref.day else year
     when = _date(year, m, d if d != 29 or m != 2 else 28)
     if when is None or when > ref.day + dt.timedelta(days=FUTURE_WINDOW_DAYS):
         year -= 1
@@ -483,7 +487,7 @@ def _span(text: str, g: _Grammar, a: _Atom, b: _Atom, ref: _Ref | None) -> DateM
         low = _relative_day(a, ref) if a.kind == "rel" else \
             high - dt.timedelta(days=(b.weekday - a.weekday) % 7 or 7)
         return _make(text, a.lead, b.end, (low.year, low.month, low.day), (high.year, high.month, high.day), "range")
-    if _rejected(text, g, b) and not b.cue and b.y is None and b.d is None and not a.cue:
+    if _rejected(text, g, a) and _rejected(text, g, b):
         return None
     by, end = b.y, b.end
     if by is None and a.y is not None:
