@@ -17,6 +17,8 @@ from .wordlists import normalise_token
 
 TOKEN = re.compile(r"[^\W\d_](?:[\w*:/'’-]*[^\W_])?|\d[\d.,]*|[^\w\s]")
 _LINKERS = {"de": {"von", "vom", "an"}, "en": {"of"}}
+# A conjunction ends the noun phrase of a number: "Tadschikistan 200 und Armenien 70 Soldaten".
+_CONJUNCTIONS = frozenset("und oder sowie bzw beziehungsweise and or nor".split())
 _EN_STOP = frozenset(
     "the a an and or but were was is are be been being have has had will would could should may might "
     "in on at by for with from to as than that this these those which who who whom it its their there "
@@ -64,6 +66,8 @@ def head_noun(text: str, start: int, limit: int, vocab: Vocabulary, strict: bool
                 continue
             return first_content if vocab.lang == "en" else None
         lowered = word.lower()
+        if lowered in _CONJUNCTIONS:
+            return first_content if vocab.lang == "en" else None
         if lowered in _LINKERS.get(vocab.lang, ()) and not strict:
             continue
         if vocab.lang == "de":
@@ -133,7 +137,7 @@ def read_number(
 
 
 def _counted(head: str, text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading:
-    if vocab.not_counted.matches_head(head):
+    if vocab.not_counted.matches(head):
         return Reading("count", None, head, counted=False)
     unit = vocab.durations.key_of(head)
     if unit is not None:
@@ -145,7 +149,7 @@ def _counted(head: str, text: str, number: NumberMatch, clause, vocab: Vocabular
             # "16 Soldaten wurden getötet": a casualty predicate beats a noun of people.
             if found and found[1].name != category.name and _is_casualty(found[1].name) and not _is_casualty(category.name):
                 return _with_predicate(found[1], head, vocab)
-            return Reading(category.name, _concept(category.concept, head, vocab), head)
+            return Reading(category.name, category.concept, head)
     if person and found is not None:
         return _with_predicate(found[1], head, vocab)
     return Reading("count", concept_key(head), head)
@@ -179,7 +183,7 @@ def _category_noun_before(text: str, number: NumberMatch, clause, vocab: Vocabul
 
 def _percentage(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading:
     subject = head_noun(text, number.end, clause[1], vocab)
-    if subject is None or vocab.not_counted.matches_head(subject):
+    if subject is None or vocab.not_counted.matches(subject):
         subject = _noun_before(text, number.start, clause[0], vocab)
     return Reading("percentage", concept_key(subject) if subject else None, subject, unit="%")
 

@@ -42,8 +42,9 @@ def extract_claims(text: str, *, lang: str | None = None, doc_date: str | date |
     noise = SpanSet(noise_spans(text))
     sentences = split_sentences(text)
     numbers = [n for n in find_numbers(text, lang) if not noise.overlaps(n.start, n.end) and n.kind != "ordinal"]
-    dates = [d for d in find_dates(text, lang, as_of) if not _is_metadata_date(text, d, noise, sentences, vocab)]
-    numbers, dates = _resolve_years(text, numbers, dates, vocab)
+    numbers, dates = _resolve_years(text, numbers, find_dates(text, lang, as_of), vocab)
+    # Metadata dates go only after numbers inside them are gone: "January 7, 2022" is no count of 7.
+    dates = [d for d in dates if not _is_metadata_date(text, d, noise, sentences, vocab)]
     builder = _ClaimBuilder(text, lang, vocab, sentences, dates, as_of)
     claims = builder.number_claims(numbers) + builder.date_claims(dates)
     claims.sort(key=lambda c: (c.start, c.end))
@@ -116,11 +117,13 @@ class _ClaimBuilder:
         actors: list[str | None] = [None] * len(numbers)
         # Right to left: a member of an enumeration borrows the reading of the next member.
         for i in range(len(numbers) - 2, -1, -1):
-            if readings[i] is None and readings[i + 1] is not None and self._enumerated(numbers[i], numbers[i + 1]):
+            if not self._enumerated(numbers[i], numbers[i + 1]):
+                continue
+            if readings[i] is None or (readings[i + 1] is not None and readings[i].subject is None):
                 readings[i] = readings[i + 1]
-                actors[i] = self._actor(numbers[i])
-                if actors[i + 1] is None:
-                    actors[i + 1] = self._actor(numbers[i + 1])
+            actors[i] = self._actor(numbers[i])
+            if actors[i + 1] is None:
+                actors[i + 1] = self._actor(numbers[i + 1])
         claims = []
         for number, reading, actor in zip(numbers, readings, actors):
             if reading is None:

@@ -53,7 +53,7 @@ class WordMatcher:
             return True
         found = self._suffix.search(word)
         # A compound head must leave a real first part ("Öl|arbeiter"), not a prefix letter.
-        return found is not None and found.start() >= 3
+        return found is not None and found.start() >= 2
 
     def finditer(self, text: str, start: int = 0, end: int | None = None):
         """Phrase matches in ``text[start:end]`` as ``re.Match`` objects."""
