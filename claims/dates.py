@@ -51,7 +51,7 @@ _SCHEMA = {
     "range_between": [str], "links": [str], "links_after_from": [str],
     "links_after_between": [str], "articles": [str], "month_parts": [str], "cues": [str],
     "future_cues": [str], "past_cues": [str], "relative_years": {str: int}, "relative_days": {str: int},
-    "lowercase_only": [str], "not_year_before": [str], "not_year_after": [str],
+    "lowercase_only": [str], "list_words": [str], "not_year_before": [str], "not_year_after": [str],
 }
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -97,6 +97,7 @@ class _Grammar:
     suffix: re.Pattern
     gap_link: re.Pattern
     gap_weekday: re.Pattern
+    gap_list: re.Pattern
     not_number_after: re.Pattern
     lex: dict
     months: dict
@@ -181,10 +182,11 @@ def _grammar(lang: str) -> _Grammar:
     suffix = re.compile(rf"\s+(?P<rel>{words('relative_years')}){_WORD_END}", re.IGNORECASE)
     gap_link = re.compile(rf"\s*(?P<link>{link})\s*{arts}?", re.IGNORECASE)
     gap_weekday = re.compile(rf",?\s*{arts}?", re.IGNORECASE)
+    gap_list = re.compile(rf"\s*(?:{words('list_words')})\s*", re.IGNORECASE)
     not_number_after = re.compile(rf"(?<!\w)(?:{words('not_year_after')})\s*\Z", re.IGNORECASE)
     month_first_end = re.compile(r"\s*(?:\Z|[,;:)!?\n]|\.(?!\d)|[-–]\s*\w)")
     return _Grammar(digit_trigger, word_trigger, digit_atoms, word_atoms, prefix, suffix, gap_link, gap_weekday,
-                    not_number_after, lex, months, frozenset(abbreviations), frozenset(ambiguous), lang != "en",
+                    gap_list, not_number_after, lex, months, frozenset(abbreviations), frozenset(ambiguous), lang != "en",
                     month_first_end)
 
 
@@ -524,10 +526,13 @@ def find_dates(text: str, lang: str = "de", doc_date: str | dt.date | None = Non
             if atom is not None:
                 atoms.append(atom)
     atoms = _join_weekdays(text, g, atoms)
-    lo = 0
+    prev = None
     for atom in atoms:
-        _read_prefix(text, g, atom, lo)
-        lo = atom.end
+        _read_prefix(text, g, atom, prev.end if prev else 0)
+        if (atom.needs_cue and not atom.cue and prev and prev.kind == "date" and prev.m
+                and (prev.cue or not prev.needs_cue) and g.gap_list.fullmatch(text, prev.end, atom.start)):
+            atom.cue = True  # "im April und Juni"
+        prev = atom
     found: list[DateMatch] = []
     i = 0
     while i < len(atoms):
