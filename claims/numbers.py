@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import lexicon
+from .errors import LexiconError
 from .models import NumberMatch
 
 _WORDS_SCHEMA = {
@@ -36,7 +37,7 @@ SCHEMA = {
 QUALIFIER_KINDS = ("exact", "approx", "a_good", "at_least", "more_than", "more_than_far", "at_most", "nearly",
                    "less_than", "range_open")
 ARTICLE = "<article>"  # morpheme for an inflected article: "eine", "einen", "a"
-WINDOW = 48  # characters before a number searched for its qualifier
+WINDOW = 28  # characters before a number searched for its qualifier ("deutlich mehr als US$ -")
 _LETTER = "[^\\W\\d_]"
 _SENTENCE_END = set(".!?:;\"„“”»«›‹()[]•*–—-|\n")
 _DASHES = "-–—"
@@ -89,6 +90,7 @@ class _Lang:
     master_i: re.Pattern  # both again, case-insensitive, for text whose lowercase changes length
     head_i: re.Pattern
     prefix_words: set  # last words of qualifiers, currency prefixes, negative words
+    ordinal_articles: set  # words before "N." that make it an ordinal
     morpheme: re.Pattern
     prefix: re.Pattern
     follow: re.Pattern
@@ -105,6 +107,13 @@ class _Lang:
 def _compiled(lang: str) -> _Lang:
     data = lexicon.load("numbers", lang, schema=SCHEMA)
     words = lexicon.validate(data["words"], _WORDS_SCHEMA, f"{lang}/numbers.yaml: words")
+    for phrase, kind in data["qualifiers"].items():
+        if kind not in QUALIFIER_KINDS:
+            raise LexiconError(f"lexicon {lang}/numbers.yaml: qualifier '{phrase}' has unknown kind '{kind}'; "
+                               f"use one of {', '.join(QUALIFIER_KINDS)}")
+    for phrase, bounds in data["vague"].items():
+        if len(bounds) != 2 or bounds[0] > bounds[1]:
+            raise LexiconError(f"lexicon {lang}/numbers.yaml: vague '{phrase}' needs [low, high] with low <= high")
     low = lambda xs: sorted({x.lower() for x in xs}, key=len, reverse=True)  # noqa: E731
     number_words = set(words["zero"]) | set(words["units"]) | set(words["teens"]) | set(words.get("tens", {}))
     number_words |= set(words.get("teen_stems", {})) | set(words.get("tens_stems", {}))
@@ -170,8 +179,8 @@ def _compiled(lang: str) -> _Lang:
         rf"|(?:\s*|-)(?P<cur>{currency_rx})(?![\w])"
         rf"|\s*(?P<sub>{subunits})(?!\w)"
         rf"|(?P<time>\s*(?:{_alternation(low(data['time_words']))})(?!\w)|:\d)"
-        rf"|(?<=\d)(?P<ord>\.(?=\s+(?:{_alternation(low(data['months']))}|[a-zäöüß]))|(?:ter|te|ten|tes|st|nd|rd|th)(?!\w))"
-        rf"|(?<=\d)(?P<unitglue>{glued_units})(?!\w)"
+        rf"|(?<=\d)(?P<ord>\.(?=\s+(?:{_alternation(low(data['months']))}|(?-i:[a-zäöüß])))|(?:ter|te|ten|tes|st|nd|rd|th)(?!\w))"
+        rf"|(?<=\d)(?P<unitglue>(?-i:{glued_units}))(?!\w)"
         rf"|(?<=\d)(?P<glued>[^\W\d_])"
         rf")?",
         re.IGNORECASE,
@@ -195,7 +204,8 @@ def _compiled(lang: str) -> _Lang:
     codes.update({"pre:" + _norm(k): v for k, v in data["currency_prefixes"].items()})
     prefix_words = {_norm(q).split()[-1] for q in data["qualifiers"]} | {w.lower() for w in words["negative_words"]}
     prefix_words |= {_norm(c) for c in data["currency_prefixes"]}
-    return _Lang(lang, data, master, head, master_i, head_i, prefix_words, morpheme, prefix, follow, link, link_open, after_vague, cents_then,
+    ordinal_articles = {w.lower() for w in data.get("ordinal_articles", [])}
+    return _Lang(lang, data, master, head, master_i, head_i, prefix_words, ordinal_articles, morpheme, prefix, follow, link, link_open, after_vague, cents_then,
                  ordinal_after, roles, codes)
 
 
@@ -555,14 +565,28 @@ def _apply_prefix(text: str, L: _Lang, c: _Cand, digits: bool, floor: int) -> bo
     return True
 
 
+def _ordinal_by_article(text: str, L: _Lang, c: _Cand) -> bool:
+    """ "der 2. Weltkrieg": a dot after digits that follow an article is an ordinal, not a full stop."""
+    e = c.nend
+    if text[e:e + 1] != "." or not text[e + 1:e + 2].isspace() or not text[c.nstart:e].isdigit():
+        return False
+    end = c.nstart
+    while end > 0 and text[end - 1] == " ":
+        end -= 1
+    begin = text.rfind(" ", max(0, end - 12), end) + 1
+    return text[begin:end].lower() in L.ordinal_articles
+
+
 def _apply_follow(text: str, L: _Lang, c: _Cand, digits: bool = True) -> bool:
     """Read scale word and unit after the number; False if the number is a time or an identifier."""
     m = L.follow.match(text, c.nend)
     if m.group("time") or m.group("glued"):
         return False
-    if m.group("ord"):
-        c.kind, c.end, c.start, c.qualifier = "ordinal", m.end(), c.nstart, None
+    if m.group("ord") or (m.end() == c.nend and _ordinal_by_article(text, L, c)):
+        c.kind, c.end, c.start, c.qualifier = "ordinal", max(m.end(), c.nend + 1), c.nstart, None
         return True
+    if m.group("unitglue"):
+        return True  # "12km": the unit is not ours, the next stage may read it
     if m.group("scale") and not digits and m.group("scale").strip().lower() in L.roles["number_words"]:
         return True  # "zweiundzwanzig hundert": two numbers
     if m.group("scale"):
