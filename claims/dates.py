@@ -51,7 +51,7 @@ _SCHEMA = {
     "range_between": [str], "links": [str], "links_after_from": [str],
     "links_after_between": [str], "articles": [str], "month_parts": [str], "cues": [str],
     "future_cues": [str], "past_cues": [str], "relative_years": {str: int}, "relative_days": {str: int},
-    "lowercase_only": [str], "list_words": [str], "not_year_before": [str], "not_year_after": [str],
+    "lowercase_only": [str], "list_words": [str], "publication_labels": [str], "not_year_before": [str], "not_year_after": [str],
 }
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -98,6 +98,7 @@ class _Grammar:
     gap_link: re.Pattern
     gap_weekday: re.Pattern
     gap_list: re.Pattern
+    label: re.Pattern
     not_number_after: re.Pattern
     lex: dict
     months: dict
@@ -183,10 +184,11 @@ def _grammar(lang: str) -> _Grammar:
     gap_link = re.compile(rf"\s*(?P<link>{link})\s*{arts}?", re.IGNORECASE)
     gap_weekday = re.compile(rf",?\s*{arts}?", re.IGNORECASE)
     gap_list = re.compile(rf"\s*(?:{words('list_words')})\s*", re.IGNORECASE)
+    label = re.compile(rf"(?<!\w)(?:{words('publication_labels')})\s*:?\Z", re.IGNORECASE)
     not_number_after = re.compile(rf"(?<!\w)(?:{words('not_year_after')})\s*\Z", re.IGNORECASE)
     month_first_end = re.compile(r"\s*(?:\Z|[,;:)!?\n]|\.(?!\d)|[-–]\s*\w)")
     return _Grammar(digit_trigger, word_trigger, digit_atoms, word_atoms, prefix, suffix, gap_link, gap_weekday,
-                    gap_list, not_number_after, lex, months, frozenset(abbreviations), frozenset(ambiguous), lang != "en",
+                    gap_list, label, not_number_after, lex, months, frozenset(abbreviations), frozenset(ambiguous), lang != "en",
                     month_first_end)
 
 
@@ -559,20 +561,34 @@ def parse_date(text: str, lang: str = "de", doc_date=None) -> DateMatch | None:
 
 
 def find_publication_date(text: str, lang: str = "de") -> DateMatch | None:
-    """The dateline near the top of an article: a full date with a year (day preferred)."""
+    """The dateline near the top of an article: a full date with a year (day preferred).
+
+    Only a date that stands out as a dateline counts: on a line of its own, after
+    a separator ("Öffentlichkeit - 11.01.2022") or a label ("Stand:"), before a
+    bar ("10. Januar 2022 |"), or in parentheses ("(7. Jänner 2022)"). A date in
+    running text is an event date, not the publication date.
+    """
     if not isinstance(text, str):
         return None
+    g = _grammar(lang if lang in lexicon.LANGUAGES else "de")
     head = text[:DATELINE_WINDOW]
-    best, best_score = None, None
+    best = None
     for m in find_dates(head, lang):
-        if m.qualifier != "exact" or m.precision == "year":
+        if m.qualifier != "exact" or m.precision == "year" or not _dateline(head, m, g):
             continue
-        before, after = head[max(0, m.start - 3): m.start], head[m.end: m.end + 3]
-        marked = bool(re.search(r"[|(\-–—\n]\s*\Z", before) or re.match(r"\s*[|)\n]", after)
-                      or m.start == 0 or m.end == len(head))
-        if m.start >= PUBLICATION_WINDOW and not marked:
-            continue
-        score = (m.precision == "day", marked, -m.start)
-        if best_score is None or score > best_score:
-            best, best_score = m, score
+        if m.start < PUBLICATION_WINDOW or m.start < DATELINE_WINDOW and "\n" in head[m.end:m.end + 4]:
+            if best is None or (m.precision == "day") > (best.precision == "day"):
+                best = m
     return best
+
+
+def _dateline(head: str, m: DateMatch, g: _Grammar) -> bool:
+    line_start = head.rfind("\n", 0, m.start) + 1
+    line_end = head.find("\n", m.end)
+    before = head[line_start:m.start].strip(" \t*_#>")
+    after = head[m.end:line_end if line_end >= 0 else len(head)].strip(" \t*_.")
+    ends_line = not after or after[0] == "|"
+    return (not before and (ends_line or after[0] in "–—-")
+            or before[-1:] in ("|", "–", "—", "-", "·", "•") and ends_line
+            or before[-1:] == "(" and after[:1] == ")" and not after[1:].strip(" .")
+            or bool(g.label.search(before)))

@@ -118,6 +118,16 @@ def test_publication_dateline_after_a_long_lead():
     assert find_publication_date(text).value == "2022-01-10"
 
 
+@pytest.mark.parametrize("text", [
+    "Am 11. März 2004 explodierten in Madrid Bomben.",
+    "Krawalle am vergangenen Samstag (02.06.2007) zwischen Polizei und Autonomen.",
+    "Vor einem Jahr - am 7. Mai 2014 wurde er ermordet.",
+    "— Bota Jardemalie (@jardemalie) January 7, 2022",
+])
+def test_event_dates_in_running_text_are_not_datelines(text):
+    assert find_publication_date(text) is None
+
+
 def test_publication_date_needs_a_year_and_ignores_spans():
     assert find_publication_date("Am 6. Januar und seit 2011, zwischen 2018 und 2020") is None
     assert find_publication_date("x" * 2000 + " 11.01.2022") is None
