@@ -2,6 +2,7 @@
 
     python scripts/peers_dates.py            # pass rate per suite, out-of-scope reasons
     python scripts/peers_dates.py -v         # ... and every failing case
+    python scripts/peers_dates.py --out      # ... and every out-of-scope case with its reason
 
 Cases come from tests/data/peers (schema: that folder's README.md). In scope:
 explicit calendar dates (days, months, years; day-months resolved against the
@@ -95,6 +96,7 @@ class Stats:
     policy: int = 0
     out: dict = field(default_factory=dict)
     failures: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)  # (case, reason)
 
     @property
     def rate(self) -> float:
@@ -235,6 +237,7 @@ def evaluate(suite: str) -> Stats:
         verdict, reason = _judge(suite, case)
         if reason:
             stats.out[reason] = stats.out.get(reason, 0) + 1
+            stats.skipped.append((case, reason))
             continue
         stats.in_scope += 1
         if verdict == "strict":
@@ -298,6 +301,7 @@ def _judge(suite: str, case: dict) -> tuple[str | None, str | None]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="list every failing case")
+    parser.add_argument("--out", action="store_true", help="list every out-of-scope case with its reason")
     parser.add_argument("--suite", choices=SUITES, action="append", help="only these suites")
     args = parser.parse_args(argv)
     grand = Stats()
@@ -312,6 +316,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.verbose:
             for case in s.failures:
                 print(f"    FAIL {case['id']}: {case['text'][:90]!r}")
+        if args.out:
+            for case, reason in s.skipped:
+                print(f"    OUT  {case['id']}: {case['text'][:70]!r} -- {reason}")
     print(f"{'all':42} {grand.total:6} {grand.in_scope:8} {grand.strict:7} {grand.policy:7} {grand.rate:7.1%}")
     print("\nout of scope:")
     for reason, n in sorted(grand.out.items(), key=lambda item: -item[1]):
