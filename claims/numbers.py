@@ -135,10 +135,14 @@ def _compiled(lang: str) -> _Lang:
     articles = _alternation(low(words["article"]))
     if english:
         article_start = rf"(?:{articles})\s+(?={scale_after_article})"
-        run_start = rf"(?:{article_start}{token}|(?!(?:{articles})(?!\w)){first_token})"
+        run_start = rf"(?:{article_start}{token}|{first_token})"
     else:
-        lone_article = rf"(?:{articles})(?:e[nrsm]?|es)?(?!\w)(?!\s+(?:(?:und\s+)?{inner}|(?:{currency_rx}|{subunits})(?!\w)))"
-        run_start = rf"(?!{lone_article}){first_token}"
+        # An article alone ("eine") only starts a run before a number word or a currency.
+        # Checked after the first word, so the common case costs nothing (the Python side checks again).
+        not_article = "".join(rf"(?<!\W{re.escape(a)}{e})" for a in low(words["article"])
+                              for e in ("", "e", "er", "em", "en", "es"))
+        before_number = rf"(?=\s+(?:(?:und\s+)?{inner}|(?:{currency_rx}|{subunits})(?!\w)))"
+        run_start = rf"{first_token}(?:{not_article}|{before_number})"
     joins = _alternation(low(words["joiner"] + words["decimal_word"]))
     run = rf"{run_start}(?:(?:\s+(?:(?:{joins})\s+)?|-){token})*+"
     vague = _alternation(low(data["vague"]))
@@ -148,8 +152,8 @@ def _compiled(lang: str) -> _Lang:
     if not english:
         skip += r"|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2}(?!\d))?"
     body = (
-        rf"(?P<skip>{skip})(?![\w])"
-        rf"|(?<![.,%=&#@/\\])(?P<num>{spaced}(?:[.,](?=\d))?\d+(?:[.,'’]\d+)*+)"
+        rf"(?=[\d.,])(?:(?P<skip>{skip})(?![\w])"
+        rf"|(?<![.,%=&#@/\\])(?P<num>{spaced}(?:[.,](?=\d))?\d+(?:[.,'’]\d+)*+))"
         rf"|(?P<vague>{vague})(?!\w)"
         rf"|(?P<words>{run})"
     )
@@ -431,7 +435,8 @@ def _run_segments(lang: str, run: str) -> tuple[tuple[int, int, float, bool, boo
             digits, k = P.decimals(j + 1)
             if digits:
                 value, j, t_last = float(f"{int(value)}.{digits}"), k, toks[k - 1]
-        out.append((spans[t0][0], spans[t_last][1], value, t_last in ordinal_tokens, False))
+        bare_article = ms[i:j] == [ms[i]] and ms[i] in R["article"]  # "Ein Sprecher"
+        out.append((spans[t0][0], spans[t_last][1], value, t_last in ordinal_tokens, bare_article))
         i = j
     return tuple(out)
 
