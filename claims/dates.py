@@ -147,7 +147,7 @@ def _grammar(lang: str) -> _Grammar:
         "YM": rf"{_START}(?P<ym_y>(?:19|20)\d\d)\s*[./-]\s*(?P<ym_m>0[1-9])(?![\d/-]|[.,]\d)",
         "DASH": rf"{_START}(?P<h_d>{_DAY})(?P<h_s>[-/])(?:(?P<h_m>{_MON})|(?P<h_t>{month}))(?P=h_s)(?P<h_y>{_YEAR})"
         rf"{_NUM_END}",
-        "NODOT": rf"{_START}(?P<nd_d>{_DAY})\.(?P<nd_m>{_MON})(?![\d]|[.,:]\d|\s*uhr)",
+        "NODOT": rf"{_START}(?P<nd_d>{_DAY})\.(?P<nd_m>{_MON})(?![\d]|[.,:]\d){not_year}",
         "DMY": rf"{_START}(?:(?P<t_d0>{_DAY}){dsuf}?\s*(?P<t_l>{link})\s*{arts}?)?(?P<t_d>{_DAY}){dsuf}?\s*{glue}"
         rf"(?P<t_m>{month})(?:{year_sep}(?P<t_y>{_YEAR}){_NUM_END}{_WORD_END})?",
         "ORD": rf"(?<!\w)(?P<o_w>{ordinal})\s+{glue}(?P<o_m>{month})(?:\s+(?P<o_y>{_YEAR}){_NUM_END}{_WORD_END})?",
