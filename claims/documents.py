@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -45,11 +46,13 @@ FRONT_MATTER_MAX_CHARS = 64 * 1024
 HEAD_CHARS = 2000  # where title and publication date are looked for
 TITLE_MAX_CHARS = 150
 LEAD_CHARS = 80
+LANGUAGE_SAMPLE_CHARS = 3000  # some 400 words tell German from English; more only costs time
 BINARY_SAMPLE_BYTES = 8192
 BINARY_CONTROL_RATIO = 0.10
 LATIN1_C1_RATIO = 0.001
 
 _BOM = "\ufeff"
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 20x faster
 # C0 controls that do not occur in text files (tab, newlines, form feed and ESC excluded).
 _BINARY_CONTROLS = bytes(b for b in range(32) if b not in b"\t\n\v\f\r\x1b")
 _C1 = re.compile("[\x80-\x9f]")
@@ -64,10 +67,11 @@ _LINE = re.compile(r"^[ \t]*(\S.*?)[ \t]*$", re.M)
 
 @dataclass(frozen=True, slots=True)
 class _Header:
-    """What the top of a document says about itself; ``end`` is where article text begins."""
+    """Where the metadata at the top of a document is; ``end`` is where article text begins."""
 
     end: int = 0
-    meta: dict | None = None
+    front_matter: str | None = None  # the YAML between the --- lines, unparsed
+    line_date: str | None = None  # the ISO date of a " date 2022-01" first line
 
 
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | DocumentError]:
@@ -93,23 +97,27 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | DocumentError]:
             yield MissingPath(f"{path}: no such file or folder; check the path")
 
 
-def _walk(folder: Path, visited: set[Path] | None = None) -> Iterator[Path]:
+def _walk(folder: Path, visited: set[str] | None = None) -> Iterator[Path]:
     visited = set() if visited is None else visited
     try:
-        real = folder.resolve()
-        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+        real = os.path.realpath(folder)
+        if real in visited:  # a symlink loop
+            return
+        visited.add(real)
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
     except OSError:
         return
-    if real in visited:  # a symlink loop
-        return
-    visited.add(real)
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
-            yield from _walk(entry, visited)
-        elif entry.suffix.lower() in SUFFIXES and entry.is_file():
-            yield entry
+        try:
+            if entry.is_dir():
+                yield from _walk(Path(entry.path), visited)
+            elif os.path.splitext(entry.name)[1].lower() in SUFFIXES and entry.is_file():
+                yield Path(entry.path)
+        except OSError:
+            continue
 
 
 def iter_documents(paths: Iterable[str | Path]) -> Iterator[Document | DocumentError]:
@@ -177,7 +185,10 @@ def parse_document(data: bytes, path: str | Path, doc_id: str | None = None) -> 
     header = _read_header(text, path)
     if not text[header.end :].strip():
         raise EmptyDocument(f"{path}: no article text after the metadata; remove it or add text")
-    meta = header.meta or {}
+    if header.front_matter is not None:
+        meta = _parse_front_matter(header.front_matter, path)
+    else:
+        meta = {"date": header.line_date} if header.line_date else {}
     lang = _language(meta.get("lang"), text, header.end, path, warnings)
     date, precision = _front_matter_date(meta.get("date"), path)
     if date is None:
@@ -259,16 +270,16 @@ def _read_header(text: str, path: Path) -> _Header:
             raise MalformedFrontMatter(
                 f"{path}: front matter opened with '---' on line 1 is never closed; add a '---' line after it"
             )
-        return _Header(end=close.end(), meta=_parse_front_matter(text[opening.end() : close.start()], path))
+        return _Header(end=close.end(), front_matter=text[opening.end() : close.start()])
     line_date = _LINE_DATE.match(text)
     if line_date:
-        return _Header(end=line_date.end(), meta={"date": line_date.group(1)})
+        return _Header(end=line_date.end(), line_date=line_date.group(1))
     return _Header()
 
 
 def _parse_front_matter(block: str, path: Path) -> dict:
     try:
-        meta = yaml.safe_load(block)
+        meta = yaml.load(block, Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" (line {where.line + 2})" if where is not None else ""
@@ -327,7 +338,7 @@ def _language(declared, text: str, body_start: int, path: Path, warnings: list[s
         if code in LANGUAGES:
             return code
         warnings.append(f"{path}: front matter lang {declared!r} is not supported (de, en); guessed from the text")
-    return detect_language(text[body_start:])
+    return detect_language(text[body_start : body_start + LANGUAGE_SAMPLE_CHARS])
 
 
 def find_title(text: str, body_start: int = 0) -> str | None:

@@ -57,20 +57,26 @@ def _extractor() -> Callable[..., list[Claim]]:
 
 def extract_document(doc: Document) -> list[Claim]:
     """The claims of one document, with ``doc``, stable ids and ``as_of`` set; one claim per span."""
+    return [
+        replace(
+            claim,
+            doc=doc.doc_id,
+            claim_id=claim_id_for(doc.doc_id, claim.start, claim.end),
+            as_of=claim.as_of or doc.date,
+        )
+        for claim in _extract_unique(doc)
+    ]
+
+
+def _extract_unique(doc: Document) -> list[Claim]:
+    """The extractor's claims of ``doc``, the first of any two on the same span (ids are per span)."""
     found = _extractor()(documents.extraction_text(doc), lang=doc.lang, doc_date=doc.date)
     claims, seen = [], set()
     for claim in found:
-        if (claim.start, claim.end) in seen:
-            continue
-        seen.add((claim.start, claim.end))
-        claims.append(
-            replace(
-                claim,
-                doc=doc.doc_id,
-                claim_id=claim_id_for(doc.doc_id, claim.start, claim.end),
-                as_of=claim.as_of or doc.date,
-            )
-        )
+        span = (claim.start, claim.end)
+        if span not in seen:
+            seen.add(span)
+            claims.append(claim)
     return claims
 
 
@@ -95,13 +101,15 @@ def ingest(
     seen: dict[str, Path] = {}
     if on_progress:
         on_progress(0, len(files), None)
-    for done, path in enumerate(files, start=1):
-        try:
-            _ingest_file(store, path, seen, report)
-        except DocumentError as exc:
-            report.errors.append(str(exc))
-        if on_progress:
-            on_progress(done, len(files), str(path))
+    with store.batch() as checkpoint:
+        for done, path in enumerate(files, start=1):
+            try:
+                _ingest_file(store, path, seen, report)
+            except DocumentError as exc:
+                report.errors.append(str(exc))
+            checkpoint()
+            if on_progress:
+                on_progress(done, len(files), str(path))
     if report.changed and after_ingest is not None:
         after_ingest(store)
     return report
@@ -109,7 +117,7 @@ def ingest(
 
 def _ingest_file(store: Store, path: Path, seen: dict[str, Path], report: IngestReport) -> None:
     doc_id = documents.doc_id_for(path)
-    resolved = path.resolve()
+    resolved = path.absolute()
     if doc_id in seen and seen[doc_id] != resolved:
         raise DuplicateDocumentId(
             f"{path}: document id '{doc_id}' is already used by {seen[doc_id]} in this run; rename one of the files"
@@ -129,7 +137,7 @@ def _ingest_file(store: Store, path: Path, seen: dict[str, Path], report: Ingest
     doc = replace(documents.parse_document(data, path, doc_id), path=str(resolved))
     report.warnings.extend(doc.warnings)
     try:
-        claims = extract_document(doc)
+        claims = _extract_unique(doc)  # the store sets doc, claim_id and as_of
     except Exception as exc:  # an extractor bug must not stop the other files
         raise DocumentError(f"{path}: extraction failed ({type(exc).__name__}: {exc}); please report this") from exc
     report.claims += store.replace_document(doc, claims)

@@ -14,12 +14,11 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from pathlib import Path
-
-import sqlite_utils
 
 from . import documents
 from .errors import AmbiguousDocument, StoreError, StoreLocked, UnknownClaim, UnknownDocument
@@ -27,6 +26,7 @@ from .migrations import migrate
 from .models import EXTRACTOR_VERSION, Claim, Document, Group, claim_id_for
 
 DEFAULT_TIMEOUT_SECONDS = 30.0
+BATCH_SECONDS = 0.5
 CLAIM_COLUMNS = tuple(f.name for f in fields(Claim))
 _CLAIM_SELECT = ", ".join(f'c."{name}"' for name in CLAIM_COLUMNS)
 _CLAIM_INSERT = (
@@ -76,6 +76,7 @@ class Store:
     def __init__(self, path: str | Path, *, create: bool = True, timeout: float | None = None):
         self.path = Path(path)
         self.name = str(path)
+        self._batching = False
         if timeout is None:
             timeout = float(os.environ.get("CLAIMS_BUSY_TIMEOUT", DEFAULT_TIMEOUT_SECONDS))
         if self.path.is_dir():
@@ -99,7 +100,13 @@ class Store:
         except BaseException:
             self.conn.close()
             raise
-        self.db = sqlite_utils.Database(self.conn)
+
+    @property
+    def db(self):
+        """The store as a sqlite_utils.Database, for ad-hoc use (imported on first use: it is slow to load)."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     def close(self) -> None:
         self.conn.close()
@@ -142,16 +149,81 @@ class Store:
 
     @contextmanager
     def transaction(self):
-        """One write transaction; rolled back on any exception, Ctrl-C included."""
+        """One atomic unit of writes, rolled back on any exception (Ctrl-C included).
+
+        Inside ``batch()`` the unit joins the batch's transaction, and an
+        exception rolls back the whole batch: a unit is never kept half-written.
+        (Not a savepoint: FTS5 flushes a new index segment at every savepoint,
+        which would cost what batching saves.)
+        """
         try:
+            if self._batching:
+                try:
+                    yield self.conn
+                except BaseException:
+                    self._rollback_quietly()
+                    raise
+                return
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.conn
                 self.conn.execute("COMMIT")
             except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
+                self._rollback_quietly()
                 raise
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+
+    @contextmanager
+    def batch(self, seconds: float | None = None):
+        """Group the writes inside into a few commits, one at most every ``seconds``.
+
+        Each commit and each full-text segment costs about a millisecond, more
+        than storing a document, so ingest writes its documents in batches.
+        Yields a function to call between units; it commits when the time is
+        up. On an exception everything since the last commit is rolled back;
+        every unit stays whole either way, and other writers wait at most
+        about ``seconds``.
+        """
+        seconds = BATCH_SECONDS if seconds is None else seconds
+        state = {"since": time.monotonic()}
+
+        def checkpoint() -> None:
+            if not self.conn.in_transaction:
+                raise StoreError(f"{self.name}: a write failed, so the documents since the last commit were not stored")
+            if time.monotonic() - state["since"] >= seconds:
+                self._commit()
+                self._begin()
+                state["since"] = time.monotonic()
+
+        self._begin()
+        self._batching = True
+        try:
+            yield checkpoint
+        except BaseException:
+            self._rollback_quietly()
+            raise
+        finally:
+            self._batching = False
+        if self.conn.in_transaction:
+            self._commit()
+
+    def _rollback_quietly(self) -> None:
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+
+    def _begin(self) -> None:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+
+    def _commit(self) -> None:
+        try:
+            self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
             raise self._error(exc) from None
 
@@ -184,24 +256,24 @@ class Store:
                 """
                 INSERT INTO documents (doc_id, path, content_hash, extractor_version, title, source, url,
                                        date, date_precision, lang, warnings, n_claims, ingested_at, text, lead)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(doc_id) DO UPDATE SET
                     path = excluded.path, content_hash = excluded.content_hash,
                     extractor_version = excluded.extractor_version, title = excluded.title,
                     source = excluded.source, url = excluded.url, date = excluded.date,
                     date_precision = excluded.date_precision, lang = excluded.lang,
                     warnings = excluded.warnings, ingested_at = excluded.ingested_at, text = excluded.text,
-                    lead = excluded.lead
+                    lead = excluded.lead, n_claims = excluded.n_claims
                 """,
                 (
                     doc.doc_id, doc.path, doc.content_hash, EXTRACTOR_VERSION, doc.title, doc.source, doc.url,
                     doc.date, doc.date_precision, doc.lang, json.dumps(list(doc.warnings), ensure_ascii=False),
-                    now, doc.text, documents.lead(doc),
+                    len(rows), now, doc.text, documents.lead(doc),
                 ),
             )
-            conn.executemany(_CLAIM_INSERT, rows)
-            written = conn.execute("SELECT count(*) FROM claims WHERE doc = ?", (doc.doc_id,)).fetchone()[0]
-            conn.execute("UPDATE documents SET n_claims = ? WHERE doc_id = ?", (written, doc.doc_id))
+            written = conn.executemany(_CLAIM_INSERT, rows).rowcount
+            if written != len(rows):  # two claims on one span: the first was kept
+                conn.execute("UPDATE documents SET n_claims = ? WHERE doc_id = ?", (written, doc.doc_id))
         return written
 
     def delete_document(self, doc_id: str) -> None:
@@ -381,9 +453,19 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{word}"' for word in words if word.strip('"'))
 
 
+_ID_INDEX = CLAIM_COLUMNS.index("claim_id")
+_DOC_INDEX = CLAIM_COLUMNS.index("doc")
+_AS_OF_INDEX = CLAIM_COLUMNS.index("as_of")
+
+
 def _claim_row(claim: Claim, doc: Document) -> tuple:
-    fixed = replace(claim, doc=doc.doc_id, claim_id=claim_id_for(doc.doc_id, claim.start, claim.end))
-    return tuple(getattr(fixed, name) for name in CLAIM_COLUMNS)
+    """The claim as a row of its document: doc, claim id (from the span) and, if unset, as_of are the document's."""
+    row = [getattr(claim, name) for name in CLAIM_COLUMNS]
+    row[_ID_INDEX] = claim_id_for(doc.doc_id, claim.start, claim.end)
+    row[_DOC_INDEX] = doc.doc_id
+    if row[_AS_OF_INDEX] is None:
+        row[_AS_OF_INDEX] = doc.date
+    return tuple(row)
 
 
 def _stored_document(row) -> StoredDocument:

@@ -70,6 +70,7 @@ def test_round_trip_keeps_types_and_sets_ids(store):
     assert date.value == "2022-01-06" and date.kind == "date"
     assert all(c.doc == "a" and c.claim_id == claim_id_for("a", c.start, c.end) for c in got)
     assert all(TEXT[c.start : c.end] == c.text for c in got)
+    assert all(c.as_of == "2022-01" for c in got)  # the document's date where the extractor set none
     (stored,) = store.documents()
     assert (stored.doc_id, stored.n_claims, stored.date, stored.title, stored.warnings) == ("a", 3, "2022-01", "T", ("w1",))
     assert store.document_text("a") == TEXT
@@ -285,3 +286,18 @@ def test_failed_migration_is_rolled_back(db):
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert "half" not in tables and "claims" in tables
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_batch_commits_whole_units_and_rolls_back_on_interrupt(store, db):
+    with store.batch(seconds=0.0) as checkpoint:
+        store.replace_document(make_doc("a"), make_claims())
+        checkpoint()  # due at once: committed
+    assert [d.doc_id for d in store.documents()] == ["a"]
+    with pytest.raises(KeyboardInterrupt):
+        with store.batch(seconds=3600) as checkpoint:
+            store.replace_document(make_doc("b"), make_claims())
+            checkpoint()  # not due: still uncommitted
+            raise KeyboardInterrupt
+    assert [d.doc_id for d in store.documents()] == ["a"]
+    other = sqlite3.connect(db)  # and other connections saw a consistent store throughout
+    assert other.execute("SELECT count(*) FROM claims").fetchone()[0] == 3
