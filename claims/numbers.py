@@ -484,6 +484,8 @@ def _digits_value(raw: str, L: _Lang) -> tuple[float, bool] | None:
             if _group_ok(groups) and not any(s in "".join(groups) for s in ".,'’"):
                 intpart = "".join(groups)
             elif sep == "." and len(groups) == 2 and not frac and groups[0]:
+                if len(groups[1]) == 2 and int(groups[0]) <= 24 and int(groups[1]) < 60:
+                    return None  # "20.15": a clock time in German
                 intpart, frac = groups  # German text with an English decimal point: "6.1"
             else:
                 return None
