@@ -105,13 +105,16 @@ def nearest_predicate(text: str, number: NumberMatch, clause: tuple[int, int], v
     lo = max(clause[0], number.start - PREDICATE_REACH)
     hi = min(clause[1], number.end + PREDICATE_REACH)
     best = None
-    for category in vocab.categories:
-        for found in category.predicates.finditer(text, lo, hi):
-            if number.start <= found.start() < number.end:
-                continue
-            distance = found.start() - number.end if found.start() >= number.end else number.start - found.end()
-            if best is None or distance < best[0]:
-                best = (distance, category, found.group())
+    for found in vocab.predicates.finditer(text, lo, hi):
+        if number.start <= found.start() < number.end:
+            continue
+        distance = found.start() - number.end if found.start() >= number.end else number.start - found.end()
+        if best is not None and distance >= best[0]:
+            continue
+        phrase = " ".join(found.group().split())
+        category = next((c for c in vocab.categories if c.predicates.matches(phrase)), None)
+        if category is not None:
+            best = (distance, category, found.group())
     return best
 
 

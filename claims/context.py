@@ -65,8 +65,15 @@ def _phrase_key(phrase: str, vocab: Vocabulary) -> str | None:
     return None
 
 
-def attribution_in(text: str, sentence: tuple[int, int], near: int, vocab: Vocabulary) -> str | None:
-    """The source a claim is attributed to in its sentence, as written, nearest ``near``."""
+def nearest_attribution(found: list[tuple[int, str]], near: int) -> str | None:
+    """Of the attributions in a sentence, the one written nearest offset ``near``."""
+    if not found:
+        return None
+    return min(found, key=lambda item: abs(item[0] - near))[1]
+
+
+def attributions_in(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> list[tuple[int, str]]:
+    """Every attribution in a sentence as (offset, phrase as written)."""
     lo, hi = sentence
     found: list[tuple[int, str]] = []
     for m in vocab.attribution_standalone.finditer(text, lo, hi):
@@ -79,9 +86,7 @@ def attribution_in(text: str, sentence: tuple[int, int], near: int, vocab: Vocab
         phrase = _source_around(text, m, lo, hi, vocab)
         if phrase:
             found.append((m.start(), phrase))
-    if not found:
-        return None
-    return min(found, key=lambda item: abs(item[0] - near))[1]
+    return found
 
 
 def _source_after(text: str, trigger: re.Match, hi: int, vocab: Vocabulary) -> str | None:

@@ -16,7 +16,7 @@ from .dates import find_dates
 from .language import detect_language
 from .models import Claim, DateMatch, NumberMatch, claim_id_for
 from .numbers import find_numbers
-from .sentences import Sentences, SpanSet, noise_spans, split_sentences
+from .sentences import NoiseChecker, Sentences, SpanSet, split_sentences
 from .vocabulary import Vocabulary, vocabulary
 
 # "Russland 3.000, Weißrussland 500 ... und Armenien 70 Soldaten": what lies
@@ -39,7 +39,7 @@ def extract_claims(text: str, *, lang: str | None = None, doc_date: str | date |
     lang = lang or detect_language(text)
     vocab = vocabulary(lang)
     as_of = doc_date.isoformat() if isinstance(doc_date, date) else doc_date
-    noise = SpanSet(noise_spans(text))
+    noise = NoiseChecker(text)
     sentences = split_sentences(text)
     numbers = [n for n in find_numbers(text, lang) if not noise.overlaps(n.start, n.end) and n.kind != "ordinal"]
     numbers, dates = _resolve_years(text, numbers, find_dates(text, lang, as_of), vocab)
@@ -51,7 +51,7 @@ def extract_claims(text: str, *, lang: str | None = None, doc_date: str | date |
     return claims
 
 
-def _is_metadata_date(text: str, found: DateMatch, noise: SpanSet, sentences: Sentences, vocab: Vocabulary) -> bool:
+def _is_metadata_date(text: str, found: DateMatch, noise: NoiseChecker, sentences: Sentences, vocab: Vocabulary) -> bool:
     """Datelines, bylines, tweet stamps and citations date a source, not an event."""
     if noise.overlaps(found.start, found.end) and not _YEAR.fullmatch(found.text.strip()):
         return True
@@ -107,7 +107,7 @@ class _ClaimBuilder:
         self.dates_by_sentence: dict[int, list[DateMatch]] = {}
         for found in dates:
             self.dates_by_sentence.setdefault(sentences.locate(found.start), []).append(found)
-        self._scope_cache: dict[int, str | None] = {}
+        self._attributions: dict[tuple[int, int], list[tuple[int, str]]] = {}
 
     # -- numbers ---------------------------------------------------------
     def number_claims(self, numbers: list[NumberMatch]) -> list[Claim]:
@@ -206,13 +206,19 @@ class _ClaimBuilder:
             sentence_start=start,
             subject=subject,
             scope=scope,
-            attribution=context.attribution_in(self.text, span, match.start, self.vocab),
+            attribution=self._attribution(span, match.start),
             actor=actor,
             kind=kind,
             lang=self.lang,
             as_of=self.as_of,
             concept=concept,
         )
+
+    def _attribution(self, span: tuple[int, int], near: int) -> str | None:
+        found = self._attributions.get(span)
+        if found is None:
+            found = self._attributions[span] = context.attributions_in(self.text, span, self.vocab)
+        return context.nearest_attribution(found, near)
 
     def _scope(self, index: int, offset: int) -> str | None:
         """The event time of a claim: a date in its sentence, a 'damals' pointing back, or the report's."""

@@ -83,22 +83,119 @@ def _append(text: str, begin: int, end: int, starts: list[int], ends: list[int])
         ends.append(end)
 
 
+def _compile(name: str, pattern: str) -> re.Pattern:
+    try:
+        return re.compile(pattern, re.IGNORECASE | re.MULTILINE)
+    except re.error as exc:
+        raise lexicon.LexiconError(f"lexicon noise.yaml: '{name}' is not a valid regex: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    """A cheap test for "might there be noise near here?"."""
+
+    characters: frozenset[str]
+    words: frozenset[str]
+    suffixes: tuple[str, ...]
+    regex: re.Pattern
+
+    def fires(self, window: str) -> bool:
+        if not self.characters.isdisjoint(window):
+            return True
+        for word in _WORD.findall(window):
+            word = word.lower()
+            if word in self.words or word.endswith(self.suffixes):
+                return True
+        return self.regex.search(window) is not None
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+TRIGGER_SCHEMA = {"characters": str, "words": [str], "suffixes": [str], "regex": str}
+
+
 @lru_cache(maxsize=1)
-def _noise_regex() -> re.Pattern:
-    data = lexicon.load("noise", schema={"patterns": {str: str}})
-    parts = []
+def _noise_rules() -> tuple[re.Pattern, _Trigger, int, int]:
+    """(all noise patterns as one regex, the trigger, its reach, the line-edge distance)."""
+    schema = {"patterns": {str: str}, "trigger": dict, "trigger_reach": int, "line_edge": int}
+    data = lexicon.load("noise", schema=schema)
     for name, pattern in data["patterns"].items():
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise lexicon.LexiconError(f"lexicon noise.yaml: pattern '{name}' is not a valid regex: {exc}") from exc
-        parts.append(f"(?:{pattern})")
-    return re.compile("|".join(parts), re.IGNORECASE | re.MULTILINE)
+        _compile(name, pattern)
+    union = "|".join(f"(?:{p})" for p in data["patterns"].values())
+    raw = lexicon.validate(data["trigger"], TRIGGER_SCHEMA, "noise.yaml: trigger")
+    trigger = _Trigger(
+        frozenset(raw["characters"]),
+        frozenset(w.lower() for w in raw["words"]),
+        tuple(w.lower() for w in raw["suffixes"]),
+        _compile("trigger.regex", raw["regex"]),
+    )
+    return _compile("patterns", union), trigger, data["trigger_reach"], data["line_edge"]
+
+
+def _noise_regex() -> re.Pattern:
+    return _noise_rules()[0]
 
 
 def noise_spans(text: str) -> list[tuple[int, int]]:
     """Spans of links, handles, phone numbers, addresses, times and list numbers."""
     return [(m.start(), m.end()) for m in _noise_regex().finditer(text) if m.end() > m.start()]
+
+
+def _word_start(text: str, i: int) -> int:
+    """Move ``i`` back to the start of the white-space-free run it is in (at most 300 chars)."""
+    stop = max(0, i - 300)
+    while i > stop and not text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def _word_end(text: str, i: int) -> int:
+    stop = min(len(text), i + 300)
+    while i < stop and not text[i].isspace():
+        i += 1
+    return i
+
+
+class NoiseChecker:
+    """Answers "is this span noise?" by scanning only the lines that are asked about.
+
+    Scanning every line of a document with the noise patterns costs more than
+    the rest of extraction; only spans holding numbers or dates are ever asked
+    about, and noise never crosses a line, so each line is scanned once, lazily.
+    """
+
+    REACH = 120  # how far around a span the patterns look (widened to whole words)
+
+    def __init__(self, text: str):
+        self.text = text
+        self._regex, self._trigger, self._reach, self._line_edge = _noise_rules()
+        self._scanned: dict[tuple[int, int], list[tuple[int, int]]] = {}
+
+    def _suspicious(self, start: int, end: int) -> bool:
+        edge = max(0, start - self._line_edge)
+        if edge == 0 or "\n" in self.text[edge:start]:
+            return True  # list numbers, postal lines and metadata start lines
+        lo, hi = max(0, start - self._reach), min(len(self.text), end + self._reach)
+        return self._trigger.fires(self.text[lo:hi])
+
+    def _window(self, start: int, end: int) -> tuple[int, int]:
+        """The span plus REACH characters each side, cut at line breaks, widened to whole words."""
+        text = self.text
+        lo = max(0, start - self.REACH)
+        lo = max(text.rfind("\n", lo, start) + 1, _word_start(text, lo))
+        hi = min(len(text), end + self.REACH)
+        line_end = text.find("\n", end, hi)
+        hi = line_end if line_end >= 0 else _word_end(text, hi)
+        return lo, hi
+
+    def overlaps(self, start: int, end: int) -> bool:
+        if not self._suspicious(start, end):
+            return False
+        window = self._window(start, end)
+        spans = self._scanned.get(window)
+        if spans is None:
+            spans = [(m.start(), m.end()) for m in self._regex.finditer(self.text, *window) if m.end() > m.start()]
+            self._scanned[window] = spans
+        return any(a < end and b > start for a, b in spans)
 
 
 class SpanSet:

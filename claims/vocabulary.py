@@ -56,6 +56,7 @@ class Vocabulary:
     idioms: WordMatcher
     events: KeyedMatcher
     event_words: WordMatcher
+    predicates: WordMatcher  # all categories' predicates, to find candidates in one scan
 
 
 @lru_cache(maxsize=None)
@@ -93,4 +94,5 @@ def vocabulary(lang: str) -> Vocabulary:
         idioms=WordMatcher(data["idioms"]),
         events=KeyedMatcher(data["events"]),
         event_words=WordMatcher([w for words in data["events"].values() for w in words]),
+        predicates=WordMatcher([p for entry in data["categories"].values() for p in entry["predicates"]]),
     )

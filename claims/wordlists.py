@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 LETTER = r"[^\W\d_]"
+CACHE_LIMIT = 200_000  # bounds memory on endless streams of new words
 _GENDER = re.compile(r"(?:[_*:/]|(?<=[a-zäöüß])(?=I))[iI]nnen$|(?<=[a-zäöüß])In$")
 
 
@@ -39,12 +40,29 @@ class WordMatcher:
         self._suffix = re.compile(rf"(?:{alternation})$")
         self._phrase = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
 
+        # Answers per token; news repeats its words, so most lookups are hits.
+        self._exact_cache: dict[str, bool] = {}
+        self._head_cache: dict[str, bool] = {}
+
     def matches(self, token: str) -> bool:
         """True if the normalised token is one of the patterns."""
-        return self._token.fullmatch(normalise_token(token)) is not None
+        known = self._exact_cache.get(token)
+        if known is None:
+            known = self._token.fullmatch(normalise_token(token)) is not None
+            if len(self._exact_cache) < CACHE_LIMIT:
+                self._exact_cache[token] = known
+        return known
 
     def matches_head(self, token: str) -> bool:
         """True if the token, or the last part of a compound noun, is one of the patterns."""
+        known = self._head_cache.get(token)
+        if known is None:
+            known = self._matches_head(token)
+            if len(self._head_cache) < CACHE_LIMIT:
+                self._head_cache[token] = known
+        return known
+
+    def _matches_head(self, token: str) -> bool:
         word = normalise_token(token)
         if self._token.fullmatch(word):
             return True
