@@ -468,10 +468,10 @@ def _group_ok(groups: list[str]) -> bool:
     return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
 
 
-def _digits_value(raw: str, L: _Lang) -> tuple[float, bool] | None:
-    """(value, has_decimals) of a digit string in the language's notation; None if malformed."""
+def _digits_value(raw: str, L: _Lang) -> float | None:
+    """The value of a digit string in the language's notation; None if malformed."""
     if raw.isdigit() and len(raw) < 300:
-        return float(raw), False
+        return float(raw)
     raw = re.sub(r"[ \u00a0\u202f\u2009]", "", raw)
     dec = L.data["digits"]["decimal"]
     group = "." if dec == "," else ","
@@ -493,7 +493,7 @@ def _digits_value(raw: str, L: _Lang) -> tuple[float, bool] | None:
         return None
     number = (intpart or "0") + ("." + frac if frac else "")
     value = float(number) if len(number) < 400 else math.inf
-    return (value, bool(frac)) if math.isfinite(value) else None
+    return value if math.isfinite(value) else None
 
 
 # ---------------------------------------------------------------- candidates
@@ -514,7 +514,6 @@ class _Cand:
     low: float | None = None
     high: float | None = None
     subunit: bool = False
-    decimal: bool = False
     range_high: float | None = None
 
 
@@ -629,10 +628,10 @@ def _candidates(text: str, L: _Lang):
         pos = hit.end()
         group = hit.lastgroup
         if group == "num":
-            parsed = _digits_value(hit.group("num"), L)
-            if parsed is None:
+            value = _digits_value(hit.group("num"), L)
+            if value is None:
                 continue
-            c = _Cand(hit.start("num"), hit.end(), hit.start("num"), hit.end(), parsed[0], decimal=parsed[1])
+            c = _Cand(hit.start("num"), hit.end(), hit.start("num"), hit.end(), value)
             if _apply_prefix(text, L, c, True, last_end) and _apply_follow(text, L, c):
                 pos = last_end = max(pos, c.end)
                 yield c
@@ -652,7 +651,6 @@ def _candidates(text: str, L: _Lang):
         elif group == "words":
             for start, end, value, ordinal, article in _word_segments(L, hit.group("words"), hit.start("words")):
                 c = _Cand(start, end, start, end, value, kind="ordinal" if ordinal else "cardinal")
-                c.decimal = not value.is_integer()
                 if not _apply_prefix(text, L, c, False, last_end):
                     continue
                 if not _capitalisation_ok(text, L, c):
@@ -709,14 +707,14 @@ def _merge(text: str, L: _Lang, cands) -> list[_Cand]:
         if p and p.range_high is None and c.subunit and p.unit and not p.subunit and p.kind == "cardinal" \
                 and L.cents_then.match(text, p.end, c.start):
             p.value += c.value / 100  # "2 Euro und 50 Cent"
-            p.end, p.decimal = c.end, True
+            p.end = c.end
             continue
         if p and p.range_high is None and p.unit and p.unit != "%" and not p.subunit and c.kind == "cardinal" \
                 and c.unit is None and c.scale is None and c.qualifier is None and c.value.is_integer() \
                 and 0 < c.value < 100 and L.cents_then.match(text, p.end, c.start) \
                 and (c.end == len(text) or text[c.end] in ".,;!?)"):
             p.value += c.value / 100  # "15 Dollar 50."
-            p.end, p.decimal = c.end, True
+            p.end = c.end
             continue
         if p and p.range_high is None and _joinable(text, L, p, c):
             low = p.value
@@ -726,7 +724,6 @@ def _merge(text: str, L: _Lang, cands) -> list[_Cand]:
                 p.value, p.range_high = low, c.value
                 p.unit = p.unit or c.unit
                 p.end, p.nend, p.qualifier = c.end, c.nend, "range"
-                p.decimal = p.decimal or c.decimal
                 if p.qstart >= 0:
                     p.start = p.qstart
                 continue
@@ -779,7 +776,7 @@ def _finish(text: str, L: _Lang, c: _Cand) -> NumberMatch:
     elif c.unit:
         kind = "money"
     else:
-        kind = "cardinal" if c.value.is_integer() and not c.decimal else "decimal"
+        kind = "cardinal" if c.value.is_integer() else "decimal"  # "2,5 Mio." counts whole people
     return NumberMatch(
         start=c.start, end=c.end, text=text[c.start:c.end], value=_clean(c.value), low=_clean(low),
         high=_clean(high), qualifier=qualifier, unit=c.unit, kind=kind, number_start=c.nstart, number_end=c.nend,
