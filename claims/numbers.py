@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -32,7 +32,7 @@ SCHEMA = {
     "qualifiers": {str: str}, "range_links": [str], "range_links_after_open": [str], "percent": [str],
     "percent_adjective": [str], "currencies": {str: str}, "currency_prefixes": {str: str},
     "subunits": {str: str}, "capitalised_amounts": [str], "glued_units": [str], "time_words": [str],
-    "months": [str],
+    "months": [str], "ordinal_articles?": [str], "digit_ordinal_suffixes": [str],
 }
 QUALIFIER_KINDS = ("exact", "approx", "a_good", "at_least", "more_than", "more_than_far", "at_most", "nearly",
                    "less_than", "range_open")
@@ -98,7 +98,6 @@ class _Lang:
     link_open: re.Pattern
     after_vague: re.Pattern
     cents_then: re.Pattern
-    ordinal_after: re.Pattern
     roles: dict
     currency_codes: dict
 
@@ -141,7 +140,8 @@ def _compiled(lang: str) -> _Lang:
         # Checked after the first word, so the common case costs nothing (the Python side checks again).
         not_article = "".join(rf"(?<!\W{re.escape(a)}{e})" for a in low(words["article"])
                               for e in ("", "e", "er", "em", "en", "es"))
-        before_number = rf"(?=\s+(?:(?:und\s+)?{inner}|(?:{currency_rx}|{subunits})(?!\w)))"
+        joiner = _alternation(low(words["joiner"]))
+        before_number = rf"(?=\s+(?:(?:{joiner}\s+)?{inner}|(?:{currency_rx}|{subunits})(?!\w)))"
         run_start = rf"{first_token}(?:{not_article}|{before_number})"
     joins = _alternation(low(words["joiner"] + words["decimal_word"]))
     run = rf"{run_start}(?:(?:\s+(?:(?:{joins})\s+)?|-){token})*+"
@@ -177,13 +177,16 @@ def _compiled(lang: str) -> _Lang:
     percent = _alternation(low(data["percent"]))
     percent_adj = _alternation(low(data["percent_adjective"]))
     glued_units = "|".join(re.escape(u) for u in low(data["glued_units"]))
+    # "6. Januar", "der 3. und 4. Tag": a dot after digits before a month or a lower-case word
+    months = _alternation(low(data["months"]))
+    dot_ordinal = rf"\.(?=\s+(?:{months}|(?-i:[^\W\d_A-ZÄÖÜ])))|" if data["digits"].get("dot_ordinals") else ""
     follow = re.compile(
         rf"(?P<scale>\s*(?:{_alternation(low(scales))})(?!\w)|(?<=\d)(?-i:{glued})(?!\w))?"
-        rf"(?:(?P<pct>\s*(?:{percent})(?!\w)(?:-punkte?n?(?!\w))?|(?:\s*|-)(?:{percent_adj})(?!\w))"
+        rf"(?:(?P<pct>\s*(?:{percent})(?!\w)|(?:\s*|-)(?:{percent_adj})(?!\w))"
         rf"|(?:\s*|-)(?P<cur>{currency_rx})(?![\w])"
         rf"|\s*(?P<sub>{subunits})(?!\w)"
         rf"|(?P<time>\s*(?:{_alternation(low(data['time_words']))})(?!\w)|:\d)"
-        rf"|(?<=\d)(?P<ord>\.(?=\s+(?:{_alternation(low(data['months']))}|(?-i:[a-zäöüß])))|(?:ter|te|ten|tes|st|nd|rd|th)(?!\w))"
+        rf"|(?<=\d)(?P<ord>{dot_ordinal}(?:{_alternation(low(data['digit_ordinal_suffixes']))})(?!\w))"
         rf"|(?<=\d)(?P<unitglue>(?-i:{glued_units}))(?!\w)"
         rf"|(?<=\d)(?P<glued>[^\W\d_])"
         rf")?",
@@ -196,7 +199,6 @@ def _compiled(lang: str) -> _Lang:
     after_vague = re.compile(rf"\s+(?:{_alternation(low(data['vague_links']))})(?!\w)", re.IGNORECASE)
     joiner = _alternation(low(words["joiner"]))
     cents_then = re.compile(rf"\s+(?:(?:{joiner})\s+)?\Z", re.IGNORECASE)
-    ordinal_after = re.compile(r"(?!)")
     roles = {"english": english, "number_words": {w.lower() for w in number_words}}
     for key in ("zero", "units", "teens", "tens", "teen_stems", "tens_stems", "scales", "ordinal_stems", "ordinals"):
         roles[key] = {k.lower(): float(v) for k, v in words.get(key, {}).items()}
@@ -209,8 +211,8 @@ def _compiled(lang: str) -> _Lang:
     prefix_words = {_norm(q).split()[-1] for q in data["qualifiers"]} | {w.lower() for w in words["negative_words"]}
     prefix_words |= {_norm(c) for c in data["currency_prefixes"]}
     ordinal_articles = {w.lower() for w in data.get("ordinal_articles", [])}
-    return _Lang(lang, data, master, head, master_i, head_i, prefix_words, ordinal_articles, morpheme, prefix, follow, link, link_open, after_vague, cents_then,
-                 ordinal_after, roles, codes)
+    return _Lang(lang, data, master, head, master_i, head_i, prefix_words, ordinal_articles, morpheme, prefix,
+                 follow, link, link_open, after_vague, cents_then, roles, codes)
 
 
 def _norm(s: str) -> str:
