@@ -41,6 +41,7 @@ class Reading:
     subject: str | None
     unit: str | None = None
     counted: bool = True  # False: not a claim ("Dutzende Male mehr", "zwei Gründe")
+    from_noun: bool = False  # read from the counted noun, not only from a verb near it
 
 
 def concept_key(word: str) -> str:
@@ -122,6 +123,9 @@ def read_number(
     text: str, number: NumberMatch, clause: tuple[int, int], vocab: Vocabulary
 ) -> Reading | None:
     """Classify one number; None means it needs a neighbour (enumerations) to be understood."""
+    age = next(iter(vocab.ages.finditer(text, number.end, min(clause[1], number.end + 16))), None)
+    if age is not None and age.start() - number.end <= 2:
+        return Reading("count", "age", age.group(), unit="year")
     if number.kind == "percent":
         return _percentage(text, number, clause, vocab)
     if number.kind == "money":
@@ -130,7 +134,7 @@ def read_number(
     if head is not None:
         return _counted(head, text, number, clause, vocab)
     found = nearest_predicate(text, number, clause, vocab)
-    if found is not None:
+    if found is not None and number.value >= found[1].min_value:
         _, category, phrase = found
         return Reading(category.name, category.concept, phrase)
     before = _category_noun_before(text, number, clause, vocab)
@@ -146,20 +150,22 @@ def _counted(head: str, text: str, number: NumberMatch, clause, vocab: Vocabular
     if unit is not None:
         return Reading("duration", unit, head, unit=unit)
     found = nearest_predicate(text, number, clause, vocab)
+    if found is not None and number.value < found[1].min_value:
+        found = None
     person = vocab.person_nouns.matches_head(head)
     for category in vocab.categories:
         if category.nouns.matches_head(head):
             # "16 Soldaten wurden getötet": a casualty predicate beats a noun of people.
             if found and found[1].name != category.name and _is_casualty(found[1].name) and not _is_casualty(category.name):
                 return _with_predicate(found[1], head, vocab)
-            return Reading(category.name, category.concept, head)
+            return Reading(category.name, category.concept, head, from_noun=True)
     if person and found is not None:
         return _with_predicate(found[1], head, vocab)
-    return Reading("count", concept_key(head), head)
+    return Reading("count", concept_key(head), head, from_noun=True)
 
 
 def _with_predicate(category, head: str, vocab: Vocabulary) -> Reading:
-    return Reading(category.name, _concept(category.concept, head, vocab), head)
+    return Reading(category.name, _concept(category.concept, head, vocab), head, from_noun=True)
 
 
 def _concept(base: str, head: str, vocab: Vocabulary) -> str:

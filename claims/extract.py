@@ -8,24 +8,34 @@ noise, split sentences, decide what each number counts, then read its context
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from . import context
 from .classify import TOKEN, Reading, head_noun, is_counted_noun, read_number
 from .dates import find_dates
-from .language import detect_language
+from .language import detect_language, sentence_openers
 from .models import Claim, DateMatch, NumberMatch, claim_id_for
-from .numbers import find_numbers
+from .numbers import find_numbers, parse_number
 from .sentences import NoiseChecker, Sentences, SpanSet, split_sentences
 from .vocabulary import Vocabulary, vocabulary
 
 # "Russland 3.000, Weißrussland 500 ... und Armenien 70 Soldaten": what lies
 # between two members of an enumeration.
-_ENUMERATION_GAP = re.compile(r"\s*(?:,|und|and|sowie|&|,\s*und|,\s*and)\s*(?:[^\W\d_][\w-]*\s+){0,3}$")
-_ACTOR_BEFORE = re.compile(r"([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)\s*$")
+# between two members of an enumeration; the first member may carry the counted noun
+# ("Russia sent 3,000 troops, Belarus 500").
+_ENUMERATION_GAP = re.compile(
+    r"\s*(?:[^\W\d_][\w-]*\s*)?(?:,|und|and|sowie|&|,\s*und|,\s*and)\s*(?P<names>(?:[^\W\d_][\w-]*\s+){0,3})"
+)
+# The name just before a number, allowing one verb in between ("Russia sent 3,000").
+_ACTOR_BEFORE = re.compile(r"([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)\s+(?:(?!und\b|and\b|oder\b|or\b)[a-zäöüß]+\s+)?$")
 _PARENTHETICAL = re.compile(r"\([^()]{0,80}$")
 _AFTER_HANDLE = re.compile(r"@\w+\)\s*$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_PAIRING = re.compile(
+    r"\s*(?:statt|anstatt|auf|oder|bis|bzw\.|beziehungsweise|und|to|or|and|instead of|rather than|-|–)\s*",
+    re.IGNORECASE,
+)
 
 
 def extract_claims(text: str, *, lang: str | None = None, doc_date: str | date | None = None) -> list[Claim]:
@@ -91,6 +101,36 @@ def _resolve_years(text: str, numbers: list[NumberMatch], dates: list[DateMatch]
     return kept_numbers, kept_dates
 
 
+def _weaker(mine: Reading | None, theirs: Reading | None) -> bool:
+    """True if an enumeration member should take its neighbour's reading instead of its own."""
+    if theirs is None or not theirs.counted:
+        return False
+    return mine is None or (not mine.from_noun and theirs.from_noun)
+
+
+def _share_units(text: str, numbers: list[NumberMatch], lang: str) -> list[NumberMatch]:
+    """'sieben statt 6,50 Euro', 'um 62 beziehungsweise 46 Prozent', 'von 120 auf 132 Euro':
+    a bare number takes the unit of the number it is paired with."""
+    shared = list(numbers)
+    for i in range(len(shared) - 2, -1, -1):
+        first, second = shared[i], shared[i + 1]
+        if first.unit is not None or second.unit is None or first.kind != "cardinal":
+            continue
+        if not _PAIRING.fullmatch(text[first.end : second.start]):
+            continue
+        bare_second = parse_number(text[second.number_start : second.number_end], lang) if second.number_start >= 0 else None
+        scale = second.value / bare_second if bare_second else 1.0
+        shared[i] = replace(
+            first,
+            value=first.value * scale,
+            low=None if first.low is None else first.low * scale,
+            high=None if first.high is None else first.high * scale,
+            unit=second.unit,
+            kind=second.kind,
+        )
+    return shared
+
+
 def _bare(number: NumberMatch) -> tuple[int, int]:
     """The span of the number itself, without qualifier or unit."""
     if number.number_start >= 0 and number.number_end > number.number_start:
@@ -111,22 +151,31 @@ class _ClaimBuilder:
 
     # -- numbers ---------------------------------------------------------
     def number_claims(self, numbers: list[NumberMatch]) -> list[Claim]:
+        numbers = [n for n in _share_units(self.text, numbers, self.lang) if not self._is_ordinal(n)]
         readings: list[Reading | None] = []
         for number in numbers:
             readings.append(self._read(number))
         actors: list[str | None] = [None] * len(numbers)
-        # Right to left: a member of an enumeration borrows the reading of the next member.
-        for i in range(len(numbers) - 2, -1, -1):
-            if not self._enumerated(numbers[i], numbers[i + 1]):
-                continue
-            if readings[i] is None or (readings[i + 1] is not None and readings[i].subject is None):
-                readings[i] = readings[i + 1]
-            actors[i] = self._actor(numbers[i])
-            if actors[i + 1] is None:
-                actors[i + 1] = self._actor(numbers[i + 1])
+        links = [self._enumeration_names(a, b) for a, b in zip(numbers, numbers[1:])]
+        # Members of an enumeration share the reading taken from a counted noun: the
+        # noun follows the last member in German ("Russland 3.000, ... Armenien 70
+        # Soldaten") and the first in English ("Russia sent 3,000 troops, Belarus 500").
+        for order in (range(len(links) - 1, -1, -1), range(len(links))):
+            for i in order:
+                if links[i] is None:
+                    continue
+                a, b = (i, i + 1) if order.step < 0 else (i + 1, i)  # a borrows from b
+                if _weaker(readings[a], readings[b]):
+                    readings[a] = readings[b]
+        for i, names in enumerate(links):
+            if names and names[0].isupper():  # each member is named: the names are actors
+                actors[i] = actors[i] or self._actor(numbers[i])
+                actors[i + 1] = actors[i + 1] or self._actor(numbers[i + 1])
         claims = []
         for number, reading, actor in zip(numbers, readings, actors):
             if reading is None:
+                if actor is None and self._is_name_number(number):
+                    continue
                 reading = Reading("count", None, None)
             if not reading.counted or self._in_idiom(number):
                 continue
@@ -146,15 +195,42 @@ class _ClaimBuilder:
             len(words) >= 2 and words[-1] == "." and words[-2] in self.vocab.identifier_words
         )
 
+    def _is_ordinal(self, number: NumberMatch) -> bool:
+        """German "die 4. Winterwelt", "ein 13. Monatsgehalt": digits, a period, the phrase goes on."""
+        if self.lang != "de" or number.kind != "cardinal" or not number.text.isdigit():
+            return False
+        after = self.text[number.end : number.end + 40]
+        if not after.startswith(". "):
+            return False
+        word = TOKEN.match(after, 2)
+        if word is None or not word.group()[0].isalpha():
+            return False
+        # A capitalised article or pronoun after the period starts a new sentence: "Es starben 16. Die ..."
+        return not (word.group()[0].isupper() and word.group().lower() in sentence_openers(self.lang))
+
+    def _is_name_number(self, number: NumberMatch) -> bool:
+        """'Expedition 13', 'Bündnis 90/Die Grünen': a name with a number, counting nothing."""
+        if number.kind != "cardinal" or number.qualifier != "exact" or number.start != _bare(number)[0]:
+            return False
+        before = TOKEN.findall(self.text, max(0, number.start - 30), number.start)
+        if not before or not before[-1][0].isupper() or not before[-1].replace("-", "").isalpha():
+            return False
+        sentence_start = self.sentences.span(self.sentences.locate(number.start))[0]
+        return self.text.rfind(before[-1], sentence_start, number.start) > sentence_start
+
     def _in_idiom(self, number: NumberMatch) -> bool:
         lo, hi = max(0, number.start - 20), min(len(self.text), number.end + 20)
         return any(m.start() <= number.start and m.end() >= number.end for m in self.vocab.idioms.finditer(self.text, lo, hi))
 
-    def _enumerated(self, first: NumberMatch, second: NumberMatch) -> bool:
+    def _enumeration_names(self, first: NumberMatch, second: NumberMatch) -> str | None:
+        """The words naming the second member if two numbers are members of one enumeration, else None."""
         gap = self.text[first.end : second.start]
-        if len(gap) > 40 or self.sentences.locate(first.start) != self.sentences.locate(second.start):
-            return False
-        return _ENUMERATION_GAP.fullmatch(gap) is not None and first.kind == second.kind
+        if len(gap) > 40 or first.kind != second.kind:
+            return None
+        if self.sentences.locate(first.start) != self.sentences.locate(second.start):
+            return None
+        found = _ENUMERATION_GAP.fullmatch(gap)
+        return found.group("names") if found else None
 
     def _actor(self, number: NumberMatch) -> str | None:
         found = _ACTOR_BEFORE.search(self.text, max(0, number.start - 40), number.start)

@@ -27,3 +27,8 @@ def detect_language(text: str, default: str = "de") -> str:
                 counts[lang] += 1
     best = max(counts, key=counts.get)
     return best if counts[best] > 0 else default
+
+
+def sentence_openers(lang: str) -> frozenset[str]:
+    """Function words that, capitalised, usually open a sentence."""
+    return _stopwords().get(lang, frozenset())

@@ -13,6 +13,7 @@ SCHEMA = {
     "person_nouns": [str],
     "subgroup_nouns": [str],
     "durations": {str: str},
+    "ages": [str],
     "not_counted": [str],
     "identifier_words": [str],
     "price_words": [str],
@@ -23,7 +24,7 @@ SCHEMA = {
     "idioms": [str],
     "events": {str: [str]},
 }
-CATEGORY_SCHEMA = {"concept": str, "nouns": [str], "predicates": [str]}
+CATEGORY_SCHEMA = {"concept": str, "nouns": [str], "predicates": [str], "min_value?": float}
 ATTRIBUTION_SCHEMA = {"before": [str], "after": [str], "standalone": [str], "needs_verb": [str], "verbs": [str]}
 
 
@@ -33,6 +34,7 @@ class Category:
     concept: str
     nouns: WordMatcher
     predicates: WordMatcher
+    min_value: float = 0  # smaller numbers are not of this category ("14 Personen wohnen in ...")
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Vocabulary:
     person_nouns: WordMatcher
     subgroup_nouns: WordMatcher
     durations: KeyedMatcher
+    ages: WordMatcher
     not_counted: WordMatcher
     identifier_words: frozenset[str]
     price_words: WordMatcher
@@ -68,7 +71,13 @@ def vocabulary(lang: str) -> Vocabulary:
     for name, entry in data["categories"].items():
         lexicon.validate(entry, CATEGORY_SCHEMA, f"{source}: categories.{name}")
         categories.append(
-            Category(name, entry["concept"], WordMatcher(entry["nouns"]), WordMatcher(entry["predicates"]))
+            Category(
+                name,
+                entry["concept"],
+                WordMatcher(entry["nouns"]),
+                WordMatcher(entry["predicates"]),
+                float(entry.get("min_value", 0)),
+            )
         )
     attribution = lexicon.validate(data["attribution"], ATTRIBUTION_SCHEMA, f"{source}: attribution")
     durations = {}
@@ -80,6 +89,7 @@ def vocabulary(lang: str) -> Vocabulary:
         person_nouns=WordMatcher(data["person_nouns"]),
         subgroup_nouns=WordMatcher(data["subgroup_nouns"]),
         durations=KeyedMatcher(durations),
+        ages=WordMatcher(data["ages"]),
         not_counted=WordMatcher(data["not_counted"]),
         identifier_words=frozenset(w.lower() for w in data["identifier_words"]),
         price_words=WordMatcher(data["price_words"]),

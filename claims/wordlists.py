@@ -1,7 +1,8 @@
 """Compile the word patterns of the lexicons into fast matchers.
 
 A pattern is a lower-case word or phrase; a trailing ``*`` allows up to four
-more letters (inflection). Tokens are normalised first: lower-cased, and German
+more letters (inflection); a leading ``=`` makes it match in exactly the case
+written (German verbs are lower case: ``=leben`` is not the noun "Leben"). Tokens are normalised first: lower-cased, and German
 gender forms (``Demonstrant_innen``, ``Demonstrant*innen``, ``DemonstrantInnen``)
 reduced to their stem.
 """
@@ -22,17 +23,19 @@ def normalise_token(token: str) -> str:
 
 
 def _pattern_regex(pattern: str) -> str:
+    exact_case = pattern.startswith("=")
     wildcard = pattern.endswith("*")
-    words = pattern.rstrip("*").split()
+    words = pattern.lstrip("=").rstrip("*").split()
     body = r"\s+".join(re.escape(word) for word in words)
-    return body + (LETTER + "{0,4}" if wildcard else "")
+    body += LETTER + "{0,4}" if wildcard else ""
+    return f"(?-i:{body})" if exact_case else body
 
 
 class WordMatcher:
     """Matches single tokens or phrases in text against a list of patterns."""
 
     def __init__(self, patterns: Iterable[str]):
-        self.patterns = [p.lower() for p in patterns]
+        self.patterns = [p if p.startswith("=") else p.lower() for p in patterns]
         alternation = "|".join(
             _pattern_regex(p) for p in sorted(self.patterns, key=len, reverse=True)
         ) or r"(?!x)x"
