@@ -14,7 +14,6 @@ import datetime as dt
 import json
 import os
 import sqlite3
-import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
@@ -26,7 +25,6 @@ from .migrations import migrate
 from .models import EXTRACTOR_VERSION, Claim, Document, Group, claim_id_for
 
 DEFAULT_TIMEOUT_SECONDS = 30.0
-BATCH_SECONDS = 0.5
 CLAIM_COLUMNS = tuple(f.name for f in fields(Claim))
 _CLAIM_SELECT = ", ".join(f'c."{name}"' for name in CLAIM_COLUMNS)
 _CLAIM_INSERT = (
@@ -76,7 +74,6 @@ class Store:
     def __init__(self, path: str | Path, *, create: bool = True, timeout: float | None = None):
         self.path = Path(path)
         self.name = str(path)
-        self._batching = False
         if timeout is None:
             timeout = float(os.environ.get("CLAIMS_BUSY_TIMEOUT", DEFAULT_TIMEOUT_SECONDS))
         if self.path.is_dir():
@@ -149,81 +146,16 @@ class Store:
 
     @contextmanager
     def transaction(self):
-        """One atomic unit of writes, rolled back on any exception (Ctrl-C included).
-
-        Inside ``batch()`` the unit joins the batch's transaction, and an
-        exception rolls back the whole batch: a unit is never kept half-written.
-        (Not a savepoint: FTS5 flushes a new index segment at every savepoint,
-        which would cost what batching saves.)
-        """
+        """One write transaction; rolled back on any exception, Ctrl-C included."""
         try:
-            if self._batching:
-                try:
-                    yield self.conn
-                except BaseException:
-                    self._rollback_quietly()
-                    raise
-                return
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.conn
                 self.conn.execute("COMMIT")
             except BaseException:
-                self._rollback_quietly()
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
                 raise
-        except sqlite3.Error as exc:
-            raise self._error(exc) from None
-
-    @contextmanager
-    def batch(self, seconds: float | None = None):
-        """Group the writes inside into a few commits, one at most every ``seconds``.
-
-        Each commit and each full-text segment costs about a millisecond, more
-        than storing a document, so ingest writes its documents in batches.
-        Yields a function to call between units; it commits when the time is
-        up. On an exception everything since the last commit is rolled back;
-        every unit stays whole either way, and other writers wait at most
-        about ``seconds``.
-        """
-        seconds = BATCH_SECONDS if seconds is None else seconds
-        state = {"since": time.monotonic()}
-
-        def checkpoint() -> None:
-            if not self.conn.in_transaction:
-                raise StoreError(f"{self.name}: a write failed, so the documents since the last commit were not stored")
-            if time.monotonic() - state["since"] >= seconds:
-                self._commit()
-                self._begin()
-                state["since"] = time.monotonic()
-
-        self._begin()
-        self._batching = True
-        try:
-            yield checkpoint
-        except BaseException:
-            self._rollback_quietly()
-            raise
-        finally:
-            self._batching = False
-        if self.conn.in_transaction:
-            self._commit()
-
-    def _rollback_quietly(self) -> None:
-        if self.conn.in_transaction:
-            try:
-                self.conn.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
-
-    def _begin(self) -> None:
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise self._error(exc) from None
-
-    def _commit(self) -> None:
-        try:
-            self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
             raise self._error(exc) from None
 
@@ -248,32 +180,45 @@ class Store:
 
     def replace_document(self, doc: Document, claims: Iterable[Claim]) -> int:
         """Store ``doc`` and exactly these claims in one transaction; return the number of claims written."""
-        rows = [_claim_row(claim, doc) for claim in claims]
+        return self.replace_documents([(doc, claims)])[0]
+
+    def replace_documents(self, items: Iterable[tuple[Document, Iterable[Claim]]]) -> list[int]:
+        """Store several documents, each with exactly its claims, in ONE transaction.
+
+        A commit and a full-text index segment cost more than the rows of a
+        news article, so ingest hands over documents in batches. The write
+        lock is held only while writing, not while extracting.
+        """
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        prepared = [(doc, [_claim_row(claim, doc) for claim in claims]) for doc, claims in items]
         with self.transaction() as conn:
-            conn.execute("DELETE FROM claims WHERE doc = ?", (doc.doc_id,))
-            conn.execute(
-                """
-                INSERT INTO documents (doc_id, path, content_hash, extractor_version, title, source, url,
-                                       date, date_precision, lang, warnings, n_claims, ingested_at, text, lead)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(doc_id) DO UPDATE SET
-                    path = excluded.path, content_hash = excluded.content_hash,
-                    extractor_version = excluded.extractor_version, title = excluded.title,
-                    source = excluded.source, url = excluded.url, date = excluded.date,
-                    date_precision = excluded.date_precision, lang = excluded.lang,
-                    warnings = excluded.warnings, ingested_at = excluded.ingested_at, text = excluded.text,
-                    lead = excluded.lead, n_claims = excluded.n_claims
-                """,
-                (
-                    doc.doc_id, doc.path, doc.content_hash, EXTRACTOR_VERSION, doc.title, doc.source, doc.url,
-                    doc.date, doc.date_precision, doc.lang, json.dumps(list(doc.warnings), ensure_ascii=False),
-                    len(rows), now, doc.text, documents.lead(doc),
-                ),
-            )
-            written = conn.executemany(_CLAIM_INSERT, rows).rowcount
-            if written != len(rows):  # two claims on one span: the first was kept
-                conn.execute("UPDATE documents SET n_claims = ? WHERE doc_id = ?", (written, doc.doc_id))
+            return [self._write_document(conn, doc, rows, now) for doc, rows in prepared]
+
+    @staticmethod
+    def _write_document(conn: sqlite3.Connection, doc: Document, rows: list[tuple], now: str) -> int:
+        conn.execute("DELETE FROM claims WHERE doc = ?", (doc.doc_id,))
+        conn.execute(
+            """
+            INSERT INTO documents (doc_id, path, content_hash, extractor_version, title, source, url,
+                                   date, date_precision, lang, warnings, n_claims, ingested_at, text, lead)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(doc_id) DO UPDATE SET
+                path = excluded.path, content_hash = excluded.content_hash,
+                extractor_version = excluded.extractor_version, title = excluded.title,
+                source = excluded.source, url = excluded.url, date = excluded.date,
+                date_precision = excluded.date_precision, lang = excluded.lang,
+                warnings = excluded.warnings, ingested_at = excluded.ingested_at, text = excluded.text,
+                lead = excluded.lead, n_claims = excluded.n_claims
+            """,
+            (
+                doc.doc_id, doc.path, doc.content_hash, EXTRACTOR_VERSION, doc.title, doc.source, doc.url,
+                doc.date, doc.date_precision, doc.lang, json.dumps(list(doc.warnings), ensure_ascii=False),
+                len(rows), now, doc.text, documents.lead(doc),
+            ),
+        )
+        written = conn.executemany(_CLAIM_INSERT, rows).rowcount
+        if written != len(rows):  # two claims on one span: the first was kept
+            conn.execute("UPDATE documents SET n_claims = ? WHERE doc_id = ?", (written, doc.doc_id))
         return written
 
     def delete_document(self, doc_id: str) -> None:

@@ -202,18 +202,19 @@ def test_ctrl_c_keeps_every_document_whole(cli, corpus, db, monkeypatch, fake_ex
 
 
 def test_ctrl_c_inside_a_write_keeps_committed_documents(tmp_path, corpus, fake_extractor, monkeypatch):
-    monkeypatch.setattr("claims.store.BATCH_SECONDS", 0.0)  # commit after every document
+    monkeypatch.setattr("claims.ingest.BATCH_SECONDS", 0.0)  # write after every document
     with Store(tmp_path / "s.db") as store:
-        original = store.replace_document
+        original = store.replace_documents
 
-        def interrupted_write(doc, claims):
-            if doc.doc_id == "b":
+        def interrupted_write(items):
+            items = list(items)
+            if items[0][0].doc_id == "b":
                 with store.transaction() as conn:
                     conn.execute("DELETE FROM claims")
                     raise KeyboardInterrupt
-            return original(doc, claims)
+            return original(items)
 
-        monkeypatch.setattr(store, "replace_document", interrupted_write)
+        monkeypatch.setattr(store, "replace_documents", interrupted_write)
         with pytest.raises(KeyboardInterrupt):
             ingest(store, [corpus])
         assert [d.doc_id for d in store.documents()] == ["a"]

@@ -288,16 +288,11 @@ def test_failed_migration_is_rolled_back(db):
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
 
 
-def test_batch_commits_whole_units_and_rolls_back_on_interrupt(store, db):
-    with store.batch(seconds=0.0) as checkpoint:
-        store.replace_document(make_doc("a"), make_claims())
-        checkpoint()  # due at once: committed
-    assert [d.doc_id for d in store.documents()] == ["a"]
-    with pytest.raises(KeyboardInterrupt):
-        with store.batch(seconds=3600) as checkpoint:
-            store.replace_document(make_doc("b"), make_claims())
-            checkpoint()  # not due: still uncommitted
-            raise KeyboardInterrupt
-    assert [d.doc_id for d in store.documents()] == ["a"]
-    other = sqlite3.connect(db)  # and other connections saw a consistent store throughout
-    assert other.execute("SELECT count(*) FROM claims").fetchone()[0] == 3
+def test_replace_documents_writes_all_or_nothing(store, db):
+    assert store.replace_documents([(make_doc("a"), make_claims()), (make_doc("b"), make_claims()[:1])]) == [3, 1]
+    broken = make_claims()[:1] + [object()]  # not a claim: fails while preparing rows, before writing
+    with pytest.raises(AttributeError):
+        store.replace_documents([(make_doc("c"), make_claims()), (make_doc("d"), broken)])
+    assert [d.doc_id for d in store.documents()] == ["a", "b"]
+    other = sqlite3.connect(db)  # other connections see the committed state
+    assert other.execute("SELECT count(*) FROM claims").fetchone()[0] == 4
