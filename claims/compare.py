@@ -32,6 +32,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from .lexicon import load
 from .models import Claim
@@ -50,6 +51,7 @@ _SCHEMA = {
     "update_window_days": int,
 }
 INF = math.inf
+CLAIM_ORDER = attrgetter("doc", "start", "claim_id")  # the order witnesses are searched in
 
 
 def load_config() -> dict:
@@ -113,7 +115,7 @@ def claim_interval(claim: Claim) -> tuple[float, float]:
     return float(low), float(high)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Rec:
     claim: Claim
     low: float
@@ -148,35 +150,35 @@ def _actor_key(claim: Claim) -> str | None:
     return claim.actor.casefold().strip() if claim.actor else None
 
 
-class _Top2:
-    """The two best (value, doc, item) entries with distinct docs; `maximise` picks the side."""
+# The two best (value, doc, record) entries with distinct docs, best first, as a
+# tuple so prefix and suffix arrays can share them. "Best" is the largest value
+# for _top2_max and the smallest for _top2_min (callers negate values).
+Top2 = tuple
 
-    __slots__ = ("entries", "maximise")
 
-    def __init__(self, maximise: bool):
-        self.entries: list[tuple[float, str, object]] = []
-        self.maximise = maximise
+def _top2_max(entries: Top2, value: float, doc: str, item: object) -> Top2:
+    if not entries:
+        return ((value, doc, item),)
+    first = entries[0]
+    if first[1] == doc:
+        return entries if value <= first[0] else ((value, doc, item),) + entries[1:]
+    if len(entries) == 1:
+        return (first, (value, doc, item)) if value <= first[0] else ((value, doc, item), first)
+    second = entries[1]
+    if second[1] == doc:
+        if value <= second[0]:
+            return entries
+        return (first, (value, doc, item)) if value <= first[0] else ((value, doc, item), first)
+    if value <= second[0]:
+        return entries
+    return (first, (value, doc, item)) if value <= first[0] else ((value, doc, item), first)
 
-    def copy(self) -> _Top2:
-        other = _Top2(self.maximise)
-        other.entries = list(self.entries)
-        return other
 
-    def add(self, value: float, doc: str, item: object) -> None:
-        better = (lambda x, y: x > y) if self.maximise else (lambda x, y: x < y)
-        entries = [e for e in self.entries if e[1] != doc or not better(value, e[0])]
-        if any(e[1] == doc for e in entries):
-            self.entries = entries
-            return
-        entries.append((value, doc, item))
-        entries.sort(key=lambda e: -e[0] if self.maximise else e[0])
-        self.entries = entries[:2]
-
-    def best_not(self, doc: str):
-        for entry in self.entries:
-            if entry[1] != doc:
-                return entry
-        return None
+def _best_not(entries: Top2, doc: str):
+    for entry in entries:
+        if entry[1] != doc:
+            return entry
+    return None
 
 
 def _direct_findings(recs: list[_Rec], cumulative: bool) -> list[Finding]:
@@ -185,31 +187,30 @@ def _direct_findings(recs: list[_Rec], cumulative: bool) -> list[Finding]:
     # conflict: a.high < b.low, other docs, and not excused as an update.
     by_start = sorted(recs, key=lambda r: r.as_start)
     starts = [r.as_start for r in by_start]
-    prefix_max_low: list[_Top2] = []
-    top = _Top2(maximise=True)
+    prefix_max_low: list[Top2] = []
+    top: Top2 = ()
     for r in by_start:
-        top.add(r.low, r.claim.doc, r)
-        prefix_max_low.append(top.copy())
-    overall = prefix_max_low[-1] if prefix_max_low else _Top2(True)
+        top = _top2_max(top, r.low, r.claim.doc, r)
+        prefix_max_low.append(top)
     for a in recs:
         if cumulative and a.in_window:
             i = bisect_right(starts, a.as_end)  # b not strictly later than a
-            candidates = prefix_max_low[i - 1] if i else None
+            candidates = prefix_max_low[i - 1] if i else ()
         else:
-            candidates = overall
-        best = candidates.best_not(a.claim.doc) if candidates else None
+            candidates = top
+        best = _best_not(candidates, a.claim.doc)
         if best and a.high < best[0]:
             found.append(Finding("conflict", a.claim, best[2].claim))
             break
     if cumulative:
-        suffix_max: list[_Top2] = [_Top2(maximise=True)] * (len(by_start) + 1)
+        suffix_max: list[Top2] = [()] * (len(by_start) + 1)
         for i in range(len(by_start) - 1, -1, -1):
-            suffix_max[i] = suffix_max[i + 1].copy()
-            suffix_max[i].add(by_start[i].low, by_start[i].claim.doc, by_start[i])
+            r = by_start[i]
+            suffix_max[i] = _top2_max(suffix_max[i + 1], r.low, r.claim.doc, r)
         for a in recs:
             if not a.in_window:
                 continue
-            best = suffix_max[bisect_right(starts, a.as_end)].best_not(a.claim.doc)
+            best = _best_not(suffix_max[bisect_right(starts, a.as_end)], a.claim.doc)
             if best and a.high < best[0]:
                 found.append(Finding("update", a.claim, best[2].claim))
                 break
@@ -232,15 +233,15 @@ def _overlap_findings(recs: list[_Rec]) -> list[Finding]:
     if compatible:
         found.append(Finding("compatible", compatible[0].claim, compatible[1].claim))
         return found
-    top = _Top2(maximise=True)
+    top: Top2 = ()
     for (low, _high, _vague), holders in sorted(keys.items()):
         for r in holders:
-            best = top.best_not(r.claim.doc)
+            best = _best_not(top, r.claim.doc)
             if best and best[0] >= low:
                 found.append(Finding("compatible", best[2].claim, r.claim))
                 return found
         for r in holders:
-            top.add(r.high, r.claim.doc, r)
+            top = _top2_max(top, r.high, r.claim.doc, r)
     return found
 
 
@@ -307,7 +308,11 @@ def compare_group(claims: Iterable[Claim], config: dict | None = None) -> tuple[
     two claims and names the other statuses found, so "conflict" with "also
     agree" tells the reader some sources do agree.
     """
-    claims = sorted(claims, key=lambda c: (c.doc, c.start, c.claim_id))
+    return status_of_sorted(sorted(claims, key=CLAIM_ORDER), config)
+
+
+def status_of_sorted(claims: list[Claim], config: dict | None = None) -> tuple[str, str]:
+    """``compare_group`` for claims already sorted by ``CLAIM_ORDER`` (saves a sort of a big group)."""
     if len({c.doc for c in claims}) < 2:
         docs = claims[0].doc if claims else "-"
         return "single", f"only one source ({docs})"

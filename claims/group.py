@@ -25,19 +25,23 @@ are added; a lone claim's group id hashes its claim id.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
+from operator import attrgetter
 
 from rapidfuzz import fuzz, process
 
-from .compare import compare_group, load_config
+from .compare import CLAIM_ORDER, load_config, status_of_sorted
 from .models import Claim, Group
 
 _NON_WORD = re.compile(r"[\W\d_]+")
 
 
+@lru_cache(maxsize=65536)
 def normalise_subject(subject: str | None) -> str:
     """Casefolded letters of a subject, single-spaced: ``"Tote,"`` -> ``"tote"``."""
     if not subject:
@@ -161,11 +165,14 @@ def _label(members: list[Claim], scope: str | None) -> str:
 
 
 def _make_group(group_id: str, members: list[Claim], scope: str | None, config: dict) -> Group:
-    members.sort(key=lambda c: (c.doc, c.start, c.claim_id))
-    if len({c.doc for c in members}) > 1:
-        status, explanation = compare_group(members, config)
-    else:
-        status, explanation = "single", f"only one source ({members[0].doc})"
+    if len(members) == 1:
+        c = members[0]
+        what = (c.subject or "").strip() or (c.concept or "").replace("_", " ")
+        label = f"{c.category}: {what}" if what else c.category
+        return Group(group_id, c.category, f"{label} · {scope}" if scope else label, scope, "single",
+                     [c.claim_id], f"only one source ({c.doc})")
+    members.sort(key=CLAIM_ORDER)
+    status, explanation = status_of_sorted(members, config)
     return Group(
         group_id=group_id,
         category=members[0].category,
@@ -180,6 +187,18 @@ def _make_group(group_id: str, members: list[Claim], scope: str | None, config: 
 def group_claims(claims: Iterable[Claim], config: dict | None = None) -> list[Group]:
     """Put every claim into exactly one group; groups are sorted by category, label and id."""
     config = config or load_config()
+    # Grouping allocates millions of small objects and frees none of them until
+    # the end; the cyclic collector would rescan them again and again.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _group_claims(claims, config)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _group_claims(claims: Iterable[Claim], config: dict) -> list[Group]:
     seen: set[str] = set()
     blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
@@ -200,5 +219,5 @@ def group_claims(claims: Iterable[Claim], config: dict | None = None) -> list[Gr
             for scope, scoped in split_by_scope(keyed):
                 gid = _group_id(category, unit, key, scope)
                 groups.append(_make_group(gid, scoped, scope, config))
-    groups.sort(key=lambda g: (g.category, g.label, g.group_id))
+    groups.sort(key=attrgetter("category", "label", "group_id"))
     return groups

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from .compare import DISAGREEMENTS, SEVERITY
 from .errors import ClaimsError
 from .group import group_claims
 from .lexicon import load, validate
 from .models import Claim, Group
-from .store import CLAIM_COLUMNS, Store
+from .store import CLAIM_COLUMNS, Store, StoredDocument
 
 _TOPICS_SCHEMA = {"topics": {str: dict}}
 _TOPIC_SCHEMA = {"categories": [str], "words": [str]}
@@ -153,8 +153,17 @@ def _group_view(store: Store, group_id: str, claims_per_group: int) -> GroupView
 
 
 def _documents(store: Store, views: list[GroupView]) -> dict:
-    docs = sorted({c.doc for v in views for c in v.claims})
-    return {d: store.document(d) for d in docs}
+    """Metadata of the documents the shown claims come from, in one query."""
+    ids = sorted({c.doc for v in views for c in v.claims})
+    names = [f.name for f in fields(StoredDocument) if f.name != "warnings"]
+    found = {}
+    for start in range(0, len(ids), 500):  # SQLite caps the number of parameters
+        chunk = ids[start:start + 500]
+        sql = (f"SELECT {', '.join(names)} FROM documents "
+               f"WHERE doc_id IN ({', '.join('?' for _ in chunk)})")
+        for row in store.conn.execute(sql, chunk):
+            found[row[0]] = StoredDocument(*row)
+    return found
 
 
 def conflicts(store: Store, *, limit: int | None = None) -> list[GroupView]:

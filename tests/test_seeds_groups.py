@@ -108,7 +108,6 @@ def test_troops_do_not_agree(seeded):
     assert _group_of(groups, total).status not in ("agree", "compatible", "sum_agree", "single")
 
 
-@pytest.mark.xfail(strict=True, reason="extract: 004's troop parts need one concept and an actor each")
 def test_troops_sum_conflict(seeded):
     _, groups, claims = seeded
     total = _find(claims, "002", "troops", value=4000.0)
