@@ -67,7 +67,7 @@ def head_noun(text: str, start: int, limit: int, vocab: Vocabulary, strict: bool
                 continue
             return first_content if vocab.lang == "en" else None
         lowered = word.lower()
-        if lowered in _CONJUNCTIONS:
+        if lowered in _CONJUNCTIONS or lowered in vocab.prepositions:
             return first_content if vocab.lang == "en" else None
         if lowered in _LINKERS.get(vocab.lang, ()) and not strict:
             continue
@@ -109,7 +109,12 @@ def nearest_predicate(text: str, number: NumberMatch, clause: tuple[int, int], v
     for found in vocab.predicates.finditer(text, lo, hi):
         if number.start <= found.start() < number.end:
             continue
-        distance = found.start() - number.end if found.start() >= number.end else number.start - found.end()
+        if found.start() < number.start and found.end() >= number.end:
+            distance = 0  # a split verb around the number: "nahm ... 1.200 Demonstranten fest"
+        elif found.start() >= number.end:
+            distance = found.start() - number.end + _crossing_penalty(text, number.end, found.start())
+        else:
+            distance = number.start - found.end() + _crossing_penalty(text, found.end(), number.start)
         if best is not None and distance >= best[0]:
             continue
         phrase = " ".join(found.group().split())
@@ -117,6 +122,14 @@ def nearest_predicate(text: str, number: NumberMatch, clause: tuple[int, int], v
         if category is not None:
             best = (distance, category, found.group())
     return best
+
+
+def _crossing_penalty(text: str, lo: int, hi: int) -> int:
+    """A predicate across a conjunction or comma belongs to another number: '35 getötet und 120 verletzt'."""
+    between = text[lo:hi]
+    if "," in between or any(t.group().lower() in _CONJUNCTIONS for t in TOKEN.finditer(between)):
+        return PREDICATE_REACH
+    return 0
 
 
 def read_number(
@@ -200,10 +213,11 @@ def _percentage(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Re
 def _money(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading:
     lo = max(clause[0], number.start - 60)
     hi = min(clause[1], number.end + 40)
-    price = next(iter(vocab.price_words.finditer(text, lo, hi)), None)
+    phrase = next(iter(vocab.price_words.finditer(text, lo, hi)), None)
+    noun = _price_noun(text, lo, hi, vocab)
     subject = head_noun(text, number.end, clause[1], vocab) or _noun_before(text, number.start, clause[0], vocab)
-    if price is not None:
-        noun = _price_noun(text, lo, hi, vocab) or price.group()
+    if noun is not None or phrase is not None:
+        noun = noun or phrase.group()
         return Reading("price", concept_key(noun), noun, unit=number.unit)
     return Reading("money", concept_key(subject) if subject else None, subject, unit=number.unit)
 

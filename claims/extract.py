@@ -32,6 +32,7 @@ _ACTOR_BEFORE = re.compile(r"([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)\s+(?:(
 _PARENTHETICAL = re.compile(r"\([^()]{0,80}$")
 _AFTER_HANDLE = re.compile(r"@\w+\)\s*$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_SEPARATORS = " \t|-–—*#:,/"
 _PAIRING = re.compile(
     r"\s*(?:statt|anstatt|auf|oder|bis|bzw\.|beziehungsweise|und|to|or|and|instead of|rather than|-|–)\s*",
     re.IGNORECASE,
@@ -65,11 +66,8 @@ def _is_metadata_date(text: str, found: DateMatch, noise: NoiseChecker, sentence
     """Datelines, bylines, tweet stamps and citations date a source, not an event."""
     if noise.overlaps(found.start, found.end) and not _YEAR.fullmatch(found.text.strip()):
         return True
-    line_start = text.rfind("\n", 0, found.start) + 1
-    line_end = text.find("\n", found.end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    if len(line.strip(" \t|-–—*#:,.")) <= len(found.text) + 45 and found.precision == "day" and found.start < 600:
-        return True  # "10. Januar 2022 |", "für Presse und Öffentlichkeit - 11.01.2022"
+    if found.precision == "day" and _is_dateline(text, found):
+        return True
     before = text[max(0, found.start - 90) : found.start]
     if _AFTER_HANDLE.search(before):
         return True
@@ -80,6 +78,18 @@ def _is_metadata_date(text: str, found: DateMatch, noise: NoiseChecker, sentence
             return True  # "(7. Jänner 2022)", "(UZ-Online, 10.1.22)", "(hrw.org, 10.09.2012 und taz 18.12.2011)"
     words = [t.group() for t in TOKEN.finditer(before[-40:])]
     return any(vocab.citation_words.matches_head(w) for w in words[-3:])
+
+
+def _is_dateline(text: str, found: DateMatch) -> bool:
+    """A date opening a line with only separators after it ("10. Januar 2022 |"), or closing a
+    short line after a separator ("für Presse und Öffentlichkeit - 11.01.2022")."""
+    line_start = text.rfind("\n", 0, found.start) + 1
+    line_end = text.find("\n", found.end)
+    before = text[line_start : found.start]
+    after = text[found.end : line_end if line_end >= 0 else len(text)]
+    if not before.strip() and not after.strip(_SEPARATORS):
+        return True
+    return not after.strip(_SEPARATORS) and before.rstrip().endswith(tuple(_SEPARATORS)) and len(before.split()) <= 6
 
 
 def _resolve_years(text: str, numbers: list[NumberMatch], dates: list[DateMatch], vocab: Vocabulary):

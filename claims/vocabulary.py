@@ -15,6 +15,7 @@ SCHEMA = {
     "durations": {str: str},
     "ages": [str],
     "not_counted": [str],
+    "prepositions": [str],
     "identifier_words": [str],
     "price_words": [str],
     "attribution": dict,
@@ -46,6 +47,7 @@ class Vocabulary:
     durations: KeyedMatcher
     ages: WordMatcher
     not_counted: WordMatcher
+    prepositions: frozenset[str]
     identifier_words: frozenset[str]
     price_words: WordMatcher
     attribution_before: WordMatcher
@@ -91,6 +93,7 @@ def vocabulary(lang: str) -> Vocabulary:
         durations=KeyedMatcher(durations),
         ages=WordMatcher(data["ages"]),
         not_counted=WordMatcher(data["not_counted"]),
+        prepositions=frozenset(w.lower() for w in data["prepositions"]),
         identifier_words=frozenset(w.lower() for w in data["identifier_words"]),
         price_words=WordMatcher(data["price_words"]),
         attribution_before=WordMatcher(attribution["before"]),

@@ -1,7 +1,7 @@
 """Compile the word patterns of the lexicons into fast matchers.
 
 A pattern is a lower-case word or phrase; a trailing ``*`` allows up to four
-more letters (inflection); a leading ``=`` makes it match in exactly the case
+more letters (inflection); ``...`` stands for up to eight words; a leading ``=`` makes it match in exactly the case
 written (German verbs are lower case: ``=leben`` is not the noun "Leben"). Tokens are normalised first: lower-cased, and German
 gender forms (``Demonstrant_innen``, ``Demonstrant*innen``, ``DemonstrantInnen``)
 reduced to their stem.
@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 LETTER = r"[^\W\d_]"
 CACHE_LIMIT = 200_000  # bounds memory on endless streams of new words
+_GAP = r"\S+(?:\s+\S+){0,7}?"
 _GENDER = re.compile(r"(?:[_*:/]|(?<=[a-zäöüß])(?=I))[iI]nnen$|(?<=[a-zäöüß])In$")
 
 
@@ -22,13 +23,19 @@ def normalise_token(token: str) -> str:
     return _GENDER.sub("", token).lower()
 
 
+def _word_regex(word: str) -> str:
+    if word == "...":
+        # up to eight words in between ("nahm* ... fest"); \s and \S never overlap,
+        # so the bounded repeat cannot backtrack badly.
+        return _GAP
+    if word.endswith("*"):
+        return re.escape(word[:-1]) + LETTER + "{0,4}"
+    return re.escape(word)
+
+
 def _pattern_regex(pattern: str) -> str:
-    exact_case = pattern.startswith("=")
-    wildcard = pattern.endswith("*")
-    words = pattern.lstrip("=").rstrip("*").split()
-    body = r"\s+".join(re.escape(word) for word in words)
-    body += LETTER + "{0,4}" if wildcard else ""
-    return f"(?-i:{body})" if exact_case else body
+    body = r"\s+".join(_word_regex(word) for word in pattern.lstrip("=").split())
+    return f"(?-i:{body})" if pattern.startswith("=") else body
 
 
 class WordMatcher:

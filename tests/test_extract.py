@@ -1,0 +1,63 @@
+"""Data-driven tests of extract_claims on news-style sentences in German and English."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+import yaml
+
+from claims.extract import extract_claims
+
+CASES = yaml.safe_load((Path(__file__).parent / "data" / "extract_cases.yaml").read_text(encoding="utf-8"))
+
+
+def _matches(claim, expected: dict) -> bool:
+    for key, want in expected.items():
+        if key == "contains":
+            if want.lower() not in claim.text.lower():
+                return False
+            continue
+        have = getattr(claim, key)
+        if isinstance(want, (int, float)) and isinstance(have, (int, float)):
+            if abs(have - want) > 1e-6 * max(1.0, abs(want)):
+                return False
+        elif have != want:
+            return False
+    return True
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:50] for c in CASES])
+def test_extract_case(case):
+    claims = extract_claims(case["text"], lang=case.get("lang", "de"), doc_date=case.get("doc_date", "2022-01-10"))
+    described = [f"{c.category} {c.value!r} {c.text!r} q={c.qualifier} scope={c.scope} actor={c.actor}" for c in claims]
+    assert len(claims) == len(case["claims"]), described
+    for claim, expected in zip(claims, case["claims"]):
+        assert _matches(claim, expected), f"{expected} != {described[claims.index(claim)]}"
+
+
+def test_offsets_index_the_text_and_bounds_are_ordered():
+    text = "\n".join(case["text"] for case in CASES)
+    for claim in extract_claims(text, lang="de", doc_date="2022-01-10"):
+        assert text[claim.start : claim.end] == claim.text
+        assert text[claim.sentence_start : claim.sentence_start + len(claim.sentence)] == claim.sentence
+        if claim.kind == "number":
+            low = claim.value_low if claim.value_low is not None else claim.value
+            high = claim.value_high if claim.value_high is not None else claim.value
+            assert low <= claim.value <= high
+
+
+def test_language_is_detected_when_not_given():
+    english = "Police said at least 1,500 people were arrested after the protests."
+    [claim] = extract_claims(english)
+    assert claim.lang == "en" and claim.value == 1500
+
+
+def test_doc_date_may_be_a_date_object():
+    [claim] = extract_claims("Am 16. Dezember kam es zu Protesten.", doc_date=datetime.date(2022, 1, 10))
+    assert claim.value == "2021-12-16" and claim.as_of == "2022-01-10"
+
+
+def test_no_claims_without_numbers_or_dates():
+    assert extract_claims("Die Regierung trat zurück, die Lage bleibt angespannt.") == []
