@@ -134,3 +134,52 @@ def test_export_groups_includes_claims_added_since_the_last_regroup(store):
     store.replace_document(doc, [make_claim(doc="005", value=7.0, text="7", start=0)])
     out = io.StringIO()
     assert export_groups(store, out, "jsonl") == store.count_claims()
+
+
+# --- the commands, run in-process through the main app ---
+
+@pytest.fixture()
+def cli(store):
+    from typer.testing import CliRunner
+
+    from claims.cli import app
+    from claims.cli_compare import register
+
+    register(app)
+    runner = CliRunner()
+
+    def run(*args):
+        return runner.invoke(app, ["--db", str(store.path), *args])
+
+    return run
+
+
+def test_cli_query_table_and_json(cli):
+    result = cli("query", "claims about casualties")
+    assert result.exit_code == 0, result.output
+    assert "conflict" in result.output and "weit über 160" in result.output
+    result = cli("query", "claims about casualties", "--json")
+    data = json.loads(result.output)
+    assert {g["category"] for g in data["groups"]} == {"deaths", "injuries"}
+    assert all(c["claim_id"] and "sentence" in c for g in data["groups"] for c in g["claims"])
+
+
+def test_cli_conflicts_diff_group(cli):
+    result = cli("conflicts", "--json")
+    assert [g["status"] for g in json.loads(result.output)][:2] == ["conflict", "conflict"]
+    result = cli("diff", "001", "004")
+    assert result.exit_code == 0 and "share 4 groups" in result.output
+    data = json.loads(cli("diff", "001", "004", "--json").output)
+    assert len(data["shared"]) == 4 and data["summary"].startswith("001_")
+    result = cli("group")
+    assert result.exit_code == 0 and result.output.startswith("10 groups of 23 claims")
+    assert json.loads(cli("group", "--json").output)["status"]["conflict"] == 2
+
+
+def test_cli_errors_are_one_line(cli):
+    result = cli("diff", "001", "999")
+    assert result.exit_code == 1
+    assert "Error:" in result.output + (result.stderr if result.stderr_bytes is not None else "")
+    assert "Traceback" not in result.output
+    result = cli("diff", "001", "001")
+    assert result.exit_code == 1
