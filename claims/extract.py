@@ -276,6 +276,8 @@ class _ClaimBuilder:
     # -- shared ----------------------------------------------------------
     def _claim(self, match, category, value, low, high, unit, qualifier, index, span, *, subject, concept, actor, scope, kind):
         start, end = span
+        # A match may run over a sentence break ("15\n Prozent"): its sentence then covers both.
+        end = max(end, self.sentences.span(self.sentences.locate(max(match.start, match.end - 1)))[1])
         return Claim(
             claim_id=claim_id_for("", match.start, match.end),
             doc="",
