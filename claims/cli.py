@@ -31,6 +31,7 @@ from .ingest import extract_document, ingest
 from .store import Store
 
 INTERRUPTED = "Interrupted; nothing half-written was kept."
+TABLE_MAX_ROWS = 2000  # a longer table helps nobody; --json streams any number
 
 
 class ClaimsGroup(TyperGroup):
@@ -161,11 +162,16 @@ def list_command(
         if as_json:
             export.write(export.claim_records(claims), export.CLAIM_COLUMNS, sys.stdout, "json")
             return
-        table = render.claims_table(claims, show_doc=doc is None)
-    if table.row_count:
-        out_console().print(table)
-    else:
+        shown = list(islice(claims, TABLE_MAX_ROWS if limit is None else limit))
+        more = limit is None and next(claims, None) is not None
+    if not shown:
         render.print_line(err_console(), "No claims match.")
+        return
+    out_console().print(render.claims_table(shown, show_doc=doc is None))
+    if more:
+        render.print_line(
+            err_console(), f"Showing the first {TABLE_MAX_ROWS} claims; narrow with --doc or --category, or use --json."
+        )
 
 
 @app.command("show")

@@ -77,6 +77,16 @@ def test_list_table_and_filters(cli, filled):
     assert len(json.loads(cli("list", "--limit", "1", "--json").stdout)) == 1
 
 
+def test_list_table_is_capped_but_json_is_not(cli, filled, monkeypatch):
+    monkeypatch.setattr("claims.cli.TABLE_MAX_ROWS", 2)
+    result = cli("list")
+    assert result.exit_code == 0
+    assert result.stderr == "Showing the first 2 claims; narrow with --doc or --category, or use --json.\n"
+    assert filled["7"][:8] not in result.stdout
+    assert len(json.loads(cli("list", "--json").stdout)) == 3
+    assert cli("list", "--limit", "2").stderr == ""
+
+
 def test_list_errors(cli, filled):
     result = cli("list", "--doc", "nirgends")
     assert result.exit_code == 1

@@ -207,6 +207,11 @@ def test_other_sqlite_database_is_refused(tmp_path):
         Store(path)
 
 
+def test_store_in_a_missing_folder(tmp_path):
+    with pytest.raises(StoreError, match="cannot open the store \\(does its folder exist"):
+        Store(tmp_path / "no" / "such" / "claims.db")
+
+
 def test_folder_and_missing_store(tmp_path):
     with pytest.raises(StoreError, match="is a folder"):
         Store(tmp_path)
