@@ -179,11 +179,12 @@ def show_command(ctx: typer.Context, claim_id: str, as_json: JsonOption = False)
     """Show one claim: its sentence with the span highlighted, and all its fields."""
     with open_store(ctx) as store:
         claim = store.claim(claim_id)
+        doc = store.document(claim.doc)
     if as_json:
         sys.stdout.write(json.dumps(export.claim_record(claim), ensure_ascii=False) + "\n")
         return
     out = out_console()
-    out.print(render.claim_view(claim, markers=out.color_system is None))
+    out.print(render.claim_view(claim, markers=out.color_system is None, doc=doc))
 
 
 @app.command("extract")

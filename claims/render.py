@@ -165,6 +165,8 @@ def claims_table(claims: Iterable[Claim], *, show_doc: bool = True) -> Table:
         said = safe_text(claim.text)
         if claim.subject and claim.subject not in claim.text:
             said += f" [dim]· {safe_text(claim.subject)}[/dim]"
+        if claim.actor:
+            said += f" [dim]({safe_text(claim.actor)})[/dim]"
         cells = [claim.claim_id[:ID_CHARS]]
         if show_doc:
             cells.append(safe_text(claim.doc))
@@ -195,8 +197,8 @@ def highlighted_sentence(claim: Claim, *, markers: bool) -> Text:
     return text
 
 
-def claim_view(claim: Claim, *, markers: bool) -> RenderGroup:
-    """A claim with its sentence (span highlighted) and every field."""
+def claim_view(claim: Claim, *, markers: bool, doc=None) -> RenderGroup:
+    """A claim with its sentence (span highlighted) and every field; ``doc`` (stored) adds title and date."""
     fields = Table(box=None, show_header=False, pad_edge=False)
     fields.add_column(style="bold", no_wrap=True)
     fields.add_column(overflow="fold")
@@ -208,6 +210,9 @@ def claim_view(claim: Claim, *, markers: bool) -> RenderGroup:
         fields.add_row(name, safe_text(shown) if shown not in (None, "") else "[dim]—[/dim]")
     fields.add_row("reads as", safe_text(format_value(claim)))
     header = Text.assemble(("Claim ", "bold"), (claim.claim_id, "bold"), f" · {neutralise(claim.doc)}")
+    if doc is not None:
+        about = [f"„{neutralise(doc.title)}“" if doc.title else "", neutralise(doc.date or "date unknown")]
+        header.append(" · " + ", ".join(part for part in about if part), style="dim")
     return RenderGroup(header, highlighted_sentence(claim, markers=markers), Text(""), fields)
 
 

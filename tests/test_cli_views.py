@@ -99,7 +99,7 @@ def test_show_highlights_the_span_and_lists_fields(cli, filled):
     claim_id = filled["mindestens 2200"]
     result = cli("show", claim_id)
     assert result.exit_code == 0
-    assert f"Claim {claim_id} · bericht" in result.stdout
+    assert f"Claim {claim_id} · bericht · „Unruhen in Almaty“, 2022-01-11" in result.stdout
     assert "Laut Polizei wurden ⟦mindestens 2200⟧ Menschen verletzt." in result.stdout
     for field in ("category", "injuries", "qualifier", "at_least", "attribution", "laut Polizei", "reads as"):
         assert field in result.stdout
