@@ -124,6 +124,10 @@ class Store:
             return StoreLocked(
                 f"{self.name} is locked by another process; wait for it to finish and try again"
             )
+        if "malformed" in message or "corrupt" in message:
+            return StoreError(
+                f"{self.name}: the store is damaged ({message}); ingest again into a new --db or restore a copy"
+            )
         if "unable to open" in message:
             return StoreError(f"{self.name}: cannot open the store (does its folder exist? may you write there?)")
         if "readonly" in message:

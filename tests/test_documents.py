@@ -71,7 +71,14 @@ def test_front_matter_metadata_and_offsets(tmp_path):
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("2022-01", ("2022-01", "month")), ("'2022'", ("2022", "year")), ("2021-12-31", ("2021-12-31", "day"))],
+    [
+        ("2022-01", ("2022-01", "month")),
+        ("'2022'", ("2022", "year")),
+        ("2021-12-31", ("2021-12-31", "day")),
+        ("2022-01-06T10:00:00Z", ("2022-01-06", "day")),
+        ("06.01.2022", ("2022-01-06", "day")),
+        ("10. Januar 2022", ("2022-01-10", "day")),
+    ],
 )
 def test_front_matter_date_precision(tmp_path, value, expected):
     doc = read_document(write(tmp_path / "d.txt", f"---\ndate: {value}\n---\nText.\n"))

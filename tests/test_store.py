@@ -200,6 +200,18 @@ def test_not_a_sqlite_file(tmp_path):
         Store(path)
 
 
+def test_damaged_store(db):
+    with Store(db) as store:
+        store.replace_document(make_doc("a"), make_claims())
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(db.read_bytes())
+    data[100:4096 * 2] = b"\xff" * (4096 * 2 - 100)  # scribble over the schema page
+    db.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="damaged|not a claims store"):
+        with Store(db) as store:
+            list(store.claims())
+
+
 def test_other_sqlite_database_is_refused(tmp_path):
     path = tmp_path / "other.db"
     sqlite3.connect(path).execute("CREATE TABLE people (name TEXT)")
