@@ -221,6 +221,11 @@ class Store:
             ),
         )
         written = conn.executemany(_CLAIM_INSERT, rows).rowcount
+        conn.execute(
+            "INSERT INTO claims_fts (rowid, sentence, subject, text) "
+            "SELECT rowid, sentence, subject, text FROM claims WHERE doc = ?",
+            (doc.doc_id,),
+        )
         if written != len(rows):  # two claims on one span: the first was kept
             conn.execute("UPDATE documents SET n_claims = ? WHERE doc_id = ?", (written, doc.doc_id))
         return written

@@ -40,6 +40,15 @@ def make_claims(text=TEXT) -> list[Claim]:
     ]
 
 
+def assert_fts_in_sync(store: Store) -> None:
+    """Every claim is found by the words of its sentence, and the index holds no other rows."""
+    claims = list(store.claims())
+    for claim in claims:
+        assert claim.claim_id in {c.claim_id for c in store.search_claims_fts(claim.sentence)}, claim
+    indexed = store.conn.execute("SELECT count(*) FROM claims_fts_docsize").fetchone()[0]
+    assert indexed == len(claims)
+
+
 @pytest.fixture
 def store(db):
     with Store(db) as s:
@@ -90,6 +99,7 @@ def test_replace_document_replaces_its_own_claims_only(store):
     # the full-text index follows: the old sentence of "a" is gone, "b" still matches
     assert {c.doc for c in store.search_claims_fts("verletzt")} == {"b"}
     assert [c.doc for c in store.search_claims_fts("Nun Tote")] == ["a"]
+    assert_fts_in_sync(store)
 
 
 def test_has_document_hash(store):
@@ -288,6 +298,9 @@ def test_older_store_is_migrated_and_keeps_its_data(db):
         assert store.claim("c1").value == 164.0
         assert [c.claim_id for c in store.search_claims_fts("Tote")] == ["c1"]  # FTS built over old rows
         store.replace_groups([Group("g", "deaths", "Tote", None, "single", ["c1"])])
+        store.replace_document(make_doc("new"), make_claims())  # written by this version into a migrated store
+        assert {c.doc for c in store.search_claims_fts("Tote")} == {"old", "new"}
+        assert_fts_in_sync(store)
         assert next(store.groups()).claim_ids == ["c1"]
     applied = [r[0] for r in sqlite3.connect(db).execute("SELECT name FROM _migrations ORDER BY name")]
     assert applied == [m.__name__ for m in migrations.MIGRATIONS]
