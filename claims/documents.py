@@ -4,6 +4,8 @@
 all, so that claim offsets index the file: ``text[start:end] == claim.text``.
 A UTF-8 byte order mark is kept as the character U+FEFF at offset 0 (it is what
 ``open(path, encoding="utf-8").read()`` returns), so offsets count it too.
+Line ends are kept as they are (CRLF stays CRLF), so read a file with
+``path.read_bytes().decode()`` or ``open(path, newline="")`` to check offsets.
 ``extraction_text()`` gives the same text with the metadata blanked out by
 spaces of equal length, which is what the extractor reads.
 

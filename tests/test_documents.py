@@ -233,3 +233,13 @@ def test_lead_skips_metadata_and_cuts_at_a_word():
     doc = read_document(SEEDS / "000_c80bbfc9dfdefeeb.txt")
     lead = documents.lead(doc, max_chars=40)
     assert lead == "Entgegen den Aussagen des Regimes, der …"
+
+
+def test_crlf_and_front_matter_offsets_index_the_file_as_read(tmp_path):
+    raw = "---\r\ntitle: T\r\n---\r\nZeile eins.\r\nEs gab 164 Tote.\r\n".encode("utf-8")
+    path = write(tmp_path / "crlf.md", raw)
+    doc = read_document(path)
+    assert doc.title == "T" and doc.text == raw.decode("utf-8")
+    body = extraction_text(doc)
+    start = body.index("164")
+    assert raw.decode("utf-8")[start : start + 3] == "164" and "title" not in body
