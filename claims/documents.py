@@ -51,6 +51,7 @@ LEAD_CHARS = 80
 LANGUAGE_SAMPLE_CHARS = 2000  # some 300 words tell German from English; more only costs time
 BINARY_SAMPLE_BYTES = 8192
 BINARY_CONTROL_RATIO = 0.10
+BINARY_NUL_RATIO = 0.001
 LATIN1_C1_RATIO = 0.001
 
 _BOM = "\ufeff"
@@ -254,14 +255,15 @@ def decode(data: bytes, path: Path, warnings: list[str]) -> str:
 
 
 def _refuse_binary(data: bytes, path: Path) -> None:
+    # Judged on the first 8 KB: binary formats show themselves at once, while a
+    # stray NUL or two in a scraped text does not make it binary.
     sample = data[:BINARY_SAMPLE_BYTES]
-    if b"\x00" in sample:
+    nuls = sample.count(0)
+    if nuls > max(1, len(sample) * BINARY_NUL_RATIO):
         raise BinaryDocument(f"{path}: binary file (NUL bytes), not text; give .txt or .md text files")
     controls = len(sample) - len(sample.translate(None, _BINARY_CONTROLS))
     if controls > len(sample) * BINARY_CONTROL_RATIO:
         raise BinaryDocument(f"{path}: binary file (control bytes), not text; give .txt or .md text files")
-    if b"\x00" in data:
-        raise BinaryDocument(f"{path}: binary data (NUL bytes) after byte {BINARY_SAMPLE_BYTES}; not a text file")
 
 
 def _read_header(text: str, path: Path) -> _Header:

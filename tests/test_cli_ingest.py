@@ -237,3 +237,14 @@ def test_ingest_without_paths_shows_usage(cli):
     result = cli("ingest")
     assert result.exit_code == 2
     assert "Missing argument" in result.output
+
+
+def test_hostile_file_names_are_shown_inert(cli, tmp_path, fake_extractor):
+    folder = tmp_path / "in"
+    write(folder / "ok.txt", "Es gab 3 Tote.")
+    write(folder / "evil\x1b[2J[red]x[/red].txt", b"")
+    result = cli("ingest", str(folder))
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stderr
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("Error: ") and "evil␛[2J[red]x[/red].txt: empty file" in line

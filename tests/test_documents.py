@@ -151,6 +151,17 @@ def test_binary_file(tmp_path, data):
         read_document(path)
 
 
+def test_a_stray_nul_does_not_make_a_file_binary(tmp_path):
+    text = "Ein langer Text mit 12 Toten. " * 100 + "\x00" + "Und weiter."
+    doc = read_document(write(tmp_path / "stray.txt", text))
+    assert doc.text == text
+
+
+def test_utf16_without_bom_is_binary(tmp_path):
+    with pytest.raises(BinaryDocument):
+        read_document(write(tmp_path / "u16.txt", "Heute 12 Tote.".encode("utf-16-le")))
+
+
 def test_escape_sequences_do_not_make_a_file_binary(tmp_path):
     doc = read_document(write(tmp_path / "ansi.txt", "Text \x1b[31mrot\x1b[0m mit 3 Zahlen.\n"))
     assert "\x1b[31m" in doc.text
