@@ -236,10 +236,12 @@ class _atomic_write:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         self.file.close()
-        if exc_type is None:
-            os.replace(self.tmp, self.path)
-        else:
-            os.unlink(self.tmp)
+        try:
+            if exc_type is None:
+                os.replace(self.tmp, self.path)
+        finally:
+            if os.path.exists(self.tmp):
+                os.unlink(self.tmp)
 
 
 def _silence_stdout() -> None:

@@ -170,6 +170,10 @@ def test_export_bad_arguments(cli, filled, tmp_path):
     assert result.exit_code == 2 and "xlsx" in result.output
     result = cli("export", "-o", str(tmp_path / "no" / "such" / "dir.csv"))
     assert result.exit_code == 1 and result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+    (tmp_path / "taken").mkdir()
+    result = cli("export", "-o", str(tmp_path / "taken"))
+    assert result.exit_code == 1 and result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # no temporary file left
 
 
 def test_extract_file_and_stdin(cli, tmp_path, fake_extractor, db):
