@@ -85,6 +85,7 @@ class Lang(str, Enum):
 
 class What(str, Enum):
     claims = "claims"
+    groups = "groups"
 
 
 class Format(str, Enum):
@@ -124,7 +125,7 @@ def ingest_command(
     """Read documents, extract their claims and store them; unchanged files are skipped."""
     err = err_console()
     with open_store(ctx, create=True) as store, render.IngestProgress(err) as progress:
-        report = ingest(store, paths, on_progress=progress)
+        report = ingest(store, paths, on_progress=progress, after_ingest=_regroup)
     for warning in report.warnings:
         render.print_warning(err, warning)
     for error in report.errors:
@@ -213,14 +214,31 @@ def export_command(
     doc: DocOption = None,
     category: CategoryOption = None,
 ) -> None:
-    """Export claims as CSV or JSON (formula-like text cells are neutralised for spreadsheets)."""
+    """Export claims, or claims with their groups, as CSV or JSON (formula-like cells are neutralised)."""
     with open_store(ctx) as store:
         if output is None:
-            export.export_claims(store, sys.stdout, fmt.value, doc=doc, category=category)
+            _export(store, what, sys.stdout, fmt.value, doc, category)
             return
         with _atomic_write(output) as out:
-            count = export.export_claims(store, out, fmt.value, doc=doc, category=category)
-    render.print_line(err_console(), f"Wrote {count} {what.value} to {output}")
+            count = _export(store, what, out, fmt.value, doc, category)
+    render.print_line(err_console(), f"Wrote {count} rows to {output}")
+
+
+def _export(store: Store, what: What, out, fmt: str, doc: str | None, category: str | None) -> int:
+    if what is What.groups:
+        if doc is not None or category is not None:
+            raise typer.BadParameter("--doc and --category filter claims; groups are exported whole")
+        from .query import export_groups
+
+        return export_groups(store, out, fmt)
+    return export.export_claims(store, out, fmt, doc=doc, category=category)
+
+
+def _regroup(store: Store) -> None:
+    """After an ingest that changed something: group all claims anew (claims.query.regroup)."""
+    from .query import regroup
+
+    regroup(store)
 
 
 class _atomic_write:
@@ -256,3 +274,9 @@ def _silence_stdout() -> None:
 def main() -> None:
     """Console entry point."""
     app()
+
+
+# The comparison commands (query, conflicts, diff, group) live in their own module.
+from . import cli_compare  # noqa: E402  (needs open_store and out_console above)
+
+cli_compare.register(app)

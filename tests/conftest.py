@@ -70,4 +70,5 @@ def cli(db):
     def run(*args: str, input: str | bytes | None = None, store: Path | None = None):
         return runner.invoke(app, ["--db", str(store or db), *args], input=input)
 
+    run.db = db
     return run

@@ -43,6 +43,9 @@ def test_ingest_then_reingest_is_a_no_op(cli, corpus, fake_extractor):
     assert result.exit_code == 0
     assert result.stdout.strip() == "Ingested 3 documents (0 new, 0 updated, 3 unchanged), 0 claims; 0 errors"
     assert len(fake_extractor) == calls  # unchanged files are not even extracted
+    with Store(cli.db) as store:  # the ingest regrouped the claims
+        grouped = {claim_id for group in store.groups() for claim_id in group.claim_ids}
+        assert grouped == {claim.claim_id for claim in store.claims()}
     docs = {d["doc_id"]: d for d in docs_json(cli)}
     assert docs["a"]["n_claims"] == 2 and docs["a"]["date"] == "2022-01" and docs["a"]["date_precision"] == "month"
     assert docs["b"]["title"] == "Bericht B" and docs["b"]["date"] == "2022-01-11"

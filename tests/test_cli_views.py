@@ -160,9 +160,18 @@ def test_export_csv_to_stdout_and_file(cli, filled, tmp_path):
     assert TEXT[int(injuries["start"]) : int(injuries["end"])] == injuries["text"]
     out = tmp_path / "claims.json"
     result = cli("export", "--format", "json", "-o", str(out), "--doc", "bericht")
-    assert result.exit_code == 0 and result.stderr == f"Wrote 2 claims to {out}\n" and result.stdout == ""
+    assert result.exit_code == 0 and result.stderr == f"Wrote 2 rows to {out}\n" and result.stdout == ""
     assert [c["category"] for c in json.loads(out.read_text())] == ["injuries", "deaths"]
     assert not list(tmp_path.glob(".claims.json.*"))  # no temporary file left behind
+
+
+def test_export_groups(cli, filled):
+    result = cli("export", "--what", "groups", "--format", "csv")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 3 and {"group_id", "status", "claim_id"} <= set(rows[0])
+    result = cli("export", "--what", "groups", "--doc", "bericht")
+    assert result.exit_code == 2 and "groups are exported whole" in result.output
 
 
 def test_export_bad_arguments(cli, filled, tmp_path):
@@ -205,7 +214,7 @@ def test_extract_bad_input(cli, tmp_path):
 def test_help_for_every_command(cli):
     result = cli("--help")
     assert result.exit_code == 0
-    for command in ("ingest", "docs", "list", "show", "extract", "export"):
+    for command in ("ingest", "docs", "list", "show", "extract", "export", "query", "conflicts", "diff", "group"):
         assert command in result.stdout
         sub = cli(command, "--help")
         assert sub.exit_code == 0 and "Usage" in sub.stdout and len(sub.stdout.splitlines()) > 3
