@@ -88,12 +88,7 @@ def head_noun(text: str, start: int, limit: int, vocab: Vocabulary, strict: bool
 
 
 def _is_known_noun(word: str, vocab: Vocabulary) -> bool:
-    return (
-        any(c.nouns.matches_head(word) for c in vocab.categories)
-        or vocab.person_nouns.matches_head(word)
-        or vocab.durations.key_of(word) is not None
-        or vocab.not_counted.matches(word)
-    )
+    return vocab.noun(word).known
 
 
 def is_counted_noun(word: str | None, vocab: Vocabulary) -> bool:
@@ -157,22 +152,21 @@ def read_number(
 
 
 def _counted(head: str, text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading:
-    if vocab.not_counted.matches(head):
+    info = vocab.noun(head)
+    if info.not_counted:
         return Reading("count", None, head, counted=False)
-    unit = vocab.durations.key_of(head)
-    if unit is not None:
-        return Reading("duration", unit, head, unit=unit)
+    if info.duration is not None:
+        return Reading("duration", info.duration, head, unit=info.duration)
     found = nearest_predicate(text, number, clause, vocab)
     if found is not None and number.value < found[1].min_value:
         found = None
-    person = vocab.person_nouns.matches_head(head)
-    for category in vocab.categories:
-        if category.nouns.matches_head(head):
-            # "16 Soldaten wurden getötet": a casualty predicate beats a noun of people.
-            if found and found[1].name != category.name and _is_casualty(found[1].name) and not _is_casualty(category.name):
-                return _with_predicate(found[1], head, vocab)
-            return Reading(category.name, category.concept, head, from_noun=True)
-    if person and found is not None:
+    category = info.category
+    if category is not None:
+        # "16 Soldaten wurden getötet": a casualty predicate beats a noun of people.
+        if found and found[1].name != category.name and _is_casualty(found[1].name) and not _is_casualty(category.name):
+            return _with_predicate(found[1], head, vocab)
+        return Reading(category.name, category.concept, head, from_noun=True)
+    if info.person and found is not None:
         return _with_predicate(found[1], head, vocab)
     return Reading("count", concept_key(head), head, from_noun=True)
 
@@ -183,7 +177,7 @@ def _with_predicate(category, head: str, vocab: Vocabulary) -> Reading:
 
 def _concept(base: str, head: str, vocab: Vocabulary) -> str:
     """``killed`` for people in general, ``killed:polizist`` for a subgroup of them."""
-    if vocab.subgroup_nouns.matches_head(head):
+    if vocab.noun(head).subgroup:
         return f"{base}:{concept_key(head)}"
     return base
 
@@ -197,15 +191,15 @@ def _category_noun_before(text: str, number: NumberMatch, clause, vocab: Vocabul
     window_start = max(clause[0], number.start - 60)
     tokens = [t.group() for t in TOKEN.finditer(text, window_start, number.start)]
     for word in reversed(tokens[-6:]):
-        for category in vocab.categories:
-            if category.nouns.matches_head(word):
-                return Reading(category.name, category.concept, word)
+        category = vocab.noun(word).category
+        if category is not None:
+            return Reading(category.name, category.concept, word)
     return None
 
 
 def _percentage(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading:
     subject = head_noun(text, number.end, clause[1], vocab)
-    if subject is None or vocab.not_counted.matches(subject):
+    if subject is None or vocab.noun(subject).not_counted:
         subject = _noun_before(text, number.start, clause[0], vocab)
     return Reading("percentage", concept_key(subject) if subject else None, subject, unit="%")
 

@@ -76,16 +76,18 @@ def attributions_in(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
     """Every attribution in a sentence as (offset, phrase as written)."""
     lo, hi = sentence
     found: list[tuple[int, str]] = []
-    for m in vocab.attribution_standalone.finditer(text, lo, hi):
-        found.append((m.start(), m.group()))
-    for m in vocab.attribution_before.finditer(text, lo, hi):
-        phrase = _source_after(text, m, hi, vocab)
-        if phrase:
-            found.append((m.start(), phrase))
-    for m in vocab.attribution_after.finditer(text, lo, hi):
-        phrase = _source_around(text, m, lo, hi, vocab)
-        if phrase:
-            found.append((m.start(), phrase))
+    # One scan for every kind of attribution word; each hit is then sorted by kind.
+    for m in vocab.attribution_any.finditer(text, lo, hi):
+        phrase = " ".join(m.group().split())
+        if vocab.attribution_standalone.matches(phrase):
+            found.append((m.start(), m.group()))
+            continue
+        if vocab.attribution_before.matches(phrase):
+            source = _source_after(text, m, hi, vocab)
+        else:
+            source = _source_around(text, m, lo, hi, vocab)
+        if source:
+            found.append((m.start(), source))
     return found
 
 

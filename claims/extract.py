@@ -29,7 +29,6 @@ _ENUMERATION_GAP = re.compile(
 )
 # The name just before a number, allowing one verb in between ("Russia sent 3,000").
 _ACTOR_BEFORE = re.compile(r"([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)\s+(?:(?!und\b|and\b|oder\b|or\b)[a-zäöüß]+\s+)?$")
-_PARENTHETICAL = re.compile(r"\([^()]{0,80}$")
 _AFTER_HANDLE = re.compile(r"@\w+\)\s*$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _SEPARATORS = " \t|-–—*#:,/"
@@ -72,8 +71,9 @@ def _is_metadata_date(text: str, found: DateMatch, noise: NoiseChecker, sentence
     if _AFTER_HANDLE.search(before):
         return True
     after = text[found.end : found.end + 25]
-    if _PARENTHETICAL.search(before) and ")" in after and "(" not in after.split(")")[0]:
-        inner = before[before.rfind("(") + 1 :] + found.text + after.split(")")[0]
+    opened = before.rfind("(")
+    if opened > before.rfind(")") and len(before) - opened <= 80 and ")" in after and "(" not in after.split(")")[0]:
+        inner = before[opened + 1 :] + found.text + after.split(")")[0]
         if len(inner.split()) <= 8:
             return True  # "(7. Jänner 2022)", "(UZ-Online, 10.1.22)", "(hrw.org, 10.09.2012 und taz 18.12.2011)"
     words = [t.group() for t in TOKEN.finditer(before[-40:])]

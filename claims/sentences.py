@@ -12,7 +12,7 @@ from . import lexicon
 # A candidate boundary: end punctuation, optional closing quotes/brackets, then
 # white space; or a line break. Checked afterwards for abbreviations.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'“”»«)\]]*[ \t]*(?:\r?\n|[ \t](?=[ \t]*[\"'„“»«(\[]?[^\W_a-zäöüß]))|\n")
-_WORD_BEFORE = re.compile(r"([^\W_]+)[.!?…]*[\"'“”»«)\]]*\s*$")
+_OPENING = "\"'„“”»«([*"
 _ROMAN = re.compile(r"[IVXLC]+")
 # Abbreviations after which a period does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -42,10 +42,10 @@ class Sentences:
 def _ends_sentence(text: str, punct_at: int) -> bool:
     if text[punct_at] != ".":
         return True
-    before = _WORD_BEFORE.search(text, max(0, punct_at - 30), punct_at + 1)
-    if not before:
+    chunk = text[max(0, punct_at - 30) : punct_at].rsplit(None, 1)
+    word = chunk[-1].strip(_OPENING).rsplit(".", 1)[-1] if chunk else ""
+    if not word:
         return True
-    word = before.group(1)
     # "3. Januar", "XX. Parteitag": ordinal numbers end with a period.
     if word.isdigit() and len(word) <= 2:
         return False
@@ -99,17 +99,20 @@ class _Trigger:
     suffixes: tuple[str, ...]
     regex: re.Pattern
 
-    def fires(self, window: str) -> bool:
-        if not self.characters.isdisjoint(window):
+    def fires(self, text: str, start: int, end: int, reach: int) -> bool:
+        """Look at the characters within ``reach`` of [start, end), the two words on each side,
+        and the few characters glued to the span."""
+        if not self.characters.isdisjoint(text[max(0, start - reach) : end + reach]):
             return True
-        for word in _WORD.findall(window):
-            word = word.lower()
+        near = text[max(0, start - reach) : start].split()[-2:] + text[end : end + reach].split()[:2]
+        for word in near:
+            word = word.strip(_PUNCTUATION).lower()
             if word in self.words or word.endswith(self.suffixes):
                 return True
-        return self.regex.search(window) is not None
+        return self.regex.search(text, max(0, start - 3), min(len(text), end + 3)) is not None
 
 
-_WORD = re.compile(r"[^\W\d_]+")
+_PUNCTUATION = ".,;:!?()[]{}\"'„“”»«*"
 TRIGGER_SCHEMA = {"characters": str, "words": [str], "suffixes": [str], "regex": str}
 
 
@@ -163,7 +166,7 @@ class NoiseChecker:
     about, and noise never crosses a line, so each line is scanned once, lazily.
     """
 
-    REACH = 120  # how far around a span the patterns look (widened to whole words)
+    REACH = 40  # how far around a span the patterns look (widened to whole words)
 
     def __init__(self, text: str):
         self.text = text
@@ -174,8 +177,7 @@ class NoiseChecker:
         edge = max(0, start - self._line_edge)
         if edge == 0 or "\n" in self.text[edge:start]:
             return True  # list numbers, postal lines and metadata start lines
-        lo, hi = max(0, start - self._reach), min(len(self.text), end + self._reach)
-        return self._trigger.fires(self.text[lo:hi])
+        return self._trigger.fires(self.text, start, end, self._reach)
 
     def _window(self, start: int, end: int) -> tuple[int, int]:
         """The span plus REACH characters each side, cut at line breaks, widened to whole words."""

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import lexicon
 from .wordlists import KeyedMatcher, WordMatcher
@@ -38,6 +39,20 @@ class Category:
     min_value: float = 0  # smaller numbers are not of this category ("14 Personen wohnen in ...")
 
 
+class NounInfo(NamedTuple):
+    """What the lexicon knows about one noun."""
+
+    category: Category | None  # the category whose nouns it is ("Tote" -> deaths)
+    person: bool  # a noun for people in general ("Menschen", "Arbeiter")
+    subgroup: bool  # a subgroup of people ("Polizisten")
+    duration: str | None  # a unit of time ("Tage" -> day)
+    not_counted: bool  # numbers before it are no claims ("Male", "Gründe")
+
+    @property
+    def known(self) -> bool:
+        return self.category is not None or self.person or self.duration is not None or self.not_counted
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     lang: str
@@ -62,6 +77,23 @@ class Vocabulary:
     events: KeyedMatcher
     event_words: WordMatcher
     predicates: WordMatcher  # all categories' predicates, to find candidates in one scan
+    attribution_any: WordMatcher  # before, after and standalone attribution words, for one scan
+    _nouns: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def noun(self, word: str) -> NounInfo:
+        """Classify ``word`` once; news repeats its nouns, so the answer is cached."""
+        info = self._nouns.get(word)
+        if info is None:
+            info = NounInfo(
+                next((c for c in self.categories if c.nouns.matches_head(word)), None),
+                self.person_nouns.matches_head(word),
+                self.subgroup_nouns.matches_head(word),
+                self.durations.key_of(word),
+                self.not_counted.matches(word),
+            )
+            if len(self._nouns) < 200_000:
+                self._nouns[word] = info
+        return info
 
 
 @lru_cache(maxsize=None)
@@ -108,4 +140,5 @@ def vocabulary(lang: str) -> Vocabulary:
         events=KeyedMatcher(data["events"]),
         event_words=WordMatcher([w for words in data["events"].values() for w in words]),
         predicates=WordMatcher([p for entry in data["categories"].values() for p in entry["predicates"]]),
+        attribution_any=WordMatcher(attribution["before"] + attribution["after"] + attribution["standalone"]),
     )
