@@ -11,26 +11,47 @@ To add a command: decorate a function with ``@app.command()``, take
 
 from __future__ import annotations
 
-import dataclasses
-import json
-import os
-import sqlite3
+import signal
 import sys
-import tempfile
-from enum import Enum
-from itertools import islice
-from pathlib import Path
-from typing import Annotated, Optional
-
-import typer
-from typer.core import TyperGroup
-
-from . import documents, export, render
-from .errors import ClaimsError
-from .ingest import extract_document, ingest
-from .store import Store
 
 INTERRUPTED = "Interrupted; nothing half-written was kept."
+
+
+def _exit_interrupted(signum=None, frame=None):
+    sys.stderr.write(INTERRUPTED + "\n")
+    raise SystemExit(130)
+
+
+def _on_sigint(handler):
+    """Install a SIGINT handler; return the previous one (None outside the main thread)."""
+    try:
+        return signal.signal(signal.SIGINT, handler)
+    except ValueError:
+        return None
+
+
+# Ctrl-C while the modules below load (up to a second on a busy machine) must
+# not print a traceback either; the usual handler is back at the end of this module.
+_previous_sigint = _on_sigint(_exit_interrupted)
+
+import dataclasses  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import sqlite3  # noqa: E402
+import tempfile  # noqa: E402
+from enum import Enum  # noqa: E402
+from itertools import islice  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Annotated, Optional  # noqa: E402
+
+import typer  # noqa: E402
+from typer.core import TyperGroup  # noqa: E402
+
+from . import documents, export, render  # noqa: E402
+from .errors import ClaimsError  # noqa: E402
+from .ingest import extract_document, ingest  # noqa: E402
+from .store import Store  # noqa: E402
+
 TABLE_MAX_ROWS = 2000  # a longer table helps nobody; --json streams any number
 
 
@@ -39,6 +60,9 @@ class ClaimsGroup(TyperGroup):
 
     def invoke(self, ctx):
         err = render.make_console(stderr=True)
+        if signal.getsignal(signal.SIGINT) is _exit_interrupted:
+            # From here on Ctrl-C raises KeyboardInterrupt, so open transactions roll back.
+            _on_sigint(signal.default_int_handler)
         try:
             return super().invoke(ctx)
         except ClaimsError as exc:
@@ -273,10 +297,17 @@ def _silence_stdout() -> None:
 
 def main() -> None:
     """Console entry point."""
-    app()
+    _on_sigint(_exit_interrupted)  # until a command runs (typer builds the parser first)
+    try:
+        app()
+    except KeyboardInterrupt:
+        _exit_interrupted()
 
 
 # The comparison commands (query, conflicts, diff, group) live in their own module.
 from . import cli_compare  # noqa: E402  (needs open_store and out_console above)
 
 cli_compare.register(app)
+
+if _previous_sigint is not None:
+    _on_sigint(_previous_sigint)
