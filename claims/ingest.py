@@ -15,6 +15,7 @@ long. Ctrl-C loses at most the batch not yet written, never part of a document.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -108,7 +109,7 @@ def ingest(
     items = list(documents.iter_paths(paths))  # paths only; the files are read one at a time below
     files = [item for item in items if isinstance(item, Path)]
     report.errors.extend(str(item) for item in items if isinstance(item, DocumentError))
-    seen: dict[str, Path] = {}
+    seen: dict[str, str] = {}
     batch = _Batch(store, report)
     if on_progress:
         on_progress(0, len(files), None)
@@ -156,26 +157,25 @@ class _Batch:
         self.items, self.chars, self.since = [], 0, time.monotonic()
 
 
-def _ingest_file(store: Store, path: Path, seen: dict[str, Path], report: IngestReport, batch: _Batch) -> None:
-    doc_id = documents.doc_id_for(path)
-    resolved = path.absolute()
-    if doc_id in seen and seen[doc_id] != resolved:
+def _ingest_file(store: Store, path: Path, seen: dict[str, str], report: IngestReport, batch: _Batch) -> None:
+    doc_id = path.stem
+    resolved = os.path.abspath(path)  # a string: this runs for every file, also unchanged ones
+    if seen.setdefault(doc_id, resolved) != resolved:
         raise DuplicateDocumentId(
             f"{path}: document id '{doc_id}' is already used by {seen[doc_id]} in this run; rename one of the files"
         )
-    seen[doc_id] = resolved
     data = documents.read_bytes(path)
     digest = documents.content_hash(data)
     state = store.document_state(doc_id)
     if state is not None:
-        if Path(state.path) != resolved and Path(state.path).exists():
+        if state.path != resolved and os.path.exists(state.path):
             raise DuplicateDocumentId(
                 f"{path}: document id '{doc_id}' is already used by {state.path}; rename one of the files"
             )
         if state.content_hash == digest and state.extractor_version == EXTRACTOR_VERSION:
             report.unchanged += 1
             return
-    doc = replace(documents.parse_document(data, path, doc_id), path=str(resolved))
+    doc = replace(documents.parse_document(data, path, doc_id), path=resolved)
     report.warnings.extend(doc.warnings)
     try:
         claims = _extract_unique(doc)  # the store sets doc, claim_id and as_of
