@@ -123,7 +123,10 @@ def ingest(
             on_progress(done, len(files), str(path))
     batch.flush()
     if report.changed and after_ingest is not None:
-        after_ingest(store)
+        try:
+            after_ingest(store)
+        except Exception as exc:  # the documents are stored; say what failed after them
+            report.errors.append(f"after the ingest: {type(exc).__name__}: {exc} (the documents are stored)")
     return report
 
 

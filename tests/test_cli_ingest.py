@@ -236,6 +236,16 @@ def test_library_ingest_report_and_hooks(tmp_path, corpus, fake_extractor):
         assert hooked == [store]  # nothing changed, no regrouping
 
 
+def test_a_failing_after_ingest_hook_is_an_error_line_not_a_crash(tmp_path, corpus, fake_extractor):
+    def broken(store):
+        raise RuntimeError("grouping exploded")
+
+    with Store(tmp_path / "s.db") as store:
+        report = ingest(store, [corpus], after_ingest=broken)
+        assert report.errors == ["after the ingest: RuntimeError: grouping exploded (the documents are stored)"]
+        assert len(store.documents()) == 3
+
+
 def test_ingest_without_paths_shows_usage(cli):
     result = cli("ingest")
     assert result.exit_code == 2
