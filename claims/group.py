@@ -39,6 +39,7 @@ from .compare import CLAIM_ORDER, load_config, status_of_sorted
 from .models import Claim, Group
 
 _NON_WORD = re.compile(r"[\W\d_]+")
+_SUBJECT = attrgetter("subject")
 
 
 @lru_cache(maxsize=65536)
@@ -53,22 +54,25 @@ def _group_id(*parts: object) -> str:
     return hashlib.sha1("|".join(str(p) for p in parts).encode()).hexdigest()[:12]
 
 
-def _subject_keys(claims: list[Claim], config: dict) -> dict[str, str]:
-    """Map each subject of concept-less claims in one block to a key ("c:concept" or "s:subject")."""
+def _subject_keys(loose: list[Claim], by_concept: dict[str, list[Claim]], config: dict) -> dict[str, str]:
+    """Key ("c:concept" or "s:subject") for each subject of the concept-less claims of one block.
+
+    ``by_concept`` holds the block's claims that have a concept, by concept;
+    their subjects teach which concept a subject stands for.
+    """
     concept_votes: dict[str, Counter] = defaultdict(Counter)
-    loose: Counter = Counter()
-    for c in claims:
-        norm = normalise_subject(c.subject)
-        if not norm:
-            continue
-        if c.concept:
-            concept_votes[norm][c.concept] += 1
-        else:
-            loose[norm] += 1
+    for concept, claims in by_concept.items():
+        for subject, n in Counter(map(_SUBJECT, claims)).items():
+            norm = normalise_subject(subject)
+            if norm:
+                concept_votes[norm][concept] += n
+    loose_counts: Counter = Counter()
+    for subject, n in Counter(map(_SUBJECT, loose)).items():
+        loose_counts[normalise_subject(subject)] += n
     labelled = {n: min(v.items(), key=lambda kv: (-kv[1], kv[0]))[0] for n, v in concept_votes.items()}
     keys: dict[str, str] = {}
     pending: dict[str, list[str]] = defaultdict(list)
-    for norm in sorted(loose):
+    for norm in sorted(loose_counts):
         if norm in labelled:
             keys[norm] = "c:" + labelled[norm]
         else:
@@ -78,7 +82,7 @@ def _subject_keys(claims: list[Claim], config: dict) -> dict[str, str]:
         labelled_by_prefix[norm[: config["subject_prefix"]]].append(norm)
     cutoff = config["subject_similarity"]
     for prefix, norms in sorted(pending.items()):
-        norms.sort(key=lambda n: (-loose[n], n))
+        norms.sort(key=lambda n: (-loose_counts[n], n))
         fuzzy, exact = norms[: config["fuzzy_max_keys"]], norms[config["fuzzy_max_keys"]:]
         for norm in exact:
             keys[norm] = "s:" + norm
@@ -200,24 +204,28 @@ def group_claims(claims: Iterable[Claim], config: dict | None = None) -> list[Gr
 
 def _group_claims(claims: Iterable[Claim], config: dict) -> list[Group]:
     seen: set[str] = set()
-    blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    for c in claims:
-        if c.claim_id not in seen:
-            seen.add(c.claim_id)
-            blocks[(c.category, c.unit or "")].append(c)
+    keyed: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)  # (category, unit, key)
+    loose: dict[tuple[str, str], list[Claim]] = defaultdict(list)  # (category, unit): no concept
     groups: list[Group] = []
-    for (category, unit), members in blocks.items():
-        subject_keys = _subject_keys(members, config)
-        by_key: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.claim_id in seen:
+            continue
+        seen.add(c.claim_id)
+        if c.concept:
+            keyed[(c.category, c.unit or "", "c:" + c.concept)].append(c)
+        elif normalise_subject(c.subject):
+            loose[(c.category, c.unit or "")].append(c)
+        else:
+            groups.append(_make_group(_group_id("claim", c.claim_id), [c], c.scope, config))
+    concepts_by_block: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(dict)
+    for (category, unit, key), members in keyed.items():
+        concepts_by_block[(category, unit)][key[2:]] = members
+    for (category, unit), members in loose.items():
+        subject_keys = _subject_keys(members, concepts_by_block.get((category, unit), {}), config)
         for c in members:
-            key = "c:" + c.concept if c.concept else subject_keys.get(normalise_subject(c.subject))
-            if key is None:
-                groups.append(_make_group(_group_id("claim", c.claim_id), [c], c.scope, config))
-            else:
-                by_key[key].append(c)
-        for key, keyed in by_key.items():
-            for scope, scoped in split_by_scope(keyed):
-                gid = _group_id(category, unit, key, scope)
-                groups.append(_make_group(gid, scoped, scope, config))
+            keyed[(category, unit, subject_keys[normalise_subject(c.subject)])].append(c)
+    for (category, unit, key), members in keyed.items():
+        for scope, scoped in split_by_scope(members):
+            groups.append(_make_group(_group_id(category, unit, key, scope), scoped, scope, config))
     groups.sort(key=attrgetter("category", "label", "group_id"))
     return groups

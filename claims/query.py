@@ -202,7 +202,8 @@ def diff(store: Store, doc_a: str, doc_b: str) -> DiffResult:
     counts = {}
     for group, _, _ in shared:
         counts[group.status] = counts.get(group.status, 0) + 1
-    by_status = ", ".join(f"{n} {s}" for s, n in sorted(counts.items(), key=lambda kv: SEVERITY.index(kv[0])))
+    ordered = sorted(counts.items(), key=lambda kv: SEVERITY.index(kv[0]))
+    by_status = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in ordered)
     summary = (
         f"{a.doc_id} and {b.doc_id} share {len(shared)} group{'s' * (len(shared) != 1)}"
         f"{f' ({by_status})' if by_status else ''}; "

@@ -3,8 +3,9 @@
 The claims are real: ``extract_claims`` runs over the articles of
 /work/shared/corpus. They are then mutated into many fake documents: each
 copy goes to another document with another publication date, and its value,
-subject spelling and scope are varied now and then, so that groups grow,
-agree, conflict and need fuzzy subject matching the way real corpora do.
+subject spelling, concept (sometimes lost) and scope are varied, so that
+groups agree, conflict and need fuzzy subject matching the way real corpora
+do, with about the same group sizes at every size (see ``synthetic``).
 
     .venv/bin/python scripts/bench_group.py [--sizes 10000,100000,1000000] [--store-size 1000000]
 
@@ -37,6 +38,7 @@ from claims.store import Store
 
 CORPUS = Path("/work/shared/corpus")
 CLAIMS_PER_DOC = 50
+EVENT_SIZE = 20
 
 
 def corpus_articles() -> list[tuple[str, str | None]]:
@@ -70,14 +72,23 @@ def _variant(subject: str | None, rng: random.Random) -> str | None:
 
 
 def synthetic(base: list[Claim], n: int, seed: int = 1) -> list[Claim]:
-    """``n`` claims spread over ``n / CLAIMS_PER_DOC`` fake documents, mutated from ``base``."""
+    """``n`` claims about ``n / EVENT_SIZE`` events, spread over ``n / CLAIMS_PER_DOC`` fake documents.
+
+    An event is a real claim, moved to another month when the base runs out,
+    so every size has groups of the same typical size (about EVENT_SIZE
+    reports of one figure) and the growth ratios compare like with like.
+    """
     rng = random.Random(seed)
     day0 = dt.date(2022, 1, 1).toordinal()
-    out = []
+    months = [f"{y}-{m:02}" for y in range(2000, 2024) for m in range(1, 13)]
+    n_events = max(1, n // EVENT_SIZE)
     n_docs = max(1, n // CLAIMS_PER_DOC)
     doc_dates = [dt.date.fromordinal(day0 + rng.randrange(60)).isoformat() for _ in range(n_docs)]
+    out = []
     for i in range(n):
-        c = base[rng.randrange(len(base))]
+        event = rng.randrange(n_events)
+        c = base[event % len(base)]
+        scope = c.scope if event < len(base) else months[(event // len(base) * 37 + event) % len(months)]
         d = rng.randrange(n_docs)
         doc = f"fake{d:06}"
         start = i * 10
@@ -89,7 +100,7 @@ def synthetic(base: list[Claim], n: int, seed: int = 1) -> list[Claim]:
         out.append(dataclasses.replace(
             c, claim_id=claim_id_for(doc, start, start + len(c.text)), doc=doc, start=start,
             end=start + len(c.text), sentence_start=start, value=value, value_low=low, value_high=high,
-            subject=_variant(c.subject, rng), concept=concept, as_of=doc_dates[d],
+            subject=_variant(c.subject, rng), concept=concept, scope=scope, as_of=doc_dates[d],
         ))
     return out
 
