@@ -16,8 +16,10 @@ Blocking, so that the work grows with the number of claims, not its square:
    compatible when one is a prefix of the other (``2022`` and ``2022-01``),
    never otherwise (``2011`` and ``2022-01``). Each most specific scope makes a
    group; a coarser scope joins the one group it contains or, when it contains
-   several, stays a group of its own. An unknown scope joins the only group of
-   its key, or stays apart when there are several.
+   several, stays a group of its own. A claim of unknown scope joins the only
+   group of its key; when its key has several scopes, or none is known, it is
+   compared with no other document (one group per document), since nothing
+   says that two undated figures speak of the same event.
 
 Group ids hash the block, key and scope, so a group keeps its id when claims
 are added; a lone claim's group id hashes its claim id.
@@ -132,8 +134,11 @@ def scopes_compatible(a: str | None, b: str | None) -> bool:
     return a == b or a in _ancestors(b) or b in _ancestors(a)
 
 
-def split_by_scope(claims: list[Claim]) -> list[tuple[str | None, list[Claim]]]:
-    """Split claims of one key into groups of compatible scope (see module doc)."""
+def split_by_scope(claims: list[Claim]) -> list[tuple[str | None, list[Claim], str]]:
+    """Split claims of one key into groups of compatible scope (see module doc).
+
+    Returns (scope, claims, part of the group id) triples.
+    """
     by_scope: dict[str | None, list[Claim]] = defaultdict(list)
     for c in claims:
         by_scope[c.scope].append(c)
@@ -149,10 +154,17 @@ def split_by_scope(claims: list[Claim]) -> list[tuple[str | None, list[Claim]]]:
         below = leaves_under[s]
         target = below[0] if len(below) == 1 else s
         clusters.setdefault(target, []).extend(by_scope[s])
+    result = [(scope, members, str(scope)) for scope, members in sorted(clusters.items())]
     if None in by_scope:
-        target = next(iter(clusters)) if len(clusters) == 1 else None
-        clusters.setdefault(target, []).extend(by_scope[None])
-    return sorted(clusters.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))
+        if len(result) == 1:
+            result[0][1].extend(by_scope[None])
+        else:
+            # Nothing says when these happened: compare them with no other source.
+            by_doc: dict[str, list[Claim]] = defaultdict(list)
+            for c in by_scope[None]:
+                by_doc[c.doc].append(c)
+            result.extend((None, members, f"undated:{doc}") for doc, members in sorted(by_doc.items()))
+    return result
 
 
 def _label(members: list[Claim], scope: str | None) -> str:
@@ -225,7 +237,7 @@ def _group_claims(claims: Iterable[Claim], config: dict) -> list[Group]:
         for c in members:
             keyed[(category, unit, subject_keys[normalise_subject(c.subject)])].append(c)
     for (category, unit, key), members in keyed.items():
-        for scope, scoped in split_by_scope(members):
-            groups.append(_make_group(_group_id(category, unit, key, scope), scoped, scope, config))
+        for scope, scoped, id_part in split_by_scope(members):
+            groups.append(_make_group(_group_id(category, unit, key, id_part), scoped, scope, config))
     groups.sort(key=attrgetter("category", "label", "group_id"))
     return groups

@@ -44,9 +44,19 @@ def test_coarse_scope_joins_its_only_finer_scope():
 
 def test_coarse_scope_with_several_finer_scopes_stays_apart():
     claims = [make_claim(doc="001", scope="2022-01"), make_claim(doc="002", scope="2022-02"),
-              make_claim(doc="003", scope="2022"), make_claim(doc="004", scope=None)]
+              make_claim(doc="003", scope="2022"), make_claim(doc="004", scope=None),
+              make_claim(doc="005", scope=None)]
     groups = group_claims(claims)
-    assert sorted((g.scope or "-") for g in groups) == ["-", "2022", "2022-01", "2022-02"]
+    assert sorted((g.scope or "-") for g in groups) == ["-", "-", "2022", "2022-01", "2022-02"]
+    assert len({g.group_id for g in groups}) == 5
+
+
+def test_undated_claims_are_not_compared_across_documents():
+    claims = [make_claim(doc="001", scope=None, value=10.0), make_claim(doc="002", scope=None, value=5000.0),
+              make_claim(doc="002", scope=None, value=5000.0)]
+    groups = group_claims(claims)
+    assert sorted(len(g.claim_ids) for g in groups) == [1, 2]
+    assert {g.status for g in groups} == {"single"}
 
 
 def test_scopes_compatible():
@@ -131,4 +141,4 @@ def test_group_id_is_stable_when_claims_are_added():
 
 def test_split_by_scope_keeps_unknown_apart_when_ambiguous():
     claims = [make_claim(scope="2011"), make_claim(scope="2022-01"), make_claim(scope=None)]
-    assert [s for s, _ in split_by_scope(claims)] == ["2011", "2022-01", None]
+    assert [s for s, _, _ in split_by_scope(claims)] == ["2011", "2022-01", None]
