@@ -24,6 +24,7 @@ _EN_STOP = frozenset(
     "in on at by for with from to as than that this these those which who who whom it its their there "
     "more less over under about nearly almost some up down out into after before during while".split()
 )
+_PUNCTUATION = ".,;:!?()[]{}\"'„“”»«*–-"
 # How far (in characters) a predicate may stand from the number it explains.
 PREDICATE_REACH = 90
 # German adjectives/participles that may stand between a number and its noun.
@@ -96,26 +97,41 @@ def is_counted_noun(word: str | None, vocab: Vocabulary) -> bool:
     return word is not None and _is_known_noun(word, vocab)
 
 
-def nearest_predicate(text: str, number: NumberMatch, clause: tuple[int, int], vocab: Vocabulary):
-    """The category whose predicate stands nearest the number in its clause, or None."""
-    lo = max(clause[0], number.start - PREDICATE_REACH)
-    hi = min(clause[1], number.end + PREDICATE_REACH)
-    best = None
-    for found in vocab.predicates.finditer(text, lo, hi):
-        if number.start <= found.start() < number.end:
-            continue
-        if found.start() < number.start and found.end() >= number.end:
-            distance = 0  # a split verb around the number: "nahm ... 1.200 Demonstranten fest"
-        elif found.start() >= number.end:
-            distance = found.start() - number.end + _crossing_penalty(text, number.end, found.start())
-        else:
-            distance = number.start - found.end() + _crossing_penalty(text, found.end(), number.start)
-        if best is not None and distance >= best[0]:
-            continue
+@dataclass(frozen=True, slots=True)
+class PredicateHit:
+    start: int
+    end: int
+    category: object  # vocabulary.Category
+    phrase: str
+
+
+def find_predicates(text: str, span: tuple[int, int], vocab: Vocabulary) -> list[PredicateHit]:
+    """Every category predicate in a sentence, found in one scan (shared by its numbers)."""
+    hits = []
+    for found in vocab.predicates.finditer(text, *span):
         phrase = " ".join(found.group().split())
         category = next((c for c in vocab.categories if c.predicates.matches(phrase)), None)
         if category is not None:
-            best = (distance, category, found.group())
+            hits.append(PredicateHit(found.start(), found.end(), category, found.group()))
+    return hits
+
+
+def nearest_predicate(text: str, number: NumberMatch, clause: tuple[int, int], hits: list[PredicateHit]):
+    """(distance, category, phrase) of the predicate nearest the number in its clause, or None."""
+    lo = max(clause[0], number.start - PREDICATE_REACH)
+    hi = min(clause[1], number.end + PREDICATE_REACH)
+    best = None
+    for hit in hits:
+        if hit.start < lo or hit.end > hi or number.start <= hit.start < number.end:
+            continue
+        if hit.start < number.start and hit.end >= number.end:
+            distance = 0  # a split verb around the number: "nahm ... 1.200 Demonstranten fest"
+        elif hit.start >= number.end:
+            distance = hit.start - number.end + _crossing_penalty(text, number.end, hit.start)
+        else:
+            distance = number.start - hit.end + _crossing_penalty(text, hit.end, number.start)
+        if best is None or distance < best[0]:
+            best = (distance, hit.category, hit.phrase)
     return best
 
 
@@ -128,7 +144,7 @@ def _crossing_penalty(text: str, lo: int, hi: int) -> int:
 
 
 def read_number(
-    text: str, number: NumberMatch, clause: tuple[int, int], vocab: Vocabulary
+    text: str, number: NumberMatch, clause: tuple[int, int], vocab: Vocabulary, predicates: list[PredicateHit]
 ) -> Reading | None:
     """Classify one number; None means it needs a neighbour (enumerations) to be understood."""
     age = next(iter(vocab.ages.finditer(text, number.end, min(clause[1], number.end + 16))), None)
@@ -140,8 +156,8 @@ def read_number(
         return _money(text, number, clause, vocab)
     head = head_noun(text, number.end, clause[1], vocab)
     if head is not None:
-        return _counted(head, text, number, clause, vocab)
-    found = nearest_predicate(text, number, clause, vocab)
+        return _counted(head, text, number, clause, vocab, predicates)
+    found = nearest_predicate(text, number, clause, predicates)
     if found is not None and number.value >= found[1].min_value:
         _, category, phrase = found
         return Reading(category.name, category.concept, phrase)
@@ -151,13 +167,13 @@ def read_number(
     return None
 
 
-def _counted(head: str, text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading:
+def _counted(head: str, text: str, number: NumberMatch, clause, vocab: Vocabulary, predicates) -> Reading:
     info = vocab.noun(head)
     if info.not_counted:
         return Reading("count", None, head, counted=False)
     if info.duration is not None:
         return Reading("duration", info.duration, head, unit=info.duration)
-    found = nearest_predicate(text, number, clause, vocab)
+    found = nearest_predicate(text, number, clause, predicates)
     if found is not None and number.value < found[1].min_value:
         found = None
     category = info.category
@@ -188,10 +204,10 @@ def _is_casualty(category: str) -> bool:
 
 def _category_noun_before(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading | None:
     """'Die Zahl der Toten stieg auf 50': the counted noun stands before the number."""
-    window_start = max(clause[0], number.start - 60)
-    tokens = [t.group() for t in TOKEN.finditer(text, window_start, number.start)]
-    for word in reversed(tokens[-6:]):
-        category = vocab.noun(word).category
+    words = text[max(clause[0], number.start - 60) : number.start].split()[-6:]
+    for word in reversed(words):
+        word = word.strip(_PUNCTUATION)
+        category = vocab.noun(word).category if word else None
         if category is not None:
             return Reading(category.name, category.concept, word)
     return None

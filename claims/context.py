@@ -16,6 +16,7 @@ _BEFORE_PHRASE = re.compile(
     r"(?i)(?<!\w)(?:nachdem|after|following|seitdem|since)\b[^,;:.]*|(?<!\w)nach\s+(?:\w+\s+){0,2}\w+"
 )
 _CLAUSE_BREAK = re.compile(r"[;:–—]|\s-\s")
+CLAUSE_REACH = 300  # characters searched for a clause break on each side of a claim
 
 
 def date_scope(date: DateMatch) -> str:
@@ -27,9 +28,9 @@ def date_scope(date: DateMatch) -> str:
 def clause_bounds(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
     """The part of the sentence around [start, end) between semicolons, colons and dashes."""
     lo, hi = sentence
-    for found in _CLAUSE_BREAK.finditer(text, lo, start):
+    for found in _CLAUSE_BREAK.finditer(text, max(lo, start - CLAUSE_REACH), start):
         lo = found.end()
-    after = _CLAUSE_BREAK.search(text, end, hi)
+    after = _CLAUSE_BREAK.search(text, end, min(hi, end + CLAUSE_REACH))
     if after:
         hi = after.start()
     return lo, hi

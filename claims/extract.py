@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 
 from . import context
-from .classify import TOKEN, Reading, head_noun, is_counted_noun, read_number
+from .classify import TOKEN, Reading, find_predicates, head_noun, is_counted_noun, read_number
 from .dates import find_dates
 from .language import detect_language, sentence_openers
 from .models import Claim, DateMatch, NumberMatch, claim_id_for
@@ -158,6 +158,10 @@ class _ClaimBuilder:
         for found in dates:
             self.dates_by_sentence.setdefault(sentences.locate(found.start), []).append(found)
         self._attributions: dict[tuple[int, int], list[tuple[int, str]]] = {}
+        self._back_references: dict[int, bool] = {}
+        self._predicates: dict[int, list] = {}
+        self._sentence_texts: dict[tuple[int, int], str] = {}
+        self._events: dict[int, tuple[str, str] | None] = {}
 
     # -- numbers ---------------------------------------------------------
     def number_claims(self, numbers: list[NumberMatch]) -> list[Claim]:
@@ -197,13 +201,15 @@ class _ClaimBuilder:
         clause = context.clause_bounds(self.text, number.start, number.end, self.sentences.span(index))
         if self._is_identifier(number):
             return Reading("count", None, None, counted=False)
-        return read_number(self.text, number, clause, self.vocab)
+        predicates = self._predicates.get(index)
+        if predicates is None:
+            predicates = self._predicates[index] = find_predicates(self.text, self.sentences.span(index), self.vocab)
+        return read_number(self.text, number, clause, self.vocab, predicates)
 
     def _is_identifier(self, number: NumberMatch) -> bool:
-        words = [t.group().lower() for t in TOKEN.finditer(self.text, max(0, number.start - 16), number.start)]
-        return bool(words) and words[-1].rstrip(".") in self.vocab.identifier_words or (
-            len(words) >= 2 and words[-1] == "." and words[-2] in self.vocab.identifier_words
-        )
+        """'Nr. 5', 'Artikel 5', 'Platz 13': the word before makes the number a name."""
+        words = self.text[max(0, number.start - 16) : number.start].split()
+        return bool(words) and words[-1].strip(".:,;()").lower() in self.vocab.identifier_words
 
     def _is_ordinal(self, number: NumberMatch) -> bool:
         """German "die 4. Winterwelt", "ein 13. Monatsgehalt": digits, a period, the phrase goes on."""
@@ -262,7 +268,9 @@ class _ClaimBuilder:
         for found in dates:
             index = self.sentences.locate(found.start)
             span = self.sentences.span(index)
-            event = context.event_of(self.text, span, self.vocab)
+            if index not in self._events:
+                self._events[index] = context.event_of(self.text, span, self.vocab)
+            event = self._events[index]
             claims.append(
                 self._claim(
                     found, "date", found.value, found.low or found.value, found.high or found.value,
@@ -278,6 +286,10 @@ class _ClaimBuilder:
         start, end = span
         # A match may run over a sentence break ("15\n Prozent"): its sentence then covers both.
         end = max(end, self.sentences.span(self.sentences.locate(max(match.start, match.end - 1)))[1])
+        # Claims of one sentence share one string: dense text has thousands per sentence.
+        sentence = self._sentence_texts.get((start, end))
+        if sentence is None:
+            sentence = self._sentence_texts[(start, end)] = self.text[start:end]
         return Claim(
             claim_id=claim_id_for("", match.start, match.end),
             doc="",
@@ -290,7 +302,7 @@ class _ClaimBuilder:
             text=match.text,
             start=match.start,
             end=match.end,
-            sentence=self.text[start:end],
+            sentence=sentence,
             sentence_start=start,
             subject=subject,
             scope=scope,
@@ -301,6 +313,14 @@ class _ClaimBuilder:
             as_of=self.as_of,
             concept=concept,
         )
+
+    def _back_reference(self, index: int) -> bool:
+        known = self._back_references.get(index)
+        if known is None:
+            known = self._back_references[index] = context.has_back_reference(
+                self.text, self.sentences.span(index), self.vocab
+            )
+        return known
 
     def _attribution(self, span: tuple[int, int], near: int) -> str | None:
         found = self._attributions.get(span)
@@ -313,7 +333,7 @@ class _ClaimBuilder:
         own = self._sentence_scope(index, offset)
         if own is not None:
             return own
-        if context.has_back_reference(self.text, self.sentences.span(index), self.vocab):
+        if self._back_reference(index):
             for back in range(index - 1, max(-1, index - 4), -1):
                 earlier = self._sentence_scope(back, None)
                 if earlier is not None:

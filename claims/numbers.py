@@ -547,7 +547,8 @@ def _apply_prefix(text: str, L: _Lang, c: _Cand, digits: bool, floor: int) -> bo
         end -= 1
     if end < s - 2 or end <= floor:
         return True
-    begin = max(text.rfind(" ", max(0, end - 20), end), text.rfind("\n", max(0, end - 20), end)) + 1
+    # Without a space in reach, rfind gives -1: never slice back to the start of the text.
+    begin = max(text.rfind(" ", max(0, end - 20), end) + 1, text.rfind("\n", max(0, end - 20), end) + 1, end - 20, 0)
     word = text[begin:end].lstrip("„\"'(«»“‚‘[").lower()
     if word not in L.prefix_words and word[-1:] not in _SIGN_OR_SYMBOL:
         return True

@@ -22,6 +22,9 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+MAX_SENTENCE = 1500  # characters; longer runs without an end are cut at white space
+
+
 @dataclass(frozen=True, slots=True)
 class Sentences:
     """Sentence spans of one text; ``locate`` finds the sentence of an offset."""
@@ -78,6 +81,17 @@ def _append(text: str, begin: int, end: int, starts: list[int], ends: list[int])
         begin += 1
     while end > begin and text[end - 1].isspace():
         end -= 1
+    # Text without full stops (lists, scraped pages, hostile input) would make one huge
+    # "sentence", and every claim in it would carry and scan all of it. Cut it at white space.
+    while end - begin > MAX_SENTENCE:
+        cut = max(text.rfind(" ", begin + MAX_SENTENCE // 2, begin + MAX_SENTENCE), text.rfind("\n", begin + MAX_SENTENCE // 2, begin + MAX_SENTENCE))
+        if cut <= begin:
+            cut = begin + MAX_SENTENCE
+        starts.append(begin)
+        ends.append(cut)
+        begin = cut
+        while begin < end and text[begin].isspace():
+            begin += 1
     if end > begin:
         starts.append(begin)
         ends.append(end)
