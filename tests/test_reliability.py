@@ -1,0 +1,204 @@
+"""Crash safety, hostile input and the user's view of every failure, as real processes see them.
+
+Short versions of ``scripts/reliability.py`` (crash, mutate, adversarial) plus
+one check per failure a user can meet: one clear line, a non-zero exit code,
+no traceback.
+"""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+import hostile  # noqa: E402
+import reliability  # noqa: E402
+
+SEEDS = hostile.SEEDS
+
+
+def claims(db: Path, *args: str, env: dict | None = None, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run(reliability.claims_cmd(db, *args), capture_output=True, text=True,
+                          env=env or reliability.cli_env(), cwd=reliability.NEUTRAL_CWD, timeout=120, **kw)
+
+
+def one_error_line(result: subprocess.CompletedProcess, code: int = 1) -> str:
+    """The single error line of a failed run; fails unless the user sees exactly that."""
+    assert result.returncode == code, (result.returncode, result.stderr)
+    assert "Traceback" not in result.stdout + result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, lines
+    return lines[0]
+
+
+# -- crash safety ------------------------------------------------------------------------
+
+
+def test_killed_and_interrupted_ingests_leave_whole_documents():
+    report = reliability.run_crash(kills=4, sigints=1, early_sigints=0, n_docs=40, seed=7, log=lambda _: None)
+    assert report.sigkills >= 4
+    assert report.problems == []
+    assert report.integrity_ok == report.integrity_checks >= 5
+    assert report.reruns_complete == report.reruns
+    assert report.sigint_clean_exits == report.sigints == 1
+
+
+# Ctrl-C while Python is still importing the CLI (the first ~0.15 s): simulated by an import hook that
+# raises KeyboardInterrupt when rich's table module is loaded, then starting the CLI as the console script does.
+_INTERRUPT_WHILE_LOADING = """
+import sys
+class Interrupt:
+    def find_spec(self, name, path=None, target=None):
+        if name == "rich.table":
+            raise KeyboardInterrupt
+sys.meta_path.insert(0, Interrupt())
+from importlib.metadata import entry_points
+(script,) = [ep for ep in entry_points(group="console_scripts") if ep.name == "claims"]
+sys.argv = ["claims", "--db", sys.argv[1], "docs"]
+sys.exit(script.load()())
+"""
+
+
+def test_ctrl_c_while_the_cli_is_loading_is_not_a_traceback(tmp_path):
+    result = subprocess.run([sys.executable, "-c", _INTERRUPT_WHILE_LOADING, str(tmp_path / "x.db")],
+                            capture_output=True, text=True, cwd=reliability.NEUTRAL_CWD, timeout=60)
+    assert "Traceback" not in result.stderr, result.stderr[-500:]
+    assert result.returncode == 130
+
+
+# -- the user's view of each failure ---------------------------------------------------------
+
+
+def test_missing_path_and_empty_folder(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = claims(tmp_path / "s.db", "ingest", str(tmp_path / "nope"), str(empty))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(errors) == 2 and all(line.startswith("Error:") for line in errors), errors
+
+
+@pytest.mark.parametrize(
+    "setup, args, words",
+    [
+        ("garbage", ("docs",), "not a claims store"),
+        ("garbage", ("ingest", str(SEEDS)), "not a claims store"),
+        ("foreign", ("list",), "not a claims store"),
+        ("newer", ("docs",), "newer version"),
+        ("newer", ("ingest", str(SEEDS)), "newer version"),
+        ("folder", ("docs",), "folder"),
+        ("missing-folder", ("ingest", str(SEEDS)), "cannot open"),
+        ("none", ("list",), "does not exist"),
+        ("seeds", ("show", "nosuchclaim"), "no claim"),
+        ("seeds", ("list", "--doc", "nosuchdoc"), "no document"),
+        ("seeds", ("diff", "nosuchdoc", "000"), "no document"),
+        ("seeds", ("export", "-o", "/nonexistent/dir/out.csv"), "/nonexistent/dir"),
+        ("seeds", ("extract", "/nonexistent.txt"), "nonexistent"),
+    ],
+)
+def test_each_failure_is_one_clear_line(tmp_path, setup, args, words, seeded_store):
+    db = tmp_path / "s.db"
+    if setup == "garbage":
+        db.write_bytes(b"this is not sqlite" * 100)
+    elif setup == "foreign":
+        conn = sqlite3.connect(db)
+        conn.execute("CREATE TABLE t (x)")
+        conn.close()
+    elif setup == "newer":
+        db.write_bytes(seeded_store.read_bytes())
+        conn = sqlite3.connect(db)
+        conn.execute("PRAGMA user_version = 999")
+        conn.close()
+    elif setup == "folder":
+        db = tmp_path
+    elif setup == "missing-folder":
+        db = tmp_path / "no" / "such" / "s.db"
+    elif setup == "seeds":
+        db.write_bytes(seeded_store.read_bytes())
+    result = claims(db, *args)
+    line = one_error_line(result)
+    assert line.startswith("Error:") and words in line, line
+
+
+def test_locked_store_is_one_line(tmp_path, seeded_store):
+    db = tmp_path / "s.db"
+    db.write_bytes(seeded_store.read_bytes())
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        changed = tmp_path / "new.txt"
+        changed.write_text("Es wurden 16 Menschen getötet.", encoding="utf-8")
+        result = claims(db, "ingest", str(changed), env=dict(reliability.cli_env(), CLAIMS_BUSY_TIMEOUT="0.3"))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert "locked" in one_error_line(result)
+
+
+def test_closed_stdout_is_not_a_traceback(seeded_store):
+    proc = subprocess.Popen(reliability.claims_cmd(seeded_store, "export", "--format", "jsonl"), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=reliability.cli_env(), cwd=reliability.NEUTRAL_CWD)
+    proc.stdout.readline()
+    proc.stdout.close()  # like `claims export | head -1`
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "Traceback" not in err and "Exception ignored" not in err, err
+
+
+@pytest.fixture(scope="module")
+def seeded_store(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("seeded") / "seeds.db"
+    result = claims(db, "ingest", str(SEEDS))
+    assert result.returncode == 0, result.stderr
+    return db
+
+
+# -- hostile input ------------------------------------------------------------------------
+
+
+def test_mutated_seeds_crash_nothing():
+    report = reliability.run_mutate(rounds=1, corpus_texts=0, seed=11, cli=True, show=3, log=lambda _: None)
+    assert report.tried >= 150
+    assert (report.crashed, report.violations) == (0, 0), report.problems[:5]
+    assert (report.cli_crashed, report.cli_read_problems) == (0, 0), report.problems[:5]
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """Fail instead of hanging when extraction is catastrophically slow."""
+
+    def expire(signum, frame):
+        raise TimeoutError(f"took longer than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def extraction_seconds(text: str) -> float:
+    from claims.extract import extract_claims
+
+    started = time.perf_counter()
+    with time_limit(10):
+        found = extract_claims(text, doc_date="2022-01-11")
+    assert not hostile.claim_problems(text, found)
+    return time.perf_counter() - started
+
+
+@pytest.mark.parametrize("name", sorted(hostile.ADVERSARIAL))
+def test_adversarial_input_takes_linear_time(name):
+    extraction_seconds("Am 3. Januar wurden 5 Menschen getötet.")  # lexicons loaded
+    small = extraction_seconds(hostile.adversarial_text(name, 10_000))
+    large = extraction_seconds(hostile.adversarial_text(name, 40_000))
+    assert large < 2 * 4 * small + 0.05, f"{name}: 10 kB {small:.3f} s, 40 kB {large:.3f} s (superlinear)"
