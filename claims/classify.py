@@ -172,7 +172,11 @@ def _counted(head: str, text: str, number: NumberMatch, clause, vocab: Vocabular
     if info.not_counted:
         return Reading("count", None, head, counted=False)
     if info.duration is not None:
-        return Reading("duration", info.duration, head, unit=info.duration)
+        # What lasted is named before the number ("Amtszeit von sieben Jahren", "Rentenalter auf 60
+        # Jahre"); durations of different things must not be compared.
+        what = _noun_before(text, number.start, clause[0], vocab)
+        concept = f"{info.duration}:{concept_key(what)}" if what else None
+        return Reading("duration", concept, head, unit=info.duration)
     found = nearest_predicate(text, number, clause, predicates)
     if found is not None and number.value < found[1].min_value:
         found = None

@@ -17,6 +17,7 @@ _BEFORE_PHRASE = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[;:–—]|\s-\s")
 CLAUSE_REACH = 300  # characters searched for a clause break on each side of a claim
+EVENT_REACH = 60  # events this close to a date are preferred to the rest of the sentence
 
 
 def date_scope(date: DateMatch) -> str:
@@ -36,26 +37,35 @@ def clause_bounds(text: str, start: int, end: int, sentence: tuple[int, int]) ->
     return lo, hi
 
 
-def event_of(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> tuple[str, str] | None:
-    """(event key, the word as written) for the event a date in this sentence dates.
+def sentence_events(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> list[tuple[int, int, str, str]]:
+    """(start, rank, event key, word as written) of the events named in a sentence.
 
-    Events mentioned in phrases about what came before ("nach den Protesten",
-    "nachdem ...") are ignored; among the rest the event listed first in the
-    lexicon wins, so specific events beat generic protests.
+    Events in phrases about what came before ("nach den Protesten", "nachdem ...")
+    are left out: they did not happen on the date.
     """
     lo, hi = sentence
     masked = [(m.start(), m.end()) for m in _BEFORE_PHRASE.finditer(text, lo, hi)]
-    best = None
+    ranks = {key: rank for rank, (key, _) in enumerate(vocab.events.groups)}
+    events = []
     for found in vocab.event_words.finditer(text, lo, hi):
         if any(a <= found.start() < b for a, b in masked):
             continue
         key = vocab.events.key_of(found.group(), compound=True) or _phrase_key(found.group(), vocab)
-        if key is None:
-            continue
-        rank = [k for k, _ in vocab.events.groups].index(key)
-        if best is None or rank < best[0]:
-            best = (rank, key, found.group())
-    return (best[1], best[2]) if best else None
+        if key is not None:
+            events.append((found.start(), ranks[key], key, found.group()))
+    return events
+
+
+def event_of(events: list[tuple[int, int, str, str]], date_start: int) -> tuple[str, str] | None:
+    """(event key, word as written) for the event a date dates.
+
+    Events within EVENT_REACH characters of the date come first; among the
+    candidates the event listed first in the lexicon wins, so specific events
+    beat generic protests.
+    """
+    near = [e for e in events if abs(e[0] - date_start) <= EVENT_REACH]
+    best = min(near or events, key=lambda e: (e[1], abs(e[0] - date_start)), default=None)
+    return (best[2], best[3]) if best else None
 
 
 def _phrase_key(phrase: str, vocab: Vocabulary) -> str | None:

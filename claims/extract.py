@@ -118,6 +118,17 @@ def _weaker(mine: Reading | None, theirs: Reading | None) -> bool:
     return mine is None or (not mine.from_noun and theirs.from_noun)
 
 
+def _date_bounds(found: DateMatch) -> tuple[str | None, str | None]:
+    """The interval a date asserts: 'seit dem 2. Januar' has no end, 'bis zum 19. Januar' no start."""
+    low = found.low or found.value
+    high = found.high or found.value
+    if found.qualifier == "at_least":
+        return low, None
+    if found.qualifier == "at_most":
+        return None, high
+    return low, high
+
+
 def _share_units(text: str, numbers: list[NumberMatch], lang: str) -> list[NumberMatch]:
     """'sieben statt 6,50 Euro', 'um 62 beziehungsweise 46 Prozent', 'von 120 auf 132 Euro':
     a bare number takes the unit of the number it is paired with."""
@@ -161,7 +172,7 @@ class _ClaimBuilder:
         self._back_references: dict[int, bool] = {}
         self._predicates: dict[int, list] = {}
         self._sentence_texts: dict[tuple[int, int], str] = {}
-        self._events: dict[int, tuple[str, str] | None] = {}
+        self._events: dict[int, list[tuple[int, int, str, str]]] = {}
 
     # -- numbers ---------------------------------------------------------
     def number_claims(self, numbers: list[NumberMatch]) -> list[Claim]:
@@ -269,13 +280,17 @@ class _ClaimBuilder:
             index = self.sentences.locate(found.start)
             span = self.sentences.span(index)
             if index not in self._events:
-                self._events[index] = context.event_of(self.text, span, self.vocab)
-            event = self._events[index]
+                self._events[index] = context.sentence_events(self.text, span, self.vocab)
+            event = context.event_of(self._events[index], found.start)
+            low, high = _date_bounds(found)
+            concept = event[0] if event else None
+            if concept in self.vocab.recurring_events:
+                # Protests or clashes on two days are two events, not a conflict about one date.
+                concept = f"{concept}@{found.value}"
             claims.append(
                 self._claim(
-                    found, "date", found.value, found.low or found.value, found.high or found.value,
-                    None, found.qualifier, index, span,
-                    subject=event[1] if event else None, concept=event[0] if event else None,
+                    found, "date", found.value, low, high, None, found.qualifier, index, span,
+                    subject=event[1] if event else None, concept=concept,
                     actor=None, scope=context.date_scope(found), kind="date",
                 )
             )

@@ -25,6 +25,7 @@ SCHEMA = {
     "citation_words": [str],
     "idioms": [str],
     "events": {str: [str]},
+    "recurring_events": [str],
 }
 CATEGORY_SCHEMA = {"concept": str, "nouns": [str], "predicates": [str], "min_value?": float}
 ATTRIBUTION_SCHEMA = {"before": [str], "after": [str], "standalone": [str], "needs_verb": [str], "verbs": [str]}
@@ -76,6 +77,7 @@ class Vocabulary:
     idioms: WordMatcher
     events: KeyedMatcher
     event_words: WordMatcher
+    recurring_events: frozenset[str]
     predicates: WordMatcher  # all categories' predicates, to find candidates in one scan
     attribution_any: WordMatcher  # before, after and standalone attribution words, for one scan
     _nouns: dict = field(default_factory=dict, compare=False, repr=False)
@@ -139,6 +141,7 @@ def vocabulary(lang: str) -> Vocabulary:
         idioms=WordMatcher(data["idioms"]),
         events=KeyedMatcher(data["events"]),
         event_words=WordMatcher([w for words in data["events"].values() for w in words]),
+        recurring_events=frozenset(data["recurring_events"]),
         predicates=WordMatcher([p for entry in data["categories"].values() for p in entry["predicates"]]),
         attribution_any=WordMatcher(attribution["before"] + attribution["after"] + attribution["standalone"]),
     )
