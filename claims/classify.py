@@ -31,6 +31,7 @@ PREDICATE_REACH = 90
 MAX_SKIPPED = 3
 # Crude German/English plural and case endings, removed to build concept keys.
 _ENDING = re.compile(r"(?:innen|en|er|es|e|n|s)$")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,7 @@ class Reading:
 
 def concept_key(word: str) -> str:
     """A normalised key for a noun: lower case, no gender suffix, no plural ending."""
-    base = normalise_token(word).replace("-", "")
+    base = _NOT_LETTER.sub("", normalise_token(word).split("'")[0].split("’")[0])
     stripped = _ENDING.sub("", base)
     return stripped if len(stripped) >= 4 else base
 

@@ -32,6 +32,7 @@ _ACTOR_BEFORE = re.compile(r"([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)\s+(?:(
 _AFTER_HANDLE = re.compile(r"@\w+\)\s*$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _SEPARATORS = " \t|-–—*#:,/"
+_WIRE_PLACE = re.compile(r"\s*[A-ZÄÖÜ][A-ZÄÖÜ .'/-]{1,40},\s*")  # "ALMATY, ", "NEW YORK, "
 _PAIRING = re.compile(
     r"\s*(?:statt|anstatt|auf|oder|bis|bzw\.|beziehungsweise|und|to|or|and|instead of|rather than|-|–)\s*",
     re.IGNORECASE,
@@ -81,13 +82,16 @@ def _is_metadata_date(text: str, found: DateMatch, noise: NoiseChecker, sentence
 
 
 def _is_dateline(text: str, found: DateMatch) -> bool:
-    """A date opening a line with only separators after it ("10. Januar 2022 |"), or closing a
-    short line after a separator ("für Presse und Öffentlichkeit - 11.01.2022")."""
+    """A date opening a line with only separators after it ("10. Januar 2022 |"), closing a
+    short line after a separator ("für Presse und Öffentlichkeit - 11.01.2022"), or in a
+    wire dateline ("ALMATY, Jan 9 (Reuters) -")."""
     line_start = text.rfind("\n", 0, found.start) + 1
     line_end = text.find("\n", found.end)
     before = text[line_start : found.start]
     after = text[found.end : line_end if line_end >= 0 else len(text)]
     if not before.strip() and not after.strip(_SEPARATORS):
+        return True
+    if _WIRE_PLACE.fullmatch(before) and after.lstrip()[:1] in ("-", "–", "—", "("):
         return True
     return not after.strip(_SEPARATORS) and before.rstrip().endswith(tuple(_SEPARATORS)) and len(before.split()) <= 6
 
@@ -284,7 +288,9 @@ class _ClaimBuilder:
             event = context.event_of(self._events[index], found.start)
             low, high = _date_bounds(found)
             concept = event[0] if event else None
-            if concept in self.vocab.recurring_events:
+            if concept and found.text.lower().startswith(self.vocab.until_words):
+                concept += ":end"  # "bis mindestens 19. Januar" dates the end, not the start
+            if concept and concept.split(":")[0] in self.vocab.recurring_events:
                 # Protests or clashes on two days are two events, not a conflict about one date.
                 concept = f"{concept}@{found.value}"
             claims.append(

@@ -23,6 +23,9 @@ _ABBREVIATIONS = frozenset(
 
 
 MAX_SENTENCE = 1500  # characters; longer runs without an end are cut at white space
+WRAP_MIN_LINE = 50  # a line at least this long that ends without punctuation may wrap prose
+_LINE_MARKERS = tuple("-*•#>|\n\r\t ")  # list items, headings, quotes, tables, blank or indented lines
+_LINE_ENDS = tuple(".!?…:;\"'“”»«)]|")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,20 @@ def _ends_sentence(text: str, punct_at: int) -> bool:
     return word.lower() not in _ABBREVIATIONS
 
 
+def _line_break_ends_sentence(text: str, at: int) -> bool:
+    """A line break without end punctuation ends a sentence unless it wraps prose.
+
+    Headings, address lines and list items are short or marked; a hard-wrapped
+    paragraph has long lines that go on in the next one ("2,200 people\nwere injured").
+    """
+    line_start = text.rfind("\n", max(0, at - WRAP_MIN_LINE * 4), at) + 1
+    previous = text[line_start:at].rstrip()
+    following = text[at + 1 : at + 3]
+    if len(previous) < WRAP_MIN_LINE or not following.strip() or following[:1] in _LINE_MARKERS:
+        return True
+    return previous.endswith(_LINE_ENDS)
+
+
 def split_sentences(text: str) -> Sentences:
     """Return the sentence spans of ``text`` (stripped of surrounding white space)."""
     starts: list[int] = []
@@ -66,7 +83,10 @@ def split_sentences(text: str) -> Sentences:
     begin = 0
     for boundary in _BOUNDARY.finditer(text):
         cut = boundary.end()
-        if text[boundary.start()] != "\n" and not _ends_sentence(text, boundary.start()):
+        if text[boundary.start()] == "\n":
+            if not _line_break_ends_sentence(text, boundary.start()):
+                continue
+        elif not _ends_sentence(text, boundary.start()):
             continue
         _append(text, begin, cut, starts, ends)
         begin = cut

@@ -26,6 +26,7 @@ SCHEMA = {
     "idioms": [str],
     "events": {str: [str]},
     "recurring_events": [str],
+    "until_words": [str],
 }
 CATEGORY_SCHEMA = {"concept": str, "nouns": [str], "predicates": [str], "min_value?": float}
 ATTRIBUTION_SCHEMA = {"before": [str], "after": [str], "standalone": [str], "needs_verb": [str], "verbs": [str]}
@@ -78,6 +79,7 @@ class Vocabulary:
     events: KeyedMatcher
     event_words: WordMatcher
     recurring_events: frozenset[str]
+    until_words: tuple[str, ...]
     predicates: WordMatcher  # all categories' predicates, to find candidates in one scan
     attribution_any: WordMatcher  # before, after and standalone attribution words, for one scan
     _nouns: dict = field(default_factory=dict, compare=False, repr=False)
@@ -142,6 +144,7 @@ def vocabulary(lang: str) -> Vocabulary:
         events=KeyedMatcher(data["events"]),
         event_words=WordMatcher([w for words in data["events"].values() for w in words]),
         recurring_events=frozenset(data["recurring_events"]),
+        until_words=tuple(w.lower() + " " for w in data["until_words"]),
         predicates=WordMatcher([p for entry in data["categories"].values() for p in entry["predicates"]]),
         attribution_any=WordMatcher(attribution["before"] + attribution["after"] + attribution["standalone"]),
     )
