@@ -79,7 +79,8 @@ def head_noun(text: str, start: int, limit: int, vocab: Vocabulary, strict: bool
         else:
             if _is_known_noun(word, vocab):
                 return word
-            if lowered in _EN_STOP or word[0].isdigit():
+            if lowered in _EN_STOP or word[0].isdigit() or vocab.predicates.matches(word):
+                # "10,000 gathered", "thousands marched": a verb, not what is counted
                 return first_content
             if first_content is None:
                 first_content = word
@@ -248,7 +249,8 @@ def _price_noun(text: str, lo: int, hi: int, vocab: Vocabulary) -> str | None:
 def _noun_before(text: str, start: int, clause_start: int, vocab: Vocabulary) -> str | None:
     tokens = [t.group() for t in TOKEN.finditer(text, max(clause_start, start - 80), start)]
     for word in reversed(tokens):
-        if word[0].isalpha() and (word[0].isupper() if vocab.lang == "de" else word.lower() not in _EN_STOP):
-            if len(word) > 2:
-                return word
+        if not word[0].isalpha() or len(word) <= 2 or word.lower() in vocab.prepositions:
+            continue
+        if word[0].isupper() if vocab.lang == "de" else word.lower() not in _EN_STOP:
+            return word
     return None
