@@ -248,8 +248,13 @@ def _price_noun(text: str, lo: int, hi: int, vocab: Vocabulary) -> str | None:
 
 def _noun_before(text: str, start: int, clause_start: int, vocab: Vocabulary) -> str | None:
     tokens = [t.group() for t in TOKEN.finditer(text, max(clause_start, start - 80), start)]
-    for word in reversed(tokens):
+    for i in range(len(tokens) - 1, -1, -1):
+        word = tokens[i]
         if not word[0].isalpha() or len(word) <= 2 or word.lower() in vocab.prepositions:
+            continue
+        # "Die Inflation lag im Dezember bei 7,9 Prozent": a noun in a prepositional phrase
+        # is seldom what the number measures.
+        if i > 0 and tokens[i - 1].lower() in vocab.prepositions:
             continue
         if word[0].isupper() if vocab.lang == "de" else word.lower() not in _EN_STOP:
             return word
