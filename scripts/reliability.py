@@ -506,6 +506,7 @@ class MutationReport:
     cli_crashed: int = 0
     cli_reads: int = 0
     cli_read_problems: int = 0
+    seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -515,7 +516,7 @@ class MutationReport:
     def lines(self) -> list[str]:
         return [
             f"extract_claims: {self.tried} mutated inputs tried, {self.crashed} crashed, "
-            f"{self.violations} broke an invariant; slowest {self.slowest[0]:.2f} s ({self.slowest[1]})",
+            f"{self.violations} broke an invariant; {self.seconds:.1f} s in all, slowest {self.slowest[0]:.2f} s ({self.slowest[1]})",
             f"claims ingest: {self.cli_files} mutated files, {self.cli_crashed} crashed (traceback/internal error)",
             f"list/docs/show/export on the mutated store: {self.cli_reads} runs, {self.cli_read_problems} problems",
             *(f"  - {p}" for p in self.problems[:20]),
@@ -523,13 +524,15 @@ class MutationReport:
 
 
 def run_mutate(rounds: int = 1, corpus_texts: int = 40, seed: int = 3, cli: bool = True, show: int = 20,
-               log: Callable[[str], None] = print) -> MutationReport:
+               seeds: int | None = None, log: Callable[[str], None] = print) -> MutationReport:
+    """Every mutation of the seeds (the first ``seeds``) and ``corpus_texts`` corpus articles, ``rounds`` times."""
     import faulthandler
 
     from claims.extract import extract_claims
 
     report = MutationReport()
-    texts = hostile.seed_texts() + [a["text"] for a in hostile.corpus_articles(limit=corpus_texts)]
+    texts = hostile.seed_texts()[:seeds] + [a["text"] for a in hostile.corpus_articles(limit=corpus_texts)]
+    began = time.perf_counter()
     inputs = list(hostile.mutated_inputs(texts, rounds=rounds, seed=seed))
     for name, data in inputs:
         for text in {data.decode("utf-8", "replace"), data.decode("latin-1")} if b"\x80" in data else {data.decode("utf-8", "replace")}:
@@ -550,7 +553,8 @@ def run_mutate(rounds: int = 1, corpus_texts: int = 40, seed: int = 3, cli: bool
             if broken:
                 report.violations += 1
                 report.problems.append(f"{name}: {broken[0]}"[:300])
-    log(f"mutate: {report.tried} inputs through extract_claims")
+    report.seconds = time.perf_counter() - began
+    log(f"mutate: {report.tried} inputs through extract_claims in {report.seconds:.1f} s")
     if cli:
         with temporary_folder("claims-mutate-") as workdir:
             run_mutate_cli(workdir, inputs, report, show)

@@ -21,6 +21,7 @@ from claims.extract import extract_claims
 from claims.numbers import find_numbers, parse_number
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+import hostile  # noqa: E402
 from hostile import BIDI, HOSTILE_DATES, QUALIFIERS, SCRIPTS, claim_problems, interval_problems, valid_iso  # noqa: E402
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -119,3 +120,27 @@ def test_known_invalid_calendar_dates_are_not_dates():
 def test_leap_day_is_a_date():
     (m,) = find_dates("am 29.02.2020", "de")
     assert m.value == "2020-02-29"
+
+
+DATES_AND_COUNTS = (
+    "Im April, seit Juni 2021, bis April 2022, am 3. Juni und im Dezember letzten Jahres starben 5 Menschen. "
+    "In April, since June 2021, on June 3 and last December at least 5 people died; dozens were killed."
+)
+CASE_TRAPS = {"i": "İ", "I": "İ", "ss": "ß", "ß": "ẞ", "ffi": "ﬃ", "s": "ſ", "K": "K"}  # İ.lower() is 2 chars
+
+
+def test_letters_whose_case_changes_length_do_not_crash():
+    """Case-insensitive regexes match 'Junİ' as 'Juni', but 'Junİ'.lower() is 'juni̇' (five characters)."""
+    failures = set()
+    for text in [*hostile.seed_texts(), DATES_AND_COUNTS]:
+        for variant in (text.upper(), text):
+            for old, new in CASE_TRAPS.items():
+                mutated = variant.replace(old, new)
+                for lang in ("de", "en"):
+                    try:
+                        assert not claim_problems(mutated, extract_claims(mutated, lang=lang, doc_date="2022-01-11"))
+                        find_dates(mutated, lang, "2022-01-11")
+                        find_numbers(mutated, lang)
+                    except Exception as exc:  # noqa: BLE001 - list every distinct failure at once
+                        failures.add(f"{old}->{new} ({lang}): {type(exc).__name__}: {exc}")
+    assert not failures, sorted(failures)
