@@ -13,7 +13,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims import lexicon, numbers
+from claims import lexicon, numgrammar, numwords
 from claims.errors import LexiconError
 from claims.numbers import find_numbers, parse_number
 
@@ -138,16 +138,16 @@ def test_unknown_qualifier_kind_is_a_lexicon_error(tmp_path, monkeypatch):
     (tmp_path / "de" / "numbers.yaml").write_text("qualifiers:\n  rund: roughly\n", encoding="utf-8")
     monkeypatch.setenv("CLAIMS_LEXICONS", str(tmp_path))
     lexicon.clear_cache()
-    numbers._compiled.cache_clear()
+    numgrammar._compiled.cache_clear()
     try:
         with pytest.raises(LexiconError, match="rund"):
             find_numbers("rund 5")
     finally:
         monkeypatch.delenv("CLAIMS_LEXICONS")
         lexicon.clear_cache()
-        numbers._compiled.cache_clear()
-        numbers._run_segments.cache_clear()
-        numbers._analyse_token.cache_clear()
+        numgrammar._compiled.cache_clear()
+        numwords._run_segments.cache_clear()
+        numwords._analyse_token.cache_clear()
 
 
 def _peers():

@@ -1,0 +1,212 @@
+"""The compiled number grammar of a language, built once from lexicons/<lang>/numbers.yaml.
+
+``_compiled(lang)`` validates the lexicon and turns it into the regexes the
+number scanner runs: the master regex for digits, number words and vague
+amounts, and the patterns read around a hit (qualifier, sign and currency
+before it; scale, percent, currency, ordinal dot after it; range links).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from . import lexicon
+from .errors import LexiconError
+
+_WORDS_SCHEMA = {
+    "zero": {str: float}, "units": {str: float}, "teens": {str: float}, "tens_stems?": {str: float},
+    "teen_stems?": {str: float}, "tens_suffixes?": [str], "tens?": {str: float}, "hundred": [str],
+    "thousand": [str], "scales": {str: float}, "joiner": [str], "article": [str], "half": [str],
+    "one_and_half?": [str], "endings?": [str], "ordinal_stems?": {str: float}, "ordinals?": {str: float},
+    "decimal_word": [str], "negative_words": [str],
+}
+SCHEMA = {
+    "digits": {str: Any}, "words": {str: Any}, "scale_abbreviations": {str: float},
+    "glued_scales": {str: float}, "vague": {str: [float]}, "vague_links": [str], "approx_tolerance": float,
+    "qualifiers": {str: str}, "range_links": [str], "range_links_after_open": [str], "percent": [str],
+    "percent_adjective": [str], "currencies": {str: str}, "currency_prefixes": {str: str},
+    "subunits": {str: str}, "capitalised_amounts": [str], "glued_units": [str], "time_words": [str],
+    "months": [str], "ordinal_articles?": [str], "digit_ordinal_suffixes": [str],
+}
+QUALIFIER_KINDS = ("exact", "approx", "a_good", "at_least", "more_than", "more_than_far", "at_most", "nearly",
+                   "less_than", "range_open")
+_LETTER = "[^\\W\\d_]"
+_DASHES = "-–—"
+
+
+def _alternation(words, flexible_spaces: bool = True) -> str:
+    """Words as a prefix tree, so the engine picks a branch by its first character."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = []
+        for ch, child in sorted(node.items()):
+            if ch:
+                head = r"\s+" if ch == " " and flexible_spaces else re.escape(ch)
+                branches.append(head + emit(child))
+        if not branches:
+            return ""
+        alt = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{alt})?" if "" in node else alt
+
+    return emit(trie) if words else "(?!)"
+
+
+def _inflected(phrase: str) -> str:
+    """Regex for a currency phrase: adjectives may inflect, the noun may take a plural ending."""
+    words = phrase.split()
+    parts = []
+    for i, word in enumerate(words):
+        rx = re.escape(word)
+        if i < len(words) - 1 and word.endswith("e"):
+            rx += "[nrsm]?"
+        elif i == len(words) - 1 and word[-1:].isalpha() and len(word) > 3:
+            rx += "(?:s|n|en|es)?"
+        parts.append(rx)
+    return r"\s+".join(parts)
+
+
+@dataclass
+class _Lang:
+    lang: str
+    data: dict
+    master: re.Pattern
+    head: re.Pattern  # the master regex for a number at the very start of the text
+    master_i: re.Pattern  # both again, case-insensitive, for text whose lowercase changes length
+    head_i: re.Pattern
+    prefix_words: set  # last words of qualifiers, currency prefixes, negative words
+    ordinal_articles: set  # words before "N." that make it an ordinal
+    morpheme: re.Pattern
+    prefix: re.Pattern
+    follow: re.Pattern
+    link: re.Pattern
+    link_open: re.Pattern
+    after_vague: re.Pattern
+    cents_then: re.Pattern
+    roles: dict
+    currency_codes: dict
+
+
+@lru_cache(maxsize=None)
+def _compiled(lang: str) -> _Lang:
+    data = lexicon.load("numbers", lang, schema=SCHEMA)
+    words = lexicon.validate(data["words"], _WORDS_SCHEMA, f"{lang}/numbers.yaml: words")
+    for phrase, kind in data["qualifiers"].items():
+        if kind not in QUALIFIER_KINDS:
+            raise LexiconError(f"lexicon {lang}/numbers.yaml: qualifier '{phrase}' has unknown kind '{kind}'; "
+                               f"use one of {', '.join(QUALIFIER_KINDS)}")
+    for phrase, bounds in data["vague"].items():
+        if len(bounds) != 2 or bounds[0] > bounds[1]:
+            raise LexiconError(f"lexicon {lang}/numbers.yaml: vague '{phrase}' needs [low, high] with low <= high")
+    low = lambda xs: sorted({x.lower() for x in xs}, key=len, reverse=True)  # noqa: E731
+    number_words = set(words["zero"]) | set(words["units"]) | set(words["teens"]) | set(words.get("tens", {}))
+    number_words |= set(words.get("teen_stems", {})) | set(words.get("tens_stems", {}))
+    number_words |= set(words["hundred"]) | set(words["thousand"]) | set(words["scales"]) | set(words["half"])
+    number_words |= set(words.get("one_and_half", [])) | set(words.get("ordinal_stems", {}))
+    number_words |= set(words.get("ordinals", {}))
+    glue = set(words.get("tens_suffixes", [])) | set(words["joiner"]) | set(words["decimal_word"])
+    english = "tens" in words
+    first = _alternation(low(number_words))
+    inner = _alternation(low(number_words | glue | set(words["half"])))
+    endings = _alternation(low(words.get("endings", [])))
+    token_end = r"(?:(?!\w)|(?=prozent))" if data["percent_adjective"] else r"(?!\w)"
+    token = f"(?:{inner})++(?:{endings})?{token_end}"
+    first_token = f"{first}(?:{inner})*+(?:{endings})?{token_end}"
+    scale_after_article = _alternation(low(set(words["scales"]) | set(words["hundred"]) | set(words["thousand"])
+                                           | set(words["half"])))
+    currency_rx = "|".join(_inflected(c) for c in low(data["currencies"]))
+    subunits = "|".join(_inflected(c) for c in low(data["subunits"]))
+    articles = _alternation(low(words["article"]))
+    if english:
+        article_start = rf"(?:{articles})\s+(?={scale_after_article})"
+        run_start = rf"(?:{article_start}{token}|{first_token})"
+    else:
+        # An article alone ("eine") only starts a run before a number word or a currency.
+        # Checked after the first word, so the common case costs nothing (the Python side checks again).
+        not_article = "".join(rf"(?<!\W{re.escape(a)}{e})" for a in low(words["article"])
+                              for e in ("", "e", "er", "em", "en", "es"))
+        joiner = _alternation(low(words["joiner"]))
+        before_number = rf"(?=\s+(?:(?:{joiner}\s+)?{inner}|(?:{currency_rx}|{subunits})(?!\w)))"
+        run_start = rf"{first_token}(?:{not_article}|{before_number})"
+    joins = _alternation(low(words["joiner"] + words["decimal_word"]))
+    run = rf"{run_start}(?:(?:\s+(?:(?:{joins})\s+)?|-){token})*+"
+    vague = _alternation(low(data["vague"]))
+    decimal = re.escape(data["digits"]["decimal"])
+    spaced = rf"\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})++(?:{decimal}\d+)?(?![\d])|" if data["digits"]["space_groups"] else ""
+    skip = r"\d{4}-\d{1,2}-\d{1,2}|\d{4}-(?:0[1-9]|1[0-2])(?!\d)|\d{1,2}:\d{2}(?::\d{2})?|\d+/\d+(?:/\d+)*"
+    if not english:
+        skip += r"|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2}(?!\d))?"
+    body = (
+        rf"(?=[\d.,])(?:(?P<skip>{skip})(?![\w])"
+        rf"|(?<![.,%=&#@/\\])(?P<num>{spaced}(?:[.,](?=\d))?\d+(?:[.,'’]\d+)*+))"
+        rf"|(?P<vague>{vague})(?!\w)"
+        rf"|(?P<words>{run})"
+    )
+    # Numbers start after a non-word character: the engine skips ahead to those quickly.
+    # It runs case-sensitively over the lowercased text, which is faster than IGNORECASE.
+    master = re.compile(rf"\W(?:{body})")
+    head = re.compile(body)
+    master_i = re.compile(rf"\W(?:{body})", re.IGNORECASE)
+    head_i = re.compile(body, re.IGNORECASE)
+    morpheme = re.compile(rf"({inner})|({endings})$", re.IGNORECASE)
+    quals = _alternation(low(data["qualifiers"]))
+    cur_prefix = _alternation(low(data["currency_prefixes"]))
+    negative = _alternation(low(words["negative_words"]))
+    prefix = re.compile(
+        rf"(?:(?<!{_LETTER})(?P<q>{quals})\s+)?(?:(?<!{_LETTER})(?P<cur>{cur_prefix})\s?)?"
+        rf"(?:(?<!{_LETTER})(?P<negword>{negative})\s+|(?<![\w.,)])(?P<sign>[-−+]))?\Z",
+        re.IGNORECASE,
+    )
+    scales = {k.lower(): v for k, v in {**data["scale_abbreviations"], **words["scales"]}.items()}
+    glued = "|".join(re.escape(g) for g in data["glued_scales"])
+    percent = _alternation(low(data["percent"]))
+    percent_adj = _alternation(low(data["percent_adjective"]))
+    glued_units = "|".join(re.escape(u) for u in low(data["glued_units"]))
+    # "6. Januar", "der 3. und 4. Tag": a dot after digits before a month or a lower-case word
+    months = _alternation(low(data["months"]))
+    dot_ordinal = rf"\.(?=\s+(?:{months}|(?-i:[^\W\d_A-ZÄÖÜ])))|" if data["digits"].get("dot_ordinals") else ""
+    follow = re.compile(
+        rf"(?P<scale>\s*(?:{_alternation(low(scales))})(?!\w)|(?<=\d)(?-i:{glued})(?!\w))?"
+        rf"(?:(?P<pct>\s*(?:{percent})(?!\w)|(?:\s*|-)(?:{percent_adj})(?!\w))"
+        rf"|(?:\s*|-)(?P<cur>{currency_rx})(?![\w])"
+        rf"|\s*(?P<sub>{subunits})(?!\w)"
+        rf"|(?P<time>\s*(?:{_alternation(low(data['time_words']))})(?!\w)|:\d)"
+        rf"|(?<=\d)(?P<ord>{dot_ordinal}(?:{_alternation(low(data['digit_ordinal_suffixes']))})(?!\w))"
+        rf"|(?<=\d)(?P<unitglue>(?-i:{glued_units}))(?!\w)"
+        rf"|(?<=\d)(?P<glued>[^\W\d_])"
+        rf")?",
+        re.IGNORECASE,
+    )
+    links = "|".join(rf"\s+{re.escape(w)}\s+" for w in data["range_links"])
+    link = re.compile(rf"(?:\s*[{_DASHES}]\s*|-?(?:{links}))\Z", re.IGNORECASE)
+    open_links = "|".join(rf"\s+{re.escape(w)}\s+" for w in data["range_links_after_open"])
+    link_open = re.compile(rf"-?(?:{open_links})\Z", re.IGNORECASE)
+    after_vague = re.compile(rf"\s+(?:{_alternation(low(data['vague_links']))})(?!\w)", re.IGNORECASE)
+    joiner = _alternation(low(words["joiner"]))
+    cents_then = re.compile(rf"\s+(?:(?:{joiner})\s+)?\Z", re.IGNORECASE)
+    roles = {"english": english, "number_words": {w.lower() for w in number_words}}
+    for key in ("zero", "units", "teens", "tens", "teen_stems", "tens_stems", "scales", "ordinal_stems", "ordinals"):
+        roles[key] = {k.lower(): float(v) for k, v in words.get(key, {}).items()}
+    for key in ("hundred", "thousand", "joiner", "article", "half", "one_and_half", "tens_suffixes", "decimal_word"):
+        roles[key] = {w.lower() for w in words.get(key, [])}
+    roles["scales_all"] = scales
+    codes = {_norm(k): v for k, v in data["currencies"].items()}
+    codes.update({"sub:" + _norm(k): v for k, v in data["subunits"].items()})
+    codes.update({"pre:" + _norm(k): v for k, v in data["currency_prefixes"].items()})
+    prefix_words = {_norm(q).split()[-1] for q in data["qualifiers"]} | {w.lower() for w in words["negative_words"]}
+    prefix_words |= {_norm(c) for c in data["currency_prefixes"]}
+    ordinal_articles = {w.lower() for w in data.get("ordinal_articles", [])}
+    return _Lang(lang, data, master, head, master_i, head_i, prefix_words, ordinal_articles, morpheme, prefix,
+                 follow, link, link_open, after_vague, cents_then, roles, codes)
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().split())
