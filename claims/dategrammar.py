@@ -1,0 +1,274 @@
+"""The compiled date grammar of a language and the date atoms its matches stand for.
+
+``_grammar(lang)`` builds, once per language, the patterns ``find_dates`` runs
+from ``lexicons/<lang>/dates.yaml`` (month names of every language): two
+trigger scans, the anchored atom patterns (one named branch per notation:
+"16.12.11", "3. Jänner 2022", "January 7", "2018-2020", "gestern"...) and the
+patterns for the words around an atom. ``_atom`` reads one match of a branch
+into an ``_Atom``: year, month and day as far as written, before resolution.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lexicon
+from .errors import LexiconError
+from .models import QUALIFIERS
+
+_SCHEMA = {
+    "months": {str: int}, "month_abbreviations": {str: int}, "ambiguous_months": [str],
+    "weekdays": {str: int}, "weekday_abbreviations": {str: int}, "weekday_compounds": [str],
+    "day_suffixes": [str], "day_month_glue": [str], "ordinals": {str: int},
+    "ordinal_endings": [str], "qualifiers": {str: str}, "range_from": [str],
+    "range_between": [str], "links": [str], "links_after_from": [str],
+    "links_after_between": [str], "articles": [str], "month_parts": [str], "cues": [str],
+    "future_cues": [str], "past_cues": [str], "relative_years": {str: int}, "relative_days": {str: int},
+    "lowercase_only": [str], "list_words": [str], "publication_labels": [str], "not_year_before": [str], "not_year_after": [str],
+}
+
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_MON = r"(?:1[0-2]|0?[1-9])"
+_YEAR = r"(?:1\d{3}|20\d{2})"
+_NUM_END = r"(?![\d]|[.,]\d)"
+_WORD_END = r"(?![^\W\d_])"
+_START = r"(?<![\w.,/-])"  # not inside a word or a number
+
+
+def _alt(words, lower: bool = True) -> str:
+    """Regex alternation of ``words`` (lower case) as a prefix tree, which the
+    regex engine rejects at the first letter instead of trying each word; a
+    space in a phrase matches any whitespace."""
+    root: dict = {}
+    for word in {str(w).lower() if lower else str(w) for w in words}:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = "(?:" + "|".join(alts) + ")" if len(alts) > 1 or "" in node else alts[0]
+        return body + "?" if "" in node else body
+
+    return emit(root) if root else "(?!)"
+
+
+def _norm(words: str | None) -> str:
+    return " ".join(words.lower().split()) if words else ""
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    digit_trigger: re.Pattern
+    word_trigger: re.Pattern
+    digit_atoms: re.Pattern
+    word_atoms: re.Pattern
+    prefix: re.Pattern
+    suffix: re.Pattern
+    gap_link: re.Pattern
+    gap_weekday: re.Pattern
+    gap_list: re.Pattern
+    label: re.Pattern
+    not_number_after: re.Pattern
+    lex: dict
+    months: dict
+    abbreviations: frozenset
+    ambiguous: frozenset
+    month_first_needs_year: bool
+    month_first_end: re.Pattern
+
+
+@lru_cache(maxsize=None)
+def _grammar(lang: str) -> _Grammar:
+    lex = lexicon.load("dates", lang, schema=_SCHEMA)
+    for phrase, qualifier in lex["qualifiers"].items():
+        if qualifier not in QUALIFIERS:
+            raise LexiconError(f"lexicon {lang}/dates.yaml: qualifiers.{phrase} is not one of {QUALIFIERS}")
+    months, abbreviations, ambiguous = {}, set(), set()
+    for other in lexicon.LANGUAGES:  # month names of every language, own language last
+        if other == lang:
+            continue
+        olex = lexicon.load("dates", other, schema=_SCHEMA)
+        months.update(olex["months"]), months.update(olex["month_abbreviations"])
+        abbreviations.update(olex["month_abbreviations"]), ambiguous.update(olex["ambiguous_months"])
+    months.update(lex["months"]), months.update(lex["month_abbreviations"])
+    abbreviations.update(lex["month_abbreviations"]), ambiguous.update(lex["ambiguous_months"])
+    full = [m for m in months if m not in abbreviations]
+    month = rf"(?:{_alt(full)}|(?:{_alt(abbreviations)})\.?){_WORD_END}"
+    lsuf = rf"(?:(?:{_alt(lex['day_suffixes'])}){_WORD_END})"  # "15te", "10th"
+    dsuf = rf"(?:\.|{lsuf})"
+    links = lex["links"] + lex["links_after_from"] + lex["links_after_between"]
+    link = rf"(?:{_alt(links)})"
+    arts = rf"(?:(?:{_alt(lex['articles'])})\s+)"
+    glue = rf"(?:(?:{_alt(lex['day_month_glue'])})\s+)?" if lex["day_month_glue"] else ""
+    ordinal = rf"(?:{_alt(lex['ordinals'])})(?:{_alt(lex['ordinal_endings'])}){_WORD_END}"
+    year_sep = r"(?:,\s*|\s+)" if lang == "en" else r"\s+"
+    not_year = rf"(?!\s*(?:{_alt(lex['not_year_before'])})(?![^\W\d_]))"
+    weekday = rf"(?:{_alt(lex['weekdays'])})(?:{_alt(lex['weekday_compounds'])})?{_WORD_END}"
+    branches = {
+        "ISO": rf"{_START}(?P<iso_y>{_YEAR})(?P<iso_s>[-/.])(?P<iso_m>{_MON})(?P=iso_s)(?P<iso_d>{_DAY}){_NUM_END}",
+        "NUM": rf"{_START}(?:(?P<n_d0>{_DAY})\.?\s*(?P<n_l>{link})\s*)?(?P<n_d>{_DAY})\.\s?(?P<n_m>{_MON})\."
+        rf"(?:(?P<n_y>\d\d)|\s?(?P<n_y4>{_YEAR}))?{_NUM_END}",
+        "SLASH": rf"{_START}(?P<s_a>\d{{1,2}})/(?P<s_b>\d{{1,2}})/(?P<s_y>{_YEAR}|\d\d)(?![\d/]|[.,]\d)",
+        # month and year in figures: "05.2016", "05/2016", "2016-05"; spaces only around a
+        # zero-padded month, and "2016-05" needs the zero ("2011-12" is a pair of years)
+        "MY": rf"{_START}(?:(?P<my_m>0[1-9])\s*[./-]\s*|(?P<my_m2>1[0-2])[./-])(?P<my_y>(?:19|20)\d\d)"
+        rf"(?![\d/]|[.,]\d)",
+        "YM": rf"{_START}(?P<ym_y>(?:19|20)\d\d)\s*[./-]\s*(?P<ym_m>0[1-9])(?![\d/-]|[.,]\d)",
+        "DASH": rf"{_START}(?P<h_d>{_DAY})(?P<h_s>[-/])(?:(?P<h_m>{_MON})|(?P<h_t>{month}))(?P=h_s)(?P<h_y>{_YEAR})"
+        rf"{_NUM_END}",
+        "NODOT": rf"{_START}(?P<nd_d>{_DAY})\.(?P<nd_m>{_MON})(?![\d]|[.,:]\d){not_year}",
+        "DMY": rf"{_START}(?:(?P<t_d0>{_DAY}){dsuf}?\s*(?P<t_l>{link})\s*{arts}?)?(?P<t_d>{_DAY}){dsuf}?\s*{glue}"
+        rf"(?P<t_m>{month})(?:{year_sep}(?P<t_y>{_YEAR}){_NUM_END}{_WORD_END})?",
+        "ORD": rf"(?<!\w)(?P<o_w>{ordinal})\s+{glue}(?P<o_m>{month})(?:\s+(?P<o_y>{_YEAR}){_NUM_END}{_WORD_END})?",
+        "MDY": rf"(?<!\w)(?P<u_m>{month})\s*(?P<u_d>{_DAY}){lsuf}?(?:\s*(?P<u_l>{link})\s*(?P<u_d2>{_DAY})"
+        rf"{lsuf}?)?(?:(?:,\s*|\s+)(?P<u_y>{_YEAR}))?(?![\d]|[.,:]\d|[^\W\d_])",
+        "MDASH": rf"(?<!\w)(?P<md_m>{month})-(?P<md_d>{_DAY})-(?P<md_y>{_YEAR}){_NUM_END}",
+        "MONTH": rf"(?<!\w)(?P<b_m>{month})(?:\s+(?P<b_y>{_YEAR}){_NUM_END}{_WORD_END})?",
+        "WEEKDAY": rf"(?<!\w)(?P<w_full>{weekday})",
+        "WABBR": rf"(?<!\w)(?P<w_abbr>{_alt(lex['weekday_abbreviations'])})(?:\.,?|,|(?=\s+\d))(?=\s*\d)",
+        "YEAR": rf"{_START}(?<![€$£§+])(?P<y>(?:19|20)\d\d)(?:\s*[-–—/]\s*(?P<y2>(?:19|20)\d\d|\d\d))?"
+        rf"(?![\d]|[.,]\d|[^\W\d_]){not_year}",
+        "REL": rf"(?<!\w)(?P<r>{_alt(lex['relative_days'])}){_WORD_END}",
+    }
+
+    def compile_branches(names):
+        return re.compile("|".join(f"(?P<{n}>{branches[n]})" for n in names), re.IGNORECASE)
+
+    digit_atoms = compile_branches(["ISO", "NUM", "SLASH", "MY", "YM", "DASH", "NODOT", "DMY", "YEAR"])
+    word_atoms = compile_branches(["ORD", "MDASH", "MDY", "MONTH", "WEEKDAY", "WABBR", "REL"])
+    # Candidates are found case-sensitively (lower case or capitalised), which
+    # is several times faster than scanning with the IGNORECASE atom patterns.
+    keywords = [*months, *lex["weekdays"], *lex["relative_days"], *lex["ordinals"]]
+    forms = {f for w in keywords for f in (w.lower(), w.capitalize(), w.upper())}
+    abbr = {f for w in lex["weekday_abbreviations"] for f in (w.lower(), w.capitalize(), w.upper())}
+    digit_trigger = re.compile(r"(?<![\w.,/-])\d")
+    word_trigger = re.compile(rf"(?<!\w)(?:{_alt(forms, lower=False)}|(?:{_alt(abbr, lower=False)})(?=[.,]|\s+\d))")
+    words = lambda key: _alt(lex[key])  # noqa: E731
+    prefix = re.compile(
+        rf"(?<!\w)(?:(?P<prep>{words('qualifiers')})\s+)?(?:(?P<part>{words('month_parts')})(?:\s+|-))?"
+        rf"{arts}?(?:(?P<cue>{_alt(lex['cues'] + lex['future_cues'] + lex['past_cues'])})\s+)?{arts}?\Z",
+        re.IGNORECASE,
+    )
+    suffix = re.compile(rf"\s+(?P<rel>{words('relative_years')}){_WORD_END}", re.IGNORECASE)
+    gap_link = re.compile(rf"\s*(?P<link>{link})\s*{arts}?", re.IGNORECASE)
+    gap_weekday = re.compile(rf",?\s*{arts}?", re.IGNORECASE)
+    gap_list = re.compile(rf"\s*(?:{words('list_words')})\s*", re.IGNORECASE)
+    label = re.compile(rf"(?<!\w)(?:{words('publication_labels')})\s*:?\Z", re.IGNORECASE)
+    not_number_after = re.compile(rf"(?<!\w)(?:{words('not_year_after')})\s*\Z", re.IGNORECASE)
+    month_first_end = re.compile(r"\s*(?:\Z|[,;:)!?\n]|\.(?!\d)|[-–]\s*\w)")
+    return _Grammar(digit_trigger, word_trigger, digit_atoms, word_atoms, prefix, suffix, gap_link, gap_weekday,
+                    gap_list, label, not_number_after, lex, months, frozenset(abbreviations), frozenset(ambiguous), lang != "en",
+                    month_first_end)
+
+
+@dataclass
+class _Atom:
+    start: int
+    end: int
+    kind: str  # date | weekday | wabbr | rel
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+    end_date: tuple | None = None  # (y, m, d) of an inner span "5.-7. Januar"
+    needs_cue: bool = False  # a bare month or "22.04": a date only after "im", "am", "Anfang"...
+    weekday: int | None = None
+    offset: int = 0  # days, for relative day words
+    month_first: bool = False
+    month_only: _Atom | None = None  # what is left when a German "März 15" has no weekday before it
+    # filled from the words before the atom
+    lead: int = -1
+    prep: str = ""
+    cue: bool = False
+    direction: int = 0  # +1 "kommenden", -1 "vergangenen", 0 neither
+
+
+def _year2(yy: str) -> int:
+    value = int(yy)
+    return value if len(yy) == 4 else (2000 + value if value < 50 else 1900 + value)
+
+
+def _atom(m: re.Match, g: _Grammar, lang: str) -> _Atom | None:
+    kind, lex, s, e = m.lastgroup, g.lex, m.start(), m.end()
+    month = lambda name: g.months.get(_norm(m.group(name)).rstrip("."))  # noqa: E731
+    if kind == "ISO":
+        return _Atom(s, e, "date", int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
+    if kind == "NUM":
+        y = _year2(m["n_y"] or m["n_y4"]) if (m["n_y"] or m["n_y4"]) else None
+        atom = _Atom(s, e, "date", y, int(m["n_m"]), int(m["n_d"]))
+        if m["n_d0"]:
+            atom.end_date, atom.d = (y, atom.m, atom.d), int(m["n_d0"])
+        return atom
+    if kind == "SLASH":
+        a, b, y = int(m["s_a"]), int(m["s_b"]), _year2(m["s_y"])
+        day, mon = (b, a) if lang == "en" and a <= 12 else (a, b)  # English month first
+        if mon > 12:  # "31/12/2021" in English text too
+            day, mon = mon, day
+        return _Atom(s, e, "date", y, mon, day)
+    if kind == "MY":
+        return _Atom(s, e, "date", int(m["my_y"]), int(m["my_m"] or m["my_m2"]))
+    if kind == "YM":
+        return _Atom(s, e, "date", int(m["ym_y"]), int(m["ym_m"]))
+    if kind == "DASH":
+        return _Atom(s, e, "date", int(m["h_y"]), int(m["h_m"]) if m["h_m"] else month("h_t"), int(m["h_d"]))
+    if kind == "NODOT":
+        return _Atom(s, e, "date", None, int(m["nd_m"]), int(m["nd_d"]), needs_cue=True)
+    if kind == "DMY":
+        y = int(m["t_y"]) if m["t_y"] else None
+        atom = _Atom(s, e, "date", y, month("t_m"), int(m["t_d"]))
+        if m["t_d0"]:
+            atom.end_date, atom.d = (y, atom.m, atom.d), int(m["t_d0"])
+        return atom
+    if kind == "ORD":
+        stem = _norm(m["o_w"])
+        day = next((v for k, v in lex["ordinals"].items() if stem.startswith(k) and
+                    stem[len(k):] in lex["ordinal_endings"]), None)
+        return _Atom(s, e, "date", int(m["o_y"]) if m["o_y"] else None, month("o_m"), day)
+    if kind == "MDY":
+        mon, y = month("u_m"), int(m["u_y"]) if m["u_y"] else None
+        if _norm(m["u_m"]).rstrip(".") in g.ambiguous and not m["u_m"][:1].isupper():
+            return None  # "may 5"
+        atom = _Atom(s, e, "date", y, mon, int(m["u_d"]))
+        if g.month_first_needs_year and y is None and not g.month_first_end.match(m.string, e):
+            # German "im März 15 Tote": a day only after a weekday or at the end of a phrase
+            atom.month_first, atom.month_only = True, _month_atom(m, g, "u_m", None)
+        if m["u_d2"]:
+            atom.end_date = (y, mon, int(m["u_d2"]))
+        return atom
+    if kind == "MDASH":
+        return _Atom(s, e, "date", int(m["md_y"]), month("md_m"), int(m["md_d"]))
+    if kind == "MONTH":
+        return _month_atom(m, g, "b_m", int(m["b_y"]) if m["b_y"] else None)
+    if kind == "WEEKDAY":
+        word = _norm(m["w_full"])
+        day = next(v for k, v in lex["weekdays"].items() if word.startswith(k))
+        return _Atom(s, e, "weekday", weekday=day)
+    if kind == "WABBR":
+        return _Atom(s, e, "wabbr", weekday=lex["weekday_abbreviations"][_norm(m["w_abbr"])])
+    if kind == "YEAR":
+        atom = _Atom(s, e, "date", int(m["y"]))
+        if m["y2"]:
+            y2 = int(m["y2"]) if len(m["y2"]) == 4 else atom.y // 100 * 100 + int(m["y2"])
+            if y2 <= atom.y:
+                return None
+            atom.end_date = (y2, None, None)
+        return atom
+    word = m["r"]
+    if _norm(word) in lex["lowercase_only"] and not word.islower():
+        return None
+    return _Atom(s, e, "rel", offset=lex["relative_days"][_norm(word)])
+
+
+def _month_atom(m: re.Match, g: _Grammar, group: str, year: int | None) -> _Atom | None:
+    word = m.group(group)
+    name = _norm(word).rstrip(".")
+    if year is not None:
+        return _Atom(m.start(group), m.end(), "date", year, g.months[name])
+    if (name in g.ambiguous or name in g.abbreviations) and not word[:1].isupper():
+        return None  # "may", "august" as ordinary words
+    return _Atom(m.start(group), m.end(group), "date", None, g.months[name], needs_cue=True)
