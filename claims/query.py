@@ -199,6 +199,8 @@ def diff(store: Store, doc_a: str, doc_b: str) -> DiffResult:
         else:
             only_b.append((group, in_b))
     shared.sort(key=lambda t: (SEVERITY.index(t[0].status), t[0].category, t[0].label))
+    only_a.sort(key=lambda t: (t[0].category, t[0].label, t[0].group_id))
+    only_b.sort(key=lambda t: (t[0].category, t[0].label, t[0].group_id))
     counts = {}
     for group, _, _ in shared:
         counts[group.status] = counts.get(group.status, 0) + 1

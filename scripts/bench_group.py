@@ -84,10 +84,12 @@ def synthetic(base: list[Claim], n: int, seed: int = 1) -> list[Claim]:
     n_events = max(1, n // EVENT_SIZE)
     n_docs = max(1, n // CLAIMS_PER_DOC)
     doc_dates = [dt.date.fromordinal(day0 + rng.randrange(60)).isoformat() for _ in range(n_docs)]
+    shuffled = base[:]
+    random.Random(0).shuffle(shuffled)  # so that every size draws on every kind of article
     out = []
     for i in range(n):
         event = rng.randrange(n_events)
-        c = base[event % len(base)]
+        c = shuffled[event % len(shuffled)]
         scope = c.scope if event < len(base) else months[(event // len(base) * 37 + event) % len(months)]
         d = rng.randrange(n_docs)
         doc = f"fake{d:06}"
