@@ -59,7 +59,9 @@ def _alt(words, lower: bool = True) -> str:
 
 
 def _norm(words: str | None) -> str:
-    return " ".join(words.lower().split()) if words else ""
+    # casefold, not lower: the patterns match case-insensitively, so "jahreſ" (long s)
+    # matched "jahres" and must look it up as "jahres".
+    return " ".join(words.casefold().split()) if words else ""
 
 
 @dataclass(frozen=True)
@@ -246,10 +248,11 @@ def _atom(m: re.Match, g: _Grammar, lang: str) -> _Atom | None:
         return _month_atom(m, g, "b_m", int(m["b_y"]) if m["b_y"] else None)
     if kind == "WEEKDAY":
         word = _norm(m["w_full"])
-        day = next(v for k, v in lex["weekdays"].items() if word.startswith(k))
-        return _Atom(s, e, "weekday", weekday=day)
+        day = next((v for k, v in lex["weekdays"].items() if word.startswith(k)), None)
+        return None if day is None else _Atom(s, e, "weekday", weekday=day)
     if kind == "WABBR":
-        return _Atom(s, e, "wabbr", weekday=lex["weekday_abbreviations"][_norm(m["w_abbr"])])
+        day = lex["weekday_abbreviations"].get(_norm(m["w_abbr"]))
+        return None if day is None else _Atom(s, e, "wabbr", weekday=day)
     if kind == "YEAR":
         atom = _Atom(s, e, "date", int(m["y"]))
         if m["y2"]:
@@ -261,12 +264,15 @@ def _atom(m: re.Match, g: _Grammar, lang: str) -> _Atom | None:
     word = m["r"]
     if _norm(word) in lex["lowercase_only"] and not word.islower():
         return None
-    return _Atom(s, e, "rel", offset=lex["relative_days"][_norm(word)])
+    offset = lex["relative_days"].get(_norm(word))
+    return None if offset is None else _Atom(s, e, "rel", offset=offset)
 
 
 def _month_atom(m: re.Match, g: _Grammar, group: str, year: int | None) -> _Atom | None:
     word = m.group(group)
     name = _norm(word).rstrip(".")
+    if name not in g.months:  # a letter whose case folds to two ("İ") matched the pattern
+        return None
     if year is not None:
         return _Atom(m.start(group), m.end(), "date", year, g.months[name])
     if (name in g.ambiguous or name in g.abbreviations) and not word[:1].isupper():

@@ -173,8 +173,9 @@ def _relative_year(text: str, g: _Grammar, a: _Atom, ref: _Ref | None) -> tuple[
     sm = g.suffix.match(text, a.end)
     if ref is None:
         return None, a.end
-    if sm:
-        return ref.day.year + g.lex["relative_years"][_norm(sm["rel"])], sm.end()
+    offset = g.lex["relative_years"].get(_norm(sm["rel"])) if sm else None
+    if offset is not None:
+        return ref.day.year + offset, sm.end()
     m, d = (a.end_date[1], a.end_date[2]) if a.end_date else (a.m, a.d)
     return _year_for(m, d, ref, None if a.end_date else a.weekday, a.direction), a.end
 
