@@ -122,7 +122,8 @@ def ingest(
         if on_progress:
             on_progress(done, len(files), str(path))
     batch.flush()
-    if report.changed and after_ingest is not None:
+    # Also after a run that was killed between writing documents and writing groups.
+    if after_ingest is not None and (report.changed or store.groups_stale()):
         try:
             after_ingest(store)
         except Exception as exc:  # the documents are stored; say what failed after them

@@ -128,12 +128,21 @@ def m005_fts_insert_by_store(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TRIGGER claims_fts_insert")
 
 
+def m006_groups_stale_flag(conn: sqlite3.Connection) -> None:
+    # Set in the same transaction that changes documents, cleared in the one that
+    # writes groups: a run killed in between leaves it set, and the next ingest
+    # regroups even when every file is unchanged. Older stores regroup once.
+    conn.execute("CREATE TABLE store_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    conn.execute("INSERT INTO store_state (key, value) VALUES ('groups_stale', '1')")
+
+
 MIGRATIONS: list[Migration] = [
     m001_documents_and_claims,
     m002_claims_fts,
     m003_groups,
     m004_documents_lead,
     m005_fts_insert_by_store,
+    m006_groups_stale_flag,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

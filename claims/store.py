@@ -196,6 +196,7 @@ class Store:
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         prepared = [(doc, [_claim_row(claim, doc) for claim in claims]) for doc, claims in items]
         with self.transaction() as conn:
+            _mark_groups_stale(conn, True)
             return [self._write_document(conn, doc, rows, now) for doc, rows in prepared]
 
     @staticmethod
@@ -233,6 +234,7 @@ class Store:
     def delete_document(self, doc_id: str) -> None:
         """Remove a document with its claims and their group memberships."""
         with self.transaction() as conn:
+            _mark_groups_stale(conn, True)
             conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
 
     def documents(self) -> list[StoredDocument]:
@@ -341,6 +343,12 @@ class Store:
 
     # -- groups -------------------------------------------------------------------
 
+    def groups_stale(self) -> bool:
+        """True when documents changed after the groups were last written (e.g. a killed run)."""
+        with self._reading() as conn:
+            row = conn.execute("SELECT value FROM store_state WHERE key = 'groups_stale'").fetchone()
+        return row is not None and row[0] == "1"
+
     def replace_groups(self, groups: Iterable[Group]) -> None:
         """Replace all groups and memberships in one transaction.
 
@@ -354,6 +362,7 @@ class Store:
             )
             member_rows.extend((claim_id, group.group_id, claim_id) for claim_id in group.claim_ids)
         with self.transaction() as conn:
+            _mark_groups_stale(conn, False)
             conn.execute("DELETE FROM group_members")
             conn.execute("DELETE FROM groups")
             conn.executemany(
@@ -429,3 +438,7 @@ def _stored_document(row) -> StoredDocument:
     except ValueError:
         parsed = ()
     return StoredDocument(*head, warnings=parsed)
+
+
+def _mark_groups_stale(conn: sqlite3.Connection, stale: bool) -> None:
+    conn.execute("UPDATE store_state SET value = ? WHERE key = 'groups_stale'", ("1" if stale else "0",))

@@ -226,14 +226,28 @@ def test_ctrl_c_inside_a_write_keeps_committed_documents(tmp_path, corpus, fake_
 
 def test_library_ingest_report_and_hooks(tmp_path, corpus, fake_extractor):
     events, hooked = [], []
+
+    def regroup(store):  # like query.regroup: writing the groups marks them fresh
+        hooked.append(store)
+        store.replace_groups([])
+
     with Store(tmp_path / "s.db") as store:
-        report = ingest(store, [corpus], on_progress=lambda d, t, p: events.append((d, t)), after_ingest=hooked.append)
+        report = ingest(store, [corpus], on_progress=lambda d, t, p: events.append((d, t)), after_ingest=regroup)
         assert isinstance(report, IngestReport)
         assert (report.added, report.updated, report.unchanged, report.claims) == (3, 0, 0, 6)
         assert events == [(0, 3), (1, 3), (2, 3), (3, 3)]
         assert hooked == [store]
-        ingest(store, [corpus], after_ingest=hooked.append)
+        ingest(store, [corpus], after_ingest=regroup)
         assert hooked == [store]  # nothing changed, no regrouping
+
+
+def test_groups_left_stale_by_an_earlier_run_are_recomputed(tmp_path, corpus, fake_extractor):
+    hooked = []
+    with Store(tmp_path / "s.db") as store:
+        ingest(store, [corpus])  # no hook: documents written, groups never
+        assert store.groups_stale()
+        ingest(store, [corpus], after_ingest=lambda s: (hooked.append(s), s.replace_groups([])))
+        assert hooked == [store] and not store.groups_stale()
 
 
 def test_a_failing_after_ingest_hook_is_an_error_line_not_a_crash(tmp_path, corpus, fake_extractor):
