@@ -14,7 +14,7 @@ from __future__ import annotations
 import signal
 import sys
 
-INTERRUPTED = "Interrupted; nothing half-written was kept."
+from .entry import INTERRUPTED
 
 
 def _exit_interrupted(signum=None, frame=None):
