@@ -39,7 +39,7 @@ def test_two_stores_created_at_the_same_moment(tmp_path):
     folder = tmp_path / "docs"
     hostile.write_documents(folder, {"a.txt": "Es wurden 16 Menschen getötet.".encode(),
                                      "b.txt": "Mindestens 2200 Menschen wurden verletzt.".encode()})
-    for attempt in range(3):
+    for attempt in range(2):
         reliability.remove_store(db)
         results: list = [None, None]
 

@@ -89,7 +89,6 @@ def test_missing_path_and_empty_folder(tmp_path):
     "setup, args, words",
     [
         ("garbage", ("docs",), "not a claims store"),
-        ("garbage", ("ingest", str(SEEDS)), "not a claims store"),
         ("foreign", ("list",), "not a claims store"),
         ("newer", ("docs",), "newer version"),
         ("newer", ("ingest", str(SEEDS)), "newer version"),
@@ -223,3 +222,44 @@ def test_interrupted_regrouping_is_finished_by_the_next_run(tmp_path):
         ingest(store, [SEEDS], after_ingest=regroup)
     assert reliability.read_groups(clean)
     assert reliability.read_groups(broken) == reliability.read_groups(clean)
+
+
+@pytest.mark.parametrize("word", ["hundert ", "zwei ", "eins zwei ", "one hundred "])
+def test_long_runs_of_number_words_are_read_in_linear_time(word):
+    """A run of number words with nothing between them (a scraped list, a stutter) is read once."""
+    from claims.numbers import find_numbers
+
+    lang = "en" if word.startswith("one") else "de"
+
+    def seconds(size: int) -> float:
+        started = time.perf_counter()
+        with time_limit(10):
+            find_numbers((word * size)[:size], lang)
+        return time.perf_counter() - started
+
+    seconds(100)
+    small, large = seconds(40_000), seconds(160_000)  # each text once: runs are cached
+    assert large < 6 * small + 0.02, f"{word!r}: 40 kB {small:.3f} s, 160 kB {large:.3f} s (superlinear)"
+
+
+def test_a_reader_bug_in_one_file_does_not_stop_the_others(cli, tmp_path, monkeypatch):
+    """Like an extractor crash, an unexpected error while reading one file is one error line for that file."""
+    from claims import documents
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.txt").write_text(f"In {name} wurden 16 Menschen getötet.", encoding="utf-8")
+    parse = documents.parse_document
+
+    def flaky(data, path, *args, **kwargs):
+        if Path(path).stem == "b":
+            raise KeyError("juni̇")  # as the month lookup once did for 'Junİ'
+        return parse(data, path, *args, **kwargs)
+
+    monkeypatch.setattr(documents, "parse_document", flaky)
+    result = cli("ingest", str(folder))
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(errors) == 1 and "b.txt" in errors[0], errors
+    assert [doc["doc_id"] for doc in __import__("json").loads(cli("docs", "--json").stdout)] == ["a", "c"]
