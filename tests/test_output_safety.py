@@ -152,3 +152,24 @@ def test_csv_export_to_file_is_the_same_as_stdout(cli, tmp_path):
     assert cli("export", "--format", "csv", "-o", str(out)).exit_code == 0
     assert out.read_text(encoding="utf-8") == cli("export", "--format", "csv").stdout
     assert ",'=evil,deaths," in out.read_text(encoding="utf-8")
+
+
+# C1 controls (U+009B is CSI for some terminals) and bidi overrides (U+202E reorders what is shown)
+# are valid in JSON strings; written as \u escapes they are just as valid, lossless, and inert.
+UNSAFE_IN_JSON = ("\x9b", "\x85", "\u202e", "\u2066", "\u2028")
+
+
+def test_json_outputs_escape_c1_controls_and_bidi_overrides(cli, hostile_store, tmp_path):
+    folder, ids = hostile_store
+    path = tmp_path / "c1.txt"
+    path.write_text("Es wurden \x9b31m 16 Menschen \u202egetötet\u202c.\u2028Rund \x85 20 Tote.\n", encoding="utf-8")
+    outputs = {"extract": cli("extract", str(path)).stdout}
+    for args in (["list", "--json"], ["docs", "--json"], ["export", "--format", "json"], ["query", "Tote", "--json"],
+                 ["conflicts", "--json"], ["show", ids[-1], "--json"]):
+        result = cli(*args)
+        assert result.exit_code == 0, (args, result.output)
+        outputs[" ".join(args)] = result.stdout
+    for name, out in outputs.items():
+        assert not [c for c in UNSAFE_IN_JSON if c in out], name
+    rows = [json.loads(line) for line in outputs["extract"].splitlines()]
+    assert any("\x9b31m" in row["sentence"] for row in rows)  # the data itself is kept
