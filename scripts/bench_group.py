@@ -9,7 +9,7 @@ do, with about the same group sizes at every size (see ``synthetic``).
 
     .venv/bin/python scripts/bench_group.py [--sizes 10000,100000,1000000] [--store-size 1000000]
 
-Prints the time of ``group_claims`` per size (median of three runs),
+Prints the time of ``group_claims`` per size (median of five runs),
 the growth ratio between sizes (target: 10x the claims costs at most 12x the
 time; 1M claims in under two minutes), and the median latency of
 ``query("claims about casualties")`` on a store of ``--store-size`` claims
@@ -151,7 +151,7 @@ def main() -> None:
     previous = None
     for n in sizes:
         claims = synthetic(base, n)
-        seconds = time_grouping(claims, runs=3)
+        seconds = time_grouping(claims, runs=5)
         groups = group_claims(claims) if n <= 100_000 else None
         extra = f", {len(groups)} groups" if groups is not None else ""
         ratio = f"  growth x{seconds / previous[1]:.1f} for x{n / previous[0]:.0f} claims" if previous else ""
