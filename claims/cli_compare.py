@@ -33,8 +33,18 @@ def _view_json(view: q.GroupView) -> dict:
     }
 
 
+# Valid in JSON strings but not inert on a terminal: C1 controls (U+009B starts an
+# escape sequence on some terminals), bidi marks and overrides, line separators.
+# Written as \u escapes they are just as valid JSON and mean the same text.
+_UNSAFE_IN_JSON = {
+    c: f"\\u{c:04x}"
+    for c in (*range(0x7F, 0xA0), 0x200E, 0x200F, *range(0x2028, 0x202F), *range(0x2066, 0x206A))
+}
+
+
 def _print_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    text = json.dumps(data, ensure_ascii=False, indent=2).translate(_UNSAFE_IN_JSON)
+    sys.stdout.write(text + "\n")
 
 
 def register(app: typer.Typer) -> None:
