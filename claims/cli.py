@@ -35,7 +35,6 @@ def _on_sigint(handler):
 _previous_sigint = _on_sigint(_exit_interrupted)
 
 import dataclasses  # noqa: E402
-import json  # noqa: E402
 import os  # noqa: E402
 import sqlite3  # noqa: E402
 import tempfile  # noqa: E402
@@ -206,7 +205,7 @@ def show_command(ctx: typer.Context, claim_id: str, as_json: JsonOption = False)
         claim = store.claim(claim_id)
         doc = store.document(claim.doc)
     if as_json:
-        sys.stdout.write(json.dumps(export.claim_record(claim), ensure_ascii=False) + "\n")
+        sys.stdout.write(export.json_text(export.claim_record(claim)) + "\n")
         return
     out = out_console()
     out.print(render.claim_view(claim, markers=out.color_system is None, doc=doc))

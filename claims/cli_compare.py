@@ -8,7 +8,6 @@ claims.views or print JSON.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from typing import Annotated, Optional
@@ -18,7 +17,7 @@ import typer
 from . import query as q
 from . import views
 from .compare import SEVERITY
-from .export import claim_record
+from .export import claim_record, json_text
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 LimitOption = Annotated[int, typer.Option("--limit", min=1, help="At most this many groups.")]
@@ -33,18 +32,10 @@ def _view_json(view: q.GroupView) -> dict:
     }
 
 
-# Valid in JSON strings but not inert on a terminal: C1 controls (U+009B starts an
-# escape sequence on some terminals), bidi marks and overrides, line separators.
-# Written as \u escapes they are just as valid JSON and mean the same text.
-_UNSAFE_IN_JSON = {
-    c: f"\\u{c:04x}"
-    for c in (*range(0x7F, 0xA0), 0x200E, 0x200F, *range(0x2028, 0x202F), *range(0x2066, 0x206A))
-}
 
 
 def _print_json(data: object) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=2).translate(_UNSAFE_IN_JSON)
-    sys.stdout.write(text + "\n")
+    sys.stdout.write(json_text(data, indent=2) + "\n")
 
 
 def register(app: typer.Typer) -> None:

@@ -194,8 +194,12 @@ def parse_document(data: bytes, path: str | Path, doc_id: str | None = None) -> 
         meta = {"date": header.line_date} if header.line_date else {}
     lang = _language(meta.get("lang"), text, header.end, path, warnings)
     date, precision = _front_matter_date(meta.get("date"), path)
-    if date is None:
-        date, precision = _date_from_text(_blank(text, header.end)[: header.end + HEAD_CHARS], lang)
+    if precision != "day":
+        # No date, or only a month or year: a dateline or byline in the text may name the day
+        # ("date 2022-01" above "(7. Jänner 2022)"). It is taken when it falls within the given date.
+        found, found_precision = _date_from_text(_blank(text, header.end)[: header.end + HEAD_CHARS], lang)
+        if found is not None and (date is None or found.startswith(date)):
+            date, precision = found, found_precision
     return Document(
         doc_id=doc_id if doc_id is not None else doc_id_for(path),
         path=str(path),

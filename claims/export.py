@@ -113,5 +113,19 @@ def export_claims(store, out: TextIO, fmt: str = "csv", *, doc: str | None = Non
     return write(claim_records(store.claims(doc=doc, category=category)), CLAIM_COLUMNS, out, fmt)
 
 
+# Characters that are valid JSON but unsafe when JSON reaches a terminal: C1 controls
+# (U+009B starts an escape sequence on some terminals), bidi marks and overrides, line
+# separators. Written as \u escapes they are just as valid JSON and mean the same text.
+UNSAFE_IN_JSON = {
+    c: f"\\u{c:04x}"
+    for c in (*range(0x7F, 0xA0), 0x200E, 0x200F, *range(0x2028, 0x202F), *range(0x2066, 0x206A))
+}
+
+
+def json_text(data: object, indent: int | None = None) -> str:
+    """JSON for people's terminals and for pipes: UTF-8 text, unsafe characters escaped."""
+    return json.dumps(data, ensure_ascii=False, indent=indent).translate(UNSAFE_IN_JSON)
+
+
 def _json(record: Mapping) -> str:
-    return json.dumps({key: plain_number(value) for key, value in record.items()}, ensure_ascii=False)
+    return json_text({key: plain_number(value) for key, value in record.items()})
