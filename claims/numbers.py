@@ -258,6 +258,9 @@ def _joinable(text: str, L: _Lang, a: _Cand, b: _Cand) -> bool:
     if a.qualifier == "range_open":
         if not L.link_open.match(gap):
             return False
+        # "prices rose from 60 to 120": two values of a change, not a range
+        if L.change_before.search(text, max(0, a.start - 40), a.start):
+            return False
     elif not L.link.match(gap):
         return False
     if gap.strip() in _DASHES:

@@ -29,7 +29,7 @@ SCHEMA = {
     "qualifiers": {str: str}, "range_links": [str], "range_links_after_open": [str], "percent": [str],
     "percent_adjective": [str], "currencies": {str: str}, "currency_prefixes": {str: str},
     "subunits": {str: str}, "capitalised_amounts": [str], "glued_units": [str], "time_words": [str],
-    "months": [str], "ordinal_articles?": [str], "digit_ordinal_suffixes": [str],
+    "months": [str], "ordinal_articles?": [str], "digit_ordinal_suffixes": [str], "change_words?": [str],
 }
 QUALIFIER_KINDS = ("exact", "approx", "a_good", "at_least", "more_than", "more_than_far", "at_most", "nearly",
                    "less_than", "range_open")
@@ -89,6 +89,7 @@ class _Lang:
     follow: re.Pattern
     link: re.Pattern
     link_open: re.Pattern
+    change_before: re.Pattern  # a verb of change before "from X to Y": a change, not a range
     after_vague: re.Pattern
     cents_then: re.Pattern
     roles: dict
@@ -189,6 +190,8 @@ def _compiled(lang: str) -> _Lang:
     link = re.compile(rf"(?:\s*[{_DASHES}]\s*|-?(?:{links}))\Z", re.IGNORECASE)
     open_links = "|".join(rf"\s+{re.escape(w)}\s+" for w in data["range_links_after_open"])
     link_open = re.compile(rf"-?(?:{open_links})\Z", re.IGNORECASE)
+    change_words = _alternation(low(data.get("change_words", [])))
+    change_before = re.compile(rf"(?<!\w)(?:{change_words})(?:\s+\S+){{0,3}}?\s*\Z", re.IGNORECASE)
     after_vague = re.compile(rf"\s+(?:{_alternation(low(data['vague_links']))})(?!\w)", re.IGNORECASE)
     joiner = _alternation(low(words["joiner"]))
     cents_then = re.compile(rf"\s+(?:(?:{joiner})\s+)?\Z", re.IGNORECASE)
@@ -205,7 +208,7 @@ def _compiled(lang: str) -> _Lang:
     prefix_words |= {_norm(c) for c in data["currency_prefixes"]}
     ordinal_articles = {w.lower() for w in data.get("ordinal_articles", [])}
     return _Lang(lang, data, master, head, master_i, head_i, prefix_words, ordinal_articles, morpheme, prefix,
-                 follow, link, link_open, after_vague, cents_then, roles, codes)
+                 follow, link, link_open, change_before, after_vague, cents_then, roles, codes)
 
 
 def _norm(s: str) -> str:
