@@ -10,31 +10,18 @@ import yaml
 
 from claims.extract import extract_claims
 
+from claimmatch import claim_matches, describe
+
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "extract_cases.yaml").read_text(encoding="utf-8"))
-
-
-def _matches(claim, expected: dict) -> bool:
-    for key, want in expected.items():
-        if key == "contains":
-            if want.lower() not in claim.text.lower():
-                return False
-            continue
-        have = getattr(claim, key)
-        if isinstance(want, (int, float)) and isinstance(have, (int, float)):
-            if abs(have - want) > 1e-6 * max(1.0, abs(want)):
-                return False
-        elif have != want:
-            return False
-    return True
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["text"][:50] for c in CASES])
 def test_extract_case(case):
     claims = extract_claims(case["text"], lang=case.get("lang", "de"), doc_date=case.get("doc_date", "2022-01-10"))
-    described = [f"{c.category} {c.value!r} {c.text!r} q={c.qualifier} scope={c.scope} actor={c.actor}" for c in claims]
+    described = [describe(c) for c in claims]
     assert len(claims) == len(case["claims"]), described
     for claim, expected in zip(claims, case["claims"]):
-        assert _matches(claim, expected), f"{expected} != {described[claims.index(claim)]}"
+        assert claim_matches(claim, expected), f"{expected} != {described[claims.index(claim)]}"
 
 
 def test_offsets_index_the_text_and_bounds_are_ordered():

@@ -10,27 +10,10 @@ import yaml
 from claims.documents import read_document
 from claims.extract import extract_claims
 
+from claimmatch import claim_matches, describe
+
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = yaml.safe_load((ROOT / "tests/golden/seed_claims.yaml").read_text(encoding="utf-8"))
-
-
-def _matches(claim, expected: dict) -> bool:
-    for key, want in expected.items():
-        if key == "contains":
-            if want.lower() not in claim.text.lower():
-                return False
-            continue
-        have = getattr(claim, key)
-        if isinstance(want, (int, float)) and isinstance(have, (int, float)):
-            if abs(have - want) > 1e-9 * max(1.0, abs(want)):
-                return False
-        elif have != want:
-            return False
-    return True
-
-
-def _describe(claim) -> str:
-    return f"{claim.category} {claim.value!r} {claim.text!r} scope={claim.scope} concept={claim.concept}"
 
 
 @pytest.mark.parametrize("doc_id", sorted(GOLDEN))
@@ -40,12 +23,12 @@ def test_seed_claims_match_a_careful_reader(doc_id):
     unused = list(claims)
     missing = []
     for expected in GOLDEN[doc_id]:
-        found = next((c for c in unused if _matches(c, expected)), None)
+        found = next((c for c in unused if claim_matches(c, expected)), None)
         if found is None:
             missing.append(expected)
         else:
             unused.remove(found)
-    extra = [_describe(c) for c in unused]
+    extra = [describe(c) for c in unused]
     assert not missing and not extra, f"missing: {missing}\nextra: {extra}"
 
 
