@@ -94,3 +94,32 @@ def test_reader_in_process_sees_whole_documents_while_a_writer_commits(tmp_path)
     stop.set()
     thread.join()
     assert seen and seen <= {100, 200}, seen
+
+
+def test_processes_opening_a_new_store_at_the_same_instant_wait_for_each_other(tmp_path, monkeypatch):
+    """Switching a new store to WAL takes an exclusive lock for which SQLite does not call the busy
+    handler; without a retry one of several processes creating the same store fails with 'locked'."""
+    from claims.errors import StoreLocked
+    from claims.store import Store
+
+    monkeypatch.setenv("CLAIMS_BUSY_TIMEOUT", "5")
+    failures = 0
+    for round_ in range(300):
+        db = tmp_path / f"new{round_}.db"
+        barrier = threading.Barrier(4)
+        errors: list[Exception] = []
+
+        def open_store() -> None:
+            barrier.wait()
+            try:
+                Store(db).close()
+            except StoreLocked as exc:
+                errors.append(exc)
+
+        threads = [threading.Thread(target=open_store) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        failures += bool(errors)
+    assert failures == 0, f"{failures} of 300 rounds: a process got 'locked' while creating a new store"
