@@ -288,6 +288,10 @@ def run_concurrency(n_docs: int = 120, rounds: int = 3, seed: int = 2,
         expected = expected_claims(workdir / "x", halves["x"]) | expected_claims(workdir / "y", halves["y"])
         complete = content_state(workdir / "x", halves["x"]) | content_state(workdir / "y", halves["y"])
         x, y = str(workdir / "x"), str(workdir / "y")
+        reference = workdir / "reference.db"
+        if user_view_problems(run_claims(reference, "ingest", x, y)):
+            raise SystemExit("a clean ingest of the concurrency documents failed")
+        groups = read_groups(reference) or None  # what grouping gives when one process ingests everything
         scenarios = [("same folders", (x, y), (x, y)), ("disjoint folders", (x,), (y,)),
                      ("crossed order", (x, y), (y, x))]
         for r in range(rounds):
@@ -300,7 +304,7 @@ def run_concurrency(n_docs: int = 120, rounds: int = 3, seed: int = 2,
                     p.stdout.close()
                     p.stderr.close()
                 found = [p for res in results for p in user_view_problems(res)]
-                found += check_store(db, expected, complete)
+                found += check_store(db, expected, complete, groups)
                 report.pair_runs += 1
                 report.pair_runs_ok += not found
                 report.problems.extend(f"{name} (round {r}): {p}" for p in found[:3])
@@ -315,7 +319,7 @@ def run_concurrency(n_docs: int = 120, rounds: int = 3, seed: int = 2,
                 report.reader_runs_ok += runs - len(found)
                 report.problems.extend(f"reader (round {r}): {p}" for p in found)
             out, err = writer.communicate()
-            found = user_view_problems((writer.returncode, out, err)) + check_store(db, expected, complete)
+            found = user_view_problems((writer.returncode, out, err)) + check_store(db, expected, complete, groups)
             report.problems.extend(f"writer with readers (round {r}): {p}" for p in found)
             remove_store(db)
         log(f"concurrency: {report.pair_runs} pair runs, {report.reader_runs} reads")
