@@ -104,9 +104,9 @@ def test_processes_opening_a_new_store_at_the_same_instant_wait_for_each_other(t
 
     monkeypatch.setenv("CLAIMS_BUSY_TIMEOUT", "5")
     failures = 0
-    for round_ in range(300):
+    for round_ in range(200):
         db = tmp_path / f"new{round_}.db"
-        barrier = threading.Barrier(4)
+        barrier = threading.Barrier(6)
         errors: list[Exception] = []
 
         def open_store() -> None:
@@ -116,10 +116,10 @@ def test_processes_opening_a_new_store_at_the_same_instant_wait_for_each_other(t
             except StoreLocked as exc:
                 errors.append(exc)
 
-        threads = [threading.Thread(target=open_store) for _ in range(4)]
+        threads = [threading.Thread(target=open_store) for _ in range(6)]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
         failures += bool(errors)
-    assert failures == 0, f"{failures} of 300 rounds: a process got 'locked' while creating a new store"
+    assert failures == 0, f"{failures} of 200 rounds: a process got 'locked' while creating a new store"
