@@ -96,30 +96,21 @@ def test_reader_in_process_sees_whole_documents_while_a_writer_commits(tmp_path)
     assert seen and seen <= {100, 200}, seen
 
 
-def test_processes_opening_a_new_store_at_the_same_instant_wait_for_each_other(tmp_path, monkeypatch):
-    """Switching a new store to WAL takes an exclusive lock for which SQLite does not call the busy
-    handler; without a retry one of several processes creating the same store fails with 'locked'."""
-    from claims.errors import StoreLocked
+def test_opening_a_new_store_waits_for_a_writer_instead_of_failing(tmp_path):
+    """A new store is not in WAL mode yet, and switching it takes an exclusive lock for which SQLite
+    does not call the busy handler while another process writes: Store must wait and retry (within its
+    timeout) instead of failing at once with 'locked'. Two processes creating one store at the same
+    moment meet exactly this (2-5 % of the time in scripts/reliability.py concurrency)."""
     from claims.store import Store
 
-    monkeypatch.setenv("CLAIMS_BUSY_TIMEOUT", "5")
-    failures = 0
-    for round_ in range(200):
-        db = tmp_path / f"new{round_}.db"
-        barrier = threading.Barrier(6)
-        errors: list[Exception] = []
-
-        def open_store() -> None:
-            barrier.wait()
-            try:
-                Store(db).close()
-            except StoreLocked as exc:
-                errors.append(exc)
-
-        threads = [threading.Thread(target=open_store) for _ in range(6)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        failures += bool(errors)
-    assert failures == 0, f"{failures} of 200 rounds: a process got 'locked' while creating a new store"
+    db = tmp_path / "new.db"
+    writer = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    writer.execute("BEGIN IMMEDIATE")  # e.g. the other process creating its tables
+    release = threading.Timer(0.3, lambda: writer.execute("COMMIT"))
+    release.start()
+    try:
+        with Store(db, timeout=5) as store:
+            assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        release.join()
+        writer.close()
