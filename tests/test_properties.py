@@ -144,3 +144,14 @@ def test_letters_whose_case_changes_length_do_not_crash():
                     except Exception as exc:  # noqa: BLE001 - list every distinct failure at once
                         failures.add(f"{old}->{new} ({lang}): {type(exc).__name__}: {exc}")
     assert not failures, sorted(failures)
+
+
+def test_number_word_spans_stay_on_word_boundaries_when_lower_changes_length():
+    """'ZWEİ HUNDERT': 'İ'.lower() is two characters, so offsets taken from the lower-cased run are
+    one off for every later word ('UNDERT ' instead of 'HUNDERT')."""
+    texts = ["ZWEİ HUNDERT Menschen", "DREİ TAUSEND Tote", "zweİ hundert Tote und drei tausend Verletzte",
+             "İ ZWEI HUNDERT Tote", "FÜNF MİLLİONEN Euro und ZWEİ Tote"]
+    for text in texts:
+        for m in find_numbers(text, "de"):
+            assert m.start == 0 or not text[m.start - 1].isalnum(), (text, m)
+            assert m.text == m.text.strip(), (text, m)
