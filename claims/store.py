@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
@@ -88,7 +89,7 @@ class Store:
             self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             self.conn.execute("PRAGMA foreign_keys = ON")
             self._refuse_foreign_database()
-            self.conn.execute("PRAGMA journal_mode = WAL")
+            self._switch_to_wal(timeout)
             self.conn.execute("PRAGMA synchronous = NORMAL")
             migrate(self.conn, self.name)
         except sqlite3.Error as exc:
@@ -104,6 +105,19 @@ class Store:
         import sqlite_utils
 
         return sqlite_utils.Database(self.conn)
+
+    def _switch_to_wal(self, timeout: float) -> None:
+        # Changing the journal mode takes an exclusive lock without calling the busy handler, so
+        # two processes creating the same new store at once would fail: wait and retry instead.
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.01)
 
     def close(self) -> None:
         self.conn.close()
