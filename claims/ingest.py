@@ -179,7 +179,12 @@ def _ingest_file(store: Store, path: Path, seen: dict[str, str], report: IngestR
         if state.content_hash == digest and state.extractor_version == EXTRACTOR_VERSION:
             report.unchanged += 1
             return
-    doc = replace(documents.parse_document(data, path, doc_id), path=resolved)
+    try:
+        doc = replace(documents.parse_document(data, path, doc_id), path=resolved)
+    except DocumentError:
+        raise
+    except Exception as exc:  # a reader bug (e.g. in the publication-date guess) must not stop the other files
+        raise DocumentError(f"{path}: reading failed ({type(exc).__name__}: {exc}); please report this") from exc
     report.warnings.extend(doc.warnings)
     try:
         claims = _extract_unique(doc)  # the store sets doc, claim_id and as_of
