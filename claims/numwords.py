@@ -155,9 +155,27 @@ class _Words:
         return digits, j
 
 
+# A number phrase has at most a dozen words; a longer run of number words (a list, a stutter, junk)
+# is read in pieces of this many words, so that reading it stays linear in its length.
+_RUN_PIECE = re.compile(r"(?:[^\s\-]+[\s\-]*){1,40}")
+
+
 def _word_segments(L: _Lang, run: str, offset: int) -> list[tuple[int, int, float, bool, bool]]:
     """(start, end, value, is_ordinal, is_bare_article) for each number in a run of number words."""
-    return [(offset + a, offset + b, v, o, art) for a, b, v, o, art in _run_segments(L.lang, run.lower())]
+    out = []
+    for piece in _RUN_PIECE.finditer(run):
+        base = offset + piece.start()
+        segments = _run_segments(L.lang, _lower_same_length(piece.group()))
+        out.extend((base + a, base + b, v, o, art) for a, b, v, o, art in segments)
+    return out
+
+
+def _lower_same_length(text: str) -> str:
+    """``text.lower()`` with one character for each character ('İ' -> 'i'), so offsets stay valid."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower()[0] for ch in text)
 
 
 @lru_cache(maxsize=8192)
