@@ -32,6 +32,7 @@ _ACTOR_BEFORE = re.compile(r"([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)\s+(?:(
 _AFTER_HANDLE = re.compile(r"@\w+\)\s*$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _SEPARATORS = " \t|-–—*#:,/"
+DATELINE_REACH = 200
 _WIRE_PLACE = re.compile(r"\s*[A-ZÄÖÜ][A-ZÄÖÜ .'/-]{1,40},\s*")  # "ALMATY, ", "NEW YORK, "
 _PAIRING = re.compile(
     r"\s*(?:statt|anstatt|auf|oder|bis|bzw\.|beziehungsweise|und|to|or|and|instead of|rather than|-|–)\s*",
@@ -85,10 +86,13 @@ def _is_dateline(text: str, found: DateMatch) -> bool:
     """A date opening a line with only separators after it ("10. Januar 2022 |"), closing a
     short line after a separator ("für Presse und Öffentlichkeit - 11.01.2022"), or in a
     wire dateline ("ALMATY, Jan 9 (Reuters) -")."""
-    line_start = text.rfind("\n", 0, found.start) + 1
-    line_end = text.find("\n", found.end)
+    # A dateline is short: look no further than DATELINE_REACH each side (a page without
+    # line breaks would otherwise cost its whole length per date).
+    lo = max(0, found.start - DATELINE_REACH)
+    line_start = text.rfind("\n", lo, found.start) + 1 or lo
+    line_end = text.find("\n", found.end, found.end + DATELINE_REACH)
     before = text[line_start : found.start]
-    after = text[found.end : line_end if line_end >= 0 else len(text)]
+    after = text[found.end : line_end if line_end >= 0 else min(len(text), found.end + DATELINE_REACH + 1)]
     if not before.strip() and not after.strip(_SEPARATORS):
         return True
     if _WIRE_PLACE.fullmatch(before) and after.lstrip()[:1] in ("-", "–", "—", "("):
