@@ -15,7 +15,7 @@ from . import context
 from .classify import TOKEN, Reading, find_predicates, head_noun, is_counted_noun, read_number
 from .dates import find_dates
 from .language import detect_language, sentence_openers
-from .models import Claim, DateMatch, NumberMatch, claim_id_for
+from .models import MAX_CLAIMS, Claim, DateMatch, NumberMatch, claim_id_for
 from .numbers import find_numbers, parse_number
 from .sentences import NoiseChecker, Sentences, SpanSet, split_sentences
 from .vocabulary import Vocabulary, vocabulary
@@ -32,6 +32,7 @@ _ACTOR_BEFORE = re.compile(r"([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)\s+(?:(
 _AFTER_HANDLE = re.compile(r"@\w+\)\s*$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _SEPARATORS = " \t|-–—*#:,/"
+CHUNK_CHARS = 200_000  # longer documents are read a chunk at a time
 DATELINE_REACH = 200
 _WIRE_PLACE = re.compile(r"\s*[A-ZÄÖÜ][A-ZÄÖÜ .'/-]{1,40},\s*")  # "ALMATY, ", "NEW YORK, "
 _PAIRING = re.compile(
@@ -49,8 +50,44 @@ def extract_claims(text: str, *, lang: str | None = None, doc_date: str | date |
     default event time of the claims.
     """
     lang = lang or detect_language(text)
-    vocab = vocabulary(lang)
     as_of = doc_date.isoformat() if isinstance(doc_date, date) else doc_date
+    if len(text) <= CHUNK_CHARS:
+        return _extract(text, lang, as_of)[:MAX_CLAIMS]
+    # A very long document is read a chunk at a time, cut between sentences: what a claim
+    # means is decided within its sentence, and memory stays bounded however long the text.
+    claims: list[Claim] = []
+    for start, end in _chunks(text):
+        claims.extend(_shifted(claim, start) for claim in _extract(text[start:end], lang, as_of))
+        if len(claims) >= MAX_CLAIMS:
+            break
+    return claims[:MAX_CLAIMS]
+
+
+def _chunks(text: str):
+    """(start, end) pieces of at most CHUNK_CHARS, ending at a paragraph, a sentence or a space."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + CHUNK_CHARS)
+        if end < len(text):
+            floor = end - CHUNK_CHARS // 10
+            for mark in ("\n\n", ". ", "\n", " "):
+                cut = text.rfind(mark, floor, end)
+                if cut > start:
+                    end = cut + len(mark)
+                    break
+        yield start, end
+        start = end
+
+
+def _shifted(claim: Claim, offset: int) -> Claim:
+    start, end = claim.start + offset, claim.end + offset
+    return replace(
+        claim, start=start, end=end, sentence_start=claim.sentence_start + offset, claim_id=claim_id_for("", start, end)
+    )
+
+
+def _extract(text: str, lang: str, as_of: str | None) -> list[Claim]:
+    vocab = vocabulary(lang)
     noise = NoiseChecker(text)
     sentences = split_sentences(text)
     numbers = [n for n in find_numbers(text, lang) if not noise.overlaps(n.start, n.end) and n.kind != "ordinal"]

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from . import documents
 from .errors import DocumentError, DuplicateDocumentId
-from .models import EXTRACTOR_VERSION, Claim, Document, claim_id_for
+from .models import EXTRACTOR_VERSION, MAX_CLAIMS, Claim, Document, claim_id_for
 from .store import Store
 
 # Documents are written together when this much time or text has gathered.
@@ -190,4 +190,6 @@ def _ingest_file(store: Store, path: Path, seen: dict[str, str], report: IngestR
         claims = _extract_unique(doc)  # the store sets doc, claim_id and as_of
     except Exception as exc:  # an extractor bug must not stop the other files
         raise DocumentError(f"{path}: extraction failed ({type(exc).__name__}: {exc}); please report this") from exc
+    if len(claims) >= MAX_CLAIMS:
+        report.warnings.append(f"{path}: more than {MAX_CLAIMS:,} claims; only the first {MAX_CLAIMS:,} were kept")
     batch.add(doc, claims, is_new=state is None)

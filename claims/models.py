@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 # Bump when extraction changes in a way that changes claim ids or fields.
 EXTRACTOR_VERSION = "1"
 
+# No document yields more claims than this: a real article has dozens, a dump of digits
+# could have hundreds of thousands, and every one of them would be held and stored.
+MAX_CLAIMS = 20_000
+
 Value = float | str | None
 
 QUALIFIERS = (

@@ -48,3 +48,23 @@ def test_doc_date_may_be_a_date_object():
 
 def test_no_claims_without_numbers_or_dates():
     assert extract_claims("Die Regierung trat zurück, die Lage bleibt angespannt.") == []
+
+
+def test_a_long_document_is_read_in_chunks_with_exact_offsets():
+    from claims.extract import CHUNK_CHARS
+
+    paragraph = "Am 3. Januar wurden mindestens 2200 Menschen verletzt, laut der Regierung starben 16.\n\n"
+    text = paragraph * (CHUNK_CHARS // len(paragraph) * 2)  # two chunks, fewer claims than the cap
+    claims = extract_claims(text, lang="de", doc_date="2022-01-10")
+    per_paragraph = len(extract_claims(paragraph, lang="de", doc_date="2022-01-10"))
+    assert len(claims) == per_paragraph * text.count(paragraph)
+    assert all(text[c.start : c.end] == c.text for c in claims)
+    assert all(text[c.sentence_start : c.sentence_start + len(c.sentence)] == c.sentence for c in claims)
+    assert len({c.claim_id for c in claims}) == len(claims)
+
+
+def test_no_document_yields_more_than_max_claims():
+    from claims.models import MAX_CLAIMS
+
+    text = "1-2-3-4-" * (MAX_CLAIMS // 2)
+    assert len(extract_claims(text, lang="de")) == MAX_CLAIMS
