@@ -166,6 +166,7 @@ def measure_case(name: str, size: int, timeout: float) -> dict:
 class AdversarialReport:
     rows: list[dict] = field(default_factory=list)
     normal_s_per_mb: float = 0.0
+    normal_ms_per_claim: float | None = None
 
     @property
     def flagged(self) -> list[dict]:
@@ -176,13 +177,18 @@ class AdversarialReport:
         return not self.flagged
 
     def lines(self) -> list[str]:
-        out = [f"{'input':32} {'s/MB small':>10} {'s/MB 1x':>9} {'x normal':>8} {'claims':>8} {'peak MB':>8}  flag"]
+        out = [f"{'input':32} {'s/MB small':>10} {'s/MB 1x':>9} {'x normal':>8} {'claims':>8} {'ms/claim':>8} {'peak MB':>8}  flag"]
         for row in self.rows:
             out.append(
                 f"{row['name'][:32]:32} {_fmt(row.get('small'))} {_fmt(row.get('large'))} "
-                f"{row.get('ratio', float('nan')):8.1f} {row.get('claims', ''):>8} {row.get('peak_mb', ''):>8}  {row['flag']}"
+                f"{row.get('ratio', float('nan')):8.1f} {row.get('claims', ''):>8} "
+                f"{_per_claim(row.get('ms_per_claim')):>8} {row.get('peak_mb', ''):>8}  {row['flag']}"
             )
         return out
+
+
+def _per_claim(value) -> str:
+    return f"{value:.3f}" if isinstance(value, float) else "-"
 
 
 def _fmt(value) -> str:
@@ -211,9 +217,19 @@ def run_adversarial(mb: float = 1.0, timeout: float = 120, names: list[str] | No
             if name == "normal news":
                 report.normal_s_per_mb = row["large"]
             row["ratio"] = row["large"] / report.normal_s_per_mb if report.normal_s_per_mb else float("nan")
+            row["ms_per_claim"] = 1000 * second["seconds"] / second["claims"] if second["claims"] else None
+            if name == "normal news":
+                report.normal_ms_per_claim = row["ms_per_claim"]
             flags = []
-            if row["ratio"] > 10:
+            # Text dense with claims costs more per MB but not per claim; only a cost that
+            # the claims do not explain is slow.
+            per_claim = row["ms_per_claim"]
+            normal_per_claim = report.normal_ms_per_claim
+            unexplained = per_claim is None or not normal_per_claim or per_claim > 10 * normal_per_claim
+            if row["ratio"] > 10 and unexplained:
                 flags.append("SLOW: >10x normal")
+            if second["peak_mb"] > 300:
+                flags.append("MEMORY: >300 MB")
             if row["large"] > 1.5 * row["small"] and second["seconds"] > 1.0:
                 flags.append("SUPERLINEAR")
             if second["problems"]:
