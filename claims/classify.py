@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .models import NumberMatch
+from .numbers import parse_number
 from .vocabulary import Vocabulary
 from .wordlists import normalise_token
 
@@ -118,7 +119,7 @@ def find_predicates(text: str, span: tuple[int, int], vocab: Vocabulary) -> list
     return hits
 
 
-def nearest_predicate(text: str, number: NumberMatch, clause: tuple[int, int], hits: list[PredicateHit]):
+def nearest_predicate(text: str, number: NumberMatch, clause: tuple[int, int], hits: list[PredicateHit], lang: str):
     """(distance, category, phrase) of the predicate nearest the number in its clause, or None."""
     lo = max(clause[0], number.start - PREDICATE_REACH)
     hi = min(clause[1], number.end + PREDICATE_REACH)
@@ -129,20 +130,33 @@ def nearest_predicate(text: str, number: NumberMatch, clause: tuple[int, int], h
         if hit.start < number.start and hit.end >= number.end:
             distance = 0  # a split verb around the number: "nahm ... 1.200 Demonstranten fest"
         elif hit.start >= number.end:
-            distance = hit.start - number.end + _crossing_penalty(text, number.end, hit.start)
+            penalty = _crossing_penalty(text, number.end, hit.start, lang)
+            distance = None if penalty is None else hit.start - number.end + penalty
         else:
-            distance = number.start - hit.end + _crossing_penalty(text, hit.end, number.start)
+            penalty = _crossing_penalty(text, hit.end, number.start, lang)
+            distance = None if penalty is None else number.start - hit.end + penalty
+        if distance is None:
+            continue
         if best is None or distance < best[0]:
             best = (distance, hit.category, hit.phrase)
     return best
 
 
-def _crossing_penalty(text: str, lo: int, hi: int) -> int:
-    """A predicate across a conjunction or comma belongs to another number: '35 getötet und 120 verletzt'."""
+def _crossing_penalty(text: str, lo: int, hi: int, lang: str) -> int | None:
+    """How much farther a predicate counts when something stands between it and the number.
+
+    Across a conjunction and another number it is that number's ('100.000 gestoßen und
+    drei Personen festgenommen'): None, it does not apply. Across a conjunction or a comma
+    alone it applies only when nothing nearer does ('35 getötet und 120 weitere verletzt',
+    '16 Menschen von Polizisten oder Schlägern ermordet', '30 getötet, darunter fünf Polizisten').
+    """
     between = text[lo:hi]
-    if "," in between or any(t.group().lower() in _CONJUNCTIONS for t in TOKEN.finditer(between)):
+    tokens = [t.group() for t in TOKEN.finditer(between)]
+    if any(t.lower() in _CONJUNCTIONS for t in tokens):
+        if any(t[0].isdigit() or (t.isalpha() and parse_number(t, lang) is not None) for t in tokens):
+            return None
         return PREDICATE_REACH
-    return 0
+    return PREDICATE_REACH if "," in between else 0
 
 
 def read_number(
@@ -151,7 +165,10 @@ def read_number(
     """Classify one number; None means it needs a neighbour (enumerations) to be understood."""
     age = next(iter(vocab.ages.finditer(text, number.end, min(clause[1], number.end + 16))), None)
     if age is not None and age.start() - number.end <= 2:
-        return Reading("count", "age", age.group(), unit="year")
+        return Reading("count", "age", age.group(), unit="year", from_noun=True)
+    age_before = text[max(clause[0], number.start - 24) : number.start].lower().rstrip()
+    if age_before.endswith(vocab.age_openers):  # "im Alter von 37 Jahren", "aged 37"
+        return Reading("count", "age", age_before.rsplit(None, 1)[-1], unit="year", from_noun=True)
     if number.kind == "percent":
         return _percentage(text, number, clause, vocab)
     if number.kind == "money":
@@ -159,7 +176,7 @@ def read_number(
     head = head_noun(text, number.end, clause[1], vocab)
     if head is not None:
         return _counted(head, text, number, clause, vocab, predicates)
-    found = nearest_predicate(text, number, clause, predicates)
+    found = nearest_predicate(text, number, clause, predicates, vocab.lang)
     if found is not None and number.value >= found[1].min_value:
         _, category, phrase = found
         return Reading(category.name, category.concept, phrase)
@@ -178,8 +195,8 @@ def _counted(head: str, text: str, number: NumberMatch, clause, vocab: Vocabular
         # Jahre"); durations of different things must not be compared.
         what = _noun_before(text, number.start, clause[0], vocab)
         concept = f"{info.duration}:{concept_key(what)}" if what else None
-        return Reading("duration", concept, head, unit=info.duration)
-    found = nearest_predicate(text, number, clause, predicates)
+        return Reading("duration", concept, head, unit=info.duration, from_noun=True)
+    found = nearest_predicate(text, number, clause, predicates, vocab.lang)
     if found is not None and number.value < found[1].min_value:
         found = None
     category = info.category

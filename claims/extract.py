@@ -25,7 +25,7 @@ from .vocabulary import Vocabulary, vocabulary
 # between two members of an enumeration; the first member may carry the counted noun
 # ("Russia sent 3,000 troops, Belarus 500").
 _ENUMERATION_GAP = re.compile(
-    r"\s*(?:[^\W\d_][\w-]*\s*)?(?:,|und|and|sowie|&|,\s*und|,\s*and)\s*(?P<names>(?:[^\W\d_][\w-]*\s+){0,3})"
+    r"\s*(?P<noun>[^\W\d_][\w-]*\s*)?(?:,|und|and|sowie|&|,\s*und|,\s*and)\s*(?P<names>(?:[^\W\d_][\w-]*\s+){0,3})"
 )
 # The name just before a number, allowing one verb in between ("Russia sent 3,000").
 _ACTOR_BEFORE = re.compile(r"([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)\s+(?:(?!und\b|and\b|oder\b|or\b)[a-zäöüß]+\s+)?$")
@@ -302,7 +302,16 @@ class _ClaimBuilder:
         if self.sentences.locate(first.start) != self.sentences.locate(second.start):
             return None
         found = _ENUMERATION_GAP.fullmatch(gap)
-        return found.group("names") if found else None
+        if not found:
+            return None
+        noun, names = (found.group("noun") or "").strip(), found.group("names")
+        # Between members stand only the first member's noun and the next member's name
+        # ("3,000 troops, Belarus 500"), not verbs ("100.000 gestoßen und hatten drei").
+        if noun and not (noun[0].isupper() if self.lang == "de" else is_counted_noun(noun, self.vocab)):
+            return None
+        if names and not names[0].isupper():
+            return None
+        return names
 
     def _actor(self, number: NumberMatch) -> str | None:
         found = _ACTOR_BEFORE.search(self.text, max(0, number.start - 40), number.start)

@@ -15,6 +15,7 @@ SCHEMA = {
     "subgroup_nouns": [str],
     "durations": {str: str},
     "ages": [str],
+    "age_openers": [str],
     "not_counted": [str],
     "prepositions": [str],
     "identifier_words": [str],
@@ -63,6 +64,7 @@ class Vocabulary:
     subgroup_nouns: WordMatcher
     durations: KeyedMatcher
     ages: WordMatcher
+    age_openers: tuple[str, ...]
     not_counted: WordMatcher
     prepositions: frozenset[str]
     identifier_words: frozenset[str]
@@ -128,6 +130,7 @@ def vocabulary(lang: str) -> Vocabulary:
         subgroup_nouns=WordMatcher(data["subgroup_nouns"]),
         durations=KeyedMatcher(durations),
         ages=WordMatcher(data["ages"]),
+        age_openers=tuple(w.lower() for w in data["age_openers"]),
         not_counted=WordMatcher(data["not_counted"]),
         prepositions=frozenset(w.lower() for w in data["prepositions"]),
         identifier_words=frozenset(w.lower() for w in data["identifier_words"]),
