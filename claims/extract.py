@@ -7,6 +7,7 @@ noise, split sentences, decide what each number counts, then read its context
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from datetime import date
@@ -143,7 +144,10 @@ def _resolve_years(text: str, numbers: list[NumberMatch], dates: list[DateMatch]
     by_bare_span = {_bare(n): n for n in numbers}
     kept_dates = []
     counts = set()
+    number_spans = sorted((n.start, n.end) for n in numbers)
     for found in dates:
+        if _inside_larger_number(found, number_spans):
+            continue  # "a city of 1.2 million" is no 1 February
         number = by_bare_span.get((found.start, found.end))
         if found.precision == "year" and number is not None:
             noun = head_noun(text, number.end, min(len(text), number.end + 60), vocab, strict=True)
@@ -154,6 +158,17 @@ def _resolve_years(text: str, numbers: list[NumberMatch], dates: list[DateMatch]
     date_spans = SpanSet([(d.start, d.end) for d in kept_dates])
     kept_numbers = [n for n in numbers if _bare(n) in counts or not date_spans.overlaps(*_bare(n))]
     return kept_numbers, kept_dates
+
+
+def _inside_larger_number(found: DateMatch, number_spans: list[tuple[int, int]]) -> bool:
+    """True if a number with a scale or unit runs past the end of the date ('1.2 million')."""
+    i = bisect.bisect_right(number_spans, (found.end, found.end)) - 1
+    while i >= 0 and number_spans[i][1] > found.start:
+        start, end = number_spans[i]
+        if end > found.end and not found.text[-1:].isalpha():
+            return True
+        i -= 1
+    return False
 
 
 def _weaker(mine: Reading | None, theirs: Reading | None) -> bool:
@@ -217,11 +232,13 @@ class _ClaimBuilder:
         self._back_references: dict[int, bool] = {}
         self._predicates: dict[int, list] = {}
         self._sentence_texts: dict[tuple[int, int], str] = {}
+        self.number_starts: list[int] = []
         self._events: dict[int, list[tuple[int, int, str, str]]] = {}
 
     # -- numbers ---------------------------------------------------------
     def number_claims(self, numbers: list[NumberMatch]) -> list[Claim]:
         numbers = [n for n in _share_units(self.text, numbers, self.lang) if not self._is_ordinal(n)]
+        self.number_starts = [n.start for n in numbers]
         readings: list[Reading | None] = []
         for number in numbers:
             readings.append(self._read(number))
@@ -418,5 +435,11 @@ class _ClaimBuilder:
         if offset is None:
             return context.date_scope(dates[0])
         before = [d for d in dates if d.end <= offset]
-        nearest = before[-1] if before else min(dates, key=lambda d: abs(d.start - offset))
-        return context.date_scope(nearest)
+        if before:
+            return context.date_scope(before[-1])
+        # A date after the claim dates it only if no other number stands between them:
+        # in "67.3 percent, up from 61 percent in 2019" the year is the 61's.
+        after = min(dates, key=lambda d: d.start)
+        if any(offset < start < after.start for start in self.number_starts):
+            return None
+        return context.date_scope(after)
