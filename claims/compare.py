@@ -361,6 +361,8 @@ def _num(x: float | None) -> str:
 def explain(f: Finding) -> str:
     """One line: the two values, what they count and which documents say them."""
     what = f.left.category
+    if f.left.actor and f.left.actor == f.right.actor and not f.parts:
+        what = f"{what} of {f.left.actor}"  # "troops of Russia": one party's figure in both reports
     if f.status == "update":
         return (
             f"{format_value(f.left)} ({f.left.doc}, {f.left.as_of}) → "

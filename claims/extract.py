@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date
 
 from . import context
+from .actors import canonical_actor
 from .classify import TOKEN, Reading, find_predicates, head_noun, is_counted_noun, read_number
 from .dates import find_dates
 from .language import detect_language, sentence_openers
@@ -258,6 +259,12 @@ class _ClaimBuilder:
             if names and names[0].isupper():  # each member is named: the names are actors
                 actors[i] = actors[i] or self._actor(numbers[i])
                 actors[i + 1] = actors[i + 1] or self._actor(numbers[i + 1])
+        for i, reading in enumerate(readings):
+            # "Russia sent about 2,500 troops": one state's contribution, not the force's total.
+            # Only for troops: a population or toll "in Kasachstan" is the country's own figure.
+            if actors[i] is None and reading is not None and reading.category == "troops":
+                actors[i] = canonical_actor(self._actor(numbers[i]))
+        actors = [canonical_actor(actor) or actor for actor in actors]
         claims = []
         for number, reading, actor in zip(numbers, readings, actors):
             if reading is None:

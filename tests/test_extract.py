@@ -68,3 +68,18 @@ def test_no_document_yields_more_than_max_claims():
 
     text = "1-2-3-4-" * (MAX_CLAIMS // 2)
     assert len(extract_claims(text, lang="de")) == MAX_CLAIMS
+
+
+def test_one_states_troops_are_compared_across_languages():
+    from dataclasses import replace
+
+    from claims.group import group_claims
+
+    german = "Insgesamt mobilisierte Russland 3.000, Weißrussland 500 und Armenien 70 Soldaten nach Kasachstan."
+    english = "Russia sent about 2,500 troops to Kazakhstan."
+    claims = [replace(c, doc="de", claim_id=f"de{i}") for i, c in enumerate(extract_claims(german, doc_date="2022-01-10"))]
+    claims += [replace(c, doc="en", claim_id=f"en{i}") for i, c in enumerate(extract_claims(english, doc_date="2022-01-09"))]
+    assert [c.actor for c in claims] == ["Russia", "Belarus", "Armenia", "Russia"]
+    [group] = [g for g in group_claims(claims) if g.category == "troops"]
+    assert group.status == "conflict"
+    assert "troops of Russia" in group.explanation and "2,500" in group.explanation and "3,000" in group.explanation
