@@ -96,7 +96,10 @@ def attributions_in(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
         if vocab.attribution_before.matches(phrase):
             source = _source_after(text, m, hi, vocab)
         else:
-            source = _source_around(text, m, lo, hi, vocab)
+            # German puts the source after its verb ("schätzt die Polizei"), English before it
+            # ("police said"); "zufolge" always follows its source.
+            forward_first = vocab.lang == "de" and not phrase.lower().endswith("zufolge")
+            source = _source_around(text, m, lo, hi, vocab, forward_first)
         if source:
             found.append((m.start(), source))
     return found
@@ -124,22 +127,40 @@ def _source_after(text: str, trigger: re.Match, hi: int, vocab: Vocabulary) -> s
     return text[trigger.start() : end]
 
 
-def _source_around(text: str, trigger: re.Match, lo: int, hi: int, vocab: Vocabulary) -> str | None:
-    """'dem Innenministerium zufolge', 'police said', 'sagte ein Polizeisprecher'."""
+def _source_around(
+    text: str, trigger: re.Match, lo: int, hi: int, vocab: Vocabulary, forward_first: bool = False
+) -> str | None:
+    """'dem Innenministerium zufolge', 'police said', 'schätzt die Polizei', 'sagte ein Polizeisprecher'."""
+    sides = (_source_following, _source_preceding) if forward_first else (_source_preceding, _source_following)
+    for side in sides:
+        phrase = side(text, trigger, lo, hi, vocab)
+        if phrase:
+            return phrase
+    return None
+
+
+def _source_preceding(text: str, trigger: re.Match, lo: int, hi: int, vocab: Vocabulary) -> str | None:
     before = [t for t in TOKEN.finditer(text, max(lo, trigger.start() - 60), trigger.start())]
     start = trigger.start()
     for token in reversed(before[-4:]):
         if not token.group()[0].isalpha() or not _is_source_word(token.group(), vocab):
             break
         start = token.start()
-    if start < trigger.start():
-        return text[start : trigger.end()]
+    return text[start : trigger.end()] if start < trigger.start() else None
+
+
+def _source_following(text: str, trigger: re.Match, lo: int, hi: int, vocab: Vocabulary) -> str | None:
+    words = []
     end = trigger.end()
     for count, token in enumerate(TOKEN.finditer(text, trigger.end(), min(hi, trigger.end() + 60))):
         if count >= 4 or not token.group()[0].isalpha() or not _is_source_word(token.group(), vocab):
             break
+        words.append(token.group())
         end = token.end()
-    return text[trigger.start() : end] if end > trigger.end() else None
+    # An article alone ("sagte die") names no source.
+    if not any(w.lower() not in _ARTICLES for w in words):
+        return None
+    return text[trigger.start() : end]
 
 
 def _is_source_word(word: str, vocab: Vocabulary) -> bool:

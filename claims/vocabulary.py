@@ -27,6 +27,7 @@ SCHEMA = {
     "idioms": [str],
     "events": {str: [str]},
     "recurring_events": [str],
+    "count_predicates?": {str: [str]},
     "until_words": [str],
 }
 CATEGORY_SCHEMA = {"concept": str, "nouns": [str], "predicates": [str], "min_value?": float}
@@ -119,6 +120,10 @@ def vocabulary(lang: str) -> Vocabulary:
                 float(entry.get("min_value", 0)),
             )
         )
+    # What happened to people that is none of the categories ("43 Personen werden vermisst"):
+    # plain counts with a concept, whose verbs compete with the categories' verbs.
+    for concept, words in data.get("count_predicates", {}).items():
+        categories.append(Category("count", concept, WordMatcher([]), WordMatcher(words)))
     attribution = lexicon.validate(data["attribution"], ATTRIBUTION_SCHEMA, f"{source}: attribution")
     durations = {}
     for pattern, unit in data["durations"].items():
@@ -148,6 +153,6 @@ def vocabulary(lang: str) -> Vocabulary:
         event_words=WordMatcher([w for words in data["events"].values() for w in words]),
         recurring_events=frozenset(data["recurring_events"]),
         until_words=tuple(w.lower() + " " for w in data["until_words"]),
-        predicates=WordMatcher([p for entry in data["categories"].values() for p in entry["predicates"]]),
+        predicates=WordMatcher([p for category in categories for p in category.predicates.patterns]),
         attribution_any=WordMatcher(attribution["before"] + attribution["after"] + attribution["standalone"]),
     )
