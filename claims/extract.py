@@ -7,20 +7,20 @@ noise, split sentences, decide what each number counts, then read its context
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import replace
 from datetime import date
 
 from . import context
 from .actors import canonical_actor
-from .classify import TOKEN, Reading, find_predicates, head_noun, is_counted_noun, read_number
+from .classify import TOKEN, Reading, find_predicates, is_counted_noun, read_number
+from .dateclaims import bare_span, date_bounds, is_metadata_date, resolve_years
 from .dates import find_dates
 from .language import detect_language, sentence_openers
 from .models import MAX_CLAIMS, Claim, DateMatch, NumberMatch, claim_id_for
 from .numbers import find_numbers, parse_number
-from .sentences import NoiseChecker, Sentences, SpanSet, split_sentences
-from .vocabulary import Vocabulary, vocabulary
+from .sentences import NoiseChecker, Sentences, split_sentences
+from .vocabulary import vocabulary
 
 # "Russland 3.000, Weißrussland 500 ... und Armenien 70 Soldaten": what lies
 # between two members of an enumeration.
@@ -31,12 +31,7 @@ _ENUMERATION_GAP = re.compile(
 )
 # The name just before a number, allowing one verb in between ("Russia sent 3,000").
 _ACTOR_BEFORE = re.compile(r"([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)\s+(?:(?!und\b|and\b|oder\b|or\b)[a-zäöüß]+\s+)?$")
-_AFTER_HANDLE = re.compile(r"@\w+\)\s*$")
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_SEPARATORS = " \t|-–—*#:,/"
 CHUNK_CHARS = 200_000  # longer documents are read a chunk at a time
-DATELINE_REACH = 200
-_WIRE_PLACE = re.compile(r"\s*[A-ZÄÖÜ][A-ZÄÖÜ .'/-]{1,40},\s*")  # "ALMATY, ", "NEW YORK, "
 _PAIRING = re.compile(
     r"\s*(?:statt|anstatt|auf|oder|bis|bzw\.|beziehungsweise|und|to|or|and|instead of|rather than|-|–)\s*",
     re.IGNORECASE,
@@ -93,83 +88,13 @@ def _extract(text: str, lang: str, as_of: str | None) -> list[Claim]:
     noise = NoiseChecker(text)
     sentences = split_sentences(text)
     numbers = [n for n in find_numbers(text, lang) if not noise.overlaps(n.start, n.end) and n.kind != "ordinal"]
-    numbers, dates = _resolve_years(text, numbers, find_dates(text, lang, as_of), vocab)
+    numbers, dates = resolve_years(text, numbers, find_dates(text, lang, as_of), vocab)
     # Metadata dates go only after numbers inside them are gone: "January 7, 2022" is no count of 7.
-    dates = [d for d in dates if not _is_metadata_date(text, d, noise, sentences, vocab)]
+    dates = [d for d in dates if not is_metadata_date(text, d, noise, vocab)]
     builder = _ClaimBuilder(text, lang, vocab, sentences, dates, as_of)
     claims = builder.number_claims(numbers) + builder.date_claims(dates)
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
-
-
-def _is_metadata_date(text: str, found: DateMatch, noise: NoiseChecker, sentences: Sentences, vocab: Vocabulary) -> bool:
-    """Datelines, bylines, tweet stamps and citations date a source, not an event."""
-    if noise.overlaps(found.start, found.end) and not _YEAR.fullmatch(found.text.strip()):
-        return True
-    if found.precision == "day" and _is_dateline(text, found):
-        return True
-    before = text[max(0, found.start - 90) : found.start]
-    if _AFTER_HANDLE.search(before):
-        return True
-    after = text[found.end : found.end + 25]
-    opened = before.rfind("(")
-    if opened > before.rfind(")") and len(before) - opened <= 80 and ")" in after and "(" not in after.split(")")[0]:
-        inner = before[opened + 1 :] + found.text + after.split(")")[0]
-        if len(inner.split()) <= 8:
-            return True  # "(7. Jänner 2022)", "(UZ-Online, 10.1.22)", "(hrw.org, 10.09.2012 und taz 18.12.2011)"
-    words = [t.group() for t in TOKEN.finditer(before[-40:])]
-    return any(vocab.citation_words.matches_head(w) for w in words[-3:])
-
-
-def _is_dateline(text: str, found: DateMatch) -> bool:
-    """A date opening a line with only separators after it ("10. Januar 2022 |"), closing a
-    short line after a separator ("für Presse und Öffentlichkeit - 11.01.2022"), or in a
-    wire dateline ("ALMATY, Jan 9 (Reuters) -")."""
-    # A dateline is short: look no further than DATELINE_REACH each side (a page without
-    # line breaks would otherwise cost its whole length per date).
-    lo = max(0, found.start - DATELINE_REACH)
-    line_start = text.rfind("\n", lo, found.start) + 1 or lo
-    line_end = text.find("\n", found.end, found.end + DATELINE_REACH)
-    before = text[line_start : found.start]
-    after = text[found.end : line_end if line_end >= 0 else min(len(text), found.end + DATELINE_REACH + 1)]
-    if not before.strip() and not after.strip(_SEPARATORS):
-        return True
-    if _WIRE_PLACE.fullmatch(before) and after.lstrip()[:1] in ("-", "–", "—", "("):
-        return True
-    return not after.strip(_SEPARATORS) and before.rstrip().endswith(tuple(_SEPARATORS)) and len(before.split()) <= 6
-
-
-def _resolve_years(text: str, numbers: list[NumberMatch], dates: list[DateMatch], vocab: Vocabulary):
-    """A bare four-digit year is a count when it counts something ("2000 Soldaten",
-    "über 2000"), else a date ("2011 wurde ...")."""
-    by_bare_span = {_bare(n): n for n in numbers}
-    kept_dates = []
-    counts = set()
-    number_spans = sorted((n.start, n.end) for n in numbers)
-    for found in dates:
-        if _inside_larger_number(found, number_spans):
-            continue  # "a city of 1.2 million" is no 1 February
-        number = by_bare_span.get((found.start, found.end))
-        if found.precision == "year" and number is not None:
-            noun = head_noun(text, number.end, min(len(text), number.end + 60), vocab, strict=True)
-            if number.qualifier != "exact" or number.kind != "cardinal" or is_counted_noun(noun, vocab):
-                counts.add(_bare(number))
-                continue
-        kept_dates.append(found)
-    date_spans = SpanSet([(d.start, d.end) for d in kept_dates])
-    kept_numbers = [n for n in numbers if _bare(n) in counts or not date_spans.overlaps(*_bare(n))]
-    return kept_numbers, kept_dates
-
-
-def _inside_larger_number(found: DateMatch, number_spans: list[tuple[int, int]]) -> bool:
-    """True if a number with a scale or unit runs past the end of the date ('1.2 million')."""
-    i = bisect.bisect_right(number_spans, (found.end, found.end)) - 1
-    while i >= 0 and number_spans[i][1] > found.start:
-        start, end = number_spans[i]
-        if end > found.end and not found.text[-1:].isalpha():
-            return True
-        i -= 1
-    return False
 
 
 def _weaker(mine: Reading | None, theirs: Reading | None) -> bool:
@@ -177,17 +102,6 @@ def _weaker(mine: Reading | None, theirs: Reading | None) -> bool:
     if theirs is None or not theirs.counted:
         return False
     return mine is None or (not mine.from_noun and theirs.from_noun)
-
-
-def _date_bounds(found: DateMatch) -> tuple[str | None, str | None]:
-    """The interval a date asserts: 'seit dem 2. Januar' has no end, 'bis zum 19. Januar' no start."""
-    low = found.low or found.value
-    high = found.high or found.value
-    if found.qualifier == "at_least":
-        return low, None
-    if found.qualifier == "at_most":
-        return None, high
-    return low, high
 
 
 def _share_units(text: str, numbers: list[NumberMatch], lang: str) -> list[NumberMatch]:
@@ -211,13 +125,6 @@ def _share_units(text: str, numbers: list[NumberMatch], lang: str) -> list[Numbe
             kind=second.kind,
         )
     return shared
-
-
-def _bare(number: NumberMatch) -> tuple[int, int]:
-    """The span of the number itself, without qualifier or unit."""
-    if number.number_start >= 0 and number.number_end > number.number_start:
-        return number.number_start, number.number_end
-    return number.start, number.end
 
 
 class _ClaimBuilder:
@@ -306,7 +213,7 @@ class _ClaimBuilder:
 
     def _is_name_number(self, number: NumberMatch) -> bool:
         """'Expedition 13', 'Bündnis 90/Die Grünen': a name with a number, counting nothing."""
-        if number.kind != "cardinal" or number.qualifier != "exact" or number.start != _bare(number)[0]:
+        if number.kind != "cardinal" or number.qualifier != "exact" or number.start != bare_span(number)[0]:
             return False
         before = TOKEN.findall(self.text, max(0, number.start - 30), number.start)
         if not before or not before[-1][0].isupper() or not before[-1].replace("-", "").isalpha():
@@ -360,7 +267,7 @@ class _ClaimBuilder:
             if index not in self._events:
                 self._events[index] = context.sentence_events(self.text, span, self.vocab)
             event = context.event_of(self._events[index], found.start)
-            low, high = _date_bounds(found)
+            low, high = date_bounds(found)
             concept = event[0] if event else None
             if concept and found.text.lower().startswith(self.vocab.until_words):
                 concept += ":end"  # "bis mindestens 19. Januar" dates the end, not the start
