@@ -31,6 +31,7 @@ STATUS_STYLE = {
 }
 LABEL_WIDTH = 26
 SOURCE_MIN_WIDTH = 11  # fits a date and a shortened outlet
+SOURCE_MAX_WIDTH = 40  # a longer claim as written wraps within its column
 GAP = 2  # columns are set two spaces apart
 MAX_CELL_CLAIMS = 3
 OUTLET_WIDTH = SOURCE_MIN_WIDTH
@@ -74,16 +75,10 @@ def cell(claims: list[Claim]) -> str:
     return safe_text(shown)
 
 
-def _source_columns(result: QueryResult, width: int) -> list[str]:
-    """The sources that fit beside the fixed columns, those in most groups first."""
-    label = min(LABEL_WIDTH, max(len(what(v.group.label, v.group.scope)) for v in result.groups))
-    status = max(len(v.group.status) for v in result.groups)
-    scope = max(len(v.group.scope or "?") for v in result.groups)
-    fixed = (1 + GAP) + (label + GAP) + (scope + GAP) + (status + GAP)
-    room = max(1, (width - fixed) // (SOURCE_MIN_WIDTH + GAP))
+def _ranked_sources(result: QueryResult) -> list[str]:
+    """The sources of the groups, those in most groups first."""
     in_groups = Counter(doc for v in result.groups for doc in {c.doc for c in v.claims})
-    ranked = sorted(in_groups, key=lambda d: (-in_groups[d], d))
-    return sorted(ranked[:room])
+    return sorted(in_groups, key=lambda d: (-in_groups[d], d))
 
 
 def render_query(result: QueryResult, console: Console) -> None:
@@ -96,8 +91,45 @@ def render_query(result: QueryResult, console: Console) -> None:
     if not result.groups:
         console.print("No matching claims.")
         return
-    docs = _source_columns(result, console.width)
-    names = short_ids(sorted(result.documents) or docs)
+    ranked = _ranked_sources(result)
+    names = short_ids(sorted(result.documents) or ranked)
+    # Source columns get fixed widths that share the room beside the fixed columns: left to
+    # itself rich lays wide cells out past the terminal's edge, where they are cut off. As
+    # many sources as fit at SOURCE_MIN_WIDTH are shown; a note names the others.
+    room = console.width - _fixed_width(result)
+    count = max(1, min(len(ranked), room // (SOURCE_MIN_WIDTH + GAP)))
+    docs = sorted(ranked[:count])
+    widths = _source_widths(result, docs, room - GAP * len(docs))
+    console.print(_query_table(result, docs, names, widths))
+    _notes(result, docs, names, console)
+
+
+def _source_widths(result: QueryResult, docs: list[str], budget: int) -> dict[str, int]:
+    """Each source's natural width (its longest cell), the widest capped first until all fit."""
+    natural = {doc: SOURCE_MIN_WIDTH for doc in docs}
+    for view in result.groups:
+        by_doc: dict[str, list[Claim]] = {}
+        for claim in view.claims:
+            by_doc.setdefault(claim.doc, []).append(claim)
+        for doc in docs:
+            if doc in by_doc:
+                natural[doc] = max(natural[doc], min(SOURCE_MAX_WIDTH, len(cell(by_doc[doc]))))
+    level = max(natural.values())
+    while level > SOURCE_MIN_WIDTH and sum(min(w, level) for w in natural.values()) > budget:
+        level -= 1
+    return {doc: min(width, level) for doc, width in natural.items()}
+
+
+def _fixed_width(result: QueryResult) -> int:
+    """Width of the #, What, Scope and Status columns with their gaps."""
+    label = min(LABEL_WIDTH, max(len("What"), *(len(what(v.group.label, v.group.scope)) for v in result.groups)))
+    scope = max(len("Scope"), *(len(v.group.scope or "?") for v in result.groups))
+    status = max(len("Status"), *(len(v.group.status.replace("_", " ")) for v in result.groups))
+    number = len(str(len(result.groups)))
+    return number + label + scope + status + 4 * GAP
+
+
+def _query_table(result: QueryResult, docs: list[str], names: dict[str, str], widths: dict[str, int]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
     table.add_column("#", justify="right", no_wrap=True)
     label_width = min(LABEL_WIDTH, max(len(what(v.group.label, v.group.scope)) for v in result.groups))
@@ -111,7 +143,7 @@ def render_query(result: QueryResult, console: Console) -> None:
             outlet = outlet[: OUTLET_WIDTH - 1] + "…"
         date = (getattr(meta, "date", None) or "undated") if meta else ""
         header = f"{safe_text(names.get(doc, doc))}\n{safe_text(outlet)}\n{safe_text(date)}"
-        table.add_column(header, min_width=SOURCE_MIN_WIDTH, ratio=1, overflow="fold")
+        table.add_column(header, width=widths[doc], overflow="fold")
     for i, view in enumerate(result.groups, start=1):
         by_doc: dict[str, list[Claim]] = {}
         for claim in view.claims:
@@ -121,8 +153,7 @@ def render_query(result: QueryResult, console: Console) -> None:
             str(i), safe_text(what(g.label, g.scope)), safe_text(g.scope or "?"), status_text(g.status),
             *(cell(by_doc.get(doc, [])) for doc in docs),
         )
-    console.print(table)
-    _notes(result, docs, names, console)
+    return table
 
 
 def _notes(result: QueryResult, docs: list[str], names: dict[str, str], console: Console) -> None:
