@@ -70,3 +70,7 @@ class AmbiguousDocument(ClaimsError):
 
 class UnknownClaim(ClaimsError):
     """No claim has the given id."""
+
+
+class UnsupportedLanguage(ClaimsError):
+    """The language is not one claims reads (de, en)."""

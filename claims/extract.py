@@ -16,7 +16,9 @@ from .actors import canonical_actor
 from .classify import TOKEN, Reading, find_predicates, is_counted_noun, read_number
 from .dateclaims import bare_span, date_bounds, is_metadata_date, resolve_years
 from .dates import find_dates
+from .errors import UnsupportedLanguage
 from .language import detect_language, sentence_openers
+from .lexicon import LANGUAGES
 from .models import MAX_CLAIMS, Claim, DateMatch, NumberMatch, claim_id_for
 from .numbers import find_numbers, parse_number
 from .sentences import NoiseChecker, Sentences, split_sentences
@@ -47,6 +49,8 @@ def extract_claims(text: str, *, lang: str | None = None, doc_date: str | date |
     default event time of the claims.
     """
     lang = lang or detect_language(text)
+    if lang not in LANGUAGES:
+        raise UnsupportedLanguage(f"language {lang!r} is not supported; use one of {', '.join(LANGUAGES)}")
     as_of = doc_date.isoformat() if isinstance(doc_date, date) else doc_date
     if len(text) <= CHUNK_CHARS:
         return _extract(text, lang, as_of)[:MAX_CLAIMS]

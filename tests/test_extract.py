@@ -83,3 +83,10 @@ def test_one_states_troops_are_compared_across_languages():
     [group] = [g for g in group_claims(claims) if g.category == "troops"]
     assert group.status == "conflict"
     assert "troops of Russia" in group.explanation and "2,500" in group.explanation and "3,000" in group.explanation
+
+
+def test_an_unsupported_language_is_a_clear_error():
+    from claims.errors import UnsupportedLanguage
+
+    with pytest.raises(UnsupportedLanguage, match="'fr' is not supported; use one of de, en"):
+        extract_claims("12 morts", lang="fr")
