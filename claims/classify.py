@@ -45,6 +45,8 @@ class Reading:
     unit: str | None = None
     counted: bool = True  # False: not a claim ("Dutzende Male mehr", "zwei Gründe")
     from_noun: bool = False  # read from the counted noun, not only from a verb near it
+    factor: float = 1.0  # "zwei Drittel": the number times 100/3 is a percentage
+    end: int | None = None  # where the claim ends when a word after the number belongs to it
 
 
 def concept_key(word: str) -> str:
@@ -187,6 +189,9 @@ def read_number(
 
 
 def _counted(head: str, text: str, number: NumberMatch, clause, vocab: Vocabulary, predicates) -> Reading:
+    denominator = vocab.fractions.get(head.lower())
+    if denominator:
+        return _fraction(head, denominator, text, number, clause, vocab)
     info = vocab.noun(head)
     if info.not_counted:
         return Reading("count", None, head, counted=False)
@@ -208,6 +213,16 @@ def _counted(head: str, text: str, number: NumberMatch, clause, vocab: Vocabular
     if info.person and found is not None:
         return _with_predicate(found[1], head, vocab)
     return Reading("count", concept_key(head), head, from_noun=True)
+
+
+def _fraction(word: str, denominator: float, text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading:
+    """'zwei Drittel der Parlamentarier', 'two thirds of voters': a share, as a percentage."""
+    end = text.find(word, number.end, clause[1]) + len(word)
+    whole = head_noun(text, end, clause[1], vocab)
+    return Reading(
+        "percentage", concept_key(whole) if whole else None, whole, unit="%", from_noun=True,
+        factor=100.0 / denominator, end=end,
+    )
 
 
 def _with_predicate(category, head: str, vocab: Vocabulary) -> Reading:

@@ -256,8 +256,11 @@ class _ClaimBuilder:
         index = self.sentences.locate(number.start)
         span = self.sentences.span(index)
         unit = reading.unit if reading.unit is not None else number.unit
+        if reading.end is not None and reading.end > number.end:
+            number = replace(number, end=reading.end, text=self.text[number.start : reading.end])
+        value, low, high = (None if v is None else v * reading.factor for v in (number.value, number.low, number.high))
         return self._claim(
-            number, reading.category, number.value, number.low, number.high, unit, number.qualifier,
+            number, reading.category, value, low, high, unit, number.qualifier,
             index, span, subject=reading.subject, concept=reading.concept, actor=actor,
             scope=self._scope(index, number.start), kind="number",
         )

@@ -28,6 +28,7 @@ SCHEMA = {
     "events": {str: [str]},
     "recurring_events": [str],
     "count_predicates?": {str: [str]},
+    "fractions": {str: float},
     "until_words": [str],
 }
 CATEGORY_SCHEMA = {"concept": str, "nouns": [str], "predicates": [str], "min_value?": float}
@@ -82,6 +83,7 @@ class Vocabulary:
     events: KeyedMatcher
     event_words: WordMatcher
     recurring_events: frozenset[str]
+    fractions: dict[str, float]
     until_words: tuple[str, ...]
     predicates: WordMatcher  # all categories' predicates, to find candidates in one scan
     attribution_any: WordMatcher  # before, after and standalone attribution words, for one scan
@@ -152,6 +154,7 @@ def vocabulary(lang: str) -> Vocabulary:
         events=KeyedMatcher(data["events"]),
         event_words=WordMatcher([w for words in data["events"].values() for w in words]),
         recurring_events=frozenset(data["recurring_events"]),
+        fractions={word.lower(): float(n) for word, n in data["fractions"].items()},
         until_words=tuple(w.lower() + " " for w in data["until_words"]),
         predicates=WordMatcher([p for category in categories for p in category.predicates.patterns]),
         attribution_any=WordMatcher(attribution["before"] + attribution["after"] + attribution["standalone"]),
