@@ -140,12 +140,11 @@ class _ClaimBuilder:
         self.dates_by_sentence: dict[int, list[DateMatch]] = {}
         for found in dates:
             self.dates_by_sentence.setdefault(sentences.locate(found.start), []).append(found)
-        self._attributions: dict[tuple[int, int], list[tuple[int, str]]] = {}
-        self._back_references: dict[int, bool] = {}
-        self._predicates: dict[int, list] = {}
+        # What is read once per sentence (predicates, attributions, events, back references),
+        # shared by all claims of that sentence: keyed by (what, sentence index).
+        self._per_sentence: dict[tuple[str, int], object] = {}
         self._sentence_texts: dict[tuple[int, int], str] = {}
         self.number_starts: list[int] = []
-        self._events: dict[int, list[tuple[int, int, str, str]]] = {}
 
     # -- numbers ---------------------------------------------------------
     def number_claims(self, numbers: list[NumberMatch]) -> list[Claim]:
@@ -188,13 +187,11 @@ class _ClaimBuilder:
         return claims
 
     def _read(self, number: NumberMatch) -> Reading | None:
-        index = self.sentences.locate(number.start)
-        clause = context.clause_bounds(self.text, number.start, number.end, self.sentences.span(index))
         if self._is_identifier(number):
             return Reading("count", None, None, counted=False)
-        predicates = self._predicates.get(index)
-        if predicates is None:
-            predicates = self._predicates[index] = find_predicates(self.text, self.sentences.span(index), self.vocab)
+        index = self.sentences.locate(number.start)
+        clause = context.clause_bounds(self.text, number.start, number.end, self.sentences.span(index))
+        predicates = self._sentence("predicates", index, find_predicates)
         return read_number(self.text, number, clause, self.vocab, predicates)
 
     def _is_identifier(self, number: NumberMatch) -> bool:
@@ -271,9 +268,7 @@ class _ClaimBuilder:
         for found in dates:
             index = self.sentences.locate(found.start)
             span = self.sentences.span(index)
-            if index not in self._events:
-                self._events[index] = context.sentence_events(self.text, span, self.vocab)
-            event = context.event_of(self._events[index], found.start)
+            event = context.event_of(self._sentence("events", index, context.sentence_events), found.start)
             low, high = date_bounds(found)
             concept = event[0] if event else None
             if concept and found.text.lower().startswith(self.vocab.until_words):
@@ -315,7 +310,9 @@ class _ClaimBuilder:
             sentence_start=start,
             subject=subject,
             scope=scope,
-            attribution=self._attribution(span, match.start),
+            attribution=context.nearest_attribution(
+                self._sentence("attributions", index, context.attributions_in), match.start
+            ),
             actor=actor,
             kind=kind,
             lang=self.lang,
@@ -323,26 +320,19 @@ class _ClaimBuilder:
             concept=concept,
         )
 
-    def _back_reference(self, index: int) -> bool:
-        known = self._back_references.get(index)
-        if known is None:
-            known = self._back_references[index] = context.has_back_reference(
-                self.text, self.sentences.span(index), self.vocab
-            )
-        return known
-
-    def _attribution(self, span: tuple[int, int], near: int) -> str | None:
-        found = self._attributions.get(span)
-        if found is None:
-            found = self._attributions[span] = context.attributions_in(self.text, span, self.vocab)
-        return context.nearest_attribution(found, near)
+    def _sentence(self, what: str, index: int, read):
+        """``read(text, sentence span, vocabulary)`` for sentence ``index``, computed once."""
+        key = (what, index)
+        if key not in self._per_sentence:
+            self._per_sentence[key] = read(self.text, self.sentences.span(index), self.vocab)
+        return self._per_sentence[key]
 
     def _scope(self, index: int, offset: int) -> str | None:
         """The event time of a claim: a date in its sentence, a 'damals' pointing back, or the report's."""
         own = self._sentence_scope(index, offset)
         if own is not None:
             return own
-        if self._back_reference(index):
+        if self._sentence("back_reference", index, context.has_back_reference):
             for back in range(index - 1, max(-1, index - 4), -1):
                 earlier = self._sentence_scope(back, None)
                 if earlier is not None:
