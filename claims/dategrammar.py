@@ -17,6 +17,7 @@ from functools import lru_cache
 from . import lexicon
 from .errors import LexiconError
 from .models import QUALIFIERS
+from .wordlists import alternation_tree
 
 _SCHEMA = {
     "months": {str: int}, "month_abbreviations": {str: int}, "ambiguous_months": [str],
@@ -38,24 +39,8 @@ _START = r"(?<![\w.,/-])"  # not inside a word or a number
 
 
 def _alt(words, lower: bool = True) -> str:
-    """Regex alternation of ``words`` (lower case) as a prefix tree, which the
-    regex engine rejects at the first letter instead of trying each word; a
-    space in a phrase matches any whitespace."""
-    root: dict = {}
-    for word in {str(w).lower() if lower else str(w) for w in words}:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = "(?:" + "|".join(alts) + ")" if len(alts) > 1 or "" in node else alts[0]
-        return body + "?" if "" in node else body
-
-    return emit(root) if root else "(?!)"
+    """Regex alternation of ``words`` (lower-cased unless told not to) as a prefix tree."""
+    return alternation_tree({str(w).lower() if lower else str(w) for w in words})
 
 
 def _norm(words: str | None) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 from . import lexicon
 from .errors import LexiconError
+from .wordlists import alternation_tree
 
 _WORDS_SCHEMA = {
     "zero": {str: float}, "units": {str: float}, "teens": {str: float}, "tens_stems?": {str: float},
@@ -35,29 +36,6 @@ QUALIFIER_KINDS = ("exact", "approx", "a_good", "at_least", "more_than", "more_t
                    "less_than", "range_open")
 _LETTER = "[^\\W\\d_]"
 _DASHES = "-–—"
-
-
-def _alternation(words, flexible_spaces: bool = True) -> str:
-    """Words as a prefix tree, so the engine picks a branch by its first character."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = []
-        for ch, child in sorted(node.items()):
-            if ch:
-                head = r"\s+" if ch == " " and flexible_spaces else re.escape(ch)
-                branches.append(head + emit(child))
-        if not branches:
-            return ""
-        alt = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{alt})?" if "" in node else alt
-
-    return emit(trie) if words else "(?!)"
 
 
 def _inflected(phrase: str) -> str:
@@ -115,17 +93,17 @@ def _compiled(lang: str) -> _Lang:
     number_words |= set(words.get("ordinals", {}))
     glue = set(words.get("tens_suffixes", [])) | set(words["joiner"]) | set(words["decimal_word"])
     english = "tens" in words
-    first = _alternation(low(number_words))
-    inner = _alternation(low(number_words | glue | set(words["half"])))
-    endings = _alternation(low(words.get("endings", [])))
+    first = alternation_tree(low(number_words))
+    inner = alternation_tree(low(number_words | glue | set(words["half"])))
+    endings = alternation_tree(low(words.get("endings", [])))
     token_end = r"(?:(?!\w)|(?=prozent))" if data["percent_adjective"] else r"(?!\w)"
     token = f"(?:{inner})++(?:{endings})?{token_end}"
     first_token = f"{first}(?:{inner})*+(?:{endings})?{token_end}"
-    scale_after_article = _alternation(low(set(words["scales"]) | set(words["hundred"]) | set(words["thousand"])
+    scale_after_article = alternation_tree(low(set(words["scales"]) | set(words["hundred"]) | set(words["thousand"])
                                            | set(words["half"])))
     currency_rx = "|".join(_inflected(c) for c in low(data["currencies"]))
     subunits = "|".join(_inflected(c) for c in low(data["subunits"]))
-    articles = _alternation(low(words["article"]))
+    articles = alternation_tree(low(words["article"]))
     if english:
         article_start = rf"(?:{articles})\s+(?={scale_after_article})"
         run_start = rf"(?:{article_start}{token}|{first_token})"
@@ -134,12 +112,12 @@ def _compiled(lang: str) -> _Lang:
         # Checked after the first word, so the common case costs nothing (the Python side checks again).
         not_article = "".join(rf"(?<!\W{re.escape(a)}{e})" for a in low(words["article"])
                               for e in ("", "e", "er", "em", "en", "es"))
-        joiner = _alternation(low(words["joiner"]))
+        joiner = alternation_tree(low(words["joiner"]))
         before_number = rf"(?=\s+(?:(?:{joiner}\s+)?{inner}|(?:{currency_rx}|{subunits})(?!\w)))"
         run_start = rf"{first_token}(?:{not_article}|{before_number})"
-    joins = _alternation(low(words["joiner"] + words["decimal_word"]))
+    joins = alternation_tree(low(words["joiner"] + words["decimal_word"]))
     run = rf"{run_start}(?:(?:\s+(?:(?:{joins})\s+)?|-){token})*+"
-    vague = _alternation(low(data["vague"]))
+    vague = alternation_tree(low(data["vague"]))
     decimal = re.escape(data["digits"]["decimal"])
     spaced = rf"\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})++(?:{decimal}\d+)?(?![\d])|" if data["digits"]["space_groups"] else ""
     skip = r"\d{4}-\d{1,2}-\d{1,2}|\d{4}-(?:0[1-9]|1[0-2])(?!\d)|\d{1,2}:\d{2}(?::\d{2})?|\d+/\d+(?:/\d+)*"
@@ -158,9 +136,9 @@ def _compiled(lang: str) -> _Lang:
     master_i = re.compile(rf"\W(?:{body})", re.IGNORECASE)
     head_i = re.compile(body, re.IGNORECASE)
     morpheme = re.compile(rf"({inner})|({endings})$", re.IGNORECASE)
-    quals = _alternation(low(data["qualifiers"]))
-    cur_prefix = _alternation(low(data["currency_prefixes"]))
-    negative = _alternation(low(words["negative_words"]))
+    quals = alternation_tree(low(data["qualifiers"]))
+    cur_prefix = alternation_tree(low(data["currency_prefixes"]))
+    negative = alternation_tree(low(words["negative_words"]))
     prefix = re.compile(
         rf"(?:(?<!{_LETTER})(?P<q>{quals})\s+)?(?:(?<!{_LETTER})(?P<cur>{cur_prefix})\s?)?"
         rf"(?:(?<!{_LETTER})(?P<negword>{negative})\s+|(?<![\w.,)])(?P<sign>[-−+]))?\Z",
@@ -168,19 +146,19 @@ def _compiled(lang: str) -> _Lang:
     )
     scales = {k.lower(): v for k, v in {**data["scale_abbreviations"], **words["scales"]}.items()}
     glued = "|".join(re.escape(g) for g in data["glued_scales"])
-    percent = _alternation(low(data["percent"]))
-    percent_adj = _alternation(low(data["percent_adjective"]))
+    percent = alternation_tree(low(data["percent"]))
+    percent_adj = alternation_tree(low(data["percent_adjective"]))
     glued_units = "|".join(re.escape(u) for u in low(data["glued_units"]))
     # "6. Januar", "der 3. und 4. Tag": a dot after digits before a month or a lower-case word
-    months = _alternation(low(data["months"]))
+    months = alternation_tree(low(data["months"]))
     dot_ordinal = rf"\.(?=\s+(?:{months}|(?-i:[^\W\d_A-ZÄÖÜ])))|" if data["digits"].get("dot_ordinals") else ""
     follow = re.compile(
-        rf"(?P<scale>\s*(?:{_alternation(low(scales))})(?!\w)|(?<=\d)(?-i:{glued})(?!\w))?"
+        rf"(?P<scale>\s*(?:{alternation_tree(low(scales))})(?!\w)|(?<=\d)(?-i:{glued})(?!\w))?"
         rf"(?:(?P<pct>\s*(?:{percent})(?!\w)|(?:\s*|-)(?:{percent_adj})(?!\w))"
         rf"|(?:\s*|-)(?P<cur>{currency_rx})(?![\w])"
         rf"|\s*(?P<sub>{subunits})(?!\w)"
-        rf"|(?P<time>\s*(?:{_alternation(low(data['time_words']))})(?!\w)|:\d)"
-        rf"|(?<=\d)(?P<ord>{dot_ordinal}(?:{_alternation(low(data['digit_ordinal_suffixes']))})(?!\w))"
+        rf"|(?P<time>\s*(?:{alternation_tree(low(data['time_words']))})(?!\w)|:\d)"
+        rf"|(?<=\d)(?P<ord>{dot_ordinal}(?:{alternation_tree(low(data['digit_ordinal_suffixes']))})(?!\w))"
         rf"|(?<=\d)(?P<unitglue>(?-i:{glued_units}))(?!\w)"
         rf"|(?<=\d)(?P<glued>[^\W\d_])"
         rf")?",
@@ -190,10 +168,10 @@ def _compiled(lang: str) -> _Lang:
     link = re.compile(rf"(?:\s*[{_DASHES}]\s*|-?(?:{links}))\Z", re.IGNORECASE)
     open_links = "|".join(rf"\s+{re.escape(w)}\s+" for w in data["range_links_after_open"])
     link_open = re.compile(rf"-?(?:{open_links})\Z", re.IGNORECASE)
-    change_words = _alternation(low(data.get("change_words", [])))
+    change_words = alternation_tree(low(data.get("change_words", [])))
     change_before = re.compile(rf"(?<!\w)(?:{change_words})(?:\s+\S+){{0,3}}?\s*\Z", re.IGNORECASE)
-    after_vague = re.compile(rf"\s+(?:{_alternation(low(data['vague_links']))})(?!\w)", re.IGNORECASE)
-    joiner = _alternation(low(words["joiner"]))
+    after_vague = re.compile(rf"\s+(?:{alternation_tree(low(data['vague_links']))})(?!\w)", re.IGNORECASE)
+    joiner = alternation_tree(low(words["joiner"]))
     cents_then = re.compile(rf"\s+(?:(?:{joiner})\s+)?\Z", re.IGNORECASE)
     roles = {"english": english, "number_words": {w.lower() for w in number_words}}
     for key in ("zero", "units", "teens", "tens", "teen_stems", "tens_stems", "scales", "ordinal_stems", "ordinals"):

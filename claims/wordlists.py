@@ -99,3 +99,28 @@ class KeyedMatcher:
             if (matcher.matches_head(token) if compound else matcher.matches(token)):
                 return key
         return None
+
+
+def alternation_tree(words: Iterable[str], flexible_spaces: bool = True) -> str:
+    """A regex alternation of ``words`` as a prefix tree, which the engine rejects at the
+    first letter instead of trying each word; a space in a phrase matches any white space
+    unless ``flexible_spaces`` is false. Never matches when ``words`` is empty."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [
+            (r"\s+" if ch == " " and flexible_spaces else re.escape(ch)) + emit(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
+        if not branches:
+            return ""
+        alt = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{alt})?" if "" in node else alt
+
+    return emit(trie) if trie else "(?!)"
