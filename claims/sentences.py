@@ -172,15 +172,6 @@ def _noise_rules() -> tuple[re.Pattern, _Trigger, int, int]:
     return _compile("patterns", union), trigger, data["trigger_reach"], data["line_edge"]
 
 
-def _noise_regex() -> re.Pattern:
-    return _noise_rules()[0]
-
-
-def noise_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of links, handles, phone numbers, addresses, times and list numbers."""
-    return [(m.start(), m.end()) for m in _noise_regex().finditer(text) if m.end() > m.start()]
-
-
 def _word_start(text: str, i: int) -> int:
     """Move ``i`` back to the start of the white-space-free run it is in (at most 300 chars)."""
     stop = max(0, i - 300)
