@@ -28,7 +28,12 @@ LANGUAGES = ("de", "en")
 
 
 
-class _WordLoader(yaml.SafeLoader):
+# libyaml's parser when the wheel has it (it always does on common platforms): it reads the
+# lexicons many times faster, which is a fifth of the CLI's start-up otherwise.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _WordLoader(_BaseLoader):
     """SafeLoader that reads yes/no/on/off as words: lexicons are full of them."""
 
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from . import lexicon
-from .wordlists import KeyedMatcher, WordMatcher
+from .wordlists import KeyedMatcher, WordMatcher, normalise_token
 
 SCHEMA = {
     "categories": {str: dict},
@@ -87,18 +87,23 @@ class Vocabulary:
     until_words: tuple[str, ...]
     predicates: WordMatcher  # all categories' predicates, to find candidates in one scan
     attribution_any: WordMatcher  # before, after and standalone attribution words, for one scan
+    category_nouns: WordMatcher  # all categories' nouns: most words are none, told in one test
     _nouns: dict = field(default_factory=dict, compare=False, repr=False)
 
     def noun(self, word: str) -> NounInfo:
         """Classify ``word`` once; news repeats its nouns, so the answer is cached."""
         info = self._nouns.get(word)
         if info is None:
+            normal = normalise_token(word)
+            category = None
+            if self.category_nouns.may_match_head(normal):
+                category = next((c for c in self.categories if c.nouns.matches_head_normalised(normal)), None)
             info = NounInfo(
-                next((c for c in self.categories if c.nouns.matches_head(word)), None),
-                self.person_nouns.matches_head(word),
-                self.subgroup_nouns.matches_head(word),
-                self.durations.key_of(word),
-                self.not_counted.matches(word),
+                category,
+                self.person_nouns.matches_head_normalised(normal),
+                self.subgroup_nouns.matches_head_normalised(normal),
+                self.durations.key_of_normalised(normal),
+                self.not_counted.matches_normalised(normal),
             )
             if len(self._nouns) < 200_000:
                 self._nouns[word] = info
@@ -158,4 +163,5 @@ def vocabulary(lang: str) -> Vocabulary:
         until_words=tuple(w.lower() + " " for w in data["until_words"]),
         predicates=WordMatcher([p for category in categories for p in category.predicates.patterns]),
         attribution_any=WordMatcher(attribution["before"] + attribution["after"] + attribution["standalone"]),
+        category_nouns=WordMatcher([p for category in categories for p in category.nouns.patterns]),
     )

@@ -73,7 +73,19 @@ class WordMatcher:
         return known
 
     def _matches_head(self, token: str) -> bool:
-        word = normalise_token(token)
+        return self.matches_head_normalised(normalise_token(token))
+
+    def matches_normalised(self, word: str) -> bool:
+        """``matches`` for a token already passed through ``normalise_token`` (no cache)."""
+        return self._token.fullmatch(word) is not None
+
+    def may_match_head(self, word: str) -> bool:
+        """False only if no pattern can match the normalised ``word`` or any of its ends:
+        a quick test before asking many matchers the same question."""
+        return self._suffix.search(word) is not None
+
+    def matches_head_normalised(self, word: str) -> bool:
+        """``matches_head`` for a token already passed through ``normalise_token`` (no cache)."""
         if self._token.fullmatch(word):
             return True
         last = word.rsplit("-", 1)[-1]
@@ -93,6 +105,13 @@ class KeyedMatcher:
 
     def __init__(self, groups: dict[str, Iterable[str]]):
         self.groups = [(key, WordMatcher(patterns)) for key, patterns in groups.items()]
+
+    def key_of_normalised(self, word: str) -> str | None:
+        """``key_of`` (whole tokens) for a token already passed through ``normalise_token``."""
+        for key, matcher in self.groups:
+            if matcher.matches_normalised(word):
+                return key
+        return None
 
     def key_of(self, token: str, compound: bool = False) -> str | None:
         for key, matcher in self.groups:
