@@ -53,6 +53,7 @@ def _norm(words: str | None) -> str:
 class _Grammar:
     digit_trigger: re.Pattern
     word_trigger: re.Pattern
+    word_trigger_lower: re.Pattern  # the same words in lower case only, for lower-cased text
     digit_atoms: re.Pattern
     word_atoms: re.Pattern
     prefix: re.Pattern
@@ -138,6 +139,7 @@ def _grammar(lang: str) -> _Grammar:
     # at C speed instead of trying the look-behind at every character.
     digit_trigger = re.compile(r"\d(?<![\w.,/-]\d)")
     word_trigger = re.compile(rf"(?<!\w)(?:{_alt(forms, lower=False)}|(?:{_alt(abbr, lower=False)})(?=[.,]|\s+\d))")
+    word_trigger_lower = re.compile(rf"(?<!\w)(?:{_alt(forms)}|(?:{_alt(abbr)})(?=[.,]|\s+\d))")
     words = lambda key: _alt(lex[key])  # noqa: E731
     prefix = re.compile(
         rf"(?<!\w)(?:(?P<prep>{words('qualifiers')})\s+)?(?:(?P<part>{words('month_parts')})(?:\s+|-))?"
@@ -151,7 +153,7 @@ def _grammar(lang: str) -> _Grammar:
     label = re.compile(rf"(?<!\w)(?:{words('publication_labels')})\s*:?\Z", re.IGNORECASE)
     not_number_after = re.compile(rf"(?<!\w)(?:{words('not_year_after')})\s*\Z", re.IGNORECASE)
     month_first_end = re.compile(r"\s*(?:\Z|[,;:)!?\n]|\.(?!\d)|[-–]\s*\w)")
-    return _Grammar(digit_trigger, word_trigger, digit_atoms, word_atoms, prefix, suffix, gap_link, gap_weekday,
+    return _Grammar(digit_trigger, word_trigger, word_trigger_lower, digit_atoms, word_atoms, prefix, suffix, gap_link, gap_weekday,
                     gap_list, label, not_number_after, lex, months, frozenset(abbreviations), frozenset(ambiguous), lang != "en",
                     month_first_end)
 
