@@ -14,16 +14,17 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import query as q
-from . import views
-from .compare import SEVERITY
 from .export import claim_record, json_text
+
+# The comparison stages (claims.query, claims.views and through them rapidfuzz) are
+# imported inside the commands: `claims ingest` of unchanged files starts without them.
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 LimitOption = Annotated[int, typer.Option("--limit", min=1, help="At most this many groups.")]
 
 
-def _view_json(view: q.GroupView) -> dict:
+def _view_json(view) -> dict:
+    """A claims.query.GroupView as JSON-ready data."""
     g = view.group
     return {
         "group_id": g.group_id, "category": g.category, "label": g.label, "scope": g.scope,
@@ -51,6 +52,8 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOption = False,
     ) -> None:
         """Show the groups about a topic side by side: one row per group, one column per source."""
+        from . import query as q
+        from . import views
         from .cli import open_store, out_console
 
         with open_store(ctx) as store:
@@ -71,6 +74,8 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOption = False,
     ) -> None:
         """List the groups whose sources disagree (conflict, sum conflict, update), worst first."""
+        from . import query as q
+        from . import views
         from .cli import open_store, out_console
 
         with open_store(ctx) as store:
@@ -88,6 +93,8 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOption = False,
     ) -> None:
         """Compare two documents: what they both say (agreeing or not), and what only one says."""
+        from . import query as q
+        from . import views
         from .cli import open_store, out_console
 
         with open_store(ctx) as store:
@@ -110,12 +117,13 @@ def register(app: typer.Typer) -> None:
     @app.command("group")
     def group_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
         """Recompute the groups of all claims now (ingest does this by itself)."""
+        from . import query as q
         from .cli import open_store, out_console
 
         with open_store(ctx) as store:
             groups = q.regroup(store)
         counts = Counter(g.status for g in groups)
-        ordered = {s: counts[s] for s in SEVERITY if counts[s]}
+        ordered = {s: counts[s] for s in q.SEVERITY if counts[s]}
         if as_json:
             _print_json({"groups": len(groups), "claims": sum(len(g.claim_ids) for g in groups), "status": ordered})
             return

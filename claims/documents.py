@@ -25,8 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-import yaml
-
 from .errors import (
     BinaryDocument,
     DocumentError,
@@ -55,7 +53,6 @@ BINARY_NUL_RATIO = 0.001
 LATIN1_C1_RATIO = 0.001
 
 _BOM = "\ufeff"
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 20x faster
 # C0 controls that do not occur in text files (tab, newlines, form feed and ESC excluded).
 _BINARY_CONTROLS = bytes(b for b in range(32) if b not in b"\t\n\v\f\r\x1b")
 _C1 = re.compile("[\x80-\x9f]")
@@ -286,8 +283,11 @@ def _read_header(text: str, path: Path) -> _Header:
 
 
 def _parse_front_matter(block: str, path: Path) -> dict:
+    import yaml  # only documents with front matter need it: a re-ingest starts faster without
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 20x faster
     try:
-        meta = yaml.load(block, Loader=_YAML_LOADER)
+        meta = yaml.load(block, Loader=loader)
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" (line {where.line + 2})" if where is not None else ""

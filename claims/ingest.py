@@ -24,11 +24,12 @@ from pathlib import Path
 from . import documents
 from .errors import DocumentError, DuplicateDocumentId
 from .models import EXTRACTOR_VERSION, MAX_CLAIMS, Claim, Document, claim_id_for
-from .store import Store
+from .store import DocumentState, Store
 
 # Documents are written together when this much time or text has gathered.
 BATCH_SECONDS = 0.5
 BATCH_MAX_CHARS = 8_000_000
+STATE_CHUNK = 500  # files whose stored state is looked up together
 
 ProgressCallback = Callable[[int, int, "str | None"], None]
 
@@ -113,9 +114,12 @@ def ingest(
     batch = _Batch(store, report)
     if on_progress:
         on_progress(0, len(files), None)
+    states: dict[str, DocumentState] = {}
     for done, path in enumerate(files, start=1):
+        if (done - 1) % STATE_CHUNK == 0:  # what is stored of the next files, asked in one query
+            states = store.document_states([p.stem for p in files[done - 1 : done - 1 + STATE_CHUNK]])
         try:
-            _ingest_file(store, path, seen, report, batch)
+            _ingest_file(path, states.get(path.stem), seen, report, batch)
         except DocumentError as exc:
             report.errors.append(str(exc))
         batch.flush_if_due()
@@ -161,7 +165,9 @@ class _Batch:
         self.items, self.chars, self.since = [], 0, time.monotonic()
 
 
-def _ingest_file(store: Store, path: Path, seen: dict[str, str], report: IngestReport, batch: _Batch) -> None:
+def _ingest_file(
+    path: Path, state: DocumentState | None, seen: dict[str, str], report: IngestReport, batch: _Batch
+) -> None:
     doc_id = path.stem
     resolved = os.path.abspath(path)  # a string: this runs for every file, also unchanged ones
     if seen.setdefault(doc_id, resolved) != resolved:
@@ -170,7 +176,6 @@ def _ingest_file(store: Store, path: Path, seen: dict[str, str], report: IngestR
         )
     data = documents.read_bytes(path)
     digest = documents.content_hash(data)
-    state = store.document_state(doc_id)
     if state is not None:
         if state.path != resolved and os.path.exists(state.path):
             raise DuplicateDocumentId(

@@ -18,7 +18,6 @@ from collections.abc import Iterable
 from rich import box
 from rich.console import Console, Group as RenderGroup
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -222,12 +221,14 @@ class IngestProgress:
     def __init__(self, console: Console, min_files: int = PROGRESS_MIN_FILES):
         self.console = console
         self.min_files = min_files
-        self.progress: Progress | None = None
+        self.progress = None  # a rich Progress, loaded only when a bar is shown
         self.task = None
 
     def __call__(self, done: int, total: int, path: str | None) -> None:
         if done == 0:
             if total >= self.min_files and self.console.is_terminal:
+                from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
                 self.progress = Progress(
                     TextColumn("Ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                     console=self.console, transient=True,

@@ -190,11 +190,21 @@ class Store:
             return conn.execute(sql, params).fetchone() is not None
 
     def document_state(self, doc_id: str) -> DocumentState | None:
+        return self.document_states([doc_id]).get(doc_id)
+
+    def document_states(self, doc_ids: list[str]) -> dict[str, DocumentState]:
+        """What is stored of each of these documents (hash, extractor, path); absent ids are left out."""
+        states: dict[str, DocumentState] = {}
         with self._reading() as conn:
-            row = conn.execute(
-                "SELECT content_hash, extractor_version, path FROM documents WHERE doc_id = ?", (doc_id,)
-            ).fetchone()
-        return DocumentState(*row) if row else None
+            for i in range(0, len(doc_ids), 500):  # SQLite limits the parameters of one statement
+                chunk = doc_ids[i : i + 500]
+                rows = conn.execute(
+                    "SELECT doc_id, content_hash, extractor_version, path FROM documents "
+                    f"WHERE doc_id IN ({', '.join('?' * len(chunk))})",
+                    chunk,
+                )
+                states.update((doc_id, DocumentState(*rest)) for doc_id, *rest in rows)
+        return states
 
     def replace_document(self, doc: Document, claims: Iterable[Claim]) -> int:
         """Store ``doc`` and exactly these claims in one transaction; return the number of claims written."""
