@@ -37,7 +37,6 @@ _previous_sigint = _on_sigint(_exit_interrupted)
 import dataclasses  # noqa: E402
 import os  # noqa: E402
 import sqlite3  # noqa: E402
-import tempfile  # noqa: E402
 from enum import Enum  # noqa: E402
 from itertools import islice  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -271,6 +270,8 @@ class _atomic_write:
         self.path = path
 
     def __enter__(self):
+        import tempfile
+
         fd, self.tmp = tempfile.mkstemp(dir=self.path.parent or ".", prefix=f".{self.path.name}.", suffix=".tmp")
         self.file = os.fdopen(fd, "w", encoding="utf-8", newline="")
         return self.file

@@ -35,7 +35,6 @@ from .errors import (
     NoDocumentsFound,
     UndecodableDocument,
 )
-from .language import detect_language
 from .models import Document
 
 SUFFIXES = frozenset({".txt", ".md"})
@@ -346,6 +345,8 @@ def _language(declared, text: str, body_start: int, path: Path, warnings: list[s
         if code in LANGUAGES:
             return code
         warnings.append(f"{path}: front matter lang {declared!r} is not supported (de, en); guessed from the text")
+    from .language import detect_language  # loads the lexicons (yaml): not needed for unchanged files
+
     return detect_language(text[body_start : body_start + LANGUAGE_SAMPLE_CHARS])
 
 
