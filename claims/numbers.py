@@ -19,6 +19,7 @@ from . import lexicon
 from .models import NumberMatch
 from .numgrammar import _DASHES, _compiled, _inflected, _Lang, _norm
 from .numwords import _word_segments
+from .wordlists import lowered
 
 # Public names that lived here before the split, still importable from claims.numbers.
 from .numgrammar import QUALIFIER_KINDS, SCHEMA  # noqa: F401
@@ -182,7 +183,7 @@ def _apply_follow(text: str, L: _Lang, c: _Cand, digits: bool = True) -> bool:
 def _candidates(text: str, L: _Lang):
     """Yield single numbers in text order, without ranges."""
     pos, n, last_end = 0, len(text), 0
-    scan = text.lower()
+    scan = lowered(text) or text.lower()  # shared with the phrase matchers when the text is long
     if len(scan) == n:
         search, m = L.master.search, L.head.match(scan)
     else:

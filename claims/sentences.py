@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from . import lexicon
 
@@ -140,17 +140,25 @@ class _Trigger:
     suffixes: tuple[str, ...]
     regex: re.Pattern
 
+    @cached_property
+    def _near_word(self) -> re.Pattern:
+        """One of the words, or a word with one of the endings, in a space-joined run of
+        lower-cased tokens, punctuation around it ignored (as str.strip would)."""
+        punct = "[" + re.escape(_PUNCTUATION) + "]*"
+        words = "|".join(re.escape(w) for w in sorted(self.words, key=len, reverse=True)) or "(?!)"
+        ends = "|".join(re.escape(w) for w in sorted(self.suffixes, key=len, reverse=True)) or "(?!)"
+        return re.compile(rf"(?:^| ){punct}(?:{words}){punct}(?= |$)|(?:{ends}){punct}(?= |$)")
+
     def fires(self, text: str, start: int, end: int, reach: int) -> bool:
         """Look at the characters within ``reach`` of [start, end), the two words on each side,
         and the few characters glued to the span."""
-        if not self.characters.isdisjoint(text[max(0, start - reach) : end + reach]):
+        lo = max(0, start - reach)
+        if not self.characters.isdisjoint(text[lo : end + reach]):
             return True
-        near = text[max(0, start - reach) : start].split()[-2:] + text[end : end + reach].split()[:2]
-        for word in near:
-            word = word.strip(_PUNCTUATION).lower()
-            if word in self.words or word.endswith(self.suffixes):
-                return True
-        return self.regex.search(text, max(0, start - 3), min(len(text), end + 3)) is not None
+        if self.regex.search(text, max(0, start - 3), min(len(text), end + 3)) is not None:
+            return True
+        near = text[lo:start].rsplit(None, 2)[-2:] + text[end : end + reach].split(None, 2)[:2]
+        return self._near_word.search(" ".join(near).lower()) is not None
 
 
 _PUNCTUATION = ".,;:!?()[]{}\"'„“”»«*"
