@@ -14,14 +14,17 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group as RenderGroup
 from rich.markup import escape
-from rich.table import Table
 from rich.text import Text
 
 from .models import Claim
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 SENTENCE_CONTEXT_CHARS = 300
 PROGRESS_MIN_FILES = 20
@@ -122,6 +125,8 @@ def docs_table(docs: Iterable, width: int = 100) -> Table:
     id_width = min(id_width, max(12, width // 4))
     fixed = id_width + len("Published") + len("Lang") + len("Claims") + (16 if with_source else 0)
     title_width = max(12, width - fixed - 3 * (6 if with_source else 5))
+    from rich.table import Table  # noqa: F811  (loaded with the first table: ingest draws none)
+
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
     table.add_column("Document", no_wrap=True, max_width=id_width, overflow="ellipsis")
     table.add_column("Title", no_wrap=True, overflow="ellipsis")
@@ -152,6 +157,8 @@ def _fit(text: str, width: int) -> str:
 
 def claims_table(claims: Iterable[Claim], *, show_doc: bool = True) -> Table:
     """Claims, one per row; the Claim column is the claim's text and, after ·, what it counts."""
+    from rich.table import Table  # noqa: F811  (loaded with the first table: ingest draws none)
+
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
     table.add_column("ID", no_wrap=True)  # a unique prefix; `claims show` accepts it
     if show_doc:
@@ -198,6 +205,8 @@ def highlighted_sentence(claim: Claim, *, markers: bool) -> Text:
 
 def claim_view(claim: Claim, *, markers: bool, doc=None) -> RenderGroup:
     """A claim with its sentence (span highlighted) and every field; ``doc`` (stored) adds title and date."""
+    from rich.table import Table  # noqa: F811
+
     fields = Table(box=None, show_header=False, pad_edge=False)
     fields.add_column(style="bold", no_wrap=True)
     fields.add_column(overflow="fold")
