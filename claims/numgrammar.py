@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from . import lexicon
@@ -58,8 +58,7 @@ class _Lang:
     data: dict
     master: re.Pattern
     head: re.Pattern  # the master regex for a number at the very start of the text
-    master_i: re.Pattern  # both again, case-insensitive, for text whose lowercase changes length
-    head_i: re.Pattern
+    body: str  # the pattern of both, compiled again case-insensitively when first needed
     prefix_words: set  # last words of qualifiers, currency prefixes, negative words
     ordinal_articles: set  # words before "N." that make it an ordinal
     morpheme: re.Pattern
@@ -72,6 +71,15 @@ class _Lang:
     cents_then: re.Pattern
     roles: dict
     currency_codes: dict
+
+    @cached_property
+    def master_i(self) -> re.Pattern:
+        """``master``, case-insensitive, for the rare text whose lower case changes its length."""
+        return re.compile(rf"\W(?:{self.body})", re.IGNORECASE)
+
+    @cached_property
+    def head_i(self) -> re.Pattern:
+        return re.compile(self.body, re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -133,8 +141,6 @@ def _compiled(lang: str) -> _Lang:
     # It runs case-sensitively over the lowercased text, which is faster than IGNORECASE.
     master = re.compile(rf"\W(?:{body})")
     head = re.compile(body)
-    master_i = re.compile(rf"\W(?:{body})", re.IGNORECASE)
-    head_i = re.compile(body, re.IGNORECASE)
     morpheme = re.compile(rf"({inner})|({endings})$", re.IGNORECASE)
     quals = alternation_tree(low(data["qualifiers"]))
     cur_prefix = alternation_tree(low(data["currency_prefixes"]))
@@ -185,7 +191,7 @@ def _compiled(lang: str) -> _Lang:
     prefix_words = {_norm(q).split()[-1] for q in data["qualifiers"]} | {w.lower() for w in words["negative_words"]}
     prefix_words |= {_norm(c) for c in data["currency_prefixes"]}
     ordinal_articles = {w.lower() for w in data.get("ordinal_articles", [])}
-    return _Lang(lang, data, master, head, master_i, head_i, prefix_words, ordinal_articles, morpheme, prefix,
+    return _Lang(lang, data, master, head, body, prefix_words, ordinal_articles, morpheme, prefix,
                  follow, link, link_open, change_before, after_vague, cents_then, roles, codes)
 
 

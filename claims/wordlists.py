@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cached_property
 
 LETTER = r"[^\W\d_]"
 CACHE_LIMIT = 200_000  # bounds memory on endless streams of new words
@@ -69,23 +70,33 @@ class WordMatcher:
 
     def __init__(self, patterns: Iterable[str]):
         self.patterns = [p if p.startswith("=") else p.lower() for p in patterns]
-        alternation = "|".join(
-            _pattern_regex(p) for p in sorted(self.patterns, key=len, reverse=True)
-        ) or r"(?!x)x"
-        self._token = re.compile(rf"(?:{alternation})")
-        self._suffix = re.compile(rf"(?:{alternation})$")
-        self._phrase = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
-        # The same patterns in lower case, without exact-case marks, run case-sensitively on
-        # lower-cased text: three times faster than IGNORECASE, and they match wherever
-        # _phrase does, so they find the places where _phrase is then tried.
-        lower = "|".join(
-            _pattern_regex(p.lstrip("=").lower()) for p in sorted(self.patterns, key=len, reverse=True)
-        ) or r"(?!x)x"
-        self._phrase_lower = re.compile(rf"(?<!\w)(?:{lower})(?!\w)")
-
+        longest_first = sorted(self.patterns, key=len, reverse=True)
+        self._alternation = "|".join(_pattern_regex(p) for p in longest_first) or r"(?!x)x"
+        self._lower_alternation = "|".join(_pattern_regex(p.lstrip("=").lower()) for p in longest_first) or r"(?!x)x"
         # Answers per token; news repeats its words, so most lookups are hits.
         self._exact_cache: dict[str, bool] = {}
         self._head_cache: dict[str, bool] = {}
+
+    # The regexes are compiled on first use: most matchers need only one or two of them,
+    # and compiling all of them is a third of the start-up.
+    @cached_property
+    def _token(self) -> re.Pattern:
+        return re.compile(rf"(?:{self._alternation})")
+
+    @cached_property
+    def _suffix(self) -> re.Pattern:
+        return re.compile(rf"(?:{self._alternation})$")
+
+    @cached_property
+    def _phrase(self) -> re.Pattern:
+        return re.compile(rf"(?<!\w)(?:{self._alternation})(?!\w)", re.IGNORECASE)
+
+    @cached_property
+    def _phrase_lower(self) -> re.Pattern:
+        """The same patterns in lower case, without exact-case marks, to run case-sensitively on
+        lower-cased text: three times faster than IGNORECASE, and they match wherever _phrase
+        does, so they find the places where _phrase is then tried."""
+        return re.compile(rf"(?<!\w)(?:{self._lower_alternation})(?!\w)")
 
     def matches(self, token: str) -> bool:
         """True if the normalised token is one of the patterns."""
