@@ -140,18 +140,16 @@ def read_document(path: str | Path) -> Document:
 def read_bytes(path: Path) -> bytes:
     """The raw bytes of ``path``, refusing missing and oversized files before reading them."""
     try:
-        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_BYTES:
+                raise DocumentTooLarge(
+                    f"{path}: skipped, {size / 1024 / 1024:.0f} MB is over the {MAX_BYTES // 1024 // 1024} MB "
+                    "limit; split the file"
+                )
+            return handle.read()
     except FileNotFoundError:
         raise MissingPath(f"{path}: no such file or folder; check the path") from None
-    except OSError as exc:
-        raise DocumentError(f"{path}: cannot read ({exc.strerror})") from None
-    if size > MAX_BYTES:
-        raise DocumentTooLarge(
-            f"{path}: skipped, {size / 1024 / 1024:.0f} MB is over the {MAX_BYTES // 1024 // 1024} MB limit; "
-            "split the file"
-        )
-    try:
-        return path.read_bytes()
     except IsADirectoryError:
         raise DocumentError(f"{path}: is a folder, not a file") from None
     except OSError as exc:
