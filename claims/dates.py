@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from . import lexicon
 from .dategrammar import _atom, _Atom, _grammar, _Grammar, _norm
 from .models import DateMatch
-from .wordlists import lowered
+from .wordlists import fast_finditer
 
 FUTURE_WINDOW_DAYS = 62
 PUBLICATION_WINDOW = 600  # a dateline is looked for in the first characters...
@@ -255,28 +255,6 @@ def _span(text: str, g: _Grammar, a: _Atom, b: _Atom, ref: _Ref | None) -> DateM
     return _make(text, a.lead, end, (ay, a.m, a.d), (by, b.m, b.d), "range")
 
 
-def _word_trigger_starts(text: str, g: _Grammar) -> list[int]:
-    """Where ``g.word_trigger`` matches: found in the lower-cased text (a faster scan), each
-    start confirmed with the cased trigger, which is the exact rule."""
-    low = lowered(text)
-    if low is None:
-        return [m.start() for m in g.word_trigger.finditer(text)]
-    starts = []
-    search, confirm = g.word_trigger_lower.search, g.word_trigger.match
-    pos, n = 0, len(text)
-    while pos < n:
-        candidate = search(low, pos)
-        if candidate is None:
-            break
-        found = confirm(text, candidate.start())
-        if found is None:
-            pos = candidate.start() + 1
-        else:
-            starts.append(found.start())
-            pos = max(found.end(), found.start() + 1)
-    return starts
-
-
 def find_dates(text: str, lang: str = "de", doc_date: str | dt.date | None = None) -> list[DateMatch]:
     """Every calendar date or date span in ``text``, in order, without overlaps."""
     if not isinstance(text, str) or not text:
@@ -287,7 +265,8 @@ def find_dates(text: str, lang: str = "de", doc_date: str | dt.date | None = Non
     done = 0
     # Two plain scans (digits, keywords) are much faster than one combined one.
     hits = [(m.start(), g.digit_atoms) for m in g.digit_trigger.finditer(text)]
-    hits += [(start, g.word_atoms) for start in _word_trigger_starts(text, g)]
+    # Keywords are found in the lower-cased text (faster) and confirmed with the cased trigger.
+    hits += [(m.start(), g.word_atoms) for m in fast_finditer(g.word_trigger, g.word_trigger_lower, text)]
     hits.sort(key=lambda hit: hit[0])
     for pos, pattern in hits:
         if pos < done:

@@ -280,11 +280,13 @@ def _read_header(text: str, path: Path) -> _Header:
 
 
 def _parse_front_matter(block: str, path: Path) -> dict:
-    import yaml  # only documents with front matter need it: a re-ingest starts faster without
+    # Only documents with front matter need yaml: a re-ingest of unchanged files starts without it.
+    import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 20x faster
+    from .lexicon import FAST_SAFE_LOADER
+
     try:
-        meta = yaml.load(block, Loader=loader)
+        meta = yaml.load(block, Loader=FAST_SAFE_LOADER)
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" (line {where.line + 2})" if where is not None else ""

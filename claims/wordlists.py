@@ -102,7 +102,7 @@ class WordMatcher:
         """True if the normalised token is one of the patterns."""
         known = self._exact_cache.get(token)
         if known is None:
-            known = self._token.fullmatch(normalise_token(token)) is not None
+            known = self.matches_normalised(normalise_token(token))
             if len(self._exact_cache) < CACHE_LIMIT:
                 self._exact_cache[token] = known
         return known
@@ -111,13 +111,10 @@ class WordMatcher:
         """True if the token, or the last part of a compound noun, is one of the patterns."""
         known = self._head_cache.get(token)
         if known is None:
-            known = self._matches_head(token)
+            known = self.matches_head_normalised(normalise_token(token))
             if len(self._head_cache) < CACHE_LIMIT:
                 self._head_cache[token] = known
         return known
-
-    def _matches_head(self, token: str) -> bool:
-        return self.matches_head_normalised(normalise_token(token))
 
     def matches_normalised(self, word: str) -> bool:
         """``matches`` for a token already passed through ``normalise_token`` (no cache)."""
@@ -141,26 +138,36 @@ class WordMatcher:
 
     def finditer(self, text: str, start: int = 0, end: int | None = None):
         """Phrase matches in ``text[start:end]`` as ``re.Match`` objects."""
-        end = len(text) if end is None else end
-        low = lowered(text)
-        if low is None:
-            return self._phrase.finditer(text, start, end)
-        return self._confirmed(text, low, start, end)
+        return fast_finditer(self._phrase, self._phrase_lower, text, start, end)
 
-    def _confirmed(self, text: str, low: str, start: int, end: int):
-        """What ``_phrase.finditer`` yields, found through the lower-case scan of ``low``."""
-        search, confirm = self._phrase_lower.search, self._phrase.match
-        pos = start
-        while pos <= end:
-            candidate = search(low, pos, end)
-            if candidate is None:
-                return
-            found = confirm(text, candidate.start(), end)
-            if found is None:
-                pos = candidate.start() + 1
-                continue
-            yield found
-            pos = found.end() if found.end() > found.start() else found.end() + 1
+
+def fast_finditer(exact: re.Pattern, lower: re.Pattern, text: str, start: int = 0, end: int | None = None):
+    """What ``exact.finditer(text, start, end)`` yields, found faster where the text allows.
+
+    ``lower`` is a case-sensitive pattern for lower-cased text that matches wherever
+    ``exact`` does; it scans ``lowered(text)``, and each of its hits is re-matched with
+    ``exact``, which decides. Texts ``lowered`` refuses are scanned with ``exact`` itself.
+    """
+    end = len(text) if end is None else end
+    low = lowered(text)
+    if low is None:
+        return exact.finditer(text, start, end)
+    return _confirmed(exact, lower, text, low, start, end)
+
+
+def _confirmed(exact: re.Pattern, lower: re.Pattern, text: str, low: str, start: int, end: int):
+    search, confirm = lower.search, exact.match
+    pos = start
+    while pos <= end:
+        candidate = search(low, pos, end)
+        if candidate is None:
+            return
+        found = confirm(text, candidate.start(), end)
+        if found is None:
+            pos = candidate.start() + 1
+            continue
+        yield found
+        pos = found.end() if found.end() > found.start() else found.end() + 1
 
 
 class KeyedMatcher:
