@@ -221,9 +221,7 @@ def _claims(n: int) -> str:
 
 def regroup(store: Store) -> list[Group]:
     """Group every claim of the store anew, save the groups and return them."""
-    groups = group_claims(store.claims())
-    store.replace_groups(groups)
-    return groups
+    return store.regroup(group_claims)
 
 
 def export_groups(store: Store, out, fmt: str = "csv") -> int:

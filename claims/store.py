@@ -15,7 +15,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -379,32 +379,18 @@ class Store:
         Members whose claim no longer exists are dropped; a claim listed in two
         groups stays in the first.
         """
-        group_rows, member_rows = [], []
-        for group in groups:
-            group_rows.append(
-                (group.group_id, group.category, group.label, group.scope, group.status, group.explanation)
-            )
-            member_rows.extend((claim_id, group.group_id, claim_id) for claim_id in group.claim_ids)
         with self.transaction() as conn:
-            _mark_groups_stale(conn, False)
-            conn.execute("DELETE FROM group_members")
-            conn.execute("DELETE FROM groups")
-            conn.executemany(
-                "INSERT INTO groups (group_id, category, label, scope, status, explanation) VALUES (?, ?, ?, ?, ?, ?)",
-                group_rows,
-            )
-            conn.executemany(
-                "INSERT OR IGNORE INTO group_members (claim_id, group_id) "
-                "SELECT ?, ? WHERE EXISTS (SELECT 1 FROM claims WHERE claim_id = ?)",
-                member_rows,
-            )
-            conn.execute(
-                """
-                UPDATE groups SET n_docs = (
-                    SELECT count(DISTINCT c.doc) FROM group_members m JOIN claims c ON c.claim_id = m.claim_id
-                    WHERE m.group_id = groups.group_id)
-                """
-            )
+            _write_groups(conn, groups, dict(conn.execute("SELECT claim_id, doc FROM claims")))
+
+    def regroup(self, group: Callable[[list[Claim]], Iterable[Group]]) -> list[Group]:
+        """Group all claims with ``group(claims)`` and store the groups, in one transaction:
+        no document can change between reading the claims and writing their groups."""
+        with self.transaction() as conn:
+            rows = conn.execute(f"SELECT {_CLAIM_SELECT} FROM claims c ORDER BY c.doc, c.start, c.claim_id")
+            claims = [Claim(*row) for row in rows]
+            groups = list(group(claims))
+            _write_groups(conn, groups, {c.claim_id: c.doc for c in claims})
+        return groups
 
     def groups(
         self, category: str | None = None, status: str | None = None, group_id: str | None = None
@@ -462,6 +448,28 @@ def _stored_document(row) -> StoredDocument:
     except ValueError:
         parsed = ()
     return StoredDocument(*head, warnings=parsed)
+
+
+def _write_groups(conn: sqlite3.Connection, groups: Iterable[Group], doc_of: dict[str, str]) -> None:
+    """Replace the groups table with ``groups``; members not in ``doc_of`` (claim id -> doc) are dropped."""
+    group_rows, member_rows = [], []
+    placed: set[str] = set()  # a claim listed in two groups stays in the first
+    for group in groups:
+        members = [cid for cid in dict.fromkeys(group.claim_ids) if cid in doc_of and cid not in placed]
+        placed.update(members)
+        n_docs = len({doc_of[claim_id] for claim_id in members})
+        group_rows.append(
+            (group.group_id, group.category, group.label, group.scope, group.status, group.explanation, n_docs)
+        )
+        member_rows.extend((claim_id, group.group_id) for claim_id in members)
+    _mark_groups_stale(conn, False)
+    conn.execute("DELETE FROM group_members")
+    conn.execute("DELETE FROM groups")
+    conn.executemany(
+        "INSERT INTO groups (group_id, category, label, scope, status, explanation, n_docs) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        group_rows,
+    )
+    conn.executemany("INSERT INTO group_members (claim_id, group_id) VALUES (?, ?)", member_rows)
 
 
 def _mark_groups_stale(conn: sqlite3.Connection, stale: bool) -> None:

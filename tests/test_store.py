@@ -182,6 +182,31 @@ def test_groups_round_trip_and_follow_claim_deletion(store):
     assert next(store.groups(group_id="g1")).claim_ids == [b_deaths]
 
 
+def test_regroup_groups_every_claim_and_counts_documents(store):
+    store.replace_document(make_doc("a"), make_claims())
+    store.replace_document(make_doc("b"), make_claims())
+    seen: list[Claim] = []
+
+    def by_category(claims):
+        seen.extend(claims)
+        cats = sorted({c.category for c in claims})
+        return [Group(cat, cat, cat, None, "agree", [c.claim_id for c in claims if c.category == cat]) for cat in cats]
+
+    groups = store.regroup(by_category)
+    assert [c.claim_id for c in seen] == [c.claim_id for c in store.claims()]  # the store's order
+    assert [g.group_id for g in groups] == ["date", "deaths", "injuries"]
+    assert store.group_sizes() == {"date": 2, "deaths": 2, "injuries": 2}
+    assert not store.groups_stale()
+    assert {g.group_id: len(g.claim_ids) for g in store.groups()} == {"date": 2, "deaths": 2, "injuries": 2}
+
+
+def test_a_claim_listed_in_two_groups_stays_in_the_first(store):
+    store.replace_document(make_doc("a"), make_claims())
+    first = next(store.claims()).claim_id
+    store.replace_groups([Group("g1", "x", "x", None, "single", [first]), Group("g2", "x", "x", None, "single", [first])])
+    assert store.group_sizes() == {"g1": 1, "g2": 0}
+
+
 def test_replace_groups_is_fast_for_many_groups(store):
     import time
 
