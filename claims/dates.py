@@ -42,6 +42,7 @@ from .models import DateMatch
 from .wordlists import fast_finditer
 
 FUTURE_WINDOW_DAYS = 62
+_TWO_DIGITS = re.compile(r"\d\d")
 PUBLICATION_WINDOW = 600  # a dateline is looked for in the first characters...
 DATELINE_WINDOW = 1000  # ...or a little further when it stands out ("10. Januar 2022 |")
 _PREFIX_WINDOW = 60
@@ -322,6 +323,8 @@ def find_publication_date(text: str, lang: str = "de") -> DateMatch | None:
         return None
     g = _grammar(lang if lang in lexicon.LANGUAGES else "de")
     head = text[:DATELINE_WINDOW]
+    if _TWO_DIGITS.search(head) is None:
+        return None  # without a reference date only dates with a written year are found
     best = None
     for m in find_dates(head, lang):
         if m.qualifier != "exact" or m.precision == "year" or not _dateline(head, m, g):
