@@ -9,6 +9,7 @@ sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .models import NumberMatch
@@ -162,9 +163,17 @@ def _crossing_penalty(text: str, lo: int, hi: int, lang: str) -> int | None:
 
 
 def read_number(
-    text: str, number: NumberMatch, clause: tuple[int, int], vocab: Vocabulary, predicates: list[PredicateHit]
+    text: str,
+    number: NumberMatch,
+    clause: tuple[int, int],
+    vocab: Vocabulary,
+    predicates: Callable[[], list[PredicateHit]],
 ) -> Reading | None:
-    """Classify one number; None means it needs a neighbour (enumerations) to be understood."""
+    """Classify one number; None means it needs a neighbour (enumerations) to be understood.
+
+    ``predicates()`` gives the predicates of the number's sentence (see find_predicates); it
+    is called only when a verb may decide, as most numbers are read from their noun.
+    """
     age = next(iter(vocab.ages.finditer(text, number.end, min(clause[1], number.end + 16))), None)
     if age is not None and age.start() - number.end <= 2:
         return Reading("count", "age", age.group(), unit="year", from_noun=True)
@@ -178,7 +187,7 @@ def read_number(
     head = head_noun(text, number.end, clause[1], vocab)
     if head is not None:
         return _counted(head, text, number, clause, vocab, predicates)
-    found = nearest_predicate(text, number, clause, predicates, vocab.lang)
+    found = nearest_predicate(text, number, clause, predicates(), vocab.lang)
     if found is not None and number.value >= found[1].min_value:
         _, category, phrase = found
         return Reading(category.name, category.concept, phrase)
@@ -188,7 +197,9 @@ def read_number(
     return None
 
 
-def _counted(head: str, text: str, number: NumberMatch, clause, vocab: Vocabulary, predicates) -> Reading:
+def _counted(
+    head: str, text: str, number: NumberMatch, clause, vocab: Vocabulary, predicates: Callable[[], list[PredicateHit]]
+) -> Reading:
     denominator = vocab.fractions.get(head.lower())
     if denominator:
         return _fraction(head, denominator, text, number, clause, vocab)
@@ -201,10 +212,14 @@ def _counted(head: str, text: str, number: NumberMatch, clause, vocab: Vocabular
         what = _noun_before(text, number.start, clause[0], vocab)
         concept = f"{info.duration}:{concept_key(what)}" if what else None
         return Reading("duration", concept, head, unit=info.duration, from_noun=True)
-    found = nearest_predicate(text, number, clause, predicates, vocab.lang)
+    category = info.category
+    if category is not None and _is_casualty(category.name):
+        return Reading(category.name, category.concept, head, from_noun=True)  # no verb overrides a casualty noun
+    if category is None and not info.person:
+        return Reading("count", concept_key(head), head, from_noun=True)
+    found = nearest_predicate(text, number, clause, predicates(), vocab.lang)
     if found is not None and number.value < found[1].min_value:
         found = None
-    category = info.category
     if category is not None:
         # "16 Soldaten wurden getötet": a casualty predicate beats a noun of people.
         if found and found[1].name != category.name and _is_casualty(found[1].name) and not _is_casualty(category.name):

@@ -191,7 +191,7 @@ class _ClaimBuilder:
             return Reading("count", None, None, counted=False)
         index = self.sentences.locate(number.start)
         clause = context.clause_bounds(self.text, number.start, number.end, self.sentences.span(index))
-        predicates = self._sentence("predicates", index, find_predicates)
+        predicates = lambda: self._sentence("predicates", index, find_predicates)  # noqa: E731
         return read_number(self.text, number, clause, self.vocab, predicates)
 
     def _is_identifier(self, number: NumberMatch) -> bool:
@@ -223,8 +223,11 @@ class _ClaimBuilder:
         return self.text.rfind(before[-1], sentence_start, number.start) > sentence_start
 
     def _in_idiom(self, number: NumberMatch) -> bool:
+        idioms = self.vocab.idioms
+        if not idioms.may_match_digits and any(ch.isdigit() for ch in number.text):
+            return False  # "eins zu eins", "one by one": idioms of number words, not of figures
         lo, hi = max(0, number.start - 20), min(len(self.text), number.end + 20)
-        return any(m.start() <= number.start and m.end() >= number.end for m in self.vocab.idioms.finditer(self.text, lo, hi))
+        return any(m.start() <= number.start and m.end() >= number.end for m in idioms.finditer(self.text, lo, hi))
 
     def _enumeration_names(self, first: NumberMatch, second: NumberMatch) -> str | None:
         """The words naming the second member if two numbers are members of one enumeration, else None."""
@@ -288,8 +291,8 @@ class _ClaimBuilder:
     # -- shared ----------------------------------------------------------
     def _claim(self, match, category, value, low, high, unit, qualifier, index, span, *, subject, concept, actor, scope, kind):
         start, end = span
-        # A match may run over a sentence break ("15\n Prozent"): its sentence then covers both.
-        end = max(end, self.sentences.span(self.sentences.locate(max(match.start, match.end - 1)))[1])
+        if match.end > end:  # a match may run over a sentence break ("15\n Prozent"): its sentence covers both
+            end = max(end, self.sentences.span(self.sentences.locate(max(match.start, match.end - 1)))[1])
         # Claims of one sentence share one string: dense text has thousands per sentence.
         sentence = self._sentence_texts.get((start, end))
         if sentence is None:

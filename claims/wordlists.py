@@ -98,6 +98,11 @@ class WordMatcher:
         does, so they find the places where _phrase is then tried."""
         return re.compile(rf"(?<!\w)(?:{self._lower_alternation})(?!\w)")
 
+    @cached_property
+    def may_match_digits(self) -> bool:
+        """False if no match can hold a digit (no pattern has one, nor a ``...`` gap)."""
+        return any(ch.isdigit() for p in self.patterns for ch in p) or any("..." in p.split() for p in self.patterns)
+
     def matches(self, token: str) -> bool:
         """True if the normalised token is one of the patterns."""
         known = self._exact_cache.get(token)
