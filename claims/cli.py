@@ -57,7 +57,7 @@ class ClaimsGroup(TyperGroup):
     """Turns every error of every command into one line on stderr and an exit code."""
 
     def invoke(self, ctx):
-        err = render.make_console(stderr=True)
+        err = render.line_console(stderr=True)
         if signal.getsignal(signal.SIGINT) is _exit_interrupted:
             # From here on Ctrl-C raises KeyboardInterrupt, so open transactions roll back.
             _on_sigint(signal.default_int_handler)
@@ -66,7 +66,7 @@ class ClaimsGroup(TyperGroup):
         except ClaimsError as exc:
             render.print_error(err, str(exc))
         except KeyboardInterrupt:
-            err.print(INTERRUPTED, soft_wrap=True)
+            render.print_line(err, INTERRUPTED)
             raise typer.Exit(130) from None
         except BrokenPipeError:
             _silence_stdout()
@@ -145,14 +145,14 @@ def ingest_command(
     paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .md) and folders (read recursively).")],
 ) -> None:
     """Read documents, extract their claims and store them; unchanged files are skipped."""
-    err = err_console()
+    err = render.line_console(stderr=True)
     with open_store(ctx, create=True) as store, render.IngestProgress(err) as progress:
         report = ingest(store, paths, on_progress=progress, after_ingest=_regroup)
     for warning in report.warnings:
         render.print_warning(err, warning)
     for error in report.errors:
         render.print_error(err, error)
-    render.print_line(out_console(), report.summary())
+    render.print_line(render.line_console(), report.summary())
     if report.errors:
         raise typer.Exit(1)
 

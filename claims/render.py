@@ -7,24 +7,27 @@ characters (ANSI escape sequences start with ESC), C1 controls and bidi
 overrides are replaced by visible stand-ins, one character for one, so that a
 document can neither colour, move, hyperlink nor reorder what the terminal shows.
 Consoles come from ``make_console()``: no emoji codes, no automatic highlighting.
+Commands that print only lines (ingest) take ``line_console()``, which writes plain
+text without loading rich when the output cannot show colour anyway.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import math
+import os
+import sys
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
-
-from rich import box
-from rich.console import Console, Group as RenderGroup
-from rich.markup import escape
-from rich.text import Text
+from typing import TYPE_CHECKING, TextIO
 
 from .models import Claim
 
+# rich is loaded with the first console, table or text that needs it: a command that
+# prints plain lines (ingest into a pipe) starts without it.
 if TYPE_CHECKING:
+    from rich.console import Console, Group as RenderGroup
     from rich.table import Table
+    from rich.text import Text
 
 SENTENCE_CONTEXT_CHARS = 300
 PROGRESS_MIN_FILES = 20
@@ -67,24 +70,62 @@ def safe_text(value: object, *, multiline: bool = False) -> str:
     """Document-derived ``value`` made safe to print as rich markup: literal, inert, one line by default."""
     if value is None:
         return ""
+    from rich.markup import escape
+
     return escape(neutralise(value, multiline=multiline))
 
 
 def make_console(*, stderr: bool = False, width: int | None = None) -> Console:
     """A console for claims output; colour follows the terminal and NO_COLOR (rich's own rules)."""
+    from rich.console import Console
+
     return Console(stderr=stderr, emoji=False, highlight=False, width=width)
 
 
-def print_error(console: Console, message: str) -> None:
-    console.print(f"[bold red]Error:[/bold red] {safe_text(message)}", soft_wrap=True)
+class PlainLines:
+    """Writes one-line messages as plain text, as a rich console does where it cannot colour."""
+
+    is_terminal = False
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+
+    def write_line(self, text: str) -> None:
+        self.stream.write(text + "\n")
+        self.stream.flush()
 
 
-def print_warning(console: Console, message: str) -> None:
-    console.print(f"[yellow]Warning:[/yellow] {safe_text(message)}", soft_wrap=True)
+def line_console(*, stderr: bool = False) -> Console | PlainLines:
+    """Where messages go for a command that prints only lines: plain text when rich would
+    not colour them (no terminal, colour not forced; rich's rules), else a rich console."""
+    stream = sys.stderr if stderr else sys.stdout
+    forced = os.environ.get("TTY_COMPATIBLE") == "1" or os.environ.get("FORCE_COLOR", "") != ""
+    try:
+        terminal = stream.isatty()
+    except (AttributeError, ValueError):  # no isatty, or a closed stream
+        terminal = False
+    return make_console(stderr=stderr) if forced or terminal else PlainLines(stream)
 
 
-def print_line(console: Console, message: str) -> None:
-    console.print(safe_text(message), soft_wrap=True)
+def print_error(console: Console | PlainLines, message: str) -> None:
+    if isinstance(console, PlainLines):
+        console.write_line(f"Error: {neutralise(message)}")
+    else:
+        console.print(f"[bold red]Error:[/bold red] {safe_text(message)}", soft_wrap=True)
+
+
+def print_warning(console: Console | PlainLines, message: str) -> None:
+    if isinstance(console, PlainLines):
+        console.write_line(f"Warning: {neutralise(message)}")
+    else:
+        console.print(f"[yellow]Warning:[/yellow] {safe_text(message)}", soft_wrap=True)
+
+
+def print_line(console: Console | PlainLines, message: str) -> None:
+    if isinstance(console, PlainLines):
+        console.write_line(neutralise(message))
+    else:
+        console.print(safe_text(message), soft_wrap=True)
 
 
 def format_number(value: object) -> str:
@@ -125,7 +166,8 @@ def docs_table(docs: Iterable, width: int = 100) -> Table:
     id_width = min(id_width, max(12, width // 4))
     fixed = id_width + len("Published") + len("Lang") + len("Claims") + (16 if with_source else 0)
     title_width = max(12, width - fixed - 3 * (6 if with_source else 5))
-    from rich.table import Table  # noqa: F811  (loaded with the first table: ingest draws none)
+    from rich import box
+    from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
     table.add_column("Document", no_wrap=True, max_width=id_width, overflow="ellipsis")
@@ -157,7 +199,8 @@ def _fit(text: str, width: int) -> str:
 
 def claims_table(claims: Iterable[Claim], *, show_doc: bool = True) -> Table:
     """Claims, one per row; the Claim column is the claim's text and, after ·, what it counts."""
-    from rich.table import Table  # noqa: F811  (loaded with the first table: ingest draws none)
+    from rich import box
+    from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
     table.add_column("ID", no_wrap=True)  # a unique prefix; `claims show` accepts it
@@ -183,6 +226,8 @@ def claims_table(claims: Iterable[Claim], *, show_doc: bool = True) -> Table:
 
 def highlighted_sentence(claim: Claim, *, markers: bool) -> Text:
     """The claim's sentence with its span highlighted (reverse video), or set in ⟦…⟧ when ``markers``."""
+    from rich.text import Text
+
     sentence = neutralise(claim.sentence, multiline=False)
     start = claim.start - claim.sentence_start
     end = claim.end - claim.sentence_start
@@ -205,7 +250,9 @@ def highlighted_sentence(claim: Claim, *, markers: bool) -> Text:
 
 def claim_view(claim: Claim, *, markers: bool, doc=None) -> RenderGroup:
     """A claim with its sentence (span highlighted) and every field; ``doc`` (stored) adds title and date."""
-    from rich.table import Table  # noqa: F811
+    from rich.console import Group as RenderGroup
+    from rich.table import Table
+    from rich.text import Text
 
     fields = Table(box=None, show_header=False, pad_edge=False)
     fields.add_column(style="bold", no_wrap=True)
@@ -227,7 +274,7 @@ def claim_view(claim: Claim, *, markers: bool, doc=None) -> RenderGroup:
 class IngestProgress:
     """An ``on_progress`` callback that shows a transient progress bar for many files, else nothing."""
 
-    def __init__(self, console: Console, min_files: int = PROGRESS_MIN_FILES):
+    def __init__(self, console: Console | PlainLines, min_files: int = PROGRESS_MIN_FILES):
         self.console = console
         self.min_files = min_files
         self.progress = None  # a rich Progress, loaded only when a bar is shown

@@ -173,3 +173,39 @@ def test_json_outputs_escape_c1_controls_and_bidi_overrides(cli, hostile_store, 
         assert not [c for c in UNSAFE_IN_JSON if c in out], name
     rows = [json.loads(line) for line in outputs["extract"].splitlines()]
     assert any("\x9b31m" in row["sentence"] for row in rows)  # the data itself is kept
+
+
+LINE_MESSAGES = [
+    "Ingested 2 documents (2 new, 0 updated, 0 unchanged), 14 claims; 0 errors",
+    "/tmp/[red]x[/red].txt: not UTF-8 (byte 3); read as cp1252",
+    "a\\[b\\]c \\ back\\slash [link=https://evil.example]x[/link] [/] [",
+    "ctrl \x1b[31mEVIL\x07 \x9b bidi \u202e end\ttab\nnewline \r cr",
+    "Umlaute äöüß – „Zitat“ · ≥ 2200 " + "long " * 40,
+    "",
+]
+
+
+@pytest.mark.parametrize("message", LINE_MESSAGES)
+@pytest.mark.parametrize("kind", ["print_line", "print_warning", "print_error"])
+def test_plain_lines_write_what_rich_writes_where_it_cannot_colour(message, kind):
+    from rich.console import Console
+
+    from claims import render
+
+    rich_out, plain_out = io.StringIO(), io.StringIO()
+    getattr(render, kind)(Console(file=rich_out, emoji=False, highlight=False, width=80), message)
+    getattr(render, kind)(render.PlainLines(plain_out), message)
+    assert plain_out.getvalue() == rich_out.getvalue()
+
+
+def test_line_console_is_plain_only_where_rich_would_not_colour(monkeypatch):
+    from claims import render
+
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("TTY_COMPATIBLE", raising=False)
+    assert isinstance(render.line_console(), render.PlainLines)  # pytest captures stdout: no terminal
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert not isinstance(render.line_console(), render.PlainLines)
+    monkeypatch.delenv("FORCE_COLOR")
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    assert not isinstance(render.line_console(stderr=True), render.PlainLines)

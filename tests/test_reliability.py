@@ -51,12 +51,12 @@ def test_killed_and_interrupted_ingests_leave_whole_documents():
 
 
 # Ctrl-C while Python is still importing the CLI (the first ~0.15 s): simulated by an import hook that
-# raises KeyboardInterrupt when rich's console module is loaded, then starting the CLI as the console script does.
+# raises KeyboardInterrupt when the store module is loaded, then starting the CLI as the console script does.
 _INTERRUPT_WHILE_LOADING = """
 import sys
 class Interrupt:
     def find_spec(self, name, path=None, target=None):
-        if name == "rich.console":
+        if name == "claims.store":
             raise KeyboardInterrupt
 sys.meta_path.insert(0, Interrupt())
 from importlib.metadata import entry_points
