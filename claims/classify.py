@@ -26,6 +26,7 @@ _EN_STOP = frozenset(
     "in on at by for with from to as than that this these those which who who whom it its their there "
     "more less over under about nearly almost some up down out into after before during while".split()
 )
+_EN_DETERMINERS = frozenset("the a an its their his her our all these those this that".split())
 _PUNCTUATION = ".,;:!?()[]{}\"'„“”»«*–-"
 # How far (in characters) a predicate may stand from the number it explains.
 PREDICATE_REACH = 90
@@ -57,15 +58,20 @@ def concept_key(word: str) -> str:
     return stripped if len(stripped) >= 4 else base
 
 
-def head_noun(text: str, start: int, limit: int, vocab: Vocabulary, strict: bool = False) -> str | None:
+def head_noun(
+    text: str, start: int, limit: int, vocab: Vocabulary, strict: bool = False, share: bool = False
+) -> str | None:
     """The noun the number before ``start`` counts, or None.
 
     German nouns are capitalised, so adjectives in between are skipped. In
-    English the first lexicon noun within a few words wins. ``strict`` allows
-    no words in between (used to tell "2011 wurde" from "2000 Soldaten").
+    English the first lexicon noun within a few words wins; a determiner after
+    "of" is passed ("of the protesters"), and for a ``share`` also right after it
+    ("half the population"). ``strict`` allows no words in between (used to tell
+    "2011 wurde" from "2000 Soldaten").
     """
     skipped = 0
     first_content = None
+    may_skip_determiner = share
     for token in TOKEN.finditer(text, start, min(limit, start + 120)):
         word = token.group()
         if not word[0].isalnum():
@@ -76,7 +82,11 @@ def head_noun(text: str, start: int, limit: int, vocab: Vocabulary, strict: bool
         if lowered in _CONJUNCTIONS or lowered in vocab.prepositions:
             return first_content if vocab.lang == "en" else None
         if lowered in _LINKERS.get(vocab.lang, ()) and not strict:
+            may_skip_determiner = True
             continue
+        if may_skip_determiner and lowered in _EN_DETERMINERS and first_content is None:
+            continue
+        may_skip_determiner = False
         if vocab.lang == "de":
             if word[0].isupper():
                 return word
@@ -267,7 +277,7 @@ def _category_noun_before(text: str, number: NumberMatch, clause, vocab: Vocabul
 
 
 def _percentage(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading:
-    subject = head_noun(text, number.end, clause[1], vocab)
+    subject = head_noun(text, number.end, clause[1], vocab, share=True)
     if subject is None or vocab.noun(subject).not_counted:
         subject = _noun_before(text, number.start, clause[0], vocab)
     return Reading("percentage", concept_key(subject) if subject else None, subject, unit="%")

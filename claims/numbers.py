@@ -218,6 +218,11 @@ def _candidates(text: str, L: _Lang):
                 c.end = link.end()
             pos = last_end = max(pos, c.end)
             yield c
+        elif group == "share":
+            c = _share(text, L, hit.start("share"), hit.end())
+            if c is not None and _apply_prefix(text, L, c, False, last_end):
+                pos = last_end = max(pos, c.end)
+                yield c
         elif group == "words":
             for start, end, value, ordinal, article in _word_segments(L, hit.group("words"), hit.start("words")):
                 c = _Cand(start, end, start, end, value, kind="ordinal" if ordinal else "cardinal")
@@ -231,6 +236,15 @@ def _candidates(text: str, L: _Lang):
                     continue  # "ein", "eine": only a number as "einen Euro"
                 pos = last_end = max(pos, c.end)
                 yield c
+
+
+def _share(text: str, L: _Lang, start: int, end: int) -> _Cand | None:
+    """ "die Hälfte", "a third", "half", "jeder dritte": one part in N, as a percentage."""
+    part = text[start:end].split()[-1].lower()
+    n = L.share_parts.get(part) or L.share_parts.get(part[:-1])  # "jeder dritter": the stem without -r
+    if not n:
+        return None
+    return _Cand(start, end, start, end, 100.0 / n, unit="%")
 
 
 def _capitalisation_ok(text: str, L: _Lang, c: _Cand) -> bool:
@@ -273,6 +287,20 @@ def _joinable(text: str, L: _Lang, a: _Cand, b: _Cand) -> bool:
     return True
 
 
+def _is_ratio(text: str, L: _Lang, a: _Cand, b: _Cand) -> bool:
+    """True if a and b are N and M of "two out of three", "zwei von drei Befragten", "1 in 10"."""
+    if a.kind != "cardinal" or b.kind != "cardinal" or a.unit or b.unit or a.scale or b.scale:
+        return False
+    if b.qualifier and not (b.qualifier == "range_open" and b.qstart >= a.end):  # "von" may open a range
+        return False
+    if a.qualifier == "range_open" or not (0 < a.value < b.value <= L.ratio_max):
+        return False
+    if not (a.value.is_integer() and b.value.is_integer()) or not L.ratio_link.match(text, a.end, b.start):
+        return False
+    following = text[b.end : b.end + 30].split(None, 1)
+    return not following or following[0].strip(".,;:!?)").lower() not in L.ratio_not_before
+
+
 def _merge(text: str, L: _Lang, cands) -> list[_Cand]:
     out: list[_Cand] = []
     for c in cands:
@@ -288,6 +316,10 @@ def _merge(text: str, L: _Lang, cands) -> list[_Cand]:
                 and (c.end == len(text) or text[c.end] in ".,;!?)"):
             p.value += c.value / 100  # "15 Dollar 50."
             p.end = c.end
+            continue
+        if p and p.range_high is None and _is_ratio(text, L, p, c):
+            p.value, p.unit = 100.0 * p.value / c.value, "%"  # "zwei von drei", "one in three"
+            p.end, p.nend = c.end, c.nend
             continue
         if p and p.range_high is None and _joinable(text, L, p, c):
             low = p.value

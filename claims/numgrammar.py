@@ -31,7 +31,14 @@ SCHEMA = {
     "percent_adjective": [str], "currencies": {str: str}, "currency_prefixes": {str: str},
     "subunits": {str: str}, "capitalised_amounts": [str], "glued_units": [str], "time_words": [str],
     "months": [str], "ordinal_articles?": [str], "digit_ordinal_suffixes": [str], "change_words?": [str],
+    "shares?": dict,
 }
+_SHARES_SCHEMA = {
+    "nouns": {str: float}, "one": [str], "of": [str], "unambiguous": [str], "bare": [str], "bare_next": [str],
+    "each": [str], "each_ordinals": {str: float}, "ratio": [str], "ratio_max": float, "ratio_not_before": [str],
+}
+_NO_SHARES = {key: ({} if kind == {str: float} else 0.0 if kind is float else []) for key, kind in _SHARES_SCHEMA.items()}
+_ORDINAL_ENDINGS = "rnsm"  # "jeder dritte", "jede dritter"... German ordinal endings after -e
 QUALIFIER_KINDS = ("exact", "approx", "a_good", "at_least", "more_than", "more_than_far", "at_most", "nearly",
                    "less_than", "range_open")
 _LETTER = "[^\\W\\d_]"
@@ -71,6 +78,10 @@ class _Lang:
     cents_then: re.Pattern
     roles: dict
     currency_codes: dict
+    share_parts: dict  # share noun or "each" ordinal -> N ("drittel" -> 3): the share is 100/N %
+    ratio_link: re.Pattern  # between N and M of "two out of three", "zwei von drei"
+    ratio_max: float
+    ratio_not_before: frozenset  # words after M that make "5 in 10 days" a pace, not a share
 
     @cached_property
     def master_i(self) -> re.Pattern:
@@ -131,10 +142,12 @@ def _compiled(lang: str) -> _Lang:
     skip = r"\d{4}-\d{1,2}-\d{1,2}|\d{4}-(?:0[1-9]|1[0-2])(?!\d)|\d{1,2}:\d{2}(?::\d{2})?|\d+/\d+(?:/\d+)*"
     if not english:
         skip += r"|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2}(?!\d))?"
+    shares = lexicon.validate(data.get("shares") or _NO_SHARES, _SHARES_SCHEMA, f"{lang}/numbers.yaml: shares")
     body = (
         rf"(?=[\d.,])(?:(?P<skip>{skip})(?![\w])"
         rf"|(?<![.,%=&#@/\\])(?P<num>{spaced}(?:[.,](?=\d))?\d+(?:[.,'’]\d+)*+))"
         rf"|(?P<vague>{vague})(?!\w)"
+        rf"|(?P<share>{_share_pattern(shares, low)})"
         rf"|(?P<words>{run})"
     )
     # Numbers start after a non-word character: the engine skips ahead to those quickly.
@@ -191,8 +204,27 @@ def _compiled(lang: str) -> _Lang:
     prefix_words = {_norm(q).split()[-1] for q in data["qualifiers"]} | {w.lower() for w in words["negative_words"]}
     prefix_words |= {_norm(c) for c in data["currency_prefixes"]}
     ordinal_articles = {w.lower() for w in data.get("ordinal_articles", [])}
+    share_parts = {k.lower(): v for k, v in {**shares["nouns"], **shares["each_ordinals"]}.items()}
+    ratio_words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in low(shares["ratio"])) or "(?!)"
+    ratio_link = re.compile(rf"\s+(?:{ratio_words})\s+\Z", re.IGNORECASE)
     return _Lang(lang, data, master, head, body, prefix_words, ordinal_articles, morpheme, prefix,
-                 follow, link, link_open, change_before, after_vague, cents_then, roles, codes)
+                 follow, link, link_open, change_before, after_vague, cents_then, roles, codes,
+                 share_parts, ratio_link, shares["ratio_max"], frozenset(low(shares["ratio_not_before"])))
+
+
+def _share_pattern(shares: dict, low) -> str:
+    """Shares named by words: "die Hälfte", "ein Drittel der", "half of", "jeder dritte" (lower case)."""
+    tree = lambda words: alternation_tree(low(words))  # noqa: E731
+    end = r"(?!\w)"
+    nouns, one = tree(shares["nouns"]), tree(shares["one"])
+    of, free = tree(shares["of"]), tree(shares["unambiguous"])
+    parts = [
+        rf"(?:{one})\s+(?:{nouns}){end}(?=\s+(?:{of}){end})",  # "ein Drittel der", "a third of"
+        rf"(?:{one})\s+(?:{free}){end}",  # "die Hälfte"
+        rf"(?:{tree(shares['bare'])})(?=\s+(?:{tree(shares['bare_next'])}){end})",  # "half of", "half the"
+        rf"(?:{tree(shares['each'])})\s+(?:{tree(shares['each_ordinals'])})[{_ORDINAL_ENDINGS}]?{end}",  # "jeder dritte"
+    ]
+    return "|".join(parts)
 
 
 def _norm(s: str) -> str:
