@@ -313,6 +313,9 @@ def _noun_before(text: str, start: int, clause_start: int, vocab: Vocabulary) ->
         # is seldom what the number measures.
         if i > 0 and tokens[i - 1].lower() in vocab.prepositions:
             continue
-        if word[0].isupper() if vocab.lang == "de" else word.lower() not in _EN_STOP:
-            return word
+        if vocab.lang == "de":
+            if word[0].isupper():
+                return word
+        elif word.lower() not in _EN_STOP and not vocab.level_verbs.matches(word):
+            return word  # "inflation reached 8.4%": the noun, not the verb
     return None
