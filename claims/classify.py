@@ -91,7 +91,7 @@ def head_noun(
             if word[0].isupper():
                 return word
         else:
-            if _is_known_noun(word, vocab):
+            if _is_known_noun(word, vocab) or lowered in vocab.fractions:  # "two thirds of voters": the share
                 return word
             if lowered in _EN_STOP or word[0].isdigit() or vocab.predicates.matches(word):
                 # "10,000 gathered", "thousands marched": a verb, not what is counted
