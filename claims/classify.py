@@ -33,6 +33,7 @@ PREDICATE_REACH = 90
 # German adjectives/participles that may stand between a number and its noun.
 MAX_SKIPPED = 3
 # Crude German/English plural and case endings, removed to build concept keys.
+_OF_BEFORE = re.compile(r"([^\W\d_]+)\s+of\s+\Z")  # "population of ", "a death toll of "
 _ENDING = re.compile(r"(?:innen|en|er|es|e|n|s)$")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 
@@ -195,6 +196,12 @@ def read_number(
     if number.kind == "money":
         return _money(text, number, clause, vocab)
     head = head_noun(text, number.end, clause[1], vocab)
+    if head is not None and vocab.lang == "en" and not vocab.noun(head).known:
+        # "a population of 47 million faces ...": the noun before "of" is what is counted
+        before = _OF_BEFORE.search(text, max(clause[0], number.start - 40), number.start)
+        category = vocab.noun(before.group(1)).category if before else None
+        if category is not None:
+            return Reading(category.name, category.concept, before.group(1))
     if head is not None:
         return _counted(head, text, number, clause, vocab, predicates)
     found = nearest_predicate(text, number, clause, predicates(), vocab.lang)
