@@ -34,6 +34,8 @@ _ENUMERATION_GAP = re.compile(
 # The name just before a number, allowing one verb in between ("Russia sent 3,000").
 _ACTOR_BEFORE = re.compile(r"([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)\s+(?:(?!und\b|and\b|oder\b|or\b)[a-zäöüß]+\s+)?$")
 CHUNK_CHARS = 200_000  # longer documents are read a chunk at a time
+BORROW_REACH = 150  # how far back in its sentence a bare number looks for what it counts
+_COUNT_KINDS = ("cardinal", "vague")
 _PAIRING = re.compile(
     r"\s*(?:statt|anstatt|auf|oder|bis|bzw\.|beziehungsweise|und|to|or|and|instead of|rather than|-|–)\s*",
     re.IGNORECASE,
@@ -165,6 +167,9 @@ class _ClaimBuilder:
                 a, b = (i, i + 1) if order.step < 0 else (i + 1, i)  # a borrows from b
                 if _weaker(readings[a], readings[b]):
                     readings[a] = readings[b]
+        for i, reading in enumerate(readings):
+            if reading is None:  # "..., Human Rights Watch sprach von mehr als 10.000."
+                readings[i] = self._reading_before(numbers, readings, i)
         for i, names in enumerate(links):
             if names and names[0].isupper():  # each member is named: the names are actors
                 actors[i] = actors[i] or self._actor(numbers[i])
@@ -193,6 +198,20 @@ class _ClaimBuilder:
         clause = context.clause_bounds(self.text, number.start, number.end, self.sentences.span(index))
         predicates = lambda: self._sentence("predicates", index, find_predicates)  # noqa: E731
         return read_number(self.text, number, clause, self.vocab, predicates)
+
+    def _reading_before(self, numbers: list[NumberMatch], readings: list[Reading | None], i: int) -> Reading | None:
+        """A bare number (no noun, no verb of its own) counts what the figure before it in its
+        sentence counts: "Die Zahl der Festnahmen wurde mit 9.900 angegeben, HRW sprach von
+        mehr als 10.000"."""
+        sentence = self.sentences.locate(numbers[i].start)
+        for j in range(i - 1, -1, -1):
+            if self.sentences.locate(numbers[j].start) != sentence or numbers[i].start - numbers[j].end > BORROW_REACH:
+                return None
+            # Not durations: a bare number after "drei Jahre" is seldom a number of years.
+            if readings[j] is not None and readings[j].counted and readings[j].category not in ("count", "duration"):
+                same_kind = numbers[j].kind in _COUNT_KINDS and numbers[i].kind in _COUNT_KINDS
+                return readings[j] if same_kind else None
+        return None
 
     def _is_identifier(self, number: NumberMatch) -> bool:
         """'Nr. 5', 'Artikel 5', 'Platz 13': the word before makes the number a name."""
