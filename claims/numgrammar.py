@@ -213,17 +213,22 @@ def _compiled(lang: str) -> _Lang:
 
 
 def _share_pattern(shares: dict, low) -> str:
-    """Shares named by words: "die Hälfte", "ein Drittel der", "half of", "jeder dritte" (lower case)."""
+    """Shares named by words: "die Hälfte", "ein Drittel der", "half of", "jeder dritte" (lower case).
+
+    Each word list is tried once at a position and empty lists are left out: this branch
+    of the master regex is tried at every word start.
+    """
     tree = lambda words: alternation_tree(low(words))  # noqa: E731
     end = r"(?!\w)"
-    nouns, one = tree(shares["nouns"]), tree(shares["one"])
-    of, free = tree(shares["of"]), tree(shares["unambiguous"])
-    parts = [
-        rf"(?:{one})\s+(?:{nouns}){end}(?=\s+(?:{of}){end})",  # "ein Drittel der", "a third of"
-        rf"(?:{one})\s+(?:{free}){end}",  # "die Hälfte"
-        rf"(?:{tree(shares['bare'])})(?=\s+(?:{tree(shares['bare_next'])}){end})",  # "half of", "half the"
-        rf"(?:{tree(shares['each'])})\s+(?:{tree(shares['each_ordinals'])})[{_ORDINAL_ENDINGS}]?{end}",  # "jeder dritte"
-    ]
+    after_one = [rf"(?:{tree(shares['nouns'])}){end}(?=\s+(?:{tree(shares['of'])}){end})"]  # "ein Drittel der"
+    if shares["unambiguous"]:
+        after_one.append(rf"(?:{tree(shares['unambiguous'])}){end}")  # "die Hälfte"
+    parts = [rf"(?:{tree(shares['one'])})\s+(?:{'|'.join(after_one)})"]
+    if shares["bare"]:  # "half of", "half the"
+        parts.append(rf"(?:{tree(shares['bare'])})(?=\s+(?:{tree(shares['bare_next'])}){end})")
+    if shares["each"]:  # "jeder dritte"
+        ordinals = tree(shares["each_ordinals"])
+        parts.append(rf"(?:{tree(shares['each'])})\s+(?:{ordinals})[{_ORDINAL_ENDINGS}]?{end}")
     return "|".join(parts)
 
 
