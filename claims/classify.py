@@ -94,8 +94,8 @@ def head_noun(
         else:
             if _is_known_noun(word, vocab) or lowered in vocab.fractions:  # "two thirds of voters": the share
                 return word
-            if lowered in _EN_STOP or word[0].isdigit() or vocab.predicates.matches(word):
-                # "10,000 gathered", "thousands marched": a verb, not what is counted
+            if lowered in _EN_STOP or word[0].isdigit() or _is_verb(word, vocab):
+                # "10,000 gathered", "thousands marched", "164 reported": a verb, not what is counted
                 return first_content
             if first_content is None:
                 first_content = word
@@ -103,6 +103,11 @@ def head_noun(
         if strict or skipped > MAX_SKIPPED:
             return first_content if vocab.lang == "en" else None
     return first_content if vocab.lang == "en" else None
+
+
+def _is_verb(word: str, vocab: Vocabulary) -> bool:
+    """An English verb of the lexicons: a category predicate, a level or a reporting verb."""
+    return vocab.predicates.matches(word) or vocab.level_verbs.matches(word) or vocab.attribution_verbs.matches(word)
 
 
 def _is_known_noun(word: str, vocab: Vocabulary) -> bool:
