@@ -168,7 +168,9 @@ def _is_source_word(word: str, vocab: Vocabulary) -> bool:
         return True
     if vocab.lang == "de":
         return word[0].isupper()
-    return word.isalpha() and word.lower() not in {"were", "was", "is", "are", "had", "have", "that", "and", "but"}
+    # "the country's human rights commission", "al-Jazeera": possessives and hyphens belong to names
+    letters = word.replace("'", "").replace("’", "").replace("-", "")
+    return letters.isalpha() and word.lower() not in {"were", "was", "is", "are", "had", "have", "that", "and", "but"}
 
 
 def has_back_reference(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> bool:
