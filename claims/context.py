@@ -173,6 +173,8 @@ def _is_source_word(word: str, vocab: Vocabulary) -> bool:
     return letters.isalpha() and word.lower() not in {"were", "was", "is", "are", "had", "have", "that", "and", "but"}
 
 
-def has_back_reference(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> bool:
+def back_reference_start(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> int | None:
+    """Where the first word pointing back in time ('damals', 'at the time') stands in the sentence, or None."""
     lo, hi = sentence
-    return next(iter(vocab.back_references.finditer(text, lo, hi)), None) is not None
+    found = next(iter(vocab.back_references.finditer(text, lo, hi)), None)
+    return None if found is None else found.start()

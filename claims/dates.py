@@ -43,6 +43,8 @@ from .wordlists import fast_finditer
 
 FUTURE_WINDOW_DAYS = 62
 _TWO_DIGITS = re.compile(r"\d\d")
+# A place name before the date of a dateline: "Wien,", "New York,", "Frankfurt am Main,".
+_PLACE = re.compile(r"[^\W\d_a-zäöüß][^\W\d_]*(?:[ .'/-]+[^\W\d_]+){0,3},")
 PUBLICATION_WINDOW = 600  # a dateline is looked for in the first characters...
 DATELINE_WINDOW = 1000  # ...or a little further when it stands out ("10. Januar 2022 |")
 _PREFIX_WINDOW = 60
@@ -344,4 +346,5 @@ def _dateline(head: str, m: DateMatch, g: _Grammar) -> bool:
     return (not before and (ends_line or after[0] in "–—-")
             or before[-1:] in ("|", "–", "—", "-", "·", "•") and ends_line
             or before[-1:] == "(" and after[:1] == ")" and not after[1:].strip(" .")
+            or ends_line and _PLACE.fullmatch(before) is not None  # "Wien, 14. März 2023"
             or bool(g.label.search(before)))

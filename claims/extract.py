@@ -350,18 +350,24 @@ class _ClaimBuilder:
         return self._per_sentence[key]
 
     def _scope(self, index: int, offset: int) -> str | None:
-        """The event time of a claim: a date in its sentence, a 'damals' pointing back, or the report's."""
-        own = self._sentence_scope(index, offset)
+        """The event time of a claim: a date in its sentence, a 'damals' pointing back, or the report's.
+
+        A 'damals' before the claim wins over a 'heute' after it: in "Damals waren 1.500 Helfer im
+        Einsatz, heute sind es 3.000" the 1.500 are of the earlier time.
+        """
+        back_reference = self._sentence("back_reference", index, context.back_reference_start)
+        points_back = back_reference is not None and back_reference < offset
+        own = self._sentence_scope(index, offset, today_allowed=not points_back)
         if own is not None:
             return own
-        if self._sentence("back_reference", index, context.has_back_reference):
+        if back_reference is not None:
             for back in range(index - 1, max(-1, index - 4), -1):
                 earlier = self._sentence_scope(back, None)
                 if earlier is not None:
                     return earlier
         return self.default_scope
 
-    def _sentence_scope(self, index: int, offset: int | None) -> str | None:
+    def _sentence_scope(self, index: int, offset: int | None, today_allowed: bool = True) -> str | None:
         dates = self.dates_by_sentence.get(index)
         if not dates:
             return None
@@ -374,5 +380,7 @@ class _ClaimBuilder:
         # in "67.3 percent, up from 61 percent in 2019" the year is the 61's.
         after = min(dates, key=lambda d: d.start)
         if any(offset < start < after.start for start in self.number_starts):
+            return None
+        if not today_allowed and after.value == self.as_of:
             return None
         return context.date_scope(after)

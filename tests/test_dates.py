@@ -108,6 +108,9 @@ def test_parse_date_rejects_anything_but_one_whole_date(text):
     ("Von Jorge Martín und Hamid Alizadeh (7. Jänner 2022).\n\nAm Donnerstag, dem 6. Januar, ...", "de", "2022-01-07"),
     ("By Jane Doe\nJanuary 7, 2022\n\nProtests in 2011 ...", "en", "2022-01-07"),
     ("Die Proteste von 2011 wirken nach. Stand: Januar 2022", "de", "2022-01"),
+    ("Wien, 14. März 2023\n\nHochwasser in Slowenien: sechs Tote", "de", "2023-03-14"),
+    ("Frankfurt am Main, 3.2.2021\nDie Bank meldet ...", "de", "2021-02-03"),
+    ("NEW YORK, January 7, 2022\n\nStocks fell.", "en", "2022-01-07"),
 ])
 def test_find_publication_date(text, lang, value):
     assert find_publication_date(text, lang).value == value
@@ -123,6 +126,8 @@ def test_publication_dateline_after_a_long_lead():
     "Krawalle am vergangenen Samstag (02.06.2007) zwischen Polizei und Autonomen.",
     "Vor einem Jahr - am 7. Mai 2014 wurde er ermordet.",
     "— Bota Jardemalie (@jardemalie) January 7, 2022",
+    "Der Anschlag ereignete sich in Wien, 14. März 2023 wird man nicht vergessen.",
+    "die Stadt Wien, 14. März 2023",
 ])
 def test_event_dates_in_running_text_are_not_datelines(text):
     assert find_publication_date(text) is None
