@@ -282,7 +282,9 @@ def _category_noun_before(text: str, number: NumberMatch, clause, vocab: Vocabul
     words = text[max(clause[0], number.start - 60) : number.start].split()[-6:]
     for word in reversed(words):
         word = word.strip(_PUNCTUATION)
-        category = vocab.noun(word).category if word else None
+        if not word or vocab.lang == "de" and not word[0].isupper():
+            continue  # German nouns are capitalised: "auszugleichen" is no compound of "Leichen"
+        category = vocab.noun(word).category
         if category is not None:
             return Reading(category.name, category.concept, word)
     return None
