@@ -33,6 +33,8 @@ PREDICATE_REACH = 90
 # German adjectives/participles that may stand between a number and its noun.
 MAX_SKIPPED = 3
 # Crude German/English plural and case endings, removed to build concept keys.
+_NAME = r"[A-ZÄÖÜ][^\W\d_]*(?:[-'’][^\W\d_]+)?"
+_NAME_BRACKET = re.compile(rf"(?<!\w)({_NAME})\s+({_NAME})\s?\(\Z")  # "Vuk Jeremic (" before an age
 _OF_BEFORE = re.compile(r"([^\W\d_]+)\s+of\s+\Z")  # "population of ", "a death toll of "
 _ENDING = re.compile(r"(?:innen|en|er|es|e|n|s)$")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
@@ -190,6 +192,9 @@ def read_number(
     ``predicates()`` gives the predicates of the number's sentence (see find_predicates); it
     is called only when a verb may decide, as most numbers are read from their noun.
     """
+    person = _bracketed_age(text, number, vocab)
+    if person is not None:  # "Jeremic (40)": the age of a named person
+        return Reading("count", f"age:{concept_key(person)}", person, unit="year", from_noun=True)
     age = next(iter(vocab.ages.finditer(text, number.end, min(clause[1], number.end + 16))), None)
     if age is not None and age.start() - number.end <= 2:
         return Reading("count", "age", age.group(), unit="year", from_noun=True)
@@ -217,6 +222,17 @@ def read_number(
     if before is not None:
         return before
     return None
+
+
+def _bracketed_age(text: str, number: NumberMatch, vocab: Vocabulary) -> str | None:
+    """The surname in "Vuk Jeremic (40)", "Kevin Anderson (29)": a person's age in brackets after a
+    first and last name (one capitalised word could be any German noun: "die Kosten (40)")."""
+    if text[number.end : number.end + 1] != ")" or not number.text.isdigit() or not 0 < number.value <= 120:
+        return None
+    found = _NAME_BRACKET.search(text, max(0, number.start - 60), number.start)
+    if found is None or any(name.lower() in vocab.not_nouns for name in found.groups()):
+        return None
+    return found.group(2)
 
 
 def _counted(
@@ -282,7 +298,7 @@ def _category_noun_before(text: str, number: NumberMatch, clause, vocab: Vocabul
     words = text[max(clause[0], number.start - 60) : number.start].split()[-6:]
     for word in reversed(words):
         word = word.strip(_PUNCTUATION)
-        if not word or vocab.lang == "de" and not word[0].isupper():
+        if not word or vocab.lang == "de" and not word[0].isupper() or word.lower() in vocab.not_nouns:
             continue  # German nouns are capitalised: "auszugleichen" is no compound of "Leichen"
         category = vocab.noun(word).category
         if category is not None:
@@ -334,7 +350,7 @@ def _noun_before(text: str, start: int, clause_start: int, vocab: Vocabulary) ->
         if i > 0 and tokens[i - 1].lower() in vocab.prepositions:
             continue
         if vocab.lang == "de":
-            if word[0].isupper():
+            if word[0].isupper() and word.lower() not in vocab.not_nouns:
                 return word
         elif word.lower() not in _EN_STOP and not vocab.level_verbs.matches(word):
             return word  # "inflation reached 8.4%": the noun, not the verb

@@ -49,6 +49,7 @@ _SCHEMA = {
     "fuzzy_max_keys": int,
     "cumulative_categories": [str],
     "update_window_days": int,
+    "never_grouped?": [str],
 }
 INF = math.inf
 CLAIM_ORDER = attrgetter("doc", "start", "claim_id")  # the order witnesses are searched in

@@ -219,11 +219,14 @@ def _group_claims(claims: Iterable[Claim], config: dict) -> list[Group]:
     keyed: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)  # (category, unit, key)
     loose: dict[tuple[str, str], list[Claim]] = defaultdict(list)  # (category, unit): no concept
     groups: list[Group] = []
+    never_grouped = frozenset(config.get("never_grouped", ()))
     for c in claims:
         if c.claim_id in seen:
             continue
         seen.add(c.claim_id)
-        if c.concept:
+        if c.concept and c.concept.split(":", 1)[0] in never_grouped:
+            groups.append(_make_group(_group_id("claim", c.claim_id), [c], c.scope, config))
+        elif c.concept:
             keyed[(c.category, c.unit or "", "c:" + c.concept)].append(c)
         elif normalise_subject(c.subject):
             loose[(c.category, c.unit or "")].append(c)

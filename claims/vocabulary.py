@@ -31,6 +31,7 @@ SCHEMA = {
     "fractions": {str: float},
     "until_words": [str],
     "level_verbs?": [str],
+    "not_nouns?": [str],
 }
 CATEGORY_SCHEMA = {"concept": str, "nouns": [str], "predicates": [str], "min_value?": float}
 ATTRIBUTION_SCHEMA = {"before": [str], "after": [str], "standalone": [str], "needs_verb": [str], "verbs": [str]}
@@ -87,6 +88,7 @@ class Vocabulary:
     fractions: dict[str, float]
     until_words: tuple[str, ...]
     level_verbs: WordMatcher  # verbs that say where a figure stands ("reached", "stood at"): never what it measures
+    not_nouns: frozenset[str]  # capitalised function words ("Doch", "Nur"): never what a number counts
     predicates: WordMatcher  # all categories' predicates, to find candidates in one scan
     attribution_any: WordMatcher  # before, after and standalone attribution words, for one scan
     category_nouns: WordMatcher  # all categories' nouns: most words are none, told in one test
@@ -164,6 +166,7 @@ def vocabulary(lang: str) -> Vocabulary:
         fractions={word.lower(): float(n) for word, n in data["fractions"].items()},
         until_words=tuple(w.lower() + " " for w in data["until_words"]),
         level_verbs=WordMatcher(data.get("level_verbs", [])),
+        not_nouns=frozenset(w.lower() for w in data.get("not_nouns", [])),
         predicates=WordMatcher([p for category in categories for p in category.predicates.patterns]),
         attribution_any=WordMatcher(attribution["before"] + attribution["after"] + attribution["standalone"]),
         category_nouns=WordMatcher([p for category in categories for p in category.nouns.patterns]),

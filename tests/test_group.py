@@ -142,3 +142,15 @@ def test_group_id_is_stable_when_claims_are_added():
 def test_split_by_scope_keeps_unknown_apart_when_ambiguous():
     claims = [make_claim(scope="2011"), make_claim(scope="2022-01"), make_claim(scope=None)]
     assert [s for s, _, _ in split_by_scope(claims)] == ["2011", "2022-01", None]
+
+
+def test_ages_are_never_compared():
+    a = make_claim(doc="001", category="count", value=34.0, unit="year", concept="age", subject="Jährige")
+    b = make_claim(doc="002", category="count", value=52.0, unit="year", concept="age", subject="Jährige")
+    c = make_claim(doc="001", category="count", value=40.0, unit="year", concept="age:jeremic", subject="Jeremic")
+    d = make_claim(doc="002", category="count", value=41.0, unit="year", concept="age:jeremic", subject="Jeremic")
+    groups = group_claims([a, b, c, d])
+    assert _group_of(groups, a) is not _group_of(groups, b)
+    assert {_group_of(groups, a).status, _group_of(groups, b).status} == {"single"}
+    # "Manchester City (64)" reads like an age too: named ages are not compared either
+    assert _group_of(groups, c) is not _group_of(groups, d)
