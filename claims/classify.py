@@ -247,7 +247,7 @@ def _counted(
     if info.duration is not None:
         # What lasted is named before the number ("Amtszeit von sieben Jahren", "Rentenalter auf 60
         # Jahre"); durations of different things must not be compared.
-        what = _noun_before(text, number.start, clause[0], vocab)
+        what = _noun_before(text, number.start, clause[0], vocab, skip_units=True)
         concept = f"{info.duration}:{concept_key(what)}" if what else None
         return Reading("duration", concept, head, unit=info.duration, from_noun=True)
     category = info.category
@@ -339,11 +339,17 @@ def _noun_of(text: str, start: int, clause_start: int) -> str | None:
     return found.group(1) if found and found.group(1).lower() not in _EN_STOP else None
 
 
-def _noun_before(text: str, start: int, clause_start: int, vocab: Vocabulary) -> str | None:
+def _noun_before(
+    text: str, start: int, clause_start: int, vocab: Vocabulary, skip_units: bool = False
+) -> str | None:
+    """The noun nearest before ``start`` in the clause; ``skip_units`` passes over units of time
+    ("Rentenalter auf 60 Jahre für Männer und 58": the 58 is also the Rentenalter's)."""
     tokens = [t.group() for t in TOKEN.finditer(text, max(clause_start, start - 80), start)]
     for i in range(len(tokens) - 1, -1, -1):
         word = tokens[i]
         if not word[0].isalpha() or len(word) <= 2 or word.lower() in vocab.prepositions:
+            continue
+        if skip_units and vocab.noun(word).duration is not None:
             continue
         # "Die Inflation lag im Dezember bei 7,9 Prozent": a noun in a prepositional phrase
         # is seldom what the number measures.
