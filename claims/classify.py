@@ -73,21 +73,21 @@ def head_noun(
     "2011 wurde" from "2000 Soldaten").
     """
     skipped = 0
-    first_content = None
+    phrase_head = None
     may_skip_determiner = share
     for token in TOKEN.finditer(text, start, min(limit, start + 120)):
         word = token.group()
         if not word[0].isalnum():
             if word in "-–" and skipped == 0:
                 continue
-            return first_content if vocab.lang == "en" else None
+            return phrase_head if vocab.lang == "en" else None
         lowered = word.lower()
         if lowered in _CONJUNCTIONS or lowered in vocab.prepositions:
-            return first_content if vocab.lang == "en" else None
+            return phrase_head if vocab.lang == "en" else None
         if lowered in _LINKERS.get(vocab.lang, ()) and not strict:
             may_skip_determiner = True
             continue
-        if may_skip_determiner and lowered in _EN_DETERMINERS and first_content is None:
+        if may_skip_determiner and lowered in _EN_DETERMINERS and phrase_head is None:
             continue
         may_skip_determiner = False
         if vocab.lang == "de":
@@ -98,13 +98,13 @@ def head_noun(
                 return word
             if lowered in _EN_STOP or word[0].isdigit() or _is_verb(word, vocab):
                 # "10,000 gathered", "thousands marched", "164 reported": a verb, not what is counted
-                return first_content
-            if first_content is None:
-                first_content = word
+                return phrase_head
+            # The last word of a run is the head of its noun phrase: "74 military facilities".
+            phrase_head = word
         skipped += 1
         if strict or skipped > MAX_SKIPPED:
-            return first_content if vocab.lang == "en" else None
-    return first_content if vocab.lang == "en" else None
+            return phrase_head if vocab.lang == "en" else None
+    return phrase_head if vocab.lang == "en" else None
 
 
 def _is_verb(word: str, vocab: Vocabulary) -> bool:

@@ -110,8 +110,13 @@ def _source_after(text: str, trigger: re.Match, hi: int, vocab: Vocabulary) -> s
     needs_verb = trigger.group().lower() in vocab.attribution_needs_verb
     end = trigger.end()
     taken = 0
+    previous = ""
     for token in TOKEN.finditer(text, trigger.end(), min(hi, trigger.end() + 80)):
         word = token.group()
+        if word == "." and len(previous) == 1 and previous.isupper():  # "the U.N.", "U.S. officials"
+            end, previous = token.end(), word
+            continue
+        previous = word
         if not word[0].isalpha():
             break
         if needs_verb and vocab.attribution_verbs.matches(word):

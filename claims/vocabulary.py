@@ -32,6 +32,7 @@ SCHEMA = {
     "until_words": [str],
     "level_verbs?": [str],
     "not_nouns?": [str],
+    "demonym_endings?": [str],
 }
 CATEGORY_SCHEMA = {"concept": str, "nouns": [str], "predicates": [str], "min_value?": float}
 ATTRIBUTION_SCHEMA = {"before": [str], "after": [str], "standalone": [str], "needs_verb": [str], "verbs": [str]}
@@ -89,6 +90,7 @@ class Vocabulary:
     until_words: tuple[str, ...]
     level_verbs: WordMatcher  # verbs that say where a figure stands ("reached", "stood at"): never what it measures
     not_nouns: frozenset[str]  # capitalised function words ("Doch", "Nur"): never what a number counts
+    demonym_endings: tuple[str, ...]  # endings of capitalised nouns of people ("Ukrainians"): English only
     predicates: WordMatcher  # all categories' predicates, to find candidates in one scan
     attribution_any: WordMatcher  # before, after and standalone attribution words, for one scan
     category_nouns: WordMatcher  # all categories' nouns: most words are none, told in one test
@@ -104,7 +106,8 @@ class Vocabulary:
                 category = next((c for c in self.categories if c.nouns.matches_head_normalised(normal)), None)
             info = NounInfo(
                 category,
-                self.person_nouns.matches_head_normalised(normal),
+                self.person_nouns.matches_head_normalised(normal)
+                or word[:1].isupper() and normal.endswith(self.demonym_endings),  # "137 Ukrainians"
                 self.subgroup_nouns.matches_head_normalised(normal),
                 self.durations.key_of_normalised(normal),
                 self.not_counted.matches_normalised(normal),
@@ -167,6 +170,7 @@ def vocabulary(lang: str) -> Vocabulary:
         until_words=tuple(w.lower() + " " for w in data["until_words"]),
         level_verbs=WordMatcher(data.get("level_verbs", [])),
         not_nouns=frozenset(w.lower() for w in data.get("not_nouns", [])),
+        demonym_endings=tuple(w.lower() for w in data.get("demonym_endings", [])),
         predicates=WordMatcher([p for category in categories for p in category.predicates.patterns]),
         attribution_any=WordMatcher(attribution["before"] + attribution["after"] + attribution["standalone"]),
         category_nouns=WordMatcher([p for category in categories for p in category.nouns.patterns]),
