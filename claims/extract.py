@@ -112,8 +112,17 @@ def _weaker(mine: Reading | None, theirs: Reading | None) -> bool:
 
 def _share_units(text: str, numbers: list[NumberMatch], lang: str) -> list[NumberMatch]:
     """'sieben statt 6,50 Euro', 'um 62 beziehungsweise 46 Prozent', 'von 120 auf 132 Euro':
-    a bare number takes the unit of the number it is paired with."""
+    a bare number takes the unit of the number it is paired with; in an enumeration of named
+    members ("Germany pledged 2 billion euros and France 1.5 billion") the later members take
+    the unit of the first."""
     shared = list(numbers)
+    for i in range(1, len(shared)):
+        first, second = shared[i - 1], shared[i]
+        if first.unit is None or second.unit is not None or second.kind not in ("cardinal", "decimal"):
+            continue
+        gap = _ENUMERATION_GAP.fullmatch(text, first.end, second.start)
+        if gap and gap.group("names")[:1].isupper():
+            shared[i] = replace(second, unit=first.unit, kind=first.kind)
     for i in range(len(shared) - 2, -1, -1):
         first, second = shared[i], shared[i + 1]
         if first.unit is not None or second.unit is None or first.kind != "cardinal":
@@ -269,7 +278,13 @@ class _ClaimBuilder:
 
     def _actor(self, number: NumberMatch) -> str | None:
         found = _ACTOR_BEFORE.search(self.text, max(0, number.start - 40), number.start)
-        return found.group(1) if found else None
+        if found is None:
+            return None
+        words = found.group(1).split()
+        # "Der Eintritt kostet 5 Euro": a capitalised article or pronoun opens a sentence, it names no one
+        while words and words[0].lower() in sentence_openers(self.lang) | self.vocab.not_nouns:
+            words.pop(0)
+        return " ".join(words) or None
 
     def _number_claim(self, number: NumberMatch, reading: Reading, actor: str | None) -> Claim:
         index = self.sentences.locate(number.start)
