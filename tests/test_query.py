@@ -36,6 +36,9 @@ def store(tmp_path):
     ("percentages", ["percentage"]),
     ("Demonstranten", ["protesters"]),
     ("death toll and arrests", ["deaths", "injuries", "arrests"]),
+    ("how many people live in the country", ["population"]),
+    ("Wie viele Menschen leben im Land?", ["population"]),
+    ("how many people died", ["deaths"]),
 ])
 def test_topic_words_map_to_categories(text, categories):
     assert sorted(parse_topics(text)[1]) == sorted(categories)
