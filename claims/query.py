@@ -88,6 +88,21 @@ def parse_topics(text: str) -> tuple[list[str], list[str], str | None]:
     return found, categories, year
 
 
+def named_events(text: str) -> set[str]:
+    """Keys of the events a query names in any language ("general strike", "Generalstreik")."""
+    from .lexicon import LANGUAGES
+    from .vocabulary import vocabulary
+
+    keys = set()
+    for lang in LANGUAGES:
+        vocab = vocabulary(lang)
+        for found in vocab.event_words.finditer(text):
+            key = vocab.events.key_of(found.group(), compound=True)
+            if key is not None:
+                keys.add(key)
+    return keys
+
+
 def query(store: Store, text: str, *, limit: int = 20, claims_per_group: int = 50) -> QueryResult:
     """Groups about the topics of ``text`` (most sources first), or the groups of FTS matches."""
     topics, categories, year = parse_topics(text)
@@ -99,10 +114,16 @@ def query(store: Store, text: str, *, limit: int = 20, claims_per_group: int = 5
             params.append(year)
         conn = store.conn
         total = conn.execute(f"SELECT count(*) FROM groups g WHERE {where}", params).fetchone()[0]
+        # "when did the general strike begin": groups dating the events the query names come first
+        events = sorted(named_events(text)) if "date" in categories else []
+        named = " OR ".join("c.concept = ? OR c.concept LIKE ? OR c.concept LIKE ?" for _ in events) or "0"
+        event_params = [p for key in events for p in (key, f"{key}:%", f"{key}@%")]
         rows = conn.execute(
-            f"SELECT g.group_id FROM groups g WHERE {where} "
-            f"ORDER BY g.n_docs DESC, {_SEVERITY_SQL}, g.label, g.group_id LIMIT ?",
-            [*params, limit],
+            f"SELECT g.group_id FROM groups g WHERE {where} ORDER BY NOT EXISTS ("
+            "SELECT 1 FROM group_members m JOIN claims c ON c.claim_id = m.claim_id "
+            f"WHERE m.group_id = g.group_id AND ({named})), "
+            f"g.n_docs DESC, {_SEVERITY_SQL}, g.label, g.group_id LIMIT ?",
+            [*params, *event_params, limit],
         ).fetchall()
         views = [_group_view(store, gid, claims_per_group) for (gid,) in rows]
         mode = "topic"

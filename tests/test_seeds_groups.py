@@ -139,3 +139,14 @@ def test_casualties_query_on_seeds(seeded):
     result = query(store, "claims about casualties")
     categories = {v.group.category for v in result.groups}
     assert categories == {"deaths", "injuries"}
+
+
+@pytest.mark.parametrize("question,label", [
+    ("when did the general strike begin", "Generalstreik"),
+    ("Wann wurde der Ausnahmezustand verhängt?", "Ausnahmezustand"),
+])
+def test_a_question_about_an_event_lists_its_dates_first(seeded, question, label):
+    store, _, _ = seeded
+    result = query(store, question)
+    assert result.mode == "topic" and result.groups
+    assert label in result.groups[0].group.label
