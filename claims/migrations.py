@@ -182,7 +182,8 @@ def migrate(conn: sqlite3.Connection, name: str = "store", migrations: list[Migr
             conn.execute(f"PRAGMA user_version = {int(number)}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # Ctrl-C may land just after COMMIT: nothing is left to roll back
+                conn.execute("ROLLBACK")
             raise
         done.append(migration.__name__)
     return done

@@ -179,7 +179,9 @@ class CrashHarness:
         elif alive:
             self.report.sigints += 1
             lines = [line for line in err.splitlines() if line.strip()]
-            if proc.returncode == 130 and len(lines) == 1 and "Traceback" not in err:
+            # 130, or death by SIGINT itself (what Python does when the interrupt reaches the top:
+            # the shell sees 130 either way); one clean line and an intact store are what matter.
+            if proc.returncode in (130, -signal.SIGINT) and len(lines) == 1 and "Traceback" not in err:
                 self.report.sigint_clean_exits += 1
             elif proc.returncode != 0:  # 0: finished just before the signal arrived
                 self.report.problems.append(f"{what}: exit {proc.returncode}, stderr {err.strip()[-300:]!r}")
