@@ -68,7 +68,7 @@ class CrashReport:
         return [
             f"documents per run: {self.documents}, clean ingest {self.clean_seconds:.2f} s",
             f"SIGKILL at random moments: {self.sigkills} kills ({self.finished_before_kill} runs finished before the kill)",
-            f"SIGINT during ingest: {self.sigints}, clean exits (code 130, one line, no traceback): {self.sigint_clean_exits}",
+            f"SIGINT during ingest: {self.sigints}, clean exits (code 130 or death by SIGINT, one line, no traceback): {self.sigint_clean_exits}",
             f"SIGINT during start-up (first 0.3 s): {self.early_sigints}, with a traceback: {self.early_sigint_tracebacks}",
             f"store checks after a kill (integrity ok, each document whole or absent): {self.integrity_ok}/{self.integrity_checks}",
             f"re-runs that completed the ingest: {self.reruns_complete}/{self.reruns}",
