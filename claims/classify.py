@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .models import NumberMatch
 from .numbers import parse_number
@@ -202,8 +202,9 @@ def read_number(
     if age_before.endswith(vocab.age_openers):  # "im Alter von 37 Jahren", "aged 37"
         return Reading("count", "age", age_before.rsplit(None, 1)[-1], unit="year", from_noun=True)
     if number.kind == "percent":
-        return _percentage(text, number, clause, vocab)
-    if number.kind == "money":
+        reading = _percentage(text, number, clause, vocab)
+        return _as_change(reading) if _is_change(text, number, clause, vocab) else reading
+    if number.kind == "money":  # not marked as changes: Austrian "um 1.400 Euro" is a price ("for")
         return _money(text, number, clause, vocab)
     head = head_noun(text, number.end, clause[1], vocab)
     if head is not None and vocab.lang == "en" and not vocab.noun(head).known:
@@ -222,6 +223,18 @@ def read_number(
     if before is not None:
         return before
     return None
+
+
+def _is_change(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> bool:
+    """'stieg um 2 Prozent', 'rose by 1.5 percent': the percentage is a change, not a level."""
+    before = text[max(clause[0], number.start - 20) : number.start].split()
+    return bool(before) and before[-1].lower() in vocab.change_markers
+
+
+def _as_change(reading: Reading) -> Reading:
+    """A change of a level is compared with changes of it, never with the level itself."""
+    base = reading.concept or (concept_key(reading.subject) if reading.subject else None)
+    return replace(reading, concept=f"{base}:change") if base else reading
 
 
 def _bracketed_age(text: str, number: NumberMatch, vocab: Vocabulary) -> str | None:
@@ -349,8 +362,8 @@ def _noun_before(
         word = tokens[i]
         if not word[0].isalpha() or len(word) <= 2 or word.lower() in vocab.prepositions:
             continue
-        if skip_units and vocab.noun(word).duration is not None:
-            continue
+        if skip_units and vocab.noun(word).duration is not None or vocab.noun(word).not_counted:
+            continue  # "to 8.4 percent" after "by 1.5 percent": 'percent' is what neither measures
         # "Die Inflation lag im Dezember bei 7,9 Prozent": a noun in a prepositional phrase
         # is seldom what the number measures.
         if i > 0 and tokens[i - 1].lower() in vocab.prepositions:

@@ -37,7 +37,8 @@ CHUNK_CHARS = 200_000  # longer documents are read a chunk at a time
 BORROW_REACH = 150  # how far back in its sentence a bare number looks for what it counts
 _COUNT_KINDS = ("cardinal", "vague")
 _PAIRING = re.compile(
-    r"\s*(?:statt|anstatt|auf|oder|bis|bzw\.|beziehungsweise|und|to|or|and|instead of|rather than|-|–)\s*",
+    r"\s*(?:statt|anstatt|auf|oder|bis|bzw\.|beziehungsweise|und|gegenüber|to|or|and|instead of|rather than|"
+    r"compared with|compared to|versus|vs\.?|-|–)\s*",
     re.IGNORECASE,
 )
 
@@ -125,7 +126,7 @@ def _share_units(text: str, numbers: list[NumberMatch], lang: str) -> list[Numbe
             shared[i] = replace(second, unit=first.unit, kind=first.kind)
     for i in range(len(shared) - 2, -1, -1):
         first, second = shared[i], shared[i + 1]
-        if first.unit is not None or second.unit is None or first.kind != "cardinal":
+        if first.unit is not None or second.unit is None or first.kind not in ("cardinal", "decimal"):
             continue
         if not _PAIRING.fullmatch(text[first.end : second.start]):
             continue

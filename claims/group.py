@@ -175,6 +175,8 @@ def _label(members: list[Claim], scope: str | None) -> str:
     else:
         concepts = sorted({c.concept for c in members if c.concept})
         what = concepts[0].replace("_", " ") if concepts else ""
+    if what and all((c.concept or "").endswith(":change") for c in members):
+        what += " (change)"  # "stieg um 2 Prozent": kept apart from the level, and said so
     category = members[0].category
     label = f"{category}: {what}" if what else category
     return f"{label} · {scope}" if scope else label
@@ -183,9 +185,7 @@ def _label(members: list[Claim], scope: str | None) -> str:
 def _make_group(group_id: str, members: list[Claim], scope: str | None, config: dict) -> Group:
     if len(members) == 1:
         c = members[0]
-        what = (c.subject or "").strip() or (c.concept or "").replace("_", " ")
-        label = f"{c.category}: {what}" if what else c.category
-        return Group(group_id, c.category, f"{label} · {scope}" if scope else label, scope, "single",
+        return Group(group_id, c.category, _label(members, scope), scope, "single",
                      [c.claim_id], f"only one source ({c.doc})")
     members.sort(key=CLAIM_ORDER)
     status, explanation = status_of_sorted(members, config)

@@ -278,6 +278,8 @@ def _joinable(text: str, L: _Lang, a: _Cand, b: _Cand) -> bool:
             return False
     elif not L.link.match(gap):
         return False
+    elif a.unit and _word_before(text, a.start) in L.change_prepositions:
+        return False  # "rose by 1.5 percent to 8.4 percent": a change, then the new level ("by 10 to 15 percent" is a range)
     if gap.strip() in _DASHES:
         # phone numbers and codes: "1-222-2222"
         before = text[max(0, a.nstart - 2):a.nstart]
@@ -299,6 +301,12 @@ def _is_ratio(text: str, L: _Lang, a: _Cand, b: _Cand) -> bool:
         return False
     following = text[b.end : b.end + 30].split(None, 1)
     return not following or following[0].strip(".,;:!?)").lower() not in L.ratio_not_before
+
+
+def _word_before(text: str, i: int) -> str:
+    """The lower-cased word just before offset ``i`` (within a few characters), or ''."""
+    words = text[max(0, i - 12) : i].split()
+    return words[-1].lower() if words else ""
 
 
 def _merge(text: str, L: _Lang, cands) -> list[_Cand]:

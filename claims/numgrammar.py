@@ -31,7 +31,7 @@ SCHEMA = {
     "percent_adjective": [str], "currencies": {str: str}, "currency_prefixes": {str: str},
     "subunits": {str: str}, "capitalised_amounts": [str], "glued_units": [str], "time_words": [str],
     "months": [str], "ordinal_articles?": [str], "digit_ordinal_suffixes": [str], "change_words?": [str],
-    "shares?": dict,
+    "change_prepositions?": [str], "shares?": dict,
 }
 _SHARES_SCHEMA = {
     "nouns": {str: float}, "one": [str], "of": [str], "unambiguous": [str], "bare": [str], "bare_next": [str],
@@ -82,6 +82,7 @@ class _Lang:
     ratio_link: re.Pattern  # between N and M of "two out of three", "zwei von drei"
     ratio_max: float
     ratio_not_before: frozenset  # words after M that make "5 in 10 days" a pace, not a share
+    change_prepositions: frozenset  # "rose by 1.5 percent to 8.4": a change and a level, not a range
 
     @cached_property
     def master_i(self) -> re.Pattern:
@@ -209,7 +210,8 @@ def _compiled(lang: str) -> _Lang:
     ratio_link = re.compile(rf"\s+(?:{ratio_words})\s+\Z", re.IGNORECASE)
     return _Lang(lang, data, master, head, body, prefix_words, ordinal_articles, morpheme, prefix,
                  follow, link, link_open, change_before, after_vague, cents_then, roles, codes,
-                 share_parts, ratio_link, shares["ratio_max"], frozenset(low(shares["ratio_not_before"])))
+                 share_parts, ratio_link, shares["ratio_max"], frozenset(low(shares["ratio_not_before"])),
+                 frozenset(low(data.get("change_prepositions", []))))
 
 
 def _share_pattern(shares: dict, low) -> str:
