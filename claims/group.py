@@ -175,6 +175,10 @@ def _label(members: list[Claim], scope: str | None) -> str:
     else:
         concepts = sorted({c.concept for c in members if c.concept})
         what = concepts[0].replace("_", " ") if concepts else ""
+    details = {c.concept.split(":", 1)[1] for c in members if c.category == "duration" and c.concept and ":" in c.concept}
+    if len(details) == 1:  # "duration: rentenalter (Jahre)": what lasted, not only the unit
+        detail = details.pop()
+        what = f"{detail} ({what})" if what else detail
     if what and all((c.concept or "").endswith(":change") for c in members):
         what += " (change)"  # "stieg um 2 Prozent": kept apart from the level, and said so
     category = members[0].category
