@@ -266,6 +266,10 @@ def _counted(
     category = info.category
     if category is not None and _is_casualty(category.name):
         return Reading(category.name, category.concept, head, from_noun=True)  # no verb overrides a casualty noun
+    if category is not None or info.person:
+        adjective = _casualty_adjective(text, number.end, head, clause[1], vocab)
+        if adjective is not None:  # "10.000 tote russische Soldaten": the dead, not the troops
+            return Reading(adjective.name, _concept(adjective.concept, head, vocab), head, from_noun=True)
     if category is None and not info.person:
         return Reading("count", concept_key(head), head, from_noun=True)
     found = nearest_predicate(text, number, clause, predicates(), vocab.lang)
@@ -279,6 +283,19 @@ def _counted(
     if info.person and found is not None:
         return _with_predicate(found[1], head, vocab)
     return Reading("count", concept_key(head), head, from_noun=True)
+
+
+def _casualty_adjective(text: str, start: int, head: str, limit: int, vocab: Vocabulary):
+    """The casualty category of a lower-case word between a number and its noun ("tote", "verletzte",
+    "festgenommene"), or None."""
+    end = text.find(head, start, limit)
+    for token in TOKEN.finditer(text, start, end if end > start else start):
+        word = token.group()
+        if word[:1].islower():
+            category = vocab.noun(word).category
+            if category is not None and _is_casualty(category.name):
+                return category
+    return None
 
 
 def _fraction(word: str, denominator: float, text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading:
