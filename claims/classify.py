@@ -222,7 +222,35 @@ def read_number(
     before = _category_noun_before(text, number, clause, vocab)
     if before is not None:
         return before
+    counted = _number_of(text, number, clause, vocab)
+    if counted is not None:  # "Die Zahl der Binnenflüchtlinge stieg auf 6,5 Millionen"
+        category = vocab.noun(counted).category
+        if category is not None:
+            return Reading(category.name, category.concept, counted, from_noun=True)
+        return Reading("count", concept_key(counted), counted, from_noun=True)
     return None
+
+
+def _number_of(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> str | None:
+    """The noun after 'Zahl der' / 'number of' before the number in its clause, or None."""
+    found = None
+    for found in vocab.number_of.finditer(text, max(clause[0], number.start - 80), number.start):
+        pass
+    if found is None:
+        return None
+    phrase_head = None
+    for token in TOKEN.finditer(text, found.end(), number.start):
+        word = token.group()
+        if vocab.lang == "de":
+            if not word[0].isalpha():
+                return None
+            if word[0].isupper():
+                return word  # "der Zahl der neu registrierten Flüchtlinge": adjectives are lower case
+        elif not word[0].isalpha() or word.lower() in vocab.prepositions or _is_verb(word, vocab):
+            return phrase_head  # "the number of displaced people rose to": the last word before the verb
+        elif word.lower() not in _EN_DETERMINERS:
+            phrase_head = word
+    return phrase_head
 
 
 def _is_change(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> bool:

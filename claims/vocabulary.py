@@ -34,6 +34,7 @@ SCHEMA = {
     "not_nouns?": [str],
     "demonym_endings?": [str],
     "change_markers?": [str],
+    "number_of?": [str],
 }
 CATEGORY_SCHEMA = {"concept": str, "nouns": [str], "predicates": [str], "min_value?": float}
 ATTRIBUTION_SCHEMA = {"before": [str], "after": [str], "standalone": [str], "needs_verb": [str], "verbs": [str]}
@@ -92,7 +93,8 @@ class Vocabulary:
     level_verbs: WordMatcher  # verbs that say where a figure stands ("reached", "stood at"): never what it measures
     not_nouns: frozenset[str]  # capitalised function words ("Doch", "Nur"): never what a number counts
     demonym_endings: tuple[str, ...]  # endings of capitalised nouns of people ("Ukrainians"): English only
-    change_markers: frozenset[str]  # the word before a percentage or amount that makes it a change ("um", "by")
+    change_markers: frozenset[str]  # the word before a percentage that makes it a change ("um", "by")
+    number_of: WordMatcher  # "Zahl der", "number of": what a later bare number counts follows them
     predicates: WordMatcher  # all categories' predicates, to find candidates in one scan
     attribution_any: WordMatcher  # before, after and standalone attribution words, for one scan
     category_nouns: WordMatcher  # all categories' nouns: most words are none, told in one test
@@ -174,6 +176,7 @@ def vocabulary(lang: str) -> Vocabulary:
         not_nouns=frozenset(w.lower() for w in data.get("not_nouns", [])),
         demonym_endings=tuple(w.lower() for w in data.get("demonym_endings", [])),
         change_markers=frozenset(w.lower() for w in data.get("change_markers", [])),
+        number_of=WordMatcher(data.get("number_of", [])),
         predicates=WordMatcher([p for category in categories for p in category.predicates.patterns]),
         attribution_any=WordMatcher(attribution["before"] + attribution["after"] + attribution["standalone"]),
         category_nouns=WordMatcher([p for category in categories for p in category.nouns.patterns]),
