@@ -209,10 +209,10 @@ def read_number(
     head = head_noun(text, number.end, clause[1], vocab)
     if head is not None and vocab.lang == "en" and not vocab.noun(head).known:
         # "a population of 47 million faces ...": the noun before "of" is what is counted
-        before = _OF_BEFORE.search(text, max(clause[0], number.start - 40), number.start)
-        category = vocab.noun(before.group(1)).category if before else None
+        before = _noun_of(text, number.start, clause[0])
+        category = vocab.noun(before).category if before else None
         if category is not None:
-            return Reading(category.name, category.concept, before.group(1))
+            return Reading(category.name, category.concept, before)
     if head is not None:
         return _counted(head, text, number, clause, vocab, predicates)
     found = nearest_predicate(text, number, clause, predicates(), vocab.lang)
@@ -407,7 +407,8 @@ def _noun_before(
         word = tokens[i]
         if not word[0].isalpha() or len(word) <= 2 or word.lower() in vocab.prepositions:
             continue
-        if skip_units and vocab.noun(word).duration is not None or vocab.noun(word).not_counted:
+        info = vocab.noun(word)
+        if skip_units and info.duration is not None or info.not_counted:
             continue  # "to 8.4 percent" after "by 1.5 percent": 'percent' is what neither measures
         # "Die Inflation lag im Dezember bei 7,9 Prozent": a noun in a prepositional phrase
         # is seldom what the number measures.

@@ -283,7 +283,8 @@ class _ClaimBuilder:
             return None
         words = found.group(1).split()
         # "Der Eintritt kostet 5 Euro": a capitalised article or pronoun opens a sentence, it names no one
-        while words and words[0].lower() in sentence_openers(self.lang) | self.vocab.not_nouns:
+        openers = sentence_openers(self.lang)
+        while words and (words[0].lower() in openers or words[0].lower() in self.vocab.not_nouns):
             words.pop(0)
         return " ".join(words) or None
 

@@ -108,22 +108,23 @@ def line_console(*, stderr: bool = False) -> Console | PlainLines:
 
 
 def print_error(console: Console | PlainLines, message: str) -> None:
-    if isinstance(console, PlainLines):
-        console.write_line(f"Error: {neutralise(message)}")
-    else:
-        console.print(f"[bold red]Error:[/bold red] {safe_text(message)}", soft_wrap=True)
+    _print_labelled(console, message, "Error:", "bold red")
 
 
 def print_warning(console: Console | PlainLines, message: str) -> None:
-    if isinstance(console, PlainLines):
-        console.write_line(f"Warning: {neutralise(message)}")
-    else:
-        console.print(f"[yellow]Warning:[/yellow] {safe_text(message)}", soft_wrap=True)
+    _print_labelled(console, message, "Warning:", "yellow")
 
 
 def print_line(console: Console | PlainLines, message: str) -> None:
+    _print_labelled(console, message)
+
+
+def _print_labelled(console: Console | PlainLines, message: str, label: str = "", style: str = "") -> None:
+    """One line of document-derived ``message``, after a label in ``style`` where rich can colour it."""
     if isinstance(console, PlainLines):
-        console.write_line(neutralise(message))
+        console.write_line(f"{label} {neutralise(message)}" if label else neutralise(message))
+    elif label:
+        console.print(f"[{style}]{label}[/{style}] {safe_text(message)}", soft_wrap=True)
     else:
         console.print(safe_text(message), soft_wrap=True)
 
