@@ -114,16 +114,18 @@ def query(store: Store, text: str, *, limit: int = 20, claims_per_group: int = 5
             params.append(year)
         conn = store.conn
         total = conn.execute(f"SELECT count(*) FROM groups g WHERE {where}", params).fetchone()[0]
-        # "when did the general strike begin": groups dating the events the query names come first
+        order, order_params = f"g.n_docs DESC, {_SEVERITY_SQL}, g.label, g.group_id", []
         events = sorted(named_events(text)) if "date" in categories else []
-        named = " OR ".join("c.concept = ? OR c.concept LIKE ? OR c.concept LIKE ?" for _ in events) or "0"
-        event_params = [p for key in events for p in (key, f"{key}:%", f"{key}@%")]
+        if events:  # "when did the general strike begin": groups dating the events it names come first
+            named = " OR ".join("c.concept = ? OR c.concept LIKE ? OR c.concept LIKE ?" for _ in events)
+            order = (
+                "NOT EXISTS (SELECT 1 FROM group_members m JOIN claims c ON c.claim_id = m.claim_id "
+                f"WHERE m.group_id = g.group_id AND ({named})), {order}"
+            )
+            order_params = [p for key in events for p in (key, f"{key}:%", f"{key}@%")]
         rows = conn.execute(
-            f"SELECT g.group_id FROM groups g WHERE {where} ORDER BY NOT EXISTS ("
-            "SELECT 1 FROM group_members m JOIN claims c ON c.claim_id = m.claim_id "
-            f"WHERE m.group_id = g.group_id AND ({named})), "
-            f"g.n_docs DESC, {_SEVERITY_SQL}, g.label, g.group_id LIMIT ?",
-            [*params, *event_params, limit],
+            f"SELECT g.group_id FROM groups g WHERE {where} ORDER BY {order} LIMIT ?",
+            [*params, *order_params, limit],
         ).fetchall()
         views = [_group_view(store, gid, claims_per_group) for (gid,) in rows]
         mode = "topic"
