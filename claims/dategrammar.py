@@ -17,7 +17,7 @@ from functools import lru_cache
 from . import lexicon
 from .errors import LexiconError
 from .models import QUALIFIERS
-from .wordlists import alternation_tree
+from .wordlists import alternation_tree, word_start_finder
 
 _SCHEMA = {
     "months": {str: int}, "month_abbreviations": {str: int}, "ambiguous_months": [str],
@@ -139,7 +139,7 @@ def _grammar(lang: str) -> _Grammar:
     # at C speed instead of trying the look-behind at every character.
     digit_trigger = re.compile(r"\d(?<![\w.,/-]\d)")
     word_trigger = re.compile(rf"(?<!\w)(?:{_alt(forms, lower=False)}|(?:{_alt(abbr, lower=False)})(?=[.,]|\s+\d))")
-    word_trigger_lower = re.compile(rf"(?<!\w)(?:{_alt(forms)}|(?:{_alt(abbr)})(?=[.,]|\s+\d))")
+    word_trigger_lower = word_start_finder(rf"{_alt(forms)}|(?:{_alt(abbr)})(?=[.,]|\s+\d)")
     words = lambda key: _alt(lex[key])  # noqa: E731
     prefix = re.compile(
         rf"(?<!\w)(?:(?P<prep>{words('qualifiers')})\s+)?(?:(?P<part>{words('month_parts')})(?:\s+|-))?"

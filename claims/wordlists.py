@@ -65,6 +65,47 @@ def _pattern_regex(pattern: str) -> str:
     return f"(?-i:{body})" if pattern.startswith("=") else body
 
 
+def _pattern_atoms(pattern: str) -> tuple[str, ...]:
+    """``pattern`` as a sequence of regex atoms (one per letter, gap or word break), for a prefix tree."""
+    atoms: list[str] = []
+    for i, word in enumerate(pattern.split()):
+        if i:
+            atoms.append(r"\s+")
+        if word == "...":
+            atoms.append(_GAP)
+        elif word.endswith("*"):
+            atoms.extend(re.escape(ch) for ch in word[:-1])
+            atoms.append(LETTER + "{0,4}")
+        else:
+            atoms.extend(re.escape(ch) for ch in word)
+    return tuple(atoms)
+
+
+def pattern_tree(patterns: Iterable[str]) -> str:
+    """An alternation of word patterns (see the module doc) as a prefix tree of regex atoms.
+
+    It matches the same strings as the plain alternation of the patterns, but the engine
+    tries about one branch per letter instead of every pattern: several times faster on
+    long word lists. The order of the branches is not the order of the patterns, so a
+    match may be shorter than the longest pattern's: use it to find where matches start.
+    """
+    trie: dict = {}
+    for pattern in patterns:
+        node = trie
+        for atom in _pattern_atoms(pattern):
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [atom + emit(child) for atom, child in sorted(node.items()) if atom]
+        if not branches:
+            return ""
+        alt = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{alt})?" if "" in node else alt
+
+    return emit(trie) if trie else r"(?!x)x"
+
+
 class WordMatcher:
     """Matches single tokens or phrases in text against a list of patterns."""
 
@@ -72,7 +113,7 @@ class WordMatcher:
         self.patterns = [p if p.startswith("=") else p.lower() for p in patterns]
         longest_first = sorted(self.patterns, key=len, reverse=True)
         self._alternation = "|".join(_pattern_regex(p) for p in longest_first) or r"(?!x)x"
-        self._lower_alternation = "|".join(_pattern_regex(p.lstrip("=").lower()) for p in longest_first) or r"(?!x)x"
+        self._lower_tree = pattern_tree(p.lstrip("=").lower() for p in self.patterns)
         # Answers per token; news repeats its words, so most lookups are hits.
         self._exact_cache: dict[str, bool] = {}
         self._head_cache: dict[str, bool] = {}
@@ -93,10 +134,10 @@ class WordMatcher:
 
     @cached_property
     def _phrase_lower(self) -> re.Pattern:
-        """The same patterns in lower case, without exact-case marks, to run case-sensitively on
-        lower-cased text: three times faster than IGNORECASE, and they match wherever _phrase
-        does, so they find the places where _phrase is then tried."""
-        return re.compile(rf"(?<!\w)(?:{self._lower_alternation})(?!\w)")
+        """The same patterns in lower case, without exact-case marks, as a prefix tree, to run
+        case-sensitively on lower-cased text (see word_start_finder): they match wherever
+        _phrase does, so they find the places where _phrase is then tried."""
+        return word_start_finder(rf"(?:{self._lower_tree})(?!\w)")
 
     @cached_property
     def may_match_digits(self) -> bool:
@@ -146,12 +187,24 @@ class WordMatcher:
         return fast_finditer(self._phrase, self._phrase_lower, text, start, end)
 
 
+def word_start_finder(lower_body: str) -> re.Pattern:
+    """A pattern finding where ``lower_body`` (lower case) can match at a word start, for
+    ``fast_finditer``: it matches from the non-word character before the word.
+
+    Case-sensitive on lower-cased text it runs about three times faster than IGNORECASE,
+    and a leading character class lets the engine skip to candidates in C, which a
+    leading look-behind does not.
+    """
+    return re.compile(rf"[^\w](?:{lower_body})")
+
+
 def fast_finditer(exact: re.Pattern, lower: re.Pattern, text: str, start: int = 0, end: int | None = None):
     """What ``exact.finditer(text, start, end)`` yields, found faster where the text allows.
 
-    ``lower`` is a case-sensitive pattern for lower-cased text that matches wherever
-    ``exact`` does; it scans ``lowered(text)``, and each of its hits is re-matched with
-    ``exact``, which decides. Texts ``lowered`` refuses are scanned with ``exact`` itself.
+    ``exact`` matches only at word starts; ``lower``, made by ``word_start_finder``, matches
+    in ``lowered(text)`` one character before every place where ``exact`` matches (and
+    maybe elsewhere): each of its hits is re-matched with ``exact``, which decides. Texts
+    ``lowered`` refuses are scanned with ``exact`` itself.
     """
     end = len(text) if end is None else end
     low = lowered(text)
@@ -162,17 +215,24 @@ def fast_finditer(exact: re.Pattern, lower: re.Pattern, text: str, start: int = 
 
 def _confirmed(exact: re.Pattern, lower: re.Pattern, text: str, low: str, start: int, end: int):
     search, confirm = lower.search, exact.match
-    pos = start
-    while pos <= end:
+    if start == 0:  # no character before the text's first word
+        found = confirm(text, 0, end)
+        if found is not None:
+            yield found
+            start = max(found.end(), 1)
+    pos = max(0, start - 1)
+    while pos < end:
         candidate = search(low, pos, end)
         if candidate is None:
             return
-        found = confirm(text, candidate.start(), end)
+        at = candidate.start() + 1
+        found = confirm(text, at, end)
         if found is None:
-            pos = candidate.start() + 1
+            pos = at
             continue
         yield found
-        pos = found.end() if found.end() > found.start() else found.end() + 1
+        # The next word may start right after a match that ends in punctuation ("Nr.5").
+        pos = max(found.end() - 1, at)
 
 
 class KeyedMatcher:

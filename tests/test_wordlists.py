@@ -15,7 +15,7 @@ PIECES = [
     " ", "  ", "\n", ".", ",", "-", "Leben", "leben", "LEBEN", "nahm", "Nahm", " fest", " Polizei", "wurden getötet",
     "WURDEN GETÖTET", "Getötet", "laut", "Laut ", "nach Angaben", "NACH ANGABEN", "offiziell", "OFFIZIELL",
     "Jahre alt", "ı", "İ", "ſ", "ẞ", "ß", "K", "Σ", "killed", "Killed", "according to", "ACCORDING TO", "aged",
-    "x", "Streik", "Generalstreik", "protests", "Proteste", "Preis", "price", "damals", "then", "12", "3.000",
+    "x", "Nr.", "z.B.", "Streik", "Generalstreik", "protests", "Proteste", "Preis", "price", "damals", "then", "12", "3.000",
 ]
 long_texts = st.lists(st.sampled_from(PIECES), min_size=60, max_size=300).map("".join)
 
@@ -52,3 +52,20 @@ def test_texts_whose_case_changes_length_are_scanned_directly():
     assert _scan(matcher, text, 0, len(text)) == _reference(matcher, text, 0, len(text))
     assert len(_scan(matcher, text, 0, len(text))) == 40
     assert lowered("x" * (LOWERED_MIN_CHARS - 1)) is None
+
+
+DATE_PIECES = [
+    " ", "\n", ".", ",", "(", "-", "3", "12", "Januar", "januar", "JÄNNER", "Jan.", "jan", "Mo.", "Mo", " 5", "Montag",
+    "montags", "heute", "Heute", "ersten", "Dritten", "March", "May", "mai", "Maibaum", "x", "ß", "ı", "İ", "ſ",
+]
+
+
+@SETTINGS
+@given(text=st.lists(st.sampled_from(DATE_PIECES), min_size=60, max_size=300).map("".join), lang=st.sampled_from(["de", "en"]))
+def test_date_word_scan_finds_what_the_cased_trigger_finds(text, lang):
+    from claims.dategrammar import _grammar
+    from claims.wordlists import fast_finditer
+
+    g = _grammar(lang)
+    found = [(m.start(), m.end()) for m in fast_finditer(g.word_trigger, g.word_trigger_lower, text)]
+    assert found == [(m.start(), m.end()) for m in g.word_trigger.finditer(text)]
