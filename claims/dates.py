@@ -42,7 +42,8 @@ from .models import DateMatch
 from .wordlists import fast_finditer
 
 FUTURE_WINDOW_DAYS = 62
-_TWO_DIGITS = re.compile(r"\d\d")
+# Every date with a written year has one of these: a four-digit year, "16.12.11", "12/16/11".
+_WRITTEN_YEAR = re.compile(r"\d{4}|\d\.\s?\d{1,2}\.\d\d|\d/\d{1,2}/\d\d")
 # A place name before the date of a dateline: "Wien,", "New York,", "Frankfurt am Main,".
 _PLACE = re.compile(r"[^\W\d_a-zäöüß][^\W\d_]*(?:[ .'/-]+[^\W\d_]+){0,3},")
 PUBLICATION_WINDOW = 600  # a dateline is looked for in the first characters...
@@ -325,7 +326,7 @@ def find_publication_date(text: str, lang: str = "de") -> DateMatch | None:
         return None
     g = _grammar(lang if lang in lexicon.LANGUAGES else "de")
     head = text[:DATELINE_WINDOW]
-    if _TWO_DIGITS.search(head) is None:
+    if _WRITTEN_YEAR.search(head) is None:
         return None  # without a reference date only dates with a written year are found
     best = None
     for m in find_dates(head, lang):
