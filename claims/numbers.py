@@ -131,7 +131,7 @@ def _apply_prefix(text: str, L: _Lang, c: _Cand, digits: bool, floor: int) -> bo
     if m.group("cur"):
         c.unit = _currency(L, m.group("cur"), "pre:")
         c.start = m.start("cur")
-    if m.group("q"):
+    if m.group("q") and not _governed(text, L, m.group("q"), m.start("q")):
         c.qualifier = L.data["qualifiers"].get(_norm(m.group("q")))
         if c.qualifier is None:
             c.qualifier = next((k for w, k in L.data["qualifiers"].items() if _norm(w) == _norm(m.group("q"))), None)
@@ -139,6 +139,16 @@ def _apply_prefix(text: str, L: _Lang, c: _Cand, digits: bool, floor: int) -> bo
         if c.qualifier != "range_open":
             c.start = c.qstart
     return True
+
+
+def _governed(text: str, L: _Lang, qualifier: str, start: int) -> bool:
+    """True if the word before the qualifier governs it as a preposition: "verfügt über 304
+    Hubschrauber" has 304, "control over 300 villages" is control of 300."""
+    matcher = L.governed_qualifiers.get(_norm(qualifier))
+    if matcher is None:
+        return False
+    before = text[max(0, start - 30) : start].split()
+    return bool(before) and matcher.matches(before[-1].strip(".,;:!?()\"'„“”»«"))
 
 
 def _ordinal_by_article(text: str, L: _Lang, c: _Cand) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 
 from . import lexicon
 from .errors import LexiconError
-from .wordlists import alternation_tree
+from .wordlists import WordMatcher, alternation_tree
 
 _WORDS_SCHEMA = {
     "zero": {str: float}, "units": {str: float}, "teens": {str: float}, "tens_stems?": {str: float},
@@ -31,7 +31,7 @@ SCHEMA = {
     "percent_adjective": [str], "currencies": {str: str}, "currency_prefixes": {str: str},
     "subunits": {str: str}, "capitalised_amounts": [str], "glued_units": [str], "time_words": [str],
     "months": [str], "ordinal_articles?": [str], "digit_ordinal_suffixes": [str], "change_words?": [str],
-    "change_prepositions?": [str], "shares?": dict,
+    "change_prepositions?": [str], "shares?": dict, "governed_qualifiers?": {str: [str]},
 }
 _SHARES_SCHEMA = {
     "nouns": {str: float}, "one": [str], "of": [str], "unambiguous": [str], "bare": [str], "bare_next": [str],
@@ -83,6 +83,7 @@ class _Lang:
     ratio_max: float
     ratio_not_before: frozenset  # words after M that make "5 in 10 days" a pace, not a share
     change_prepositions: frozenset  # "rose by 1.5 percent to 8.4": a change and a level, not a range
+    governed_qualifiers: dict  # qualifier -> WordMatcher of the words that make it their preposition
 
     @cached_property
     def master_i(self) -> re.Pattern:
@@ -211,7 +212,8 @@ def _compiled(lang: str) -> _Lang:
     return _Lang(lang, data, master, head, body, prefix_words, ordinal_articles, morpheme, prefix,
                  follow, link, link_open, change_before, after_vague, cents_then, roles, codes,
                  share_parts, ratio_link, shares["ratio_max"], frozenset(low(shares["ratio_not_before"])),
-                 frozenset(low(data.get("change_prepositions", []))))
+                 frozenset(low(data.get("change_prepositions", []))),
+                 {_norm(q): WordMatcher(words) for q, words in data.get("governed_qualifiers", {}).items()})
 
 
 def _share_pattern(shares: dict, low) -> str:
