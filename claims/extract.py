@@ -34,6 +34,8 @@ _ENUMERATION_GAP = re.compile(
 # The name just before a number, allowing one verb in between ("Russia sent 3,000").
 _ACTOR_BEFORE = re.compile(r"([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)\s+(?:(?!und\b|and\b|oder\b|or\b)[a-zäöüß]+\s+)?$")
 CHUNK_CHARS = 200_000  # longer documents are read a chunk at a time
+# Between a figure and a date attached to it: at most one word, its noun ("64,3 Prozent im Dezember").
+_ATTACHED_DATE_GAP = re.compile(r"\s+(?:[^\W\d_]+\s+)?")
 BORROW_REACH = 150  # how far back in its sentence a bare number looks for what it counts
 _COUNT_KINDS = ("cardinal", "vague")
 _PAIRING = re.compile(
@@ -298,7 +300,7 @@ class _ClaimBuilder:
         return self._claim(
             number, reading.category, value, low, high, unit, number.qualifier,
             index, span, subject=reading.subject, concept=reading.concept, actor=actor,
-            scope=self._scope(index, number.start), kind="number",
+            scope=self._scope(index, number.start, number.end), kind="number",
         )
 
     # -- dates -----------------------------------------------------------
@@ -366,15 +368,15 @@ class _ClaimBuilder:
             self._per_sentence[key] = read(self.text, self.sentences.span(index), self.vocab)
         return self._per_sentence[key]
 
-    def _scope(self, index: int, offset: int) -> str | None:
+    def _scope(self, index: int, start: int, end: int) -> str | None:
         """The event time of a claim: a date in its sentence, a 'damals' pointing back, or the report's.
 
         A 'damals' before the claim wins over a 'heute' after it: in "Damals waren 1.500 Helfer im
         Einsatz, heute sind es 3.000" the 1.500 are of the earlier time.
         """
         back_reference = self._sentence("back_reference", index, context.back_reference_start)
-        points_back = back_reference is not None and back_reference < offset
-        own = self._sentence_scope(index, offset, today_allowed=not points_back)
+        points_back = back_reference is not None and back_reference < start
+        own = self._sentence_scope(index, (start, end), today_allowed=not points_back)
         if own is not None:
             return own
         if back_reference is not None:
@@ -384,20 +386,29 @@ class _ClaimBuilder:
                     return earlier
         return self.default_scope
 
-    def _sentence_scope(self, index: int, offset: int | None, today_allowed: bool = True) -> str | None:
+    def _attached(self, end: int, date: DateMatch) -> bool:
+        """True if ``date`` follows the figure ending at ``end`` as its own: "40.000 im Jahr 2004"."""
+        lead = date.text.split(None, 1)[0].lower()
+        return lead in self.vocab.attached_date_leads and _ATTACHED_DATE_GAP.fullmatch(self.text, end, date.start) is not None
+
+    def _sentence_scope(self, index: int, span: tuple[int, int] | None, today_allowed: bool = True) -> str | None:
+        """The scope a date of sentence ``index`` gives the claim at ``span`` (any claim if None)."""
         dates = self.dates_by_sentence.get(index)
         if not dates:
             return None
-        if offset is None:
+        if span is None:
             return context.date_scope(dates[0])
-        before = [d for d in dates if d.end <= offset]
+        start, end = span
+        after = min((d for d in dates if d.start >= end), key=lambda d: d.start, default=None)
+        usable_after = after is not None and (today_allowed or after.value != self.as_of)
+        # "lag im Januar bei 57,7 Prozent, nach 64,3 Prozent im Dezember": the 64,3 are December's.
+        if usable_after and self._attached(end, after):
+            return context.date_scope(after)
+        before = [d for d in dates if d.end <= start]
         if before:
             return context.date_scope(before[-1])
         # A date after the claim dates it only if no other number stands between them:
         # in "67.3 percent, up from 61 percent in 2019" the year is the 61's.
-        after = min(dates, key=lambda d: d.start)
-        if any(offset < start < after.start for start in self.number_starts):
-            return None
-        if not today_allowed and after.value == self.as_of:
+        if not usable_after or any(start < other < after.start for other in self.number_starts):
             return None
         return context.date_scope(after)

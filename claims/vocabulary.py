@@ -30,6 +30,7 @@ SCHEMA = {
     "count_predicates?": {str: [str]},
     "fractions": {str: float},
     "until_words": [str],
+    "attached_date_leads?": [str],
     "level_verbs?": [str],
     "not_nouns?": [str],
     "demonym_endings?": [str],
@@ -90,6 +91,7 @@ class Vocabulary:
     recurring_events: frozenset[str]
     fractions: dict[str, float]
     until_words: tuple[str, ...]
+    attached_date_leads: frozenset[str]  # "im", "in": a date so led right after a figure is the figure's
     level_verbs: WordMatcher  # verbs that say where a figure stands ("reached", "stood at"): never what it measures
     not_nouns: frozenset[str]  # capitalised function words ("Doch", "Nur"): never what a number counts
     demonym_endings: tuple[str, ...]  # endings of capitalised nouns of people ("Ukrainians"): English only
@@ -172,6 +174,7 @@ def vocabulary(lang: str) -> Vocabulary:
         recurring_events=frozenset(data["recurring_events"]),
         fractions={word.lower(): float(n) for word, n in data["fractions"].items()},
         until_words=tuple(w.lower() + " " for w in data["until_words"]),
+        attached_date_leads=frozenset(w.lower() for w in data.get("attached_date_leads", [])),
         level_verbs=WordMatcher(data.get("level_verbs", [])),
         not_nouns=frozenset(w.lower() for w in data.get("not_nouns", [])),
         demonym_endings=tuple(w.lower() for w in data.get("demonym_endings", [])),
