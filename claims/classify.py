@@ -301,7 +301,7 @@ def _counted(
     if category is None and not info.person:
         return Reading("count", concept_key(head), head, from_noun=True)
     found = nearest_predicate(text, number, clause, predicates(), vocab.lang)
-    if found is not None and number.value < found[1].min_value:
+    if found is not None and (number.value < found[1].min_value or _is_partitive_whole(text, number, clause, vocab)):
         found = None
     if category is not None:
         # "16 Soldaten wurden getötet": a casualty predicate beats a noun of people.
@@ -311,6 +311,17 @@ def _counted(
     if info.person and found is not None:
         return _with_predicate(found[1], head, vocab)
     return Reading("count", concept_key(head), head, from_noun=True)
+
+
+def _is_partitive_whole(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> bool:
+    """'32 der 4.200 Passagiere', '32 of the 4,200 people': the second figure is the whole."""
+    words = text[max(clause[0], number.start - 40) : number.start].lower().split()
+    for link in vocab.partitive_links:
+        size = link.count(" ") + 1
+        if len(words) > size and " ".join(words[-size:]) == link:
+            figure = words[-size - 1]
+            return figure[:1].isdigit() or parse_number(figure, vocab.lang) is not None
+    return False
 
 
 def _casualty_adjective(text: str, start: int, head: str, limit: int, vocab: Vocabulary):

@@ -36,6 +36,7 @@ SCHEMA = {
     "demonym_endings?": [str],
     "change_markers?": [str],
     "number_of?": [str],
+    "partitive_links?": [str],
 }
 CATEGORY_SCHEMA = {"concept": str, "nouns": [str], "predicates": [str], "min_value?": float}
 ATTRIBUTION_SCHEMA = {"before": [str], "after": [str], "standalone": [str], "needs_verb": [str], "verbs": [str]}
@@ -97,6 +98,7 @@ class Vocabulary:
     demonym_endings: tuple[str, ...]  # endings of capitalised nouns of people ("Ukrainians"): English only
     change_markers: frozenset[str]  # the word before a percentage that makes it a change ("um", "by")
     number_of: WordMatcher  # "Zahl der", "number of": what a later bare number counts follows them
+    partitive_links: tuple[str, ...]  # "32 der 4.200 Passagiere": after a figure and one of these, a total
     predicates: WordMatcher  # all categories' predicates, to find candidates in one scan
     attribution_any: WordMatcher  # before, after and standalone attribution words, for one scan
     category_nouns: WordMatcher  # all categories' nouns: most words are none, told in one test
@@ -180,6 +182,7 @@ def vocabulary(lang: str) -> Vocabulary:
         demonym_endings=tuple(w.lower() for w in data.get("demonym_endings", [])),
         change_markers=frozenset(w.lower() for w in data.get("change_markers", [])),
         number_of=WordMatcher(data.get("number_of", [])),
+        partitive_links=tuple(" ".join(w.lower().split()) for w in data.get("partitive_links", [])),
         predicates=WordMatcher([p for category in categories for p in category.predicates.patterns]),
         attribution_any=WordMatcher(attribution["before"] + attribution["after"] + attribution["standalone"]),
         category_nouns=WordMatcher([p for category in categories for p in category.nouns.patterns]),
