@@ -28,6 +28,7 @@ _SCHEMA = {
     "links_after_between": [str], "articles": [str], "month_parts": [str], "cues": [str],
     "future_cues": [str], "past_cues": [str], "relative_years": {str: int}, "relative_days": {str: int},
     "lowercase_only": [str], "list_words": [str], "publication_labels": [str], "not_year_before": [str], "not_year_after": [str],
+    "standalone_relative_years?": {str: int},
 }
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -98,6 +99,7 @@ def _grammar(lang: str) -> _Grammar:
     year_sep = r"(?:,\s*|\s+)" if lang == "en" else r"\s+"
     not_year = rf"(?!\s*(?:{_alt(lex['not_year_before'])})(?![^\W\d_]))"
     weekday = rf"(?:{_alt(lex['weekdays'])})(?:{_alt(lex['weekday_compounds'])})?{_WORD_END}"
+    relative_years = lex.get("standalone_relative_years", {})
     branches = {
         "ISO": rf"{_START}(?P<iso_y>{_YEAR})(?P<iso_s>[-/.])(?P<iso_m>{_MON})(?P=iso_s)(?P<iso_d>{_DAY}){_NUM_END}",
         "NUM": rf"{_START}(?:(?P<n_d0>{_DAY})\.?\s*(?P<n_l>{link})\s*)?(?P<n_d>{_DAY})\.\s?(?P<n_m>{_MON})\."
@@ -123,16 +125,18 @@ def _grammar(lang: str) -> _Grammar:
         "YEAR": rf"{_START}(?<![€$£§+])(?P<y>(?:19|20)\d\d)(?:\s*[-–—/]\s*(?P<y2>(?:19|20)\d\d|\d\d))?"
         rf"(?![\d]|[.,]\d|[^\W\d_]){not_year}",
         "REL": rf"(?<!\w)(?P<r>{_alt(lex['relative_days'])}){_WORD_END}",
+        "RELYEAR": rf"(?<!\w)(?P<ry>{_alt(relative_years)}){_WORD_END}",
     }
 
     def compile_branches(names):
         return re.compile("|".join(f"(?P<{n}>{branches[n]})" for n in names), re.IGNORECASE)
 
     digit_atoms = compile_branches(["ISO", "NUM", "SLASH", "MY", "YM", "DASH", "NODOT", "DMY", "YEAR"])
-    word_atoms = compile_branches(["ORD", "MDASH", "MDY", "MONTH", "WEEKDAY", "WABBR", "REL"])
+    word_atoms = compile_branches(["ORD", "MDASH", "MDY", "MONTH", "WEEKDAY", "WABBR", "REL", "RELYEAR"])
     # Candidates are found case-sensitively (lower case or capitalised), which
     # is several times faster than scanning with the IGNORECASE atom patterns.
-    keywords = [*months, *lex["weekdays"], *lex["relative_days"], *lex["ordinals"]]
+    # A phrase is found by its first word ("vergangenen Jahr": the trigger knows no mixed case).
+    keywords = [*months, *lex["weekdays"], *lex["relative_days"], *lex["ordinals"], *(p.split()[0] for p in relative_years)]
     forms = {f for w in keywords for f in (w.lower(), w.capitalize(), w.upper())}
     abbr = {f for w in lex["weekday_abbreviations"] for f in (w.lower(), w.capitalize(), w.upper())}
     # The digit comes first and the look-behind after it: the engine then skips to digits
@@ -162,14 +166,14 @@ def _grammar(lang: str) -> _Grammar:
 class _Atom:
     start: int
     end: int
-    kind: str  # date | weekday | wabbr | rel
+    kind: str  # date | weekday | wabbr | rel | relyear
     y: int | None = None
     m: int | None = None
     d: int | None = None
     end_date: tuple | None = None  # (y, m, d) of an inner span "5.-7. Januar"
     needs_cue: bool = False  # a bare month or "22.04": a date only after "im", "am", "Anfang"...
     weekday: int | None = None
-    offset: int = 0  # days, for relative day words
+    offset: int = 0  # days, for relative day words; years, for relative years
     month_first: bool = False
     month_only: _Atom | None = None  # what is left when a German "März 15" has no weekday before it
     # filled from the words before the atom
@@ -250,6 +254,9 @@ def _atom(m: re.Match, g: _Grammar, lang: str) -> _Atom | None:
                 return None
             atom.end_date = (y2, None, None)
         return atom
+    if kind == "RELYEAR":
+        offset = lex.get("standalone_relative_years", {}).get(_norm(m["ry"]))
+        return None if offset is None else _Atom(s, e, "relyear", offset=offset)
     word = m["r"]
     if _norm(word) in lex["lowercase_only"] and not word.islower():
         return None

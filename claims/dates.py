@@ -209,6 +209,8 @@ def _relative_day(a: _Atom, ref: _Ref) -> dt.date:
 
 def _single(text: str, g: _Grammar, a: _Atom, ref: _Ref | None, prev: _Atom | None) -> DateMatch | None:
     qualifier = g.lex["qualifiers"].get(a.prep, "exact")
+    if a.kind == "relyear":  # "im vergangenen Jahr": the year before the publication year
+        return None if ref is None else _make(text, a.lead, a.end, (ref.day.year + a.offset, None, None), None, qualifier)
     if a.kind == "wabbr" or (a.kind != "date" and (ref is None or ref.precision != "day")):
         return None
     if a.kind == "rel":

@@ -57,6 +57,7 @@ def test_texts_whose_case_changes_length_are_scanned_directly():
 DATE_PIECES = [
     " ", "\n", ".", ",", "(", "-", "3", "12", "Januar", "januar", "JÄNNER", "Jan.", "jan", "Mo.", "Mo", " 5", "Montag",
     "montags", "heute", "Heute", "ersten", "Dritten", "March", "May", "mai", "Maibaum", "x", "ß", "ı", "İ", "ſ",
+    "vergangenen", " Jahr", "Letztes", "this", "This", " year",
 ]
 
 
