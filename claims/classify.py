@@ -377,8 +377,11 @@ def _category_noun_before(text: str, number: NumberMatch, clause, vocab: Vocabul
 
 def _percentage(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading:
     subject = head_noun(text, number.end, clause[1], vocab, share=True)
-    if subject is None or vocab.noun(subject).not_counted:
-        subject = _noun_of(text, number.start, clause[0]) or _noun_before(text, number.start, clause[0], vocab)
+    # "15 percent this year", "5 Prozent pro Jahr": a unit of time is not what is measured
+    if subject is None or vocab.noun(subject).not_counted or vocab.noun(subject).duration is not None:
+        subject = _noun_of(text, number.start, clause[0]) or _noun_before(
+            text, number.start, clause[0], vocab, skip_units=True
+        )
     return Reading("percentage", concept_key(subject) if subject else None, subject, unit="%")
 
 
