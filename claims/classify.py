@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .models import NumberMatch
-from .numbers import parse_number
+from .numbers import is_amount_word, parse_number
 from .vocabulary import Vocabulary
 from .wordlists import normalise_token
 
@@ -204,8 +204,9 @@ def read_number(
     if number.kind == "percent":
         reading = _percentage(text, number, clause, vocab)
         return _as_change(reading) if _is_change(text, number, clause, vocab) else reading
-    if number.kind == "money":  # not marked as changes: Austrian "um 1.400 Euro" is a price ("for")
-        return _money(text, number, clause, vocab)
+    if number.kind == "money":
+        reading = _money(text, number, clause, vocab)
+        return _as_change(reading) if _is_money_change(text, number, clause, vocab) else reading
     head = head_noun(text, number.end, clause[1], vocab)
     if head is not None and vocab.lang == "en" and not vocab.noun(head).known:
         # "a population of 47 million faces ...": the noun before "of" is what is counted
@@ -257,6 +258,17 @@ def _is_change(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> boo
     """'stieg um 2 Prozent', 'rose by 1.5 percent': the percentage is a change, not a level."""
     before = text[max(clause[0], number.start - 20) : number.start].split()
     return bool(before) and before[-1].lower() in vocab.change_markers
+
+
+def _is_money_change(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> bool:
+    """'kostete um 12 Cent mehr', 'um 300 Euro teurer': a change of a price. "um" alone is not
+    enough: Austrian "um 1.400 Euro" is a price ('for'); English "by" is (no such use)."""
+    if not _is_change(text, number, clause, vocab):
+        return False
+    if vocab.lang == "en":
+        return True
+    after = text[number.end : min(clause[1], number.end + 20)].split()[:2]
+    return any(word.strip(".,;:").lower() in vocab.comparatives for word in after)
 
 
 def _as_change(reading: Reading) -> Reading:
@@ -390,9 +402,18 @@ def _money(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading
     hi = min(clause[1], number.end + 40)
     phrase = next(iter(vocab.price_words.finditer(text, lo, hi)), None)
     noun = _price_noun(text, lo, hi, vocab)
-    subject = head_noun(text, number.end, clause[1], vocab) or _noun_before(text, number.start, clause[0], vocab)
+    subject = head_noun(text, number.end, clause[1], vocab)
+    if subject is not None and is_amount_word(subject, vocab.lang):
+        subject = None  # "sieben statt 6,50 Euro": the currency of the next figure
+    if subject is None or (phrase is not None and phrase.start() >= number.end):
+        # "1000 Euro pro Jahr", "60 Cent je Aktie": the noun after is the rate's unit
+        subject = _noun_before(text, number.start, clause[0], vocab, skip_units=True) or subject
     if noun is not None or phrase is not None:
-        noun = noun or phrase.group()
+        # A price noun names what is priced ("den Lohn ... um 150 Euro"); after a verb ("Ein Liter
+        # Diesel kostete 1,89 Euro") or a rate ("pro Jahr") the noun of the phrase does.
+        if noun is None and phrase is not None and (phrase.group()[0].isupper() or subject is None):
+            noun = phrase.group()
+        noun = noun or subject
         return Reading("price", concept_key(noun), noun, unit=number.unit)
     return Reading("money", concept_key(subject) if subject else None, subject, unit=number.unit)
 
@@ -400,6 +421,8 @@ def _money(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading
 def _price_noun(text: str, lo: int, hi: int, vocab: Vocabulary) -> str | None:
     for token in TOKEN.finditer(text, lo, hi):
         word = token.group()
+        if vocab.lang == "de" and not word[0].isupper():
+            continue  # "kostete" is the verb; the thing priced is a noun
         if word[0].isalpha() and len(word) > 4 and vocab.price_words.matches_head(word):
             return word
     return None
@@ -414,15 +437,15 @@ def _noun_of(text: str, start: int, clause_start: int) -> str | None:
 def _noun_before(
     text: str, start: int, clause_start: int, vocab: Vocabulary, skip_units: bool = False
 ) -> str | None:
-    """The noun nearest before ``start`` in the clause; ``skip_units`` passes over units of time
-    ("Rentenalter auf 60 Jahre für Männer und 58": the 58 is also the Rentenalter's)."""
+    """The noun nearest before ``start`` in the clause; ``skip_units`` passes over units of time and
+    currencies ("Rentenalter auf 60 Jahre für Männer und 58": the 58 is also the Rentenalter's)."""
     tokens = [t.group() for t in TOKEN.finditer(text, max(clause_start, start - 80), start)]
     for i in range(len(tokens) - 1, -1, -1):
         word = tokens[i]
         if not word[0].isalpha() or len(word) <= 2 or word.lower() in vocab.prepositions:
             continue
         info = vocab.noun(word)
-        if skip_units and info.duration is not None or info.not_counted:
+        if skip_units and (info.duration is not None or is_amount_word(word, vocab.lang)) or info.not_counted:
             continue  # "to 8.4 percent" after "by 1.5 percent": 'percent' is what neither measures
         # "Die Inflation lag im Dezember bei 7,9 Prozent": a noun in a prepositional phrase
         # is seldom what the number measures.

@@ -95,6 +95,8 @@ def attributions_in(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
             continue
         if vocab.attribution_before.matches(phrase):
             source = _source_after(text, m, hi, vocab)
+        elif vocab.attribution_source_before.matches(phrase):
+            source = _source_preceding(text, m, lo, hi, vocab)  # "Die Opposition sprach von Wahlbetrug"
         else:
             # German puts the source after its verb ("schätzt die Polizei"), English before it
             # ("police said"); "zufolge" always follows its source.

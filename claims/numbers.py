@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import lexicon
 from .models import NumberMatch
@@ -91,6 +92,19 @@ def _is_sentence_start(text: str, i: int) -> bool:
     while j >= 0 and text[j] in " \t\u00a0":
         j -= 1
     return j < 0 or text[j] in _SENTENCE_END or text[j] == "\r" or text[j] == "#"
+
+
+@lru_cache(maxsize=4096)
+def is_amount_word(word: str, lang: str) -> bool:
+    """True if ``word`` is part of how an amount is written: a currency or its subunit ("Euro",
+    "Cent") or a scale ("Millionen", "Mrd."), never what the amount is of."""
+    if not word or not word[0].isalpha():
+        return False
+    L = _compiled(lang)
+    low = word.lower().rstrip(".")
+    if low in L.roles["scales_all"] or low + "." in L.roles["scales_all"]:  # "Millionen", "Mio."
+        return True
+    return (_currency(L, word) or _currency(L, word, "sub:")) is not None
 
 
 def _currency(L: _Lang, surface: str, prefix: str = "") -> str | None:

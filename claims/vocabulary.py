@@ -35,11 +35,14 @@ SCHEMA = {
     "not_nouns?": [str],
     "demonym_endings?": [str],
     "change_markers?": [str],
+    "comparatives?": [str],
     "number_of?": [str],
     "partitive_links?": [str],
 }
 CATEGORY_SCHEMA = {"concept": str, "nouns": [str], "predicates": [str], "min_value?": float}
-ATTRIBUTION_SCHEMA = {"before": [str], "after": [str], "standalone": [str], "needs_verb": [str], "verbs": [str]}
+ATTRIBUTION_SCHEMA = {
+    "before": [str], "after": [str], "standalone": [str], "needs_verb": [str], "verbs": [str], "source_before?": [str],
+}
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,7 @@ class Vocabulary:
     attribution_standalone: WordMatcher
     attribution_needs_verb: frozenset[str]
     attribution_verbs: WordMatcher
+    attribution_source_before: WordMatcher  # "after" phrases whose source is only ever before them
     back_references: WordMatcher
     present_markers: WordMatcher
     citation_words: WordMatcher
@@ -97,6 +101,7 @@ class Vocabulary:
     not_nouns: frozenset[str]  # capitalised function words ("Doch", "Nur"): never what a number counts
     demonym_endings: tuple[str, ...]  # endings of capitalised nouns of people ("Ukrainians"): English only
     change_markers: frozenset[str]  # the word before a percentage that makes it a change ("um", "by")
+    comparatives: frozenset[str]  # after "um 12 Cent": "mehr", "teurer" make an amount of money a change
     number_of: WordMatcher  # "Zahl der", "number of": what a later bare number counts follows them
     partitive_links: tuple[str, ...]  # "32 der 4.200 Passagiere": after a figure and one of these, a total
     predicates: WordMatcher  # all categories' predicates, to find candidates in one scan
@@ -167,6 +172,7 @@ def vocabulary(lang: str) -> Vocabulary:
         attribution_standalone=WordMatcher(attribution["standalone"]),
         attribution_needs_verb=frozenset(attribution["needs_verb"]),
         attribution_verbs=WordMatcher(attribution["verbs"]),
+        attribution_source_before=WordMatcher(attribution.get("source_before", [])),
         back_references=WordMatcher(data["back_references"]),
         present_markers=WordMatcher(data["present_markers"]),
         citation_words=WordMatcher(data["citation_words"]),
@@ -181,6 +187,7 @@ def vocabulary(lang: str) -> Vocabulary:
         not_nouns=frozenset(w.lower() for w in data.get("not_nouns", [])),
         demonym_endings=tuple(w.lower() for w in data.get("demonym_endings", [])),
         change_markers=frozenset(w.lower() for w in data.get("change_markers", [])),
+        comparatives=frozenset(w.lower() for w in data.get("comparatives", [])),
         number_of=WordMatcher(data.get("number_of", [])),
         partitive_links=tuple(" ".join(w.lower().split()) for w in data.get("partitive_links", [])),
         predicates=WordMatcher([p for category in categories for p in category.predicates.patterns]),
