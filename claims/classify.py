@@ -13,31 +13,22 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .models import NumberMatch
-from .numbers import is_amount_word, parse_number
-from .vocabulary import Vocabulary
-from .wordlists import normalise_token
-
-TOKEN = re.compile(r"[^\W\d_](?:[\w*:/'’-]*[^\W_])?|\d[\d.,]*|[^\w\s]")
-_LINKERS = {"de": {"von", "vom", "an"}, "en": {"of"}}
-# A conjunction ends the noun phrase of a number: "Tadschikistan 200 und Armenien 70 Soldaten".
-_CONJUNCTIONS = frozenset("und oder sowie bzw beziehungsweise and or nor".split())
-_EN_STOP = frozenset(
-    "the a an and or but were was is are be been being have has had will would could should may might "
-    "in on at by for with from to as than that this these those which who who whom it its their there "
-    "more less over under about nearly almost some up down out into after before during while".split()
+from .nouns import (
+    TOKEN,
+    concept_key,
+    head_noun,
+    noun_before,
+    noun_of,
+    number_of_noun,
+    price_noun,
 )
-_EN_DETERMINERS = frozenset("the a an its their his her our all these those this that".split())
+from .numbers import is_amount_word, parse_number
+from .predicates import PredicateHit, nearest_predicate
+from .vocabulary import Vocabulary
+
 _PUNCTUATION = ".,;:!?()[]{}\"'„“”»«*–-"
-# How far (in characters) a predicate may stand from the number it explains.
-PREDICATE_REACH = 90
-# German adjectives/participles that may stand between a number and its noun.
-MAX_SKIPPED = 3
-# Crude German/English plural and case endings, removed to build concept keys.
 _NAME = r"[A-ZÄÖÜ][^\W\d_]*(?:[-'’][^\W\d_]+)?"
 _NAME_BRACKET = re.compile(rf"(?<!\w)({_NAME})\s+({_NAME})\s?\(\Z")  # "Vuk Jeremic (" before an age
-_OF_BEFORE = re.compile(r"([^\W\d_]+)\s+of\s+\Z")  # "population of ", "a death toll of "
-_ENDING = re.compile(r"(?:innen|en|er|es|e|n|s)$")
-_NOT_LETTER = re.compile(r"[\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,132 +43,6 @@ class Reading:
     from_noun: bool = False  # read from the counted noun, not only from a verb near it
     factor: float = 1.0  # "zwei Drittel": the number times 100/3 is a percentage
     end: int | None = None  # where the claim ends when a word after the number belongs to it
-
-
-def concept_key(word: str) -> str:
-    """A normalised key for a noun: lower case, no gender suffix, no plural ending."""
-    base = _NOT_LETTER.sub("", normalise_token(word).split("'")[0].split("’")[0])
-    stripped = _ENDING.sub("", base)
-    return stripped if len(stripped) >= 4 else base
-
-
-def head_noun(
-    text: str, start: int, limit: int, vocab: Vocabulary, strict: bool = False, share: bool = False
-) -> str | None:
-    """The noun the number before ``start`` counts, or None.
-
-    German nouns are capitalised, so adjectives in between are skipped. In
-    English the first lexicon noun within a few words wins; a determiner after
-    "of" is passed ("of the protesters"), and for a ``share`` also right after it
-    ("half the population"). ``strict`` allows no words in between (used to tell
-    "2011 wurde" from "2000 Soldaten").
-    """
-    skipped = 0
-    phrase_head = None
-    may_skip_determiner = share
-    for token in TOKEN.finditer(text, start, min(limit, start + 120)):
-        word = token.group()
-        if not word[0].isalnum():
-            if word in "-–" and skipped == 0:
-                continue
-            return phrase_head if vocab.lang == "en" else None
-        lowered = word.lower()
-        if lowered in _CONJUNCTIONS or lowered in vocab.prepositions:
-            return phrase_head if vocab.lang == "en" else None
-        if lowered in _LINKERS.get(vocab.lang, ()) and not strict:
-            may_skip_determiner = True
-            continue
-        if may_skip_determiner and lowered in _EN_DETERMINERS and phrase_head is None:
-            continue
-        may_skip_determiner = False
-        if vocab.lang == "de":
-            if word[0].isupper():
-                return word
-        else:
-            if _is_known_noun(word, vocab) or lowered in vocab.fractions:  # "two thirds of voters": the share
-                return word
-            if lowered in _EN_STOP or word[0].isdigit() or _is_verb(word, vocab):
-                # "10,000 gathered", "thousands marched", "164 reported": a verb, not what is counted
-                return phrase_head
-            # The last word of a run is the head of its noun phrase: "74 military facilities".
-            phrase_head = word
-        skipped += 1
-        if strict or skipped > MAX_SKIPPED:
-            return phrase_head if vocab.lang == "en" else None
-    return phrase_head if vocab.lang == "en" else None
-
-
-def _is_verb(word: str, vocab: Vocabulary) -> bool:
-    """An English verb of the lexicons: a category predicate, a level or a reporting verb."""
-    return vocab.predicates.matches(word) or vocab.level_verbs.matches(word) or vocab.attribution_verbs.matches(word)
-
-
-def _is_known_noun(word: str, vocab: Vocabulary) -> bool:
-    return vocab.noun(word).known
-
-
-def is_counted_noun(word: str | None, vocab: Vocabulary) -> bool:
-    """True if ``word`` names something numbers count (people, troops, time units...)."""
-    return word is not None and _is_known_noun(word, vocab)
-
-
-@dataclass(frozen=True, slots=True)
-class PredicateHit:
-    start: int
-    end: int
-    category: object  # vocabulary.Category
-    phrase: str
-
-
-def find_predicates(text: str, span: tuple[int, int], vocab: Vocabulary) -> list[PredicateHit]:
-    """Every category predicate in a sentence, found in one scan (shared by its numbers)."""
-    hits = []
-    for found in vocab.predicates.finditer(text, *span):
-        phrase = " ".join(found.group().split())
-        category = next((c for c in vocab.categories if c.predicates.matches(phrase)), None)
-        if category is not None:
-            hits.append(PredicateHit(found.start(), found.end(), category, found.group()))
-    return hits
-
-
-def nearest_predicate(text: str, number: NumberMatch, clause: tuple[int, int], hits: list[PredicateHit], lang: str):
-    """(distance, category, phrase) of the predicate nearest the number in its clause, or None."""
-    lo = max(clause[0], number.start - PREDICATE_REACH)
-    hi = min(clause[1], number.end + PREDICATE_REACH)
-    best = None
-    for hit in hits:
-        if hit.start < lo or hit.end > hi or number.start <= hit.start < number.end:
-            continue
-        if hit.start < number.start and hit.end >= number.end:
-            distance = 0  # a split verb around the number: "nahm ... 1.200 Demonstranten fest"
-        elif hit.start >= number.end:
-            penalty = _crossing_penalty(text, number.end, hit.start, lang)
-            distance = None if penalty is None else hit.start - number.end + penalty
-        else:
-            penalty = _crossing_penalty(text, hit.end, number.start, lang)
-            distance = None if penalty is None else number.start - hit.end + penalty
-        if distance is None:
-            continue
-        if best is None or distance < best[0]:
-            best = (distance, hit.category, hit.phrase)
-    return best
-
-
-def _crossing_penalty(text: str, lo: int, hi: int, lang: str) -> int | None:
-    """How much farther a predicate counts when something stands between it and the number.
-
-    Across a conjunction and another number it is that number's ('100.000 gestoßen und
-    drei Personen festgenommen'): None, it does not apply. Across a conjunction or a comma
-    alone it applies only when nothing nearer does ('35 getötet und 120 weitere verletzt',
-    '16 Menschen von Polizisten oder Schlägern ermordet', '30 getötet, darunter fünf Polizisten').
-    """
-    between = text[lo:hi]
-    tokens = [t.group() for t in TOKEN.finditer(between)]
-    if any(t.lower() in _CONJUNCTIONS for t in tokens):
-        if any(t[0].isdigit() or (t.isalpha() and parse_number(t, lang) is not None) for t in tokens):
-            return None
-        return PREDICATE_REACH
-    return PREDICATE_REACH if "," in between else 0
 
 
 def read_number(
@@ -210,7 +75,7 @@ def read_number(
     head = head_noun(text, number.end, clause[1], vocab)
     if head is not None and vocab.lang == "en" and not vocab.noun(head).known:
         # "a population of 47 million faces ...": the noun before "of" is what is counted
-        before = _noun_of(text, number.start, clause[0])
+        before = noun_of(text, number.start, clause[0])
         category = vocab.noun(before).category if before else None
         if category is not None:
             return Reading(category.name, category.concept, before)
@@ -223,35 +88,13 @@ def read_number(
     before = _category_noun_before(text, number, clause, vocab)
     if before is not None:
         return before
-    counted = _number_of(text, number, clause, vocab)
+    counted = number_of_noun(text, number, clause, vocab)
     if counted is not None:  # "Die Zahl der Binnenflüchtlinge stieg auf 6,5 Millionen"
         category = vocab.noun(counted).category
         if category is not None:
             return Reading(category.name, category.concept, counted, from_noun=True)
         return Reading("count", concept_key(counted), counted, from_noun=True)
     return None
-
-
-def _number_of(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> str | None:
-    """The noun after 'Zahl der' / 'number of' before the number in its clause, or None."""
-    found = None
-    for found in vocab.number_of.finditer(text, max(clause[0], number.start - 80), number.start):
-        pass
-    if found is None:
-        return None
-    phrase_head = None
-    for token in TOKEN.finditer(text, found.end(), number.start):
-        word = token.group()
-        if vocab.lang == "de":
-            if not word[0].isalpha():
-                return None
-            if word[0].isupper():
-                return word  # "der Zahl der neu registrierten Flüchtlinge": adjectives are lower case
-        elif not word[0].isalpha() or word.lower() in vocab.prepositions or _is_verb(word, vocab):
-            return phrase_head  # "the number of displaced people rose to": the last word before the verb
-        elif word.lower() not in _EN_DETERMINERS:
-            phrase_head = word
-    return phrase_head
 
 
 def _is_change(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> bool:
@@ -300,7 +143,7 @@ def _counted(
     if info.duration is not None:
         # What lasted is named before the number ("Amtszeit von sieben Jahren", "Rentenalter auf 60
         # Jahre"); durations of different things must not be compared.
-        what = _noun_before(text, number.start, clause[0], vocab, skip_units=True)
+        what = noun_before(text, number.start, clause[0], vocab, skip_units=True)
         concept = f"{info.duration}:{concept_key(what)}" if what else None
         return Reading("duration", concept, head, unit=info.duration, from_noun=True)
     category = info.category
@@ -391,7 +234,7 @@ def _percentage(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Re
     subject = head_noun(text, number.end, clause[1], vocab, share=True)
     # "15 percent this year", "5 Prozent pro Jahr": a unit of time is not what is measured
     if subject is None or vocab.noun(subject).not_counted or vocab.noun(subject).duration is not None:
-        subject = _noun_of(text, number.start, clause[0]) or _noun_before(
+        subject = noun_of(text, number.start, clause[0]) or noun_before(
             text, number.start, clause[0], vocab, skip_units=True
         )
     return Reading("percentage", concept_key(subject) if subject else None, subject, unit="%")
@@ -401,13 +244,13 @@ def _money(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading
     lo = max(clause[0], number.start - 60)
     hi = min(clause[1], number.end + 40)
     phrase = next(iter(vocab.price_words.finditer(text, lo, hi)), None)
-    noun = _price_noun(text, lo, hi, vocab)
+    noun = price_noun(text, lo, hi, vocab)
     subject = head_noun(text, number.end, clause[1], vocab)
     if subject is not None and is_amount_word(subject, vocab.lang):
         subject = None  # "sieben statt 6,50 Euro": the currency of the next figure
     if subject is None or (phrase is not None and phrase.start() >= number.end):
         # "1000 Euro pro Jahr", "60 Cent je Aktie": the noun after is the rate's unit
-        subject = _noun_before(text, number.start, clause[0], vocab, skip_units=True) or subject
+        subject = noun_before(text, number.start, clause[0], vocab, skip_units=True) or subject
     if noun is not None or phrase is not None:
         # A price noun names what is priced ("den Lohn ... um 150 Euro"); after a verb ("Ein Liter
         # Diesel kostete 1,89 Euro") or a rate ("pro Jahr") the noun of the phrase does.
@@ -417,43 +260,3 @@ def _money(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading
         return Reading("price", concept_key(noun), noun, unit=number.unit)
     return Reading("money", concept_key(subject) if subject else None, subject, unit=number.unit)
 
-
-def _price_noun(text: str, lo: int, hi: int, vocab: Vocabulary) -> str | None:
-    for token in TOKEN.finditer(text, lo, hi):
-        word = token.group()
-        if vocab.lang == "de" and not word[0].isupper():
-            continue  # "kostete" is the verb; the thing priced is a noun
-        if word[0].isalpha() and len(word) > 4 and vocab.price_words.matches_head(word):
-            return word
-    return None
-
-
-def _noun_of(text: str, start: int, clause_start: int) -> str | None:
-    """'inflation of 54.6 percent', 'a turnout of 62 percent': the noun just before 'of'."""
-    found = _OF_BEFORE.search(text, max(clause_start, start - 40), start)
-    return found.group(1) if found and found.group(1).lower() not in _EN_STOP else None
-
-
-def _noun_before(
-    text: str, start: int, clause_start: int, vocab: Vocabulary, skip_units: bool = False
-) -> str | None:
-    """The noun nearest before ``start`` in the clause; ``skip_units`` passes over units of time and
-    currencies ("Rentenalter auf 60 Jahre für Männer und 58": the 58 is also the Rentenalter's)."""
-    tokens = [t.group() for t in TOKEN.finditer(text, max(clause_start, start - 80), start)]
-    for i in range(len(tokens) - 1, -1, -1):
-        word = tokens[i]
-        if not word[0].isalpha() or len(word) <= 2 or word.lower() in vocab.prepositions:
-            continue
-        info = vocab.noun(word)
-        if skip_units and (info.duration is not None or is_amount_word(word, vocab.lang)) or info.not_counted:
-            continue  # "to 8.4 percent" after "by 1.5 percent": 'percent' is what neither measures
-        # "Die Inflation lag im Dezember bei 7,9 Prozent": a noun in a prepositional phrase
-        # is seldom what the number measures.
-        if i > 0 and tokens[i - 1].lower() in vocab.prepositions:
-            continue
-        if vocab.lang == "de":
-            if word[0].isupper() and word.lower() not in vocab.not_nouns:
-                return word
-        elif word.lower() not in _EN_STOP and not vocab.level_verbs.matches(word):
-            return word  # "inflation reached 8.4%": the noun, not the verb
-    return None

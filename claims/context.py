@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .classify import TOKEN
 from .models import DateMatch
+from .nouns import TOKEN
 from .vocabulary import Vocabulary
 
 _ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen the a an of von".split())

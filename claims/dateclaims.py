@@ -10,8 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from .classify import TOKEN, head_noun, is_counted_noun
 from .models import DateMatch, NumberMatch
+from .nouns import TOKEN, head_noun, is_counted_noun
 from .sentences import NoiseChecker, SpanSet
 from .vocabulary import Vocabulary
 

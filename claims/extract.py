@@ -13,14 +13,16 @@ from datetime import date
 
 from . import context
 from .actors import canonical_actor
-from .classify import TOKEN, Reading, find_predicates, is_counted_noun, read_number
+from .classify import Reading, read_number
 from .dateclaims import bare_span, date_bounds, is_metadata_date, resolve_years
 from .dates import find_dates
 from .errors import UnsupportedLanguage
 from .language import detect_language, sentence_openers
 from .lexicon import LANGUAGES
 from .models import MAX_CLAIMS, Claim, DateMatch, NumberMatch, claim_id_for
+from .nouns import TOKEN, is_counted_noun
 from .numbers import find_numbers, parse_number
+from .predicates import find_predicates
 from .sentences import NoiseChecker, Sentences, split_sentences
 from .vocabulary import vocabulary
 

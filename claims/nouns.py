@@ -1,0 +1,162 @@
+"""Find the words around a number that say what it counts or measures.
+
+These look-ups return words as written; what a word means (its category, a person, a
+unit of time) is the vocabulary's. German nouns are capitalised, so German look-ups
+pass lower-case adjectives; in English the last word of a noun phrase is its head.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import NumberMatch
+from .numbers import is_amount_word
+from .vocabulary import Vocabulary
+from .wordlists import normalise_token
+
+TOKEN = re.compile(r"[^\W\d_](?:[\w*:/'’-]*[^\W_])?|\d[\d.,]*|[^\w\s]")
+_LINKERS = {"de": {"von", "vom", "an"}, "en": {"of"}}
+# A conjunction ends the noun phrase of a number: "Tadschikistan 200 und Armenien 70 Soldaten".
+CONJUNCTIONS = frozenset("und oder sowie bzw beziehungsweise and or nor".split())
+_EN_STOP = frozenset(
+    "the a an and or but were was is are be been being have has had will would could should may might "
+    "in on at by for with from to as than that this these those which who who whom it its their there "
+    "more less over under about nearly almost some up down out into after before during while".split()
+)
+_EN_DETERMINERS = frozenset("the a an its their his her our all these those this that".split())
+# German adjectives/participles that may stand between a number and its noun.
+MAX_SKIPPED = 3
+_OF_BEFORE = re.compile(r"([^\W\d_]+)\s+of\s+\Z")  # "population of ", "a death toll of "
+# Crude German/English plural and case endings, removed to build concept keys.
+_ENDING = re.compile(r"(?:innen|en|er|es|e|n|s)$")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+
+
+def concept_key(word: str) -> str:
+    """A normalised key for a noun: lower case, no gender suffix, no plural ending."""
+    base = _NOT_LETTER.sub("", normalise_token(word).split("'")[0].split("’")[0])
+    stripped = _ENDING.sub("", base)
+    return stripped if len(stripped) >= 4 else base
+
+
+def head_noun(
+    text: str, start: int, limit: int, vocab: Vocabulary, strict: bool = False, share: bool = False
+) -> str | None:
+    """The noun the number before ``start`` counts, or None.
+
+    German nouns are capitalised, so adjectives in between are skipped. In
+    English the first lexicon noun within a few words wins; a determiner after
+    "of" is passed ("of the protesters"), and for a ``share`` also right after it
+    ("half the population"). ``strict`` allows no words in between (used to tell
+    "2011 wurde" from "2000 Soldaten").
+    """
+    skipped = 0
+    phrase_head = None
+    may_skip_determiner = share
+    for token in TOKEN.finditer(text, start, min(limit, start + 120)):
+        word = token.group()
+        if not word[0].isalnum():
+            if word in "-–" and skipped == 0:
+                continue
+            return phrase_head if vocab.lang == "en" else None
+        lowered = word.lower()
+        if lowered in CONJUNCTIONS or lowered in vocab.prepositions:
+            return phrase_head if vocab.lang == "en" else None
+        if lowered in _LINKERS.get(vocab.lang, ()) and not strict:
+            may_skip_determiner = True
+            continue
+        if may_skip_determiner and lowered in _EN_DETERMINERS and phrase_head is None:
+            continue
+        may_skip_determiner = False
+        if vocab.lang == "de":
+            if word[0].isupper():
+                return word
+        else:
+            if _is_known_noun(word, vocab) or lowered in vocab.fractions:  # "two thirds of voters": the share
+                return word
+            if lowered in _EN_STOP or word[0].isdigit() or is_verb(word, vocab):
+                # "10,000 gathered", "thousands marched", "164 reported": a verb, not what is counted
+                return phrase_head
+            # The last word of a run is the head of its noun phrase: "74 military facilities".
+            phrase_head = word
+        skipped += 1
+        if strict or skipped > MAX_SKIPPED:
+            return phrase_head if vocab.lang == "en" else None
+    return phrase_head if vocab.lang == "en" else None
+
+
+def is_verb(word: str, vocab: Vocabulary) -> bool:
+    """An English verb of the lexicons: a category predicate, a level or a reporting verb."""
+    return vocab.predicates.matches(word) or vocab.level_verbs.matches(word) or vocab.attribution_verbs.matches(word)
+
+
+def _is_known_noun(word: str, vocab: Vocabulary) -> bool:
+    return vocab.noun(word).known
+
+
+def is_counted_noun(word: str | None, vocab: Vocabulary) -> bool:
+    """True if ``word`` names something numbers count (people, troops, time units...)."""
+    return word is not None and _is_known_noun(word, vocab)
+
+
+def number_of_noun(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> str | None:
+    """The noun after 'Zahl der' / 'number of' before the number in its clause, or None."""
+    found = None
+    for found in vocab.number_of.finditer(text, max(clause[0], number.start - 80), number.start):
+        pass
+    if found is None:
+        return None
+    phrase_head = None
+    for token in TOKEN.finditer(text, found.end(), number.start):
+        word = token.group()
+        if vocab.lang == "de":
+            if not word[0].isalpha():
+                return None
+            if word[0].isupper():
+                return word  # "der Zahl der neu registrierten Flüchtlinge": adjectives are lower case
+        elif not word[0].isalpha() or word.lower() in vocab.prepositions or is_verb(word, vocab):
+            return phrase_head  # "the number of displaced people rose to": the last word before the verb
+        elif word.lower() not in _EN_DETERMINERS:
+            phrase_head = word
+    return phrase_head
+
+
+def price_noun(text: str, lo: int, hi: int, vocab: Vocabulary) -> str | None:
+    for token in TOKEN.finditer(text, lo, hi):
+        word = token.group()
+        if vocab.lang == "de" and not word[0].isupper():
+            continue  # "kostete" is the verb; the thing priced is a noun
+        if word[0].isalpha() and len(word) > 4 and vocab.price_words.matches_head(word):
+            return word
+    return None
+
+
+def noun_of(text: str, start: int, clause_start: int) -> str | None:
+    """'inflation of 54.6 percent', 'a turnout of 62 percent': the noun just before 'of'."""
+    found = _OF_BEFORE.search(text, max(clause_start, start - 40), start)
+    return found.group(1) if found and found.group(1).lower() not in _EN_STOP else None
+
+
+def noun_before(
+    text: str, start: int, clause_start: int, vocab: Vocabulary, skip_units: bool = False
+) -> str | None:
+    """The noun nearest before ``start`` in the clause; ``skip_units`` passes over units of time and
+    currencies ("Rentenalter auf 60 Jahre für Männer und 58": the 58 is also the Rentenalter's)."""
+    tokens = [t.group() for t in TOKEN.finditer(text, max(clause_start, start - 80), start)]
+    for i in range(len(tokens) - 1, -1, -1):
+        word = tokens[i]
+        if not word[0].isalpha() or len(word) <= 2 or word.lower() in vocab.prepositions:
+            continue
+        info = vocab.noun(word)
+        if skip_units and (info.duration is not None or is_amount_word(word, vocab.lang)) or info.not_counted:
+            continue  # "to 8.4 percent" after "by 1.5 percent": 'percent' is what neither measures
+        # "Die Inflation lag im Dezember bei 7,9 Prozent": a noun in a prepositional phrase
+        # is seldom what the number measures.
+        if i > 0 and tokens[i - 1].lower() in vocab.prepositions:
+            continue
+        if vocab.lang == "de":
+            if word[0].isupper() and word.lower() not in vocab.not_nouns:
+                return word
+        elif word.lower() not in _EN_STOP and not vocab.level_verbs.matches(word):
+            return word  # "inflation reached 8.4%": the noun, not the verb
+    return None
