@@ -29,6 +29,7 @@ from .vocabulary import Vocabulary
 _PUNCTUATION = ".,;:!?()[]{}\"'„“”»«*–-"
 _NAME = r"[A-ZÄÖÜ][^\W\d_]*(?:[-'’][^\W\d_]+)?"
 _NAME_BRACKET = re.compile(rf"(?<!\w)({_NAME})\s+({_NAME})\s?\(\Z")  # "Vuk Jeremic (" before an age
+_NAME_COMMA = re.compile(rf"(?<!\w)({_NAME})\s+({_NAME}),\s?\Z")  # "Irakli Kobakhidze, " before ", 46,"
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,11 +122,14 @@ def _as_change(reading: Reading) -> Reading:
 
 
 def _bracketed_age(text: str, number: NumberMatch, vocab: Vocabulary) -> str | None:
-    """The surname in "Vuk Jeremic (40)", "Kevin Anderson (29)": a person's age in brackets after a
-    first and last name (one capitalised word could be any German noun: "die Kosten (40)")."""
-    if text[number.end : number.end + 1] != ")" or not number.text.isdigit() or not 0 < number.value <= 120:
+    """The surname in "Vuk Jeremic (40)", "Irakli Kobakhidze, 46, said": a person's age in brackets
+    or commas after a first and last name (one capitalised word could be any German noun: "die
+    Kosten (40)")."""
+    closing = text[number.end : number.end + 1]
+    if closing not in ("),") or not number.text.isdigit() or not 0 < number.value <= 120:
         return None
-    found = _NAME_BRACKET.search(text, max(0, number.start - 60), number.start)
+    opening = _NAME_BRACKET if closing == ")" else _NAME_COMMA
+    found = opening.search(text, max(0, number.start - 60), number.start)
     if found is None or any(name.lower() in vocab.not_nouns for name in found.groups()):
         return None
     return found.group(2)
