@@ -69,7 +69,8 @@ def read_number(
         return Reading("count", "age", age_before.rsplit(None, 1)[-1], unit="year", from_noun=True)
     if number.kind == "percent":
         reading = _percentage(text, number, clause, vocab)
-        return _as_change(reading) if _is_change(text, number, clause, vocab) else reading
+        is_points = number.text.lower().endswith(vocab.percentage_points)
+        return _as_change(reading) if is_points or _is_change(text, number, clause, vocab) else reading
     if number.kind == "money":
         reading = _money(text, number, clause, vocab)
         return _as_change(reading) if _is_money_change(text, number, clause, vocab) else reading

@@ -221,10 +221,16 @@ class _ClaimBuilder:
         for j in range(i - 1, -1, -1):
             if self.sentences.locate(numbers[j].start) != sentence or numbers[i].start - numbers[j].end > BORROW_REACH:
                 return None
-            # Not durations: a bare number after "drei Jahre" is seldom a number of years.
-            if readings[j] is not None and readings[j].counted and readings[j].category not in ("count", "duration"):
-                same_kind = numbers[j].kind in _COUNT_KINDS and numbers[i].kind in _COUNT_KINDS
-                return readings[j] if same_kind else None
+            reading = readings[j]
+            if reading is None or not reading.counted:
+                continue
+            # The nearest figure that counts something decides: after "2.500 Einsatzkräften",
+            # "1.600 davon" are not the participants named before them. Not durations: a bare
+            # number after "drei Jahre" is seldom a number of years.
+            if reading.category in ("count", "duration"):
+                return None
+            same_kind = numbers[j].kind in _COUNT_KINDS and numbers[i].kind in _COUNT_KINDS
+            return reading if same_kind else None
         return None
 
     def _is_identifier(self, number: NumberMatch) -> bool:

@@ -100,11 +100,19 @@ def is_amount_word(word: str, lang: str) -> bool:
     "Cent") or a scale ("Millionen", "Mrd."), never what the amount is of."""
     if not word or not word[0].isalpha():
         return False
-    L = _compiled(lang)
+    scales = _compiled(lang).roles["scales_all"]
     low = word.lower().rstrip(".")
-    if low in L.roles["scales_all"] or low + "." in L.roles["scales_all"]:  # "Millionen", "Mio."
+    if low in scales or low + "." in scales:  # "Millionen", "Mio."
         return True
-    return (_currency(L, word) or _currency(L, word, "sub:")) is not None
+    return _currency_words(lang).fullmatch(_norm(word)) is not None
+
+
+@lru_cache(maxsize=None)
+def _currency_words(lang: str) -> re.Pattern:
+    """Every currency and subunit name of ``lang`` with its inflections, as one pattern."""
+    L = _compiled(lang)
+    names = [*L.data["currencies"], *L.data["subunits"]]
+    return re.compile("|".join(_inflected(name.lower()) for name in names) or "(?!)", re.IGNORECASE)
 
 
 def _currency(L: _Lang, surface: str, prefix: str = "") -> str | None:
@@ -304,6 +312,8 @@ def _joinable(text: str, L: _Lang, a: _Cand, b: _Cand) -> bool:
         return False
     elif a.unit and _word_before(text, a.start) in L.change_prepositions:
         return False  # "rose by 1.5 percent to 8.4 percent": a change, then the new level ("by 10 to 15 percent" is a range)
+    elif a.unit and b.unit and L.change_before.search(text, max(0, a.start - 40), a.start):
+        return False  # "fell 4.2 percentage points to 61 percent": each figure has its unit, a verb of change before
     if gap.strip() in _DASHES:
         # phone numbers and codes: "1-222-2222"
         before = text[max(0, a.nstart - 2):a.nstart]

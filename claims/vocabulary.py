@@ -36,6 +36,7 @@ SCHEMA = {
     "demonym_endings?": [str],
     "change_markers?": [str],
     "comparatives?": [str],
+    "percentage_points?": [str],
     "number_of?": [str],
     "partitive_links?": [str],
 }
@@ -102,6 +103,7 @@ class Vocabulary:
     demonym_endings: tuple[str, ...]  # endings of capitalised nouns of people ("Ukrainians"): English only
     change_markers: frozenset[str]  # the word before a percentage that makes it a change ("um", "by")
     comparatives: frozenset[str]  # after "um 12 Cent": "mehr", "teurer" make an amount of money a change
+    percentage_points: tuple[str, ...]  # "11,9 Prozentpunkte": a difference of percentages, never a level
     number_of: WordMatcher  # "Zahl der", "number of": what a later bare number counts follows them
     partitive_links: tuple[str, ...]  # "32 der 4.200 Passagiere": after a figure and one of these, a total
     predicates: WordMatcher  # all categories' predicates, to find candidates in one scan
@@ -188,6 +190,7 @@ def vocabulary(lang: str) -> Vocabulary:
         demonym_endings=tuple(w.lower() for w in data.get("demonym_endings", [])),
         change_markers=frozenset(w.lower() for w in data.get("change_markers", [])),
         comparatives=frozenset(w.lower() for w in data.get("comparatives", [])),
+        percentage_points=tuple(w.lower() for w in data.get("percentage_points", [])),
         number_of=WordMatcher(data.get("number_of", [])),
         partitive_links=tuple(" ".join(w.lower().split()) for w in data.get("partitive_links", [])),
         predicates=WordMatcher([p for category in categories for p in category.predicates.patterns]),
