@@ -40,6 +40,7 @@ CHUNK_CHARS = 200_000  # longer documents are read a chunk at a time
 _ATTACHED_DATE_GAP = re.compile(r"\s+(?:[^\W\d_]+\s+)?")
 BORROW_REACH = 150  # how far back in its sentence a bare number looks for what it counts
 _COUNT_KINDS = ("cardinal", "vague")
+_CASUALTIES = frozenset(("deaths", "injuries", "arrests"))
 _PAIRING = re.compile(
     r"\s*(?:statt|anstatt|auf|oder|bis|bzw\.|beziehungsweise|und|gegenüber|to|or|and|instead of|rather than|"
     r"compared with|compared to|versus|vs\.?|-|–)\s*",
@@ -109,8 +110,14 @@ def _extract(text: str, lang: str, as_of: str | None) -> list[Claim]:
 
 
 def _weaker(mine: Reading | None, theirs: Reading | None) -> bool:
-    """True if an enumeration member should take its neighbour's reading instead of its own."""
+    """True if an enumeration member should take its neighbour's reading instead of its own.
+
+    A casualty verb of its own keeps a member's reading against another casualty: in "starben
+    12 Menschen, 40 wurden verletzt" the 40 are injured, not dead.
+    """
     if theirs is None or not theirs.counted:
+        return False
+    if mine is not None and mine.category != theirs.category and {mine.category, theirs.category} <= _CASUALTIES:
         return False
     return mine is None or (not mine.from_noun and theirs.from_noun)
 
