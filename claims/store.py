@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
+from operator import attrgetter
 from pathlib import Path
 
 from . import documents
@@ -426,6 +427,7 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{word}"' for word in words if word.strip('"'))
 
 
+_CLAIM_VALUES = attrgetter(*CLAIM_COLUMNS)  # one C call for the whole row
 _ID_INDEX = CLAIM_COLUMNS.index("claim_id")
 _DOC_INDEX = CLAIM_COLUMNS.index("doc")
 _AS_OF_INDEX = CLAIM_COLUMNS.index("as_of")
@@ -433,7 +435,7 @@ _AS_OF_INDEX = CLAIM_COLUMNS.index("as_of")
 
 def _claim_row(claim: Claim, doc: Document) -> tuple:
     """The claim as a row of its document: doc, claim id (from the span) and, if unset, as_of are the document's."""
-    row = [getattr(claim, name) for name in CLAIM_COLUMNS]
+    row = list(_CLAIM_VALUES(claim))
     row[_ID_INDEX] = claim_id_for(doc.doc_id, claim.start, claim.end)
     row[_DOC_INDEX] = doc.doc_id
     if row[_AS_OF_INDEX] is None:
