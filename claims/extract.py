@@ -98,7 +98,7 @@ def _shifted(claim: Claim, offset: int) -> Claim:
 def _extract(text: str, lang: str, as_of: str | None) -> list[Claim]:
     vocab = vocabulary(lang)
     noise = NoiseChecker(text)
-    sentences = split_sentences(text)
+    sentences = split_sentences(text, lang)
     numbers = [n for n in find_numbers(text, lang) if not noise.overlaps(n.start, n.end) and n.kind != "ordinal"]
     numbers, dates = resolve_years(text, numbers, find_dates(text, lang, as_of), vocab)
     # Metadata dates go only after numbers inside them are gone: "January 7, 2022" is no count of 7.

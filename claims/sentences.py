@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from . import lexicon
+from .language import sentence_openers
 
 # A candidate boundary: end punctuation, optional closing quotes/brackets, then
 # white space; or a line break. Checked afterwards for abbreviations.
@@ -52,21 +53,30 @@ class Sentences:
         return len(self.starts)
 
 
-def _ends_sentence(text: str, punct_at: int) -> bool:
+def _ends_sentence(text: str, punct_at: int, lang: str | None) -> bool:
     if text[punct_at] != ".":
         return True
     chunk = text[max(0, punct_at - 30) : punct_at].rsplit(None, 1)
     word = chunk[-1].strip(_OPENING).rsplit(".", 1)[-1] if chunk else ""
     if not word:
         return True
-    # "3. Januar", "XX. Parteitag": ordinal numbers end with a period.
+    # German "3. Januar", "XX. Parteitag": ordinal numbers end with a period. English has no
+    # such ordinals ("more than 70. A decade later"), and a German ordinal is not followed
+    # by a capitalised article or pronoun ("Es starben 16. Die Polizei ...").
     if word.isdigit() and len(word) <= 2:
-        return False
+        return lang == "en" or _opener_follows(text, punct_at + 1, lang)
     if _ROMAN.fullmatch(word) and len(word) <= 4:
         return False
     if len(word) == 1 and word.isalpha():  # initials: "J. Smith"
         return False
     return word.lower() not in _ABBREVIATIONS
+
+
+def _opener_follows(text: str, at: int, lang: str | None) -> bool:
+    """True if the word after ``at`` is a capitalised function word ("Die", "Es")."""
+    words = text[at : at + 20].split(None, 1)
+    word = words[0].strip(_OPENING + ",;:") if words else ""
+    return word[:1].isupper() and word.lower() in sentence_openers(lang or "de")
 
 
 def _line_break_ends_sentence(text: str, at: int) -> bool:
@@ -83,8 +93,9 @@ def _line_break_ends_sentence(text: str, at: int) -> bool:
     return previous.endswith(_LINE_ENDS)
 
 
-def split_sentences(text: str) -> Sentences:
-    """Return the sentence spans of ``text`` (stripped of surrounding white space)."""
+def split_sentences(text: str, lang: str | None = None) -> Sentences:
+    """Return the sentence spans of ``text`` (stripped of surrounding white space); ``lang``
+    ("de", "en") decides whether "70. A" can be an ordinal (German) or not (English)."""
     starts: list[int] = []
     ends: list[int] = []
     begin = 0
@@ -93,7 +104,7 @@ def split_sentences(text: str) -> Sentences:
         if text[boundary.start()] == "\n":
             if not _line_break_ends_sentence(text, boundary.start()):
                 continue
-        elif not _ends_sentence(text, boundary.start()):
+        elif not _ends_sentence(text, boundary.start(), lang):
             continue
         _append(text, begin, cut, starts, ends)
         begin = cut
