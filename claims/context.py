@@ -56,13 +56,19 @@ def sentence_events(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
     return events
 
 
-def event_of(events: list[tuple[int, int, str, str]], date_start: int) -> tuple[str, str] | None:
+def event_of(
+    events: list[tuple[int, int, str, str]], date_start: int, other_dates: tuple[int, ...] = ()
+) -> tuple[str, str] | None:
     """(event key, word as written) for the event a date dates.
 
-    Events within EVENT_REACH characters of the date come first; among the
-    candidates the event listed first in the lexicon wins, so specific events
-    beat generic protests.
+    An event with another date of the sentence (``other_dates``, their starts) between it
+    and this date is that date's: in "The general strike began on January 3 and the curfew
+    lasted from January 5 to 19" the second date is the curfew's. Of the rest, events
+    within EVENT_REACH characters of the date come first; among the candidates the event
+    listed first in the lexicon wins, so specific events beat generic protests.
     """
+    own = [e for e in events if not any(min(e[0], date_start) < d < max(e[0], date_start) for d in other_dates)]
+    events = own or events
     near = [e for e in events if abs(e[0] - date_start) <= EVENT_REACH]
     best = min(near or events, key=lambda e: (e[1], abs(e[0] - date_start)), default=None)
     return (best[2], best[3]) if best else None

@@ -324,7 +324,8 @@ class _ClaimBuilder:
         for found in dates:
             index = self.sentences.locate(found.start)
             span = self.sentences.span(index)
-            event = context.event_of(self._sentence("events", index, context.sentence_events), found.start)
+            others = tuple(d.start for d in self.dates_by_sentence.get(index, ()) if d is not found)
+            event = context.event_of(self._sentence("events", index, context.sentence_events), found.start, others)
             low, high = date_bounds(found)
             concept = event[0] if event else None
             if concept and found.text.lower().startswith(self.vocab.until_words):
