@@ -315,7 +315,7 @@ class _ClaimBuilder:
         return self._claim(
             number, reading.category, value, low, high, unit, number.qualifier,
             index, span, subject=reading.subject, concept=reading.concept, actor=actor,
-            scope=self._scope(index, number.start, number.end), kind="number",
+            scope=self._scope(index, number.start, number.end, reading.category), kind="number",
         )
 
     # -- dates -----------------------------------------------------------
@@ -384,8 +384,9 @@ class _ClaimBuilder:
             self._per_sentence[key] = read(self.text, self.sentences.span(index), self.vocab)
         return self._per_sentence[key]
 
-    def _scope(self, index: int, start: int, end: int) -> str | None:
-        """The event time of a claim: a date in its sentence, a 'damals' pointing back, or the report's.
+    def _scope(self, index: int, start: int, end: int, category: str | None = None) -> str | None:
+        """The event time of a claim: a date in its sentence, a 'damals' pointing back, the event
+        the sentence before told of, or the report's.
 
         A 'damals' before the claim wins over a 'heute' after it: in "Damals waren 1.500 Helfer im
         Einsatz, heute sind es 3.000" the 1.500 are of the earlier time.
@@ -400,7 +401,22 @@ class _ClaimBuilder:
                 earlier = self._sentence_scope(back, None)
                 if earlier is not None:
                     return earlier
+        if category in _CASUALTIES:
+            return self._told_before(index) or self.default_scope
         return self.default_scope
+
+    def _told_before(self, index: int) -> str | None:
+        """The time of the event the sentence before tells of, when this one goes on with its toll:
+        "In December 2011, police opened fire on striking oil workers. At least 14 were killed."
+        Not when this sentence points to the present ("heute", "now")."""
+        if index == 0 or not self._sentence("events", index - 1, context.sentence_events):
+            return None
+        earlier = self._sentence_scope(index - 1, None)
+        if earlier is None or earlier == self.default_scope:
+            return None
+        if any(True for _ in self.vocab.present_markers.finditer(self.text, *self.sentences.span(index))):
+            return None
+        return earlier
 
     def _attached(self, end: int, date: DateMatch) -> bool:
         """True if ``date`` follows the figure ending at ``end`` as its own: "40.000 im Jahr 2004"."""
