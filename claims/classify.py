@@ -27,6 +27,8 @@ from .predicates import PredicateHit, nearest_predicate
 from .vocabulary import Vocabulary
 
 _PUNCTUATION = ".,;:!?()[]{}\"'„“”»«*–-"
+# How near (characters) a casualty verb must stand to count a noun the lexicon does not know.
+CASUALTY_VERB_REACH = 25
 _NAME = r"[A-ZÄÖÜ][^\W\d_]*(?:[-'’][^\W\d_]+)?"
 _NAME_BRACKET = re.compile(rf"(?<!\w)({_NAME})\s+({_NAME})\s?\(\Z")  # "Vuk Jeremic (" before an age
 _NAME_COMMA = re.compile(rf"(?<!\w)({_NAME})\s+({_NAME}),\s?\Z")  # "Irakli Kobakhidze, " before ", 46,"
@@ -159,6 +161,13 @@ def _counted(
         if adjective is not None:  # "10.000 tote russische Soldaten": the dead, not the troops
             return Reading(adjective.name, _concept(adjective.concept, head, vocab), head, from_noun=True)
     if category is None and not info.person:
+        # "Gunmen killed 5 villagers", "15 Palästinenser verletzt": a noun the lexicon does not
+        # know takes a casualty verb right next to it, as a group of its own ("killed:villag"):
+        # 5 villagers are not compared with a toll of all people, nor 600 vultures with one.
+        found = nearest_predicate(text, number, clause, predicates(), vocab.lang)
+        if found is not None and found[0] <= CASUALTY_VERB_REACH and _is_casualty(found[1].name):
+            category = found[1]
+            return Reading(category.name, f"{category.concept}:{concept_key(head)}", head, from_noun=True)
         return Reading("count", concept_key(head), head, from_noun=True)
     found = nearest_predicate(text, number, clause, predicates(), vocab.lang)
     if found is not None and (number.value < found[1].min_value or _is_partitive_whole(text, number, clause, vocab)):
