@@ -89,10 +89,17 @@ def pattern_tree(patterns: Iterable[str]) -> str:
     long word lists. The order of the branches is not the order of the patterns, so a
     match may be shorter than the longest pattern's: use it to find where matches start.
     """
+    tree = _prefix_tree(_pattern_atoms(pattern) for pattern in patterns)
+    return r"(?!x)x" if tree is None else tree
+
+
+def _prefix_tree(sequences: Iterable[Iterable[str]]) -> str | None:
+    """The alternation of sequences of regex atoms as a prefix tree (None for no sequences): a
+    shared start is written once, so the engine tries one branch per atom instead of each sequence."""
     trie: dict = {}
-    for pattern in patterns:
+    for atoms in sequences:
         node = trie
-        for atom in _pattern_atoms(pattern):
+        for atom in atoms:
             node = node.setdefault(atom, {})
         node[""] = {}
 
@@ -103,7 +110,7 @@ def pattern_tree(patterns: Iterable[str]) -> str:
         alt = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{alt})?" if "" in node else alt
 
-    return emit(trie) if trie else r"(?!x)x"
+    return emit(trie) if trie else None
 
 
 class WordMatcher:
@@ -259,22 +266,6 @@ def alternation_tree(words: Iterable[str], flexible_spaces: bool = True) -> str:
     """A regex alternation of ``words`` as a prefix tree, which the engine rejects at the
     first letter instead of trying each word; a space in a phrase matches any white space
     unless ``flexible_spaces`` is false. Never matches when ``words`` is empty."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [
-            (r"\s+" if ch == " " and flexible_spaces else re.escape(ch)) + emit(child)
-            for ch, child in sorted(node.items())
-            if ch
-        ]
-        if not branches:
-            return ""
-        alt = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{alt})?" if "" in node else alt
-
-    return emit(trie) if trie else "(?!)"
+    space = r"\s+" if flexible_spaces else re.escape(" ")
+    tree = _prefix_tree([space if ch == " " else re.escape(ch) for ch in word] for word in words)
+    return "(?!)" if tree is None else tree
