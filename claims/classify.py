@@ -27,6 +27,8 @@ from .predicates import PredicateHit, nearest_predicate
 from .vocabulary import Vocabulary
 
 _PUNCTUATION = ".,;:!?()[]{}\"'„“”»«*–-"
+# Categories of what happened to people: no other verb or noun overrides them.
+CASUALTIES = frozenset(("deaths", "injuries", "arrests"))
 # How near (characters) a casualty verb must stand to count a noun the lexicon does not know.
 CASUALTY_VERB_REACH = 25
 _NAME = r"[A-ZÄÖÜ][^\W\d_]*(?:[-'’][^\W\d_]+)?"
@@ -228,7 +230,7 @@ def _concept(base: str, head: str, vocab: Vocabulary) -> str:
 
 
 def _is_casualty(category: str) -> bool:
-    return category in ("deaths", "injuries", "arrests")
+    return category in CASUALTIES
 
 
 def _category_noun_before(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading | None:

@@ -186,6 +186,11 @@ def _is_source_word(word: str, vocab: Vocabulary) -> bool:
     return letters.isalpha() and word.lower() not in {"were", "was", "is", "are", "had", "have", "that", "and", "but"}
 
 
+def points_to_present(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> bool:
+    """True if a word in the sentence anchors it in the report's present ('heute', 'now')."""
+    return next(iter(vocab.present_markers.finditer(text, *sentence)), None) is not None
+
+
 def back_reference_start(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> int | None:
     """Where the first word pointing back in time ('damals', 'at the time') stands in the sentence, or None."""
     lo, hi = sentence

@@ -13,7 +13,7 @@ from datetime import date
 
 from . import context
 from .actors import canonical_actor
-from .classify import Reading, read_number
+from .classify import CASUALTIES, Reading, read_number
 from .dateclaims import bare_span, date_bounds, is_metadata_date, resolve_years
 from .dates import find_dates
 from .errors import UnsupportedLanguage
@@ -40,7 +40,6 @@ CHUNK_CHARS = 200_000  # longer documents are read a chunk at a time
 _ATTACHED_DATE_GAP = re.compile(r"\s+(?:[^\W\d_]+\s+)?")
 BORROW_REACH = 150  # how far back in its sentence a bare number looks for what it counts
 _COUNT_KINDS = ("cardinal", "vague")
-_CASUALTIES = frozenset(("deaths", "injuries", "arrests"))
 _PAIRING = re.compile(
     r"\s*(?:statt|anstatt|auf|oder|bis|bzw\.|beziehungsweise|und|gegenüber|to|or|and|instead of|rather than|"
     r"compared with|compared to|versus|vs\.?|-|–)\s*",
@@ -117,7 +116,7 @@ def _weaker(mine: Reading | None, theirs: Reading | None) -> bool:
     """
     if theirs is None or not theirs.counted:
         return False
-    if mine is not None and mine.category != theirs.category and {mine.category, theirs.category} <= _CASUALTIES:
+    if mine is not None and mine.category != theirs.category and {mine.category, theirs.category} <= CASUALTIES:
         return False
     return mine is None or (not mine.from_noun and theirs.from_noun)
 
@@ -401,7 +400,7 @@ class _ClaimBuilder:
                 earlier = self._sentence_scope(back, None)
                 if earlier is not None:
                     return earlier
-        if category in _CASUALTIES:
+        if category in CASUALTIES:
             return self._told_before(index) or self.default_scope
         return self.default_scope
 
@@ -414,9 +413,7 @@ class _ClaimBuilder:
         earlier = self._sentence_scope(index - 1, None)
         if earlier is None or earlier == self.default_scope:
             return None
-        if any(True for _ in self.vocab.present_markers.finditer(self.text, *self.sentences.span(index))):
-            return None
-        return earlier
+        return None if self._sentence("present", index, context.points_to_present) else earlier
 
     def _attached(self, end: int, date: DateMatch) -> bool:
         """True if ``date`` follows the figure ending at ``end`` as its own: "40.000 im Jahr 2004"."""
