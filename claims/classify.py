@@ -68,9 +68,9 @@ def read_number(
     age = next(iter(vocab.ages.finditer(text, number.end, min(clause[1], number.end + 16))), None)
     if age is not None and age.start() - number.end <= 2:
         return Reading("count", "age", age.group(), unit="year", from_noun=True)
-    age_before = text[max(clause[0], number.start - 24) : number.start].lower().rstrip()
-    if age_before.endswith(vocab.age_openers):  # "im Alter von 37 Jahren", "aged 37"
-        return Reading("count", "age", age_before.rsplit(None, 1)[-1], unit="year", from_noun=True)
+    opener = _age_opener_before(text, number, clause, vocab)
+    if opener is not None:  # "im Alter von 37 Jahren", "aged 37"
+        return Reading("count", "age", opener, unit="year", from_noun=True)
     if number.kind == "percent":
         reading = _percentage(text, number, clause, vocab)
         is_points = number.text.lower().endswith(vocab.percentage_points)
@@ -78,6 +78,14 @@ def read_number(
     if number.kind == "money":
         reading = _money(text, number, clause, vocab)
         return _as_change(reading) if _is_money_change(text, number, clause, vocab) else reading
+    reading = _count_reading(text, number, clause, vocab, predicates)
+    if reading is not None and _is_count_change(text, number, clause, vocab):
+        return _as_change(reading)
+    return reading
+
+
+def _count_reading(text: str, number: NumberMatch, clause, vocab: Vocabulary, predicates) -> Reading | None:
+    """What a number that is no percentage nor money counts: its noun, its verb, or a noun before it."""
     head = head_noun(text, number.end, clause[1], vocab)
     if head is not None and vocab.lang == "en" and not vocab.noun(head).known:
         # "a population of 47 million faces ...": the noun before "of" is what is counted
@@ -103,6 +111,16 @@ def read_number(
     return None
 
 
+def _age_opener_before(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> str | None:
+    """The last word of an age opener ending right before the number, which must start a word:
+    "im Alter von 37", not "die Veranstalter von 350.000"."""
+    before = " " + text[max(clause[0], number.start - 24) : number.start].lower().rstrip()
+    for opener in vocab.age_openers:
+        if before.endswith(opener) and not before[-len(opener) - 1].isalnum():
+            return opener.rsplit(None, 1)[-1]
+    return None
+
+
 def _is_change(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> bool:
     """'stieg um 2 Prozent', 'rose by 1.5 percent': the percentage is a change, not a level."""
     before = text[max(clause[0], number.start - 20) : number.start].split()
@@ -118,6 +136,14 @@ def _is_money_change(text: str, number: NumberMatch, clause, vocab: Vocabulary) 
         return True
     after = text[number.end : min(clause[1], number.end + 20)].split()[:2]
     return any(word.strip(".,;:").lower() in vocab.comparatives for word in after)
+
+
+def _is_count_change(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> bool:
+    """'stieg um 34.000 auf 2,77 Millionen', 'ist um 5.000 gesunken', 'rose by 34,000': a change of
+    a count. After "um" or "by" a verb of change must be in the clause ("kämpfen um 300 Jobs")."""
+    if not _is_change(text, number, clause, vocab):
+        return False
+    return next(iter(vocab.change_verbs.finditer(text, clause[0], clause[1])), None) is not None
 
 
 def _as_change(reading: Reading) -> Reading:

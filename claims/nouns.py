@@ -73,8 +73,8 @@ def head_noun(
                 return word
         else:
             if _is_known_noun(word, vocab) or lowered in vocab.fractions:  # "two thirds of voters": the share
-                return word
-            if lowered in _EN_STOP or word[0].isdigit() or is_verb(word, vocab):
+                return _compound_head(text, token.end(), word, vocab)
+            if lowered in _EN_STOP or lowered in vocab.not_nouns or word[0].isdigit() or is_verb(word, vocab):
                 # "10,000 gathered", "thousands marched", "164 reported": a verb, not what is counted
                 return phrase_head
             # The last word of a run is the head of its noun phrase: "74 military facilities".
@@ -83,6 +83,15 @@ def head_noun(
         if strict or skipped > MAX_SKIPPED:
             return phrase_head if vocab.lang == "en" else None
     return phrase_head if vocab.lang == "en" else None
+
+
+def _compound_head(text: str, end: int, word: str, vocab: Vocabulary) -> str:
+    """English compounds end in their head: in "three police officers" a known noun right
+    after the known ``word`` (which ends at ``end``) is what is counted."""
+    following = TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+    if following is not None and _is_known_noun(following.group(), vocab):
+        return following.group()
+    return word
 
 
 def is_verb(word: str, vocab: Vocabulary) -> bool:

@@ -295,6 +295,9 @@ def _capitalisation_ok(text: str, L: _Lang, c: _Cand) -> bool:
 # ---------------------------------------------------------------- ranges, intervals
 
 
+RANGE_SPREAD = 10  # after "by", ends further apart than this are a change and a level, not a range
+
+
 def _joinable(text: str, L: _Lang, a: _Cand, b: _Cand) -> bool:
     """True if b closes a range opened by a ("150 bis 200", "zwischen 150 und 200", "150-200")."""
     if a.kind != "cardinal" or b.kind != "cardinal" or b.qualifier or a.subunit or b.subunit:
@@ -310,8 +313,10 @@ def _joinable(text: str, L: _Lang, a: _Cand, b: _Cand) -> bool:
             return False
     elif not L.link.match(gap):
         return False
-    elif a.unit and _word_before(text, a.start) in L.change_prepositions:
-        return False  # "rose by 1.5 percent to 8.4 percent": a change, then the new level ("by 10 to 15 percent" is a range)
+    elif _word_before(text, a.start) in L.change_prepositions and (a.unit or abs(b.value) > RANGE_SPREAD * abs(a.value)):
+        # "rose by 1.5 percent to 8.4 percent", "rose by 34,000 to 2.77 million": a change, then
+        # the new level. "by 10 to 15 percent" is a range: its ends are close.
+        return False
     elif a.unit and b.unit and L.change_before.search(text, max(0, a.start - 40), a.start):
         return False  # "fell 4.2 percentage points to 61 percent": each figure has its unit, a verb of change before
     if gap.strip() in _DASHES:

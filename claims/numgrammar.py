@@ -125,9 +125,14 @@ def _compiled(lang: str) -> _Lang:
     currency_rx = "|".join(_inflected(c) for c in low(data["currencies"]))
     subunits = "|".join(_inflected(c) for c in low(data["subunits"]))
     articles = alternation_tree(low(words["article"]))
+    halves = alternation_tree(low(words["half"]))
+    and_a_half = ""
     if english:
         article_start = rf"(?:{articles})\s+(?={scale_after_article})"
-        run_start = rf"(?:{article_start}{token}|{first_token})"
+        half_start = rf"(?:{halves})\s+(?:{articles})\s+(?={scale_after_article})"  # "half a million"
+        run_start = rf"(?:(?:{article_start}|{half_start}){token}|{first_token})"
+        # "two and a half million", "seven and a half years"
+        and_a_half = rf"\s+(?:{alternation_tree(low(words['joiner']))})\s+(?:{articles})\s+(?:{halves})(?!\w)|"
     else:
         # An article alone ("eine") only starts a run before a number word or a currency.
         # Checked after the first word, so the common case costs nothing (the Python side checks again).
@@ -137,7 +142,7 @@ def _compiled(lang: str) -> _Lang:
         before_number = rf"(?=\s+(?:(?:{joiner}\s+)?{inner}|(?:{currency_rx}|{subunits})(?!\w)))"
         run_start = rf"{first_token}(?:{not_article}|{before_number})"
     joins = alternation_tree(low(words["joiner"] + words["decimal_word"]))
-    run = rf"{run_start}(?:(?:\s+(?:(?:{joins})\s+)?|-){token})*+"
+    run = rf"{run_start}(?:{and_a_half}(?:\s+(?:(?:{joins})\s+)?|-){token})*+"
     vague = alternation_tree(low(data["vague"]))
     decimal = re.escape(data["digits"]["decimal"])
     spaced = rf"\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})++(?:{decimal}\d+)?(?![\d])|" if data["digits"]["space_groups"] else ""

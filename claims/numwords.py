@@ -66,8 +66,14 @@ class _Words:
         if R["english"]:
             if w in R["tens"]:
                 unit = R["units"].get(self.get(i + 1) or "")
-                return (R["tens"][w] + unit, i + 2) if unit else (R["tens"][w], i + 1)
-            return (R["units"][w], i + 1) if w in R["units"] else None
+                value, j = (R["tens"][w] + unit, i + 2) if unit else (R["tens"][w], i + 1)
+            elif w in R["units"]:
+                value, j = R["units"][w], i + 1
+            else:
+                return None
+            if self.get(j) in R["joiner"] and self.get(j + 1) == ARTICLE and self.get(j + 2) in R["half"]:
+                return value + 0.5, j + 3  # "two and a half"
+            return value, j
         if w in R["one_and_half"]:
             return 1.5, i + 1
         nxt = self.get(i + 1) if self.same(i, i + 1) else None
@@ -124,6 +130,8 @@ class _Words:
         while True:
             if self.get(j) in (ARTICLE, "ein") and self.get(j + 1) in R["half"] and self.get(j + 2) in R["scales"]:
                 part = (0.5, j + 2)  # eine halbe Million
+            elif self.get(j) in R["half"] and self.get(j + 1) == ARTICLE and self.get(j + 2) in R["scales"]:
+                part = (0.5, j + 2)  # half a million
             elif self.get(j) == ARTICLE and self.get(j + 1) in R["scales"]:
                 part = (1.0, j + 1)  # eine Million
             elif R["english"] and self.get(j) == ARTICLE and self.get(j + 1) in R["hundred"] | R["thousand"]:

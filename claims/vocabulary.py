@@ -102,6 +102,7 @@ class Vocabulary:
     not_nouns: frozenset[str]  # capitalised function words ("Doch", "Nur"): never what a number counts
     demonym_endings: tuple[str, ...]  # endings of capitalised nouns of people ("Ukrainians"): English only
     change_markers: frozenset[str]  # the word before a percentage that makes it a change ("um", "by")
+    change_verbs: WordMatcher  # "stieg", "rose": with a change marker they make a count a change
     comparatives: frozenset[str]  # after "um 12 Cent": "mehr", "teurer" make an amount of money a change
     percentage_points: tuple[str, ...]  # "11,9 Prozentpunkte": a difference of percentages, never a level
     number_of: WordMatcher  # "Zahl der", "number of": what a later bare number counts follows them
@@ -189,6 +190,8 @@ def vocabulary(lang: str) -> Vocabulary:
         not_nouns=frozenset(w.lower() for w in data.get("not_nouns", [])),
         demonym_endings=tuple(w.lower() for w in data.get("demonym_endings", [])),
         change_markers=frozenset(w.lower() for w in data.get("change_markers", [])),
+        # the verbs of change the number scanner reads ("prices rose from 60 to 120")
+        change_verbs=WordMatcher(lexicon.load("numbers", lang).get("change_words", [])),
         comparatives=frozenset(w.lower() for w in data.get("comparatives", [])),
         percentage_points=tuple(w.lower() for w in data.get("percentage_points", [])),
         number_of=WordMatcher(data.get("number_of", [])),
