@@ -75,7 +75,7 @@ def read_number(
         reading = _percentage(text, number, clause, vocab)
         is_points = number.text.lower().endswith(vocab.percentage_points)
         return _as_change(reading) if is_points or _is_change(text, number, clause, vocab) else reading
-    if number.kind == "money":
+    if number.kind == "money" or number.kind == "vague" and number.unit not in (None, "%"):  # "Milliarden Euro"
         reading = _money(text, number, clause, vocab)
         return _as_change(reading) if _is_money_change(text, number, clause, vocab) else reading
     reading = _count_reading(text, number, clause, vocab, predicates)

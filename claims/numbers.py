@@ -195,10 +195,10 @@ def _apply_follow(text: str, L: _Lang, c: _Cand, digits: bool = True) -> bool:
         return True
     if m.group("unitglue"):
         return True  # "12km": the unit is not ours, the next stage may read it
-    if m.group("scale") and not digits and m.group("scale").strip().lower() in L.roles["number_words"]:
+    if m.group("scale") and not digits and m.group("scale").strip(" -").lower() in L.roles["number_words"]:
         return True  # "zweiundzwanzig hundert": two numbers
     if m.group("scale"):
-        word = m.group("scale").strip()
+        word = m.group("scale").strip().lstrip("-")  # "500-Millionen-Dollar-Kredit"
         c.scale = L.roles["scales_all"].get(word.lower()) or L.data["glued_scales"].get(word)
         if c.scale:
             c.value *= c.scale
@@ -238,7 +238,7 @@ def _candidates(text: str, L: _Lang):
                 pos = last_end = max(pos, c.end)
                 yield c
         elif group == "vague":
-            low, high = L.data["vague"].get(_norm(hit.group("vague")), (None, None))
+            low, high = L.vague.get(_norm(hit.group("vague")), (None, None))
             if low is None:
                 continue
             c = _Cand(hit.start("vague"), hit.end(), hit.start("vague"), hit.end(), float(low), kind="vague", low=float(low),
@@ -248,6 +248,7 @@ def _candidates(text: str, L: _Lang):
             link = L.after_vague.match(text, c.end)
             if link and c.unit is None:
                 c.end = link.end()
+                _vague_follow(text, L, c)
             pos = last_end = max(pos, c.end)
             yield c
         elif group == "share":
@@ -268,6 +269,18 @@ def _candidates(text: str, L: _Lang):
                     continue  # "ein", "eine": only a number as "einen Euro"
                 pos = last_end = max(pos, c.end)
                 yield c
+
+
+def _vague_follow(text: str, L: _Lang, c: _Cand) -> None:
+    """A scale and a currency after "von"/"of" belong to a vague amount: "Hunderte von Millionen
+    Dollar", "billions of dollars"."""
+    after = L.follow.match(text, c.end)
+    scale = after.group("scale") and L.roles["scales_all"].get(after.group("scale").strip(" -").lower())
+    if scale and c.scale is None:
+        c.value, c.low, c.high, c.scale = c.value * scale, c.low * scale, c.high * scale, scale
+        c.end = after.end("scale")
+    if after.group("cur"):
+        c.unit, c.end = _currency(L, after.group("cur")) or c.unit, after.end()
 
 
 def _share(text: str, L: _Lang, start: int, end: int) -> _Cand | None:

@@ -32,6 +32,7 @@ SCHEMA = {
     "subunits": {str: str}, "capitalised_amounts": [str], "glued_units": [str], "time_words": [str],
     "months": [str], "ordinal_articles?": [str], "digit_ordinal_suffixes": [str], "change_words?": [str],
     "change_prepositions?": [str], "shares?": dict, "governed_qualifiers?": {str: [str]},
+    "vague_inflections?": {str: str},
 }
 _SHARES_SCHEMA = {
     "nouns": {str: float}, "one": [str], "of": [str], "unambiguous": [str], "bare": [str], "bare_next": [str],
@@ -84,6 +85,7 @@ class _Lang:
     ratio_not_before: frozenset  # words after M that make "5 in 10 days" a pace, not a share
     change_prepositions: frozenset  # "rose by 1.5 percent to 8.4": a change and a level, not a range
     governed_qualifiers: dict  # qualifier -> WordMatcher of the words that make it their preposition
+    vague: dict  # vague phrase (lower case, single spaces, inflected forms too) -> (low, high)
 
     @cached_property
     def master_i(self) -> re.Pattern:
@@ -143,7 +145,8 @@ def _compiled(lang: str) -> _Lang:
         run_start = rf"{first_token}(?:{not_article}|{before_number})"
     joins = alternation_tree(low(words["joiner"] + words["decimal_word"]))
     run = rf"{run_start}(?:{and_a_half}(?:\s+(?:(?:{joins})\s+)?|-){token})*+"
-    vague = alternation_tree(low(data["vague"]))
+    vague_table = _vague_table(data)
+    vague = alternation_tree(low(vague_table))
     decimal = re.escape(data["digits"]["decimal"])
     spaced = rf"\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})++(?:{decimal}\d+)?(?![\d])|" if data["digits"]["space_groups"] else ""
     skip = r"\d{4}-\d{1,2}-\d{1,2}|\d{4}-(?:0[1-9]|1[0-2])(?!\d)|\d{1,2}:\d{2}(?::\d{2})?|\d+/\d+(?:/\d+)*"
@@ -179,7 +182,7 @@ def _compiled(lang: str) -> _Lang:
     months = alternation_tree(low(data["months"]))
     dot_ordinal = rf"\.(?=\s+(?:{months}|(?-i:[^\W\d_A-ZÄÖÜ])))|" if data["digits"].get("dot_ordinals") else ""
     follow = re.compile(
-        rf"(?P<scale>\s*(?:{alternation_tree(low(scales))})(?!\w)|(?<=\d)(?-i:{glued})(?!\w))?"
+        rf"(?P<scale>(?:\s*|-)(?:{alternation_tree(low(scales))})(?!\w)|(?<=\d)(?-i:{glued})(?!\w))?"
         rf"(?:(?P<pct>\s*(?:{percent})(?!\w)|(?:\s*|-)(?:{percent_adj})(?!\w))"
         rf"|(?:\s*|-)(?P<cur>{currency_rx})(?![\w])"
         rf"|\s*(?P<sub>{subunits})(?!\w)"
@@ -218,7 +221,20 @@ def _compiled(lang: str) -> _Lang:
                  follow, link, link_open, change_before, after_vague, cents_then, roles, codes,
                  share_parts, ratio_link, shares["ratio_max"], frozenset(low(shares["ratio_not_before"])),
                  frozenset(low(data.get("change_prepositions", []))),
-                 {_norm(q): WordMatcher(words) for q, words in data.get("governed_qualifiers", {}).items()})
+                 {_norm(q): WordMatcher(words) for q, words in data.get("governed_qualifiers", {}).items()},
+                 vague_table)
+
+
+def _vague_table(data: dict) -> dict[str, tuple[float, float]]:
+    """The vague phrases with their bounds, and their inflected forms: "mehreren tausend" as
+    "mehrere tausend" (``vague_inflections`` maps an inflected first word to its base)."""
+    table = {_norm(phrase): (float(low), float(high)) for phrase, (low, high) in data["vague"].items()}
+    for inflected, base in data.get("vague_inflections", {}).items():
+        for phrase, bounds in list(table.items()):
+            first, _, rest = phrase.partition(" ")
+            if first == base.lower() and rest:
+                table.setdefault(f"{inflected.lower()} {rest}", bounds)
+    return table
 
 
 def _share_pattern(shares: dict, low) -> str:
