@@ -24,6 +24,7 @@ from .nouns import TOKEN, is_counted_noun
 from .numbers import find_numbers, parse_number
 from .predicates import find_predicates
 from .sentences import NoiseChecker, Sentences, split_sentences
+from .singulars import find_singulars
 from .vocabulary import vocabulary
 
 # "Russland 3.000, Weißrussland 500 ... und Armenien 70 Soldaten": what lies
@@ -102,6 +103,7 @@ def _extract(text: str, lang: str, as_of: str | None) -> list[Claim]:
     numbers, dates = resolve_years(text, numbers, find_dates(text, lang, as_of), vocab)
     # Metadata dates go only after numbers inside them are gone: "January 7, 2022" is no count of 7.
     dates = [d for d in dates if not is_metadata_date(text, d, noise, vocab)]
+    numbers = sorted(numbers + find_singulars(text, numbers, sentences, vocab), key=lambda n: n.start)
     builder = _ClaimBuilder(text, lang, vocab, sentences, dates, as_of)
     claims = builder.number_claims(numbers) + builder.date_claims(dates)
     claims.sort(key=lambda c: (c.start, c.end))
@@ -208,6 +210,8 @@ class _ClaimBuilder:
                 reading = Reading("count", None, None)
             if not reading.counted or self._in_idiom(number):
                 continue
+            if number.kind == "article" and reading.category not in CASUALTIES:
+                continue  # "ein Mensch" counts only as a casualty
             claims.append(self._number_claim(number, reading, actor))
         return claims
 

@@ -45,10 +45,10 @@ def nearest_predicate(text: str, number: NumberMatch, clause: tuple[int, int], h
         if hit.start < number.start and hit.end >= number.end:
             distance = 0  # a split verb around the number: "nahm ... 1.200 Demonstranten fest"
         elif hit.start >= number.end:
-            penalty = _crossing_penalty(text, number.end, hit.start, lang)
+            penalty = crossing_penalty(text, number.end, hit.start, lang)
             distance = None if penalty is None else hit.start - number.end + penalty
         else:
-            penalty = _crossing_penalty(text, hit.end, number.start, lang)
+            penalty = crossing_penalty(text, hit.end, number.start, lang)
             distance = None if penalty is None else number.start - hit.end + penalty
         if distance is None:
             continue
@@ -57,7 +57,7 @@ def nearest_predicate(text: str, number: NumberMatch, clause: tuple[int, int], h
     return best
 
 
-def _crossing_penalty(text: str, lo: int, hi: int, lang: str) -> int | None:
+def crossing_penalty(text: str, lo: int, hi: int, lang: str) -> int | None:
     """How much farther a predicate counts when something stands between it and the number.
 
     Across a conjunction and another number it is that number's ('100.000 gestoßen und

@@ -33,6 +33,9 @@ SCHEMA = {
     "attached_date_leads?": [str],
     "level_verbs?": [str],
     "not_nouns?": [str],
+    "singular_articles?": [str],
+    "singular_nouns?": [str],
+    "agent_words?": [str],
     "demonym_endings?": [str],
     "change_markers?": [str],
     "comparatives?": [str],
@@ -101,6 +104,9 @@ class Vocabulary:
     level_verbs: WordMatcher  # verbs that say where a figure stands ("reached", "stood at"): never what it measures
     not_nouns: frozenset[str]  # capitalised function words ("Doch", "Nur"): never what a number counts
     demonym_endings: tuple[str, ...]  # endings of capitalised nouns of people ("Ukrainians"): English only
+    singular_articles: tuple[str, ...]  # "ein", "einen", "a": one, before a casualty noun or a victim
+    singular_nouns: WordMatcher  # "Toter", "Festnahme": after an article, one casualty
+    agent_words: frozenset[str]  # "von", "by": the article after them names who did it, not the victim
     change_markers: frozenset[str]  # the word before a percentage that makes it a change ("um", "by")
     change_verbs: WordMatcher  # "stieg", "rose": with a change marker they make a count a change
     comparatives: frozenset[str]  # after "um 12 Cent": "mehr", "teurer" make an amount of money a change
@@ -189,6 +195,9 @@ def vocabulary(lang: str) -> Vocabulary:
         level_verbs=WordMatcher(data.get("level_verbs", [])),
         not_nouns=frozenset(w.lower() for w in data.get("not_nouns", [])),
         demonym_endings=tuple(w.lower() for w in data.get("demonym_endings", [])),
+        singular_articles=tuple(w.lower() for w in data.get("singular_articles", [])),
+        singular_nouns=WordMatcher(data.get("singular_nouns", [])),
+        agent_words=frozenset(w.lower() for w in data.get("agent_words", [])),
         change_markers=frozenset(w.lower() for w in data.get("change_markers", [])),
         # the verbs of change the number scanner reads ("prices rose from 60 to 120")
         change_verbs=WordMatcher(lexicon.load("numbers", lang).get("change_words", [])),

@@ -1,0 +1,170 @@
+"""Casualties of one, written with an article: "einen Toten", "eine Festnahme", "Dabei kam ein
+Mensch ums Leben", "A police officer was killed".
+
+Articles stand in every sentence, so they are looked at only in clauses that hold a casualty
+word. Each article found becomes a NumberMatch of 1 (kind "article") that the classifier reads
+like any figure; extraction keeps it only if it counts casualties.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import cache
+
+from .classify import CASUALTIES
+from .context import clause_bounds
+from .models import NumberMatch
+from .nouns import TOKEN
+from .predicates import crossing_penalty
+from .sentences import Sentences
+from .vocabulary import Vocabulary, vocabulary
+from .wordlists import WordMatcher
+
+MAX_ADJECTIVES = 2  # "ein weiterer Soldat", "eine 34-jährige Frau", "a young police officer"
+# A German noun is capitalised; lower-case words (and "34-jährige") before it are adjectives.
+_GERMAN_NOUN = re.compile(rf"\s+(?:[^\W_A-ZÄÖÜ][\w-]*\s+){{0,{MAX_ADJECTIVES}}}([A-ZÄÖÜ][\w-]*)")
+
+
+def find_singulars(text: str, numbers: list[NumberMatch], sentences: Sentences, vocab: Vocabulary) -> list[NumberMatch]:
+    """Articles that count one casualty, as NumberMatches of value 1, in text order.
+
+    An article counts when its noun is a casualty noun of one ("einen Toten"), or when its noun
+    names people ("ein Mensch") and it is what stands nearest a casualty verb: in "Ein Mann tötete
+    drei Menschen" the three are nearer, and they are the dead.
+    """
+    found: dict[int, NumberMatch] = {}
+    people: dict[tuple[int, int], list] = {}  # clause -> [(article, end of its noun)]
+    starts = [n.start for n in numbers]
+    for article in _articles(text, vocab.lang):
+        noun = _noun_after(text, article.end(), vocab)
+        if noun is None or _near_figure(text, numbers, starts, article.start(), noun[1]):
+            continue  # "a handful of soldiers", "eine 3000 Mann starke Truppe": the figure counts
+        info = vocab.noun(noun[0])
+        one = vocab.singular_nouns.matches(noun[0])
+        if not (one or info.person or info.category is not None):
+            continue
+        sentence = sentences.span(sentences.locate(article.start()))
+        clause = clause_bounds(text, article.start(), article.end(), sentence)
+        if _after_preposition(text, article.start(), clause[0], vocab):
+            continue  # "von einem Polizisten erschossen": the agent, not the victim
+        if one:
+            if not _partitive(text, article.end(), noun[1], vocab):  # "einer der Verletzten": one of them
+                found[article.start()] = _one(article)
+        else:
+            people.setdefault(clause, []).append((article, noun[1]))
+    for clause, candidates in people.items():
+        verbs = [v for v in _casualty_words(vocab.lang).finditer(text, *clause) if _casualty_verb(v, vocab, clause[0])]
+        if not verbs:
+            continue
+        first, last = bisect_left(starts, clause[0]), bisect_left(starts, clause[1])
+        figures = [(n.start, n.end, None) for n in numbers[first:last]]
+        counters = figures + [(a.start(), noun_end, a) for a, noun_end in candidates]
+        for verb in verbs:
+            nearest = _nearest(text, verb, counters, vocab.lang)
+            if nearest is not None:
+                found.setdefault(nearest.start(), _one(nearest))
+    return [found[start] for start in sorted(found)]
+
+
+def _near_figure(text: str, numbers: list[NumberMatch], starts: list[int], start: int, end: int) -> bool:
+    """True if a figure overlaps [start, end): the article is part of it or stands before it.
+    A figure glued to an adjective ("eine 40-jährige Frau") is no count."""
+    i = bisect_left(starts, end) - 1
+    if i < 0 or numbers[i].end <= start:
+        return False
+    return numbers[i].start < start or text[numbers[i].end : numbers[i].end + 1] != "-"
+
+
+def _articles(text: str, lang: str):
+    """The articles of ``text`` that start a word, in no particular order."""
+    for scan in _article_scans(lang):
+        for found in scan.finditer(text):
+            if found.start() == 0 or not text[found.start() - 1].isalnum():
+                yield found
+
+
+def _nearest(text: str, verb: re.Match, counters: list, lang: str) -> re.Match | None:
+    """The article whose phrase stands nearest ``verb``, or None if a figure stands nearer.
+
+    Ties go to figures, then to phrases after the verb ("Dabei starb ein Mensch").
+    """
+    best = None
+    for start, end, article in counters:
+        if end <= verb.start():
+            penalty, gap, after = crossing_penalty(text, end, verb.start(), lang), verb.start() - end, 1
+        elif start >= verb.end():
+            penalty, gap, after = crossing_penalty(text, verb.end(), start, lang), start - verb.end(), 0
+        elif article is not None:
+            penalty, gap, after = 0, 0, 0  # an adjective in the phrase: "einen schwer verletzten Mann"
+        else:
+            continue
+        if penalty is None or article is not None and penalty:
+            continue  # an article reaches no verb across a comma or a conjunction
+        rank = (gap + penalty, article is not None, after)
+        if best is None or rank < best[0]:
+            best = (rank, article)
+    return best[1] if best else None
+
+
+def _partitive(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
+    between = " ".join(text[start:end].lower().split()[:-1])
+    return any(between == link or between.startswith(link + " ") for link in vocab.partitive_links)
+
+
+def _one(article: re.Match) -> NumberMatch:
+    start, end = article.span()
+    return NumberMatch(start=start, end=end, text=article.group(), value=1.0, low=1.0, high=1.0,
+                       qualifier="exact", unit=None, kind="article", number_start=start, number_end=end)
+
+
+def _after_preposition(text: str, start: int, lo: int, vocab: Vocabulary) -> bool:
+    before = text[max(lo, start - 20) : start].split()
+    return bool(before) and (before[-1].lower() in vocab.prepositions or before[-1].lower() in vocab.agent_words)
+
+
+def _noun_after(text: str, start: int, vocab: Vocabulary) -> tuple[str, int] | None:
+    """The noun an article belongs to, with its end. German: the first capitalised word after at
+    most two lower-case ones ("ein weiterer Soldat"). English: the last noun the lexicon knows among
+    the next three words ("a police officer"), as other words may be adjectives."""
+    if vocab.lang == "de":
+        found = _GERMAN_NOUN.match(text, start)
+        return (found.group(1), found.end()) if found else None
+    best = None
+    for position, token in enumerate(TOKEN.finditer(text, start, start + 80)):
+        word = token.group()
+        if not word[0].isalnum() or position > MAX_ADJECTIVES:
+            break
+        if vocab.noun(word).known or vocab.singular_nouns.matches(word):
+            best = (word, token.end())
+        elif best is not None:
+            break
+    return best
+
+
+def _casualty_verb(verb: re.Match, vocab: Vocabulary, clause_start: int) -> bool:
+    phrase = " ".join(verb.group().split())
+    if phrase[0].isupper() and verb.start() > clause_start and vocab.noun(phrase).category is not None:
+        return False  # "den Festgenommenen": a noun of the people counted, not what befell them
+    return any(c.name in CASUALTIES and c.predicates.matches(phrase) for c in vocab.categories)
+
+
+@cache
+def _casualty_words(lang: str) -> WordMatcher:
+    """The casualty categories' verbs and the nouns of one: what makes a clause worth reading."""
+    vocab = vocabulary(lang)
+    verbs = [p for c in vocab.categories if c.name in CASUALTIES for p in c.predicates.patterns]
+    return WordMatcher(verbs + list(vocab.singular_nouns.patterns))
+
+
+@cache
+def _article_scans(lang: str) -> tuple[re.Pattern, ...]:
+    """Patterns for the articles, each starting with literal characters: the regex engine skips
+    ahead to a literal quickly, to a character class slowly. Lower-case and capitalised forms
+    are scanned apart, and the word start is checked in Python."""
+    forms = sorted(vocabulary(lang).singular_articles, key=len, reverse=True)
+    if not forms:
+        return ()
+    lower = "|".join(re.escape(form) for form in forms)
+    upper = "|".join(re.escape(form[:1].upper() + form[1:]) for form in forms)
+    return tuple(re.compile(rf"(?:{alternation})(?!\w)") for alternation in (lower, upper))
