@@ -404,9 +404,16 @@ class _ClaimBuilder:
                 earlier = self._sentence_scope(back, None)
                 if earlier is not None:
                     return earlier
+                if self._new_paragraph(back):
+                    break  # "dabei" points to the sentence before, not across a paragraph to an older date
         if category in CASUALTIES:
             return self._told_before(index) or self.default_scope
         return self.default_scope
+
+    def _new_paragraph(self, index: int) -> bool:
+        """True if sentence ``index`` starts a paragraph (a line break before it)."""
+        previous_end = self.sentences.ends[index - 1] if index > 0 else 0
+        return "\n" in self.text[previous_end : self.sentences.starts[index]]
 
     def _told_before(self, index: int) -> str | None:
         """The time of the event the sentence before tells of, when this one goes on with its toll:
