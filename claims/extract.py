@@ -426,6 +426,23 @@ class _ClaimBuilder:
             return None
         return None if self._sentence("present", index, context.points_to_present) else earlier
 
+    def _baseline(self, date: DateMatch) -> bool:
+        """True if ``date`` is what a figure is compared with: "höher als 2019", "than in 2019"."""
+        sentence_start = self.sentences.starts[self.sentences.locate(date.start)]
+        window = max(sentence_start, date.start - 24)
+        words = self.text[window : date.start].lower().split()
+        before = " ".join(words)
+        for lead in self.vocab.comparison_leads:
+            if before != lead and not before.endswith(" " + lead):
+                continue
+            if lead not in self.vocab.temporal_conjunctions:
+                return True
+            # "höher als 2019" compares; "Als im Juli 2005 ..." and ", als 1993 ..." tell when
+            size = lead.count(" ") + 1
+            opens_sentence = len(words) == size and window == sentence_start
+            return not (opens_sentence or len(words) > size and words[-size - 1].endswith(","))
+        return False
+
     def _attached(self, end: int, date: DateMatch) -> bool:
         """True if ``date`` follows the figure ending at ``end`` as its own: "40.000 im Jahr 2004"."""
         lead = date.text.split(None, 1)[0].lower()
@@ -433,7 +450,7 @@ class _ClaimBuilder:
 
     def _sentence_scope(self, index: int, span: tuple[int, int] | None, today_allowed: bool = True) -> str | None:
         """The scope a date of sentence ``index`` gives the claim at ``span`` (any claim if None)."""
-        dates = self.dates_by_sentence.get(index)
+        dates = [d for d in self.dates_by_sentence.get(index, ()) if not self._baseline(d)]
         if not dates:
             return None
         if span is None:

@@ -31,6 +31,8 @@ SCHEMA = {
     "fractions": {str: float},
     "until_words": [str],
     "attached_date_leads?": [str],
+    "comparison_leads?": [str],
+    "temporal_conjunctions?": [str],
     "level_verbs?": [str],
     "not_nouns?": [str],
     "singular_articles?": [str],
@@ -101,6 +103,8 @@ class Vocabulary:
     fractions: dict[str, float]
     until_words: tuple[str, ...]
     attached_date_leads: frozenset[str]  # "im", "in": a date so led right after a figure is the figure's
+    comparison_leads: tuple[str, ...]  # "höher als 2019", "compared with 2019": a baseline, no event time
+    temporal_conjunctions: frozenset[str]  # ", als im Juli 2005": after a comma a lead is "when"
     level_verbs: WordMatcher  # verbs that say where a figure stands ("reached", "stood at"): never what it measures
     not_nouns: frozenset[str]  # capitalised function words ("Doch", "Nur"): never what a number counts
     demonym_endings: tuple[str, ...]  # endings of capitalised nouns of people ("Ukrainians"): English only
@@ -192,6 +196,8 @@ def vocabulary(lang: str) -> Vocabulary:
         fractions={word.lower(): float(n) for word, n in data["fractions"].items()},
         until_words=tuple(w.lower() + " " for w in data["until_words"]),
         attached_date_leads=frozenset(w.lower() for w in data.get("attached_date_leads", [])),
+        comparison_leads=tuple(" ".join(w.lower().split()) for w in data.get("comparison_leads", [])),
+        temporal_conjunctions=frozenset(w.lower() for w in data.get("temporal_conjunctions", [])),
         level_verbs=WordMatcher(data.get("level_verbs", [])),
         not_nouns=frozenset(w.lower() for w in data.get("not_nouns", [])),
         demonym_endings=tuple(w.lower() for w in data.get("demonym_endings", [])),
