@@ -164,6 +164,10 @@ class _ClaimBuilder:
         self.dates_by_sentence: dict[int, list[DateMatch]] = {}
         for found in dates:
             self.dates_by_sentence.setdefault(sentences.locate(found.start), []).append(found)
+        # The dates that may give a claim its time: not those a figure is compared with.
+        self.scope_dates = {
+            index: [d for d in found if not self._baseline(d)] for index, found in self.dates_by_sentence.items()
+        }
         # What is read once per sentence (predicates, attributions, events, back references),
         # shared by all claims of that sentence: keyed by (what, sentence index).
         self._per_sentence: dict[tuple[str, int], object] = {}
@@ -450,7 +454,7 @@ class _ClaimBuilder:
 
     def _sentence_scope(self, index: int, span: tuple[int, int] | None, today_allowed: bool = True) -> str | None:
         """The scope a date of sentence ``index`` gives the claim at ``span`` (any claim if None)."""
-        dates = [d for d in self.dates_by_sentence.get(index, ()) if not self._baseline(d)]
+        dates = self.scope_dates.get(index)
         if not dates:
             return None
         if span is None:

@@ -195,11 +195,10 @@ def _apply_follow(text: str, L: _Lang, c: _Cand, digits: bool = True) -> bool:
         return True
     if m.group("unitglue"):
         return True  # "12km": the unit is not ours, the next stage may read it
-    if m.group("scale") and not digits and m.group("scale").strip(" -").lower() in L.roles["number_words"]:
+    if m.group("scale") and not digits and _scale_word(m.group("scale")).lower() in L.roles["number_words"]:
         return True  # "zweiundzwanzig hundert": two numbers
     if m.group("scale"):
-        word = m.group("scale").strip().lstrip("-")  # "500-Millionen-Dollar-Kredit"
-        c.scale = L.roles["scales_all"].get(word.lower()) or L.data["glued_scales"].get(word)
+        c.scale = _scale_of(L, m.group("scale"))
         if c.scale:
             c.value *= c.scale
     if m.group("pct"):
@@ -271,11 +270,21 @@ def _candidates(text: str, L: _Lang):
                 yield c
 
 
+def _scale_word(matched: str) -> str:
+    """The scale word of a ``follow`` match's scale group: " Millionen", "-Millionen" ("500-Millionen-Dollar")."""
+    return matched.strip().lstrip("-")
+
+
+def _scale_of(L: _Lang, matched: str) -> float | None:
+    word = _scale_word(matched)
+    return L.roles["scales_all"].get(word.lower()) or L.data["glued_scales"].get(word)
+
+
 def _vague_follow(text: str, L: _Lang, c: _Cand) -> None:
     """A scale and a currency after "von"/"of" belong to a vague amount: "Hunderte von Millionen
     Dollar", "billions of dollars"."""
     after = L.follow.match(text, c.end)
-    scale = after.group("scale") and L.roles["scales_all"].get(after.group("scale").strip(" -").lower())
+    scale = after.group("scale") and _scale_of(L, after.group("scale"))
     if scale and c.scale is None:
         c.value, c.low, c.high, c.scale = c.value * scale, c.low * scale, c.high * scale, scale
         c.end = after.end("scale")

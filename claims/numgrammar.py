@@ -127,9 +127,9 @@ def _compiled(lang: str) -> _Lang:
     currency_rx = "|".join(_inflected(c) for c in low(data["currencies"]))
     subunits = "|".join(_inflected(c) for c in low(data["subunits"]))
     articles = alternation_tree(low(words["article"]))
-    halves = alternation_tree(low(words["half"]))
     and_a_half = ""
     if english:
+        halves = alternation_tree(low(words["half"]))
         article_start = rf"(?:{articles})\s+(?={scale_after_article})"
         half_start = rf"(?:{halves})\s+(?:{articles})\s+(?={scale_after_article})"  # "half a million"
         run_start = rf"(?:(?:{article_start}|{half_start}){token}|{first_token})"

@@ -1,9 +1,10 @@
 """Casualties of one, written with an article: "einen Toten", "eine Festnahme", "Dabei kam ein
 Mensch ums Leben", "A police officer was killed".
 
-Articles stand in every sentence, so they are looked at only in clauses that hold a casualty
-word. Each article found becomes a NumberMatch of 1 (kind "article") that the classifier reads
-like any figure; extraction keeps it only if it counts casualties.
+Articles stand in every sentence: they are found by scans that start with literal characters,
+and only an article before a noun of people or a casualty noun is read further. Each one kept
+becomes a NumberMatch of 1 (kind "article") that the classifier reads like any figure;
+extraction keeps it only if it counts casualties.
 """
 
 from __future__ import annotations
@@ -16,10 +17,9 @@ from .classify import CASUALTIES
 from .context import clause_bounds
 from .models import NumberMatch
 from .nouns import TOKEN
-from .predicates import crossing_penalty
+from .predicates import PredicateHit, crossing_penalty, find_predicates
 from .sentences import Sentences
 from .vocabulary import Vocabulary, vocabulary
-from .wordlists import WordMatcher
 
 MAX_ADJECTIVES = 2  # "ein weiterer Soldat", "eine 34-jährige Frau", "a young police officer"
 # A German noun is capitalised; lower-case words (and "34-jährige") before it are adjectives.
@@ -54,7 +54,7 @@ def find_singulars(text: str, numbers: list[NumberMatch], sentences: Sentences, 
         else:
             people.setdefault(clause, []).append((article, noun[1]))
     for clause, candidates in people.items():
-        verbs = [v for v in _casualty_words(vocab.lang).finditer(text, *clause) if _casualty_verb(v, vocab, clause[0])]
+        verbs = [hit for hit in find_predicates(text, clause, vocab) if _casualty_verb(hit, text, vocab, clause[0])]
         if not verbs:
             continue
         first, last = bisect_left(starts, clause[0]), bisect_left(starts, clause[1])
@@ -84,17 +84,17 @@ def _articles(text: str, lang: str):
                 yield found
 
 
-def _nearest(text: str, verb: re.Match, counters: list, lang: str) -> re.Match | None:
+def _nearest(text: str, verb: PredicateHit, counters: list, lang: str) -> re.Match | None:
     """The article whose phrase stands nearest ``verb``, or None if a figure stands nearer.
 
     Ties go to figures, then to phrases after the verb ("Dabei starb ein Mensch").
     """
     best = None
     for start, end, article in counters:
-        if end <= verb.start():
-            penalty, gap, after = crossing_penalty(text, end, verb.start(), lang), verb.start() - end, 1
-        elif start >= verb.end():
-            penalty, gap, after = crossing_penalty(text, verb.end(), start, lang), start - verb.end(), 0
+        if end <= verb.start:
+            penalty, gap, after = crossing_penalty(text, end, verb.start, lang), verb.start - end, 1
+        elif start >= verb.end:
+            penalty, gap, after = crossing_penalty(text, verb.end, start, lang), start - verb.end, 0
         elif article is not None:
             penalty, gap, after = 0, 0, 0  # an adjective in the phrase: "einen schwer verletzten Mann"
         else:
@@ -142,19 +142,11 @@ def _noun_after(text: str, start: int, vocab: Vocabulary) -> tuple[str, int] | N
     return best
 
 
-def _casualty_verb(verb: re.Match, vocab: Vocabulary, clause_start: int) -> bool:
-    phrase = " ".join(verb.group().split())
-    if phrase[0].isupper() and verb.start() > clause_start and vocab.noun(phrase).category is not None:
-        return False  # "den Festgenommenen": a noun of the people counted, not what befell them
-    return any(c.name in CASUALTIES and c.predicates.matches(phrase) for c in vocab.categories)
-
-
-@cache
-def _casualty_words(lang: str) -> WordMatcher:
-    """The casualty categories' verbs and the nouns of one: what makes a clause worth reading."""
-    vocab = vocabulary(lang)
-    verbs = [p for c in vocab.categories if c.name in CASUALTIES for p in c.predicates.patterns]
-    return WordMatcher(verbs + list(vocab.singular_nouns.patterns))
+def _casualty_verb(hit: PredicateHit, text: str, vocab: Vocabulary, clause_start: int) -> bool:
+    if hit.category.name not in CASUALTIES:
+        return False
+    # "den Festgenommenen": a noun of the people counted, not what befell them
+    return not (text[hit.start].isupper() and hit.start > clause_start and vocab.noun(hit.phrase).category is not None)
 
 
 @cache
