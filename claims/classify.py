@@ -65,7 +65,7 @@ def read_number(
     person = _bracketed_age(text, number, vocab)
     if person is not None:  # "Jeremic (40)": the age of a named person
         return Reading("count", f"age:{concept_key(person)}", person, unit="year", from_noun=True)
-    age = next(iter(vocab.ages.finditer(text, number.end, min(clause[1], number.end + 16))), None)
+    age = vocab.ages.search(text, number.end, min(clause[1], number.end + 16))
     if age is not None and age.start() - number.end <= 2:
         return Reading("count", "age", age.group(), unit="year", from_noun=True)
     opener = _age_opener_before(text, number, clause, vocab)
@@ -143,7 +143,7 @@ def _is_count_change(text: str, number: NumberMatch, clause, vocab: Vocabulary) 
     a count. After "um" or "by" a verb of change must be in the clause ("kämpfen um 300 Jobs")."""
     if not _is_change(text, number, clause, vocab):
         return False
-    return next(iter(vocab.change_verbs.finditer(text, clause[0], clause[1])), None) is not None
+    return vocab.change_verbs.search(text, clause[0], clause[1]) is not None
 
 
 def _as_change(reading: Reading) -> Reading:
@@ -285,7 +285,7 @@ def _percentage(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Re
 def _money(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading:
     lo = max(clause[0], number.start - 60)
     hi = min(clause[1], number.end + 40)
-    phrase = next(iter(vocab.price_words.finditer(text, lo, hi)), None)
+    phrase = vocab.price_words.search(text, lo, hi)
     noun = price_noun(text, lo, hi, vocab)
     subject = head_noun(text, number.end, clause[1], vocab)
     if subject is not None and is_amount_word(subject, vocab.lang):

@@ -188,11 +188,11 @@ def _is_source_word(word: str, vocab: Vocabulary) -> bool:
 
 def points_to_present(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> bool:
     """True if a word in the sentence anchors it in the report's present ('heute', 'now')."""
-    return next(iter(vocab.present_markers.finditer(text, *sentence)), None) is not None
+    return vocab.present_markers.search(text, *sentence) is not None
 
 
 def back_reference_start(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> int | None:
     """Where the first word pointing back in time ('damals', 'at the time') stands in the sentence, or None."""
     lo, hi = sentence
-    found = next(iter(vocab.back_references.finditer(text, lo, hi)), None)
+    found = vocab.back_references.search(text, lo, hi)
     return None if found is None else found.start()

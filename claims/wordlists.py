@@ -193,6 +193,10 @@ class WordMatcher:
         """Phrase matches in ``text[start:end]`` as ``re.Match`` objects."""
         return fast_finditer(self._phrase, self._phrase_lower, text, start, end)
 
+    def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+        """The first phrase match in ``text[start:end]``, or None."""
+        return next(iter(self.finditer(text, start, end)), None)
+
 
 def word_start_finder(lower_body: str) -> re.Pattern:
     """A pattern finding where ``lower_body`` (lower case) can match at a word start, for
