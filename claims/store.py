@@ -222,11 +222,21 @@ class Store:
         prepared = [(doc, [_claim_row(claim, doc) for claim in claims]) for doc, claims in items]
         with self.transaction() as conn:
             _mark_groups_stale(conn, True)
-            return [self._write_document(conn, doc, rows, now) for doc, rows in prepared]
+            conn.executemany("DELETE FROM claims WHERE doc = ?", [(doc.doc_id,) for doc, _ in prepared])
+            # Every claim inserted from here on gets a rowid above the largest one left.
+            (last_kept,) = conn.execute("SELECT coalesce(max(rowid), 0) FROM claims").fetchone()
+            written = [self._write_document(conn, doc, rows, now) for doc, rows in prepared]
+            # One full-text insert for the batch: per document it cost as much as the claims.
+            conn.execute(
+                "INSERT INTO claims_fts (rowid, sentence, subject, text) "
+                "SELECT rowid, sentence, subject, text FROM claims WHERE rowid > ?",
+                (last_kept,),
+            )
+            return written
 
     @staticmethod
     def _write_document(conn: sqlite3.Connection, doc: Document, rows: list[tuple], now: str) -> int:
-        conn.execute("DELETE FROM claims WHERE doc = ?", (doc.doc_id,))
+        """Insert or update ``doc`` and insert its claims (the old ones are already deleted)."""
         conn.execute(
             """
             INSERT INTO documents (doc_id, path, content_hash, extractor_version, title, source, url,
@@ -247,11 +257,6 @@ class Store:
             ),
         )
         written = conn.executemany(_CLAIM_INSERT, rows).rowcount
-        conn.execute(
-            "INSERT INTO claims_fts (rowid, sentence, subject, text) "
-            "SELECT rowid, sentence, subject, text FROM claims WHERE doc = ?",
-            (doc.doc_id,),
-        )
         if written != len(rows):  # two claims on one span: the first was kept
             conn.execute("UPDATE documents SET n_claims = ? WHERE doc_id = ?", (written, doc.doc_id))
         return written

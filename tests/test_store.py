@@ -102,6 +102,17 @@ def test_replace_document_replaces_its_own_claims_only(store):
     assert_fts_in_sync(store)
 
 
+def test_batch_replacing_the_newest_claims_keeps_the_index_in_sync(store):
+    # "b" holds the highest rowids; replacing it in a batch frees them for the new rows.
+    store.replace_documents([(make_doc("a"), make_claims()), (make_doc("b"), make_claims())])
+    new_text = "Nun 5 Tote."
+    five = Claim("", "", "deaths", 5.0, 5.0, 5.0, None, "exact", "5", 4, 5, new_text, 0)
+    assert store.replace_documents([(make_doc("b", new_text), [five]), (make_doc("c"), make_claims())]) == [1, 3]
+    assert [c.doc for c in store.search_claims_fts("Nun Tote")] == ["b"]
+    assert {c.doc for c in store.search_claims_fts("verletzt")} == {"a", "c"}
+    assert_fts_in_sync(store)
+
+
 def test_has_document_hash(store):
     doc = make_doc("a")
     assert not store.has_document_hash(doc.content_hash)
