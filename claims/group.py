@@ -170,7 +170,10 @@ def split_by_scope(claims: list[Claim]) -> list[tuple[str | None, list[Claim], s
 def _label(members: list[Claim], scope: str | None) -> str:
     """``deaths: Tote · 2022-01``: category, the commonest subject (or the concept), scope."""
     subjects = Counter(c.subject.strip() for c in members if c.subject and c.subject.strip())
-    if subjects:
+    events = sorted({_event_name(c.concept) for c in members if c.category == "date" and c.concept})
+    if events:  # "date: general strike", the same in every language, not "date: streikten"
+        what = " / ".join(events)
+    elif subjects:
         what = min(subjects.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
     else:
         concepts = sorted({c.concept for c in members if c.concept})
@@ -184,6 +187,14 @@ def _label(members: list[Claim], scope: str | None) -> str:
     category = members[0].category
     label = f"{category}: {what}" if what else category
     return f"{label} · {scope}" if scope else label
+
+
+def _event_name(concept: str) -> str:
+    """The event a date concept names, readably: "state_of_emergency:end@2022-01-19" is
+    "state of emergency (end)"."""
+    key, _, detail = concept.split("@", 1)[0].partition(":")
+    name = key.replace("_", " ")
+    return f"{name} ({detail})" if detail else name
 
 
 def _make_group(group_id: str, members: list[Claim], scope: str | None, config: dict) -> Group:

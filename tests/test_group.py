@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from claimfactory import make_claim
 from claims.group import group_claims, scopes_compatible, split_by_scope
 
@@ -110,8 +112,20 @@ def test_dates_group_by_the_event_they_date():
     groups = group_claims([strike1, strike4, crack])
     g = _group_of(groups, strike1)
     assert g is _group_of(groups, strike4) and g.status == "agree"
-    assert g.label == "date: Generalstreik · 2022-01"
+    assert g.label == "date: general strike · 2022-01"  # the event, not the word as written
     assert _group_of(groups, crack) is not g
+
+
+@pytest.mark.parametrize("concept, subject, label", [
+    ("crackdown", "gewaltsam", "date: crackdown · 2022-01"),
+    ("state_of_emergency:end", "Ausnahmezustand", "date: state of emergency (end) · 2022-01"),
+    ("strike@2022-01-04", "streikten", "date: strike · 2022-01"),
+])
+def test_date_groups_are_labelled_with_their_event(concept, subject, label):
+    german = make_claim(doc="001", category="date", concept=concept, value="2022-01-04", subject=subject)
+    english = make_claim(doc="002", category="date", concept=concept, value="2022-01-04", subject="strike")
+    (group,) = group_claims([german, english])
+    assert group.label == label
 
 
 def test_repeated_mentions_in_one_document_share_a_group():

@@ -100,8 +100,8 @@ def test_conflicts_worst_first_without_agreement(store):
 def test_diff_shared_and_only(store):
     result = diff(store, "001", "004")
     shared = {g.label: g.status for g, _, _ in result.shared}
-    assert shared == {"arrests: Verhaftungen · 2022-01": "compatible", "date: Generalstreik · 2022-01": "agree",
-                      "date: niederzuschlagen · 2022-01": "agree",
+    assert shared == {"arrests: Verhaftungen · 2022-01": "compatible", "date: general strike · 2022-01": "agree",
+                      "date: crackdown · 2022-01": "agree",
                       "percentage: Lohnerhöhung · 2022-01": "agree"}
     assert [c.text for _, claims in result.only_a for c in claims] == ["Hunderte"]
     assert len([c for _, claims in result.only_b for c in claims]) == 7
