@@ -322,8 +322,8 @@ RANGE_SPREAD = 10  # after "by", ends further apart than this are a change and a
 
 def _joinable(text: str, L: _Lang, a: _Cand, b: _Cand) -> bool:
     """True if b closes a range opened by a ("150 bis 200", "zwischen 150 und 200", "150-200")."""
-    if a.kind != "cardinal" or b.kind != "cardinal" or b.qualifier or a.subunit or b.subunit:
-        return False
+    if a.kind != "cardinal" or b.kind != "cardinal" or b.qualifier or a.subunit or (b.subunit and a.unit):
+        return False  # "20 bis 30 Cent" is a range of cents; "1 Euro bis 50 Cent" is none
     if a.unit and b.unit and a.unit != b.unit:
         return False
     gap = text[a.end:b.start]
@@ -396,7 +396,7 @@ def _merge(text: str, L: _Lang, cands) -> list[_Cand]:
                 low *= c.scale  # "1,5 bis 2 Millionen"
             if low <= c.value:
                 p.value, p.range_high = low, c.value
-                p.unit = p.unit or c.unit
+                p.unit, p.subunit = p.unit or c.unit, c.subunit
                 p.end, p.nend, p.qualifier = c.end, c.nend, "range"
                 if p.qstart >= 0:
                     p.start = p.qstart
@@ -442,6 +442,8 @@ def _finish(text: str, L: _Lang, c: _Cand) -> NumberMatch:
     if c.subunit:
         c.value /= 100
         c.range_high = c.range_high / 100 if c.range_high is not None else None
+        if c.kind == "vague":  # "Hunderte Cent": the interval is in cents too
+            c.low, c.high = c.low / 100, c.high / 100
     low, high, qualifier = _interval(L, c)
     if c.kind in ("vague", "ordinal"):
         kind = c.kind
