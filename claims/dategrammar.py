@@ -29,6 +29,7 @@ _SCHEMA = {
     "future_cues": [str], "past_cues": [str], "relative_years": {str: int}, "relative_days": {str: int},
     "lowercase_only": [str], "list_words": [str], "publication_labels": [str], "not_year_before": [str], "not_year_after": [str],
     "standalone_relative_years?": {str: int},
+    "decade_endings": [str], "decade_nouns": [str], "decade_words": {str: int},
 }
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -100,6 +101,8 @@ def _grammar(lang: str) -> _Grammar:
     not_year = rf"(?!\s*(?:{_alt(lex['not_year_before'])})(?![^\W\d_]))"
     weekday = rf"(?:{_alt(lex['weekdays'])})(?:{_alt(lex['weekday_compounds'])})?{_WORD_END}"
     relative_years = lex.get("standalone_relative_years", {})
+    decade_end = _alt(lex["decade_endings"])
+    decade_noun = rf"\s*-?\s*(?:{_alt(lex['decade_nouns'])})"
     branches = {
         "ISO": rf"{_START}(?P<iso_y>{_YEAR})(?P<iso_s>[-/.])(?P<iso_m>{_MON})(?P=iso_s)(?P<iso_d>{_DAY}){_NUM_END}",
         "NUM": rf"{_START}(?:(?P<n_d0>{_DAY})\.?\s*(?P<n_l>{link})\s*)?(?P<n_d>{_DAY})\.\s?(?P<n_m>{_MON})\."
@@ -124,6 +127,10 @@ def _grammar(lang: str) -> _Grammar:
         "WABBR": rf"(?<!\w)(?P<w_abbr>{_alt(lex['weekday_abbreviations'])})(?:\.,?|,|(?=\s+\d))(?=\s*\d)",
         "YEAR": rf"{_START}(?<![€$£§+])(?P<y>(?:19|20)\d\d)(?:\s*[-–—/]\s*(?P<y2>(?:19|20)\d\d|\d\d))?"
         rf"(?![\d]|[.,]\d|[^\W\d_]){not_year}",
+        "DECADE": rf"{_START}(?:(?P<dc>(?:1[5-9]|20)\d0)(?:{decade_end})(?:{decade_noun})?"
+        rf"|(?P<dc2>[3-9]0)(?:{decade_end})(?:{decade_noun})|(?<=['’])(?P<dc3>[3-9]0)(?:{decade_end})){_WORD_END}",
+        "DECWORD": rf"(?<!\w)(?P<dw>{_alt(lex['decade_words'])})(?:{decade_noun}|-?(?:{decade_end})(?:{decade_noun}))"
+        rf"{_WORD_END}",
         "REL": rf"(?<!\w)(?P<r>{_alt(lex['relative_days'])}){_WORD_END}",
         "RELYEAR": rf"(?<!\w)(?P<ry>{_alt(relative_years)}){_WORD_END}",
     }
@@ -131,12 +138,13 @@ def _grammar(lang: str) -> _Grammar:
     def compile_branches(names):
         return re.compile("|".join(f"(?P<{n}>{branches[n]})" for n in names), re.IGNORECASE)
 
-    digit_atoms = compile_branches(["ISO", "NUM", "SLASH", "MY", "YM", "DASH", "NODOT", "DMY", "YEAR"])
-    word_atoms = compile_branches(["ORD", "MDASH", "MDY", "MONTH", "WEEKDAY", "WABBR", "REL", "RELYEAR"])
+    digit_atoms = compile_branches(["ISO", "NUM", "SLASH", "MY", "YM", "DASH", "NODOT", "DMY", "DECADE", "YEAR"])
+    word_atoms = compile_branches(["ORD", "MDASH", "MDY", "MONTH", "WEEKDAY", "WABBR", "DECWORD", "REL", "RELYEAR"])
     # Candidates are found case-sensitively (lower case or capitalised), which
     # is several times faster than scanning with the IGNORECASE atom patterns.
     # A phrase is found by its first word ("vergangenen Jahr": the trigger knows no mixed case).
-    keywords = [*months, *lex["weekdays"], *lex["relative_days"], *lex["ordinals"], *(p.split()[0] for p in relative_years)]
+    keywords = [*months, *lex["weekdays"], *lex["relative_days"], *lex["ordinals"], *lex["decade_words"],
+                *(p.split()[0] for p in relative_years)]
     forms = {f for w in keywords for f in (w.lower(), w.capitalize(), w.upper())}
     abbr = {f for w in lex["weekday_abbreviations"] for f in (w.lower(), w.capitalize(), w.upper())}
     # The digit comes first and the look-behind after it: the engine then skips to digits
@@ -176,6 +184,7 @@ class _Atom:
     offset: int = 0  # days, for relative day words; years, for relative years
     month_first: bool = False
     month_only: _Atom | None = None  # what is left when a German "März 15" has no weekday before it
+    decade: bool = False  # "die 1980er Jahre": the years 1980 to 1989
     # filled from the words before the atom
     lead: int = -1
     prep: str = ""
@@ -254,6 +263,12 @@ def _atom(m: re.Match, g: _Grammar, lang: str) -> _Atom | None:
                 return None
             atom.end_date = (y2, None, None)
         return atom
+    if kind in ("DECADE", "DECWORD"):
+        if kind == "DECWORD":
+            first = lex["decade_words"].get(_norm(m["dw"]))
+        else:
+            first = int(m["dc"]) if m["dc"] else 1900 + int(m["dc2"] or m["dc3"])
+        return None if first is None else _Atom(s, e, "date", first, end_date=(first + 9, None, None), decade=True)
     if kind == "RELYEAR":
         offset = lex.get("standalone_relative_years", {}).get(_norm(m["ry"]))
         return None if offset is None else _Atom(s, e, "relyear", offset=offset)

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import lexicon
 from .dategrammar import _atom, _Atom, _grammar, _Grammar, _norm
@@ -127,6 +127,8 @@ def _read_prefix(text: str, g: _Grammar, a: _Atom, lo: int) -> None:
     """Fill the atom's qualifier and cues from the words just before it."""
     a.lead = a.start
     m = g.prefix.search(text, max(lo, a.start - _PREFIX_WINDOW), a.start)
+    if m and m.start() < a.start and a.kind == "date" and a.m is None and not a.decade and _ends_with_article(m.group(), g):
+        m = None  # no article stands before a bare year: in "in der 2011" the "der" is a pronoun
     if m and m.start() < a.start:
         a.prep = _norm(m["prep"])
         a.cue = bool(m["prep"] or m["part"] or m["cue"])
@@ -134,6 +136,11 @@ def _read_prefix(text: str, g: _Grammar, a: _Atom, lo: int) -> None:
         a.direction = 1 if cue in g.lex["future_cues"] else -1 if cue in g.lex["past_cues"] else 0
         if a.cue or (a.kind == "date" and a.d):  # a lone article only before a day: "den 28.10."
             a.lead = m.start()
+
+
+def _ends_with_article(words: str, g: _Grammar) -> bool:
+    last = words.split()
+    return bool(last) and _norm(last[-1]) in g.lex["articles"]
 
 
 def _join_weekdays(text: str, g: _Grammar, atoms: list[_Atom]) -> list[_Atom]:
@@ -300,6 +307,8 @@ def find_dates(text: str, lang: str = "de", doc_date: str | dt.date | None = Non
             i += 2
         else:
             match = _single(text, g, a, ref, atoms[i - 1] if i else None)
+            if match is not None and a.decade and not a.cue:
+                match = replace(match, attributive=True)  # "Autos der 1960er-Jahre": no time of an event
             i += 1
         if match and (not found or match.start >= found[-1].end):
             found.append(match)

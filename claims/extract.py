@@ -164,9 +164,11 @@ class _ClaimBuilder:
         self.dates_by_sentence: dict[int, list[DateMatch]] = {}
         for found in dates:
             self.dates_by_sentence.setdefault(sentences.locate(found.start), []).append(found)
-        # The dates that may give a claim its time: not those a figure is compared with.
+        # The dates that may give a claim its time: not those a figure is compared with, nor
+        # those of things ("Autos der 1960er-Jahre").
         self.scope_dates = {
-            index: [d for d in found if not self._baseline(d)] for index, found in self.dates_by_sentence.items()
+            index: [d for d in found if not d.attributive and not self._baseline(d)]
+            for index, found in self.dates_by_sentence.items()
         }
         # What is read once per sentence (predicates, attributions, events, back references),
         # shared by all claims of that sentence: keyed by (what, sentence index).

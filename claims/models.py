@@ -65,6 +65,9 @@ class DateMatch:
     high: str | None = None  # span end or None
     precision: str = "day"  # day | month | year
     qualifier: str = "exact"  # exact | range | at_most (bis ...) | at_least (seit/ab ...)
+    # True for the date of a thing, not of an event: "Autos der 1960er-Jahre", "aus den
+    # 1950er Jahren". It is a claim, but gives no other claim its time.
+    attributive: bool = False
 
 
 @dataclass(frozen=True, slots=True)
