@@ -1,7 +1,7 @@
 """Ingest files and folders into a Store: read, skip unchanged, extract, replace.
 
 Files are streamed one at a time. An unchanged file (same bytes, same
-extractor version) is recognised by its SHA-256 before it is decoded or
+extractor version: see version.py) is recognised by its SHA-256 before it is decoded or
 extracted, so re-ingesting a corpus costs little more than reading it. Each
 document is written in one transaction; an error in one file is reported and
 the others go on. KeyboardInterrupt propagates after the current transaction
@@ -21,9 +21,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import documents
+from . import documents, version
 from .errors import DocumentError, DuplicateDocumentId
-from .models import EXTRACTOR_VERSION, MAX_CLAIMS, Claim, Document, claim_id_for
+from .models import MAX_CLAIMS, Claim, Document, claim_id_for
 from .store import DocumentState, Store
 
 # Documents are written together when this much time or text has gathered.
@@ -181,7 +181,7 @@ def _ingest_file(
             raise DuplicateDocumentId(
                 f"{path}: document id '{doc_id}' is already used by {state.path}; rename one of the files"
             )
-        if state.content_hash == digest and state.extractor_version == EXTRACTOR_VERSION:
+        if state.content_hash == digest and state.extractor_version == version.extractor_version():
             report.unchanged += 1
             return
     try:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-# Bump when extraction changes in a way that changes claim ids or fields.
-EXTRACTOR_VERSION = "1"
+# Part of every claim id. The same span of the same document keeps its id across
+# extractor versions (see version.py), so ids noted by a user stay valid.
+CLAIM_ID_SCHEME = "1"
 
 # No document yields more claims than this: a real article has dozens, a dump of digits
 # could have hundreds of thousands, and every one of them would be held and stored.
@@ -131,5 +132,5 @@ class Group:
 
 def claim_id_for(doc: str, start: int, end: int) -> str:
     """Stable id: the same document span always gets the same id."""
-    raw = f"{EXTRACTOR_VERSION}:{doc}:{start}:{end}".encode()
+    raw = f"{CLAIM_ID_SCHEME}:{doc}:{start}:{end}".encode()
     return hashlib.sha1(raw).hexdigest()[:12]

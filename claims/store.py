@@ -21,10 +21,10 @@ from dataclasses import dataclass, fields
 from operator import attrgetter
 from pathlib import Path
 
-from . import documents
+from . import documents, version
 from .errors import AmbiguousDocument, StoreError, StoreLocked, UnknownClaim, UnknownDocument
 from .migrations import migrate
-from .models import EXTRACTOR_VERSION, Claim, Document, Group, claim_id_for
+from .models import Claim, Document, Group, claim_id_for
 
 DEFAULT_TIMEOUT_SECONDS = 30.0
 CLAIM_COLUMNS = tuple(f.name for f in fields(Claim))
@@ -251,7 +251,7 @@ class Store:
                 lead = excluded.lead, n_claims = excluded.n_claims
             """,
             (
-                doc.doc_id, doc.path, doc.content_hash, EXTRACTOR_VERSION, doc.title, doc.source, doc.url,
+                doc.doc_id, doc.path, doc.content_hash, version.extractor_version(), doc.title, doc.source, doc.url,
                 doc.date, doc.date_precision, doc.lang, json.dumps(list(doc.warnings), ensure_ascii=False),
                 len(rows), now, doc.text, documents.lead(doc),
             ),

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import sqlite3
 
 import pytest
 
-from claims import documents, migrations
+from claims import documents, migrations, version
 from claims.ingest import IngestReport, ingest
 from claims.store import Store
 
@@ -49,6 +51,35 @@ def test_ingest_then_reingest_is_a_no_op(cli, corpus, fake_extractor):
     docs = {d["doc_id"]: d for d in docs_json(cli)}
     assert docs["a"]["n_claims"] == 2 and docs["a"]["date"] == "2022-01" and docs["a"]["date_precision"] == "month"
     assert docs["b"]["title"] == "Bericht B" and docs["b"]["date"] == "2022-01-11"
+
+
+def test_unchanged_files_are_extracted_again_by_another_extractor(cli, corpus, fake_extractor, monkeypatch):
+    cli("ingest", str(corpus))
+    ids_before = {c["claim_id"] for c in json.loads(cli("list", "--json").stdout)}
+    calls = len(fake_extractor)
+    # an upgrade or an edited lexicon is another extractor
+    monkeypatch.setattr(version, "extractor_version", lambda: "another")
+    result = cli("ingest", str(corpus))
+    assert "(0 new, 3 updated, 0 unchanged), 6 claims" in result.stdout
+    assert len(fake_extractor) == calls + 3
+    assert {c["claim_id"] for c in json.loads(cli("list", "--json").stdout)} == ids_before  # ids outlive versions
+    assert "(0 new, 0 updated, 3 unchanged)" in cli("ingest", str(corpus)).stdout
+
+
+def test_extractor_version_changes_with_a_lexicon_edit(tmp_path, monkeypatch):
+    package = tmp_path / "claims"
+    shutil.copytree(version.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(version, "PACKAGE", package)
+    version.extractor_version.cache_clear()
+    try:
+        before = version.extractor_version()
+        assert re.fullmatch(r"[0-9a-f]{12}", before)
+        lexicon = package / "lexicons" / "de" / "extract.yaml"
+        lexicon.write_text(lexicon.read_text(encoding="utf-8") + "\n# a user's edit\n", encoding="utf-8")
+        version.extractor_version.cache_clear()
+        assert version.extractor_version() != before
+    finally:
+        version.extractor_version.cache_clear()
 
 
 def test_extractor_sees_text_with_metadata_blanked(cli, corpus, fake_extractor):
