@@ -29,7 +29,7 @@ _SCHEMA = {
     "future_cues": [str], "past_cues": [str], "relative_years": {str: int}, "relative_days": {str: int},
     "lowercase_only": [str], "list_words": [str], "publication_labels": [str], "not_year_before": [str], "not_year_after": [str],
     "standalone_relative_years?": {str: int},
-    "decade_endings": [str], "decade_nouns": [str], "decade_words": {str: int},
+    "decade_endings": [str], "decade_nouns": [str], "decade_words": {str: int}, "day_month_without_dot": bool,
 }
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -138,7 +138,8 @@ def _grammar(lang: str) -> _Grammar:
     def compile_branches(names):
         return re.compile("|".join(f"(?P<{n}>{branches[n]})" for n in names), re.IGNORECASE)
 
-    digit_atoms = compile_branches(["ISO", "NUM", "SLASH", "MY", "YM", "DASH", "NODOT", "DMY", "DECADE", "YEAR"])
+    dotted = ["NODOT"] if lex["day_month_without_dot"] else []  # "am 22.04" (German); in English "1.5" is a decimal
+    digit_atoms = compile_branches(["ISO", "NUM", "SLASH", "MY", "YM", "DASH", *dotted, "DMY", "DECADE", "YEAR"])
     word_atoms = compile_branches(["ORD", "MDASH", "MDY", "MONTH", "WEEKDAY", "WABBR", "DECWORD", "REL", "RELYEAR"])
     # Candidates are found case-sensitively (lower case or capitalised), which
     # is several times faster than scanning with the IGNORECASE atom patterns.

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .models import NumberMatch
 from .nouns import CONJUNCTIONS, TOKEN
 from .numbers import parse_number
-from .vocabulary import Vocabulary
+from .vocabulary import Vocabulary, vocabulary
 
 # How far (in characters) a predicate may stand from the number it explains.
 PREDICATE_REACH = 90
@@ -61,14 +61,45 @@ def crossing_penalty(text: str, lo: int, hi: int, lang: str) -> int | None:
     """How much farther a predicate counts when something stands between it and the number.
 
     Across a conjunction and another number it is that number's ('100.000 gestoßen und
-    drei Personen festgenommen'): None, it does not apply. Across a conjunction or a comma
+    drei Personen festgenommen'): None, it does not apply; unless the conjunction only joins
+    two counted nouns ('Fünf Polizisten und zwei Soldaten wurden getötet'). Across a conjunction or a comma
     alone it applies only when nothing nearer does ('35 getötet und 120 weitere verletzt',
     '16 Menschen von Polizisten oder Schlägern ermordet', '30 getötet, darunter fünf Polizisten').
     """
     between = text[lo:hi]
     tokens = [t.group() for t in TOKEN.finditer(between)]
     if any(t.lower() in CONJUNCTIONS for t in tokens):
-        if any(t[0].isdigit() or (t.isalpha() and parse_number(t, lang) is not None) for t in tokens):
+        if any(_is_figure(t, lang) for t in tokens) and not _coordinated(tokens, lang):
             return None
         return PREDICATE_REACH
+    if _part_between(tokens, lang):
+        return None  # "200 im Einsatz, drei von ihnen verletzt": the verb is the part's
     return PREDICATE_REACH if "," in between else 0
+
+
+def _coordinated(tokens: list[str], lang: str) -> bool:
+    """True if the tokens between a number and a predicate only join two counted nouns, which
+    share the verb: "Fünf Polizisten und [zwei Soldaten wurden getötet]" (number first),
+    "arrested [40 protesters and] 12 rioters" (verb first)."""
+    first = next(i for i, t in enumerate(tokens) if t.lower() in CONJUNCTIONS)
+    before = tokens[:first]
+    if first == len(tokens) - 1 and before and _is_figure(before[0], lang):
+        before = before[1:]  # verb first: the other figure and its noun, then the conjunction
+    if not 0 < len(before) <= 2 or not all(t.isalpha() and not _is_figure(t, lang) for t in before):
+        return False
+    noun = vocabulary(lang).noun(before[-1])  # people, not a verb: "100.000 gestoßen und drei ..."
+    return noun.person or noun.subgroup or noun.category is not None
+
+
+def _is_figure(token: str, lang: str) -> bool:
+    return token[0].isdigit() or (token.isalpha() and parse_number(token, lang) is not None)
+
+
+def _part_between(tokens: list[str], lang: str) -> bool:
+    """True if a figure and a partitive pronoun ("drei von ihnen", "three of them") are among ``tokens``."""
+    pronouns = vocabulary(lang).partitive_pronouns
+    lowered = [t.lower() for t in tokens]
+    for i, token in enumerate(tokens[:-1]):
+        if any(tuple(lowered[i + 1 : i + 1 + len(p)]) == p for p in pronouns) and _is_figure(token, lang):
+            return True
+    return False

@@ -39,11 +39,13 @@ SCHEMA = {
     "singular_nouns?": [str],
     "agent_words?": [str],
     "demonym_endings?": [str],
+    "closed_compounds?": bool,
     "change_markers?": [str],
     "comparatives?": [str],
     "percentage_points?": [str],
     "number_of?": [str],
     "partitive_links?": [str],
+    "partitive_pronouns?": [str],
 }
 CATEGORY_SCHEMA = {"concept": str, "nouns": [str], "predicates": [str], "min_value?": float}
 ATTRIBUTION_SCHEMA = {
@@ -108,6 +110,7 @@ class Vocabulary:
     level_verbs: WordMatcher  # verbs that say where a figure stands ("reached", "stood at"): never what it measures
     not_nouns: frozenset[str]  # capitalised function words ("Doch", "Nur"): never what a number counts
     demonym_endings: tuple[str, ...]  # endings of capitalised nouns of people ("Ukrainians"): English only
+    closed_compounds: bool  # a category noun may end a compound: "Ölarbeiter" (German), not "firefighters"
     singular_articles: tuple[str, ...]  # "ein", "einen", "a": one, before a casualty noun or a victim
     singular_nouns: WordMatcher  # "Toter", "Festnahme": after an article, one casualty
     agent_words: frozenset[str]  # "von", "by": the article after them names who did it, not the victim
@@ -117,6 +120,7 @@ class Vocabulary:
     percentage_points: tuple[str, ...]  # "11,9 Prozentpunkte": a difference of percentages, never a level
     number_of: WordMatcher  # "Zahl der", "number of": what a later bare number counts follows them
     partitive_links: tuple[str, ...]  # "32 der 4.200 Passagiere": after a figure and one of these, a total
+    partitive_pronouns: tuple[tuple[str, ...], ...]  # "drei von ihnen": the figure is a part of one before
     predicates: WordMatcher  # all categories' predicates, to find candidates in one scan
     attribution_any: WordMatcher  # before, after and standalone attribution words, for one scan
     category_nouns: WordMatcher  # all categories' nouns: most words are none, told in one test
@@ -129,7 +133,9 @@ class Vocabulary:
             normal = normalise_token(word)
             category = None
             if self.category_nouns.may_match_head(normal):
-                category = next((c for c in self.categories if c.nouns.matches_head_normalised(normal)), None)
+                category = next(
+                    (c for c in self.categories if c.nouns.matches_head_normalised(normal, self.closed_compounds)), None
+                )
             info = NounInfo(
                 category,
                 self.person_nouns.matches_head_normalised(normal)
@@ -201,6 +207,7 @@ def vocabulary(lang: str) -> Vocabulary:
         level_verbs=WordMatcher(data.get("level_verbs", [])),
         not_nouns=frozenset(w.lower() for w in data.get("not_nouns", [])),
         demonym_endings=tuple(w.lower() for w in data.get("demonym_endings", [])),
+        closed_compounds=data.get("closed_compounds", True),
         singular_articles=tuple(w.lower() for w in data.get("singular_articles", [])),
         singular_nouns=WordMatcher(data.get("singular_nouns", [])),
         agent_words=frozenset(w.lower() for w in data.get("agent_words", [])),
@@ -211,6 +218,7 @@ def vocabulary(lang: str) -> Vocabulary:
         percentage_points=tuple(w.lower() for w in data.get("percentage_points", [])),
         number_of=WordMatcher(data.get("number_of", [])),
         partitive_links=tuple(" ".join(w.lower().split()) for w in data.get("partitive_links", [])),
+        partitive_pronouns=tuple(tuple(w.lower().split()) for w in data.get("partitive_pronouns", [])),
         predicates=WordMatcher([p for category in categories for p in category.predicates.patterns]),
         attribution_any=WordMatcher(attribution["before"] + attribution["after"] + attribution["standalone"]),
         category_nouns=WordMatcher([p for category in categories for p in category.nouns.patterns]),

@@ -178,13 +178,16 @@ class WordMatcher:
         a quick test before asking many matchers the same question."""
         return self._suffix.search(word) is not None
 
-    def matches_head_normalised(self, word: str) -> bool:
-        """``matches_head`` for a token already passed through ``normalise_token`` (no cache)."""
+    def matches_head_normalised(self, word: str, closed_compounds: bool = True) -> bool:
+        """``matches_head`` for a token already passed through ``normalise_token`` (no cache);
+        without ``closed_compounds`` only a hyphenated compound has a head of its own."""
         if self._token.fullmatch(word):
             return True
         last = word.rsplit("-", 1)[-1]
         if last != word and self._token.fullmatch(last):
             return True
+        if not closed_compounds:
+            return False
         found = self._suffix.search(word)
         # A compound head must leave a real first part ("Öl|arbeiter"), not a prefix letter.
         return found is not None and found.start() >= 2
