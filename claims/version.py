@@ -8,6 +8,7 @@ unit, a new event word) reaches the documents already stored without deleting th
 from __future__ import annotations
 
 import hashlib
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,13 +17,18 @@ PACKAGE = Path(__file__).resolve().parent
 
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
-    """A digest of every module and lexicon file of the package, e.g. '3fa4c2d91b0e'.
+    """A digest of every module and lexicon file of the package and of the user's lexicons
+    (``CLAIMS_LEXICONS``), e.g. '3fa4c2d91b0e'.
 
     Not the package version: that changes with releases only, and a lexicon edited in
     place must count as another extractor. Hashing the files costs about 2 ms."""
     digest = hashlib.sha1()
     files = sorted([*PACKAGE.glob("*.py"), *PACKAGE.glob("lexicons/**/*.yaml")])
+    override = os.environ.get("CLAIMS_LEXICONS")  # a user's lexicons change the extractor too
+    if override and Path(override).is_dir():
+        files += sorted(Path(override).glob("**/*.yaml"))
     for path in files:
-        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
+        name = path.relative_to(PACKAGE) if path.is_relative_to(PACKAGE) else path  # the same wherever installed
+        digest.update(name.as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:12]
