@@ -127,7 +127,7 @@ def _read_prefix(text: str, g: _Grammar, a: _Atom, lo: int) -> None:
     """Fill the atom's qualifier and cues from the words just before it."""
     a.lead = a.start
     m = g.prefix.search(text, max(lo, a.start - _PREFIX_WINDOW), a.start)
-    if m and m.start() < a.start and a.kind == "date" and a.m is None and not a.decade and _ends_with_article(m.group(), g):
+    if m and m.start() < a.start and _is_bare_year(a) and _ends_with_article(m.group(), g):
         m = None  # no article stands before a bare year: in "in der 2011" the "der" is a pronoun
     if m and m.start() < a.start:
         a.prep = _norm(m["prep"])
@@ -136,6 +136,10 @@ def _read_prefix(text: str, g: _Grammar, a: _Atom, lo: int) -> None:
         a.direction = 1 if cue in g.lex["future_cues"] else -1 if cue in g.lex["past_cues"] else 0
         if a.cue or (a.kind == "date" and a.d):  # a lone article only before a day: "den 28.10."
             a.lead = m.start()
+
+
+def _is_bare_year(a: _Atom) -> bool:
+    return a.kind == "date" and a.m is None and not a.decade
 
 
 def _ends_with_article(words: str, g: _Grammar) -> bool:

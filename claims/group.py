@@ -169,24 +169,32 @@ def split_by_scope(claims: list[Claim]) -> list[tuple[str | None, list[Claim], s
 
 def _label(members: list[Claim], scope: str | None) -> str:
     """``deaths: Tote · 2022-01``: category, the commonest subject (or the concept), scope."""
-    subjects = Counter(c.subject.strip() for c in members if c.subject and c.subject.strip())
-    events = sorted({_event_name(c.concept) for c in members if c.category == "date" and c.concept})
+    category = members[0].category  # a group holds claims of one category
+    events = sorted({_event_name(c.concept) for c in members if c.concept}) if category == "date" else []
     if events:  # "date: general strike", the same in every language, not "date: streikten"
         what = " / ".join(events)
-    elif subjects:
-        what = min(subjects.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
     else:
-        concepts = sorted({c.concept for c in members if c.concept})
-        what = concepts[0].replace("_", " ") if concepts else ""
-    details = {c.concept.split(":", 1)[1] for c in members if c.category == "duration" and c.concept and ":" in c.concept}
+        what = _commonest_subject(members) or _first_concept(members)
+    details = set()
+    if category == "duration":
+        details = {c.concept.split(":", 1)[1] for c in members if c.concept and ":" in c.concept}
     if len(details) == 1:  # "duration: rentenalter (Jahre)": what lasted, not only the unit
         detail = details.pop()
         what = f"{detail} ({what})" if what else detail
     if what and all((c.concept or "").endswith(":change") for c in members):
         what += " (change)"  # "stieg um 2 Prozent": kept apart from the level, and said so
-    category = members[0].category
     label = f"{category}: {what}" if what else category
     return f"{label} · {scope}" if scope else label
+
+
+def _commonest_subject(members: list[Claim]) -> str:
+    subjects = Counter(c.subject.strip() for c in members if c.subject and c.subject.strip())
+    return min(subjects.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0] if subjects else ""
+
+
+def _first_concept(members: list[Claim]) -> str:
+    concepts = sorted({c.concept for c in members if c.concept})
+    return concepts[0].replace("_", " ") if concepts else ""
 
 
 def _event_name(concept: str) -> str:
