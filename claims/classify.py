@@ -22,7 +22,7 @@ from .nouns import (
     number_of_noun,
     price_noun,
 )
-from .numbers import is_amount_word, parse_number
+from .numbers import is_amount_word, is_figure
 from .predicates import PredicateHit, nearest_predicate
 from .vocabulary import Vocabulary
 
@@ -31,6 +31,11 @@ _PUNCTUATION = ".,;:!?()[]{}\"'„“”»«*–-"
 CASUALTIES = frozenset(("deaths", "injuries", "arrests"))
 # How near (characters) a casualty verb must stand to count a noun the lexicon does not know.
 CASUALTY_VERB_REACH = 25
+# "246 der nach Behördenangaben 350": words between a partitive link and the whole it names.
+PARTITIVE_GAP = 3
+PARTITIVE_REACH = 80  # characters after a clause-opening whole ("Von 500 ...") searched for its part
+PARTITIVE_NEAR = 24  # the same within a clause: "nahm von 500 Demonstranten 40 fest"
+_WORD = re.compile(r"\S+")
 _NAME = r"[A-ZÄÖÜ][^\W\d_]*(?:[-'’][^\W\d_]+)?"
 _NAME_BRACKET = re.compile(rf"(?<!\w)({_NAME})\s+({_NAME})\s?\(\Z")  # "Vuk Jeremic (" before an age
 _NAME_COMMA = re.compile(rf"(?<!\w)({_NAME})\s+({_NAME}),\s?\Z")  # "Irakli Kobakhidze, " before ", 46,"
@@ -102,7 +107,7 @@ def _count_reading(text: str, number: NumberMatch, clause, vocab: Vocabulary, pr
         return _counted(head, text, number, clause, vocab, predicates)
     found = nearest_predicate(text, number, clause, predicates(), vocab.lang)
     if found is not None and number.value >= found[1].min_value:
-        _, category, phrase = found
+        _, category, phrase, _ = found
         return Reading(category.name, category.concept, phrase)
     before = _category_noun_before(text, number, clause, vocab)
     if before is not None:
@@ -208,7 +213,7 @@ def _counted(
             return Reading(category.name, f"{category.concept}:{concept_key(head)}", head, from_noun=True)
         return Reading("count", concept_key(head), head, from_noun=True)
     found = nearest_predicate(text, number, clause, predicates(), vocab.lang)
-    if found is not None and (number.value < found[1].min_value or _is_partitive_whole(text, number, clause, vocab)):
+    if found is not None and (number.value < found[1].min_value or is_partitive_whole(text, number, clause, vocab, found[3])):
         found = None
     if category is not None:
         # "16 Soldaten wurden getötet": a casualty predicate beats a noun of people.
@@ -220,14 +225,58 @@ def _counted(
     return Reading("count", concept_key(head), head, from_noun=True)
 
 
-def _is_partitive_whole(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> bool:
-    """'32 der 4.200 Passagiere', '32 of the 4,200 people': the second figure is the whole."""
-    words = text[max(clause[0], number.start - 40) : number.start].lower().split()
+def is_partitive_whole(text: str, number: NumberMatch, clause, vocab: Vocabulary, verb_end: int | None = None) -> bool:
+    """True if the number is the whole another figure is part of, so a verb is the part's.
+
+    A figure and a link stand before it, maybe a few words between: "32 der 4.200 Passagiere",
+    "246 der nach Behördenangaben 350 Passagiere", "two of the 40 miners". Or a link opens the
+    clause and a figure follows: "Von 500 Demonstranten wurden 40 festgenommen", "Of the 500
+    protesters, 40 were arrested". A verb after a comma is the whole's when the part follows it:
+    "Unter den sechs Menschen, die verwundet wurden, waren drei ..." (``verb_end``: its end).
+    """
+    lo = max(clause[0], number.start - 60)
+    words = [(m.start(), m.group().lower()) for m in _WORD.finditer(text, lo, number.start)]
     for link in vocab.partitive_links:
         size = link.count(" ") + 1
-        if len(words) > size and " ".join(words[-size:]) == link:
-            figure = words[-size - 1]
-            return figure[:1].isdigit() or parse_number(figure, vocab.lang) is not None
+        for gap in range(min(PARTITIVE_GAP, len(words) - size) + 1):
+            at = len(words) - gap - size  # where the link starts among the words
+            if any(is_figure(w, vocab.lang) or w[-1] in ",.;" for _, w in words[at + size :]):
+                break  # the link belongs to another figure, or the phrase ended
+            if " ".join(w for _, w in words[at : at + size]) != link:
+                continue
+            if at > 0 and is_figure(words[at - 1][1].rstrip(","), vocab.lang):
+                return True
+            # "Von (insgesamt) 500 Demonstranten wurden 40 ...", "nahm von 500 Demonstranten 40 fest"
+            opens = at == 0 and _opens_clause(text, clause[0], words[0][0])
+            if not opens and gap > 0:
+                continue
+            end = clause[1]
+            if verb_end is not None and verb_end > number.end and _relative_between(text, number.end, verb_end, vocab):
+                end = min(end, verb_end)  # a verb in a relative clause is the whole's, unless the part is before it
+            if _figure_after(text, number.end, end, vocab.lang, PARTITIVE_REACH if opens else PARTITIVE_NEAR):
+                return True
+    return False
+
+
+def _relative_between(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
+    """True if a comma or a relative pronoun stands between ``start`` and ``end``."""
+    between = text[start:end]
+    return "," in between or any(w.lower() in vocab.relative_pronouns for w in between.split())
+
+
+def _opens_clause(text: str, clause_start: int, at: int) -> bool:
+    """True if only opening punctuation, or a comma, stands between the clause start and ``at``."""
+    before = text[max(clause_start, at - 40) : at].rstrip(" \t\"'„“»«(")
+    return at - 40 <= clause_start and not before or before.endswith(",")
+
+
+def _figure_after(text: str, start: int, end: int, lang: str, reach: int) -> bool:
+    """True if a figure stands within ``reach`` characters after ``start`` in its clause."""
+    for token in TOKEN.finditer(text, start, min(end, start + reach)):
+        if is_figure(token.group(), lang):
+            return True
+        if reach == PARTITIVE_NEAR and token.group() in ",;":
+            return False  # "von 45.000 Teilnehmern, davon 16.000 in Duisburg": a part, after a break
     return False
 
 
@@ -272,12 +321,14 @@ def _is_casualty(category: str) -> bool:
 def _category_noun_before(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading | None:
     """'Die Zahl der Toten stieg auf 50': the counted noun stands before the number."""
     words = text[max(clause[0], number.start - 60) : number.start].split()[-6:]
-    for word in reversed(words):
-        word = word.strip(_PUNCTUATION)
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i].strip(_PUNCTUATION)
         if not word or vocab.lang == "de" and not word[0].isupper() or word.lower() in vocab.not_nouns:
             continue  # German nouns are capitalised: "auszugleichen" is no compound of "Leichen"
         category = vocab.noun(word).category
         if category is not None:
+            if i > 0 and is_figure(words[i - 1], vocab.lang):
+                return None  # "Von den 300 Festgenommenen wurden 20 verurteilt": the 300's noun
             return Reading(category.name, category.concept, word)
     return None
 

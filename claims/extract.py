@@ -13,7 +13,7 @@ from datetime import date
 
 from . import context
 from .actors import canonical_actor
-from .classify import CASUALTIES, Reading, read_number
+from .classify import CASUALTIES, Reading, is_partitive_whole, read_number
 from .dateclaims import bare_span, date_bounds, is_metadata_date, resolve_years
 from .dates import find_dates
 from .errors import UnsupportedLanguage
@@ -22,7 +22,7 @@ from .lexicon import LANGUAGES
 from .models import MAX_CLAIMS, Claim, DateMatch, NumberMatch, claim_id_for
 from .nouns import TOKEN, is_counted_noun
 from .numbers import find_numbers, parse_number
-from .predicates import find_predicates
+from .predicates import find_predicates, owned_by_figures
 from .sentences import NoiseChecker, Sentences, split_sentences
 from .singulars import find_singulars
 from .vocabulary import vocabulary
@@ -175,11 +175,13 @@ class _ClaimBuilder:
         self._per_sentence: dict[tuple[str, int], object] = {}
         self._sentence_texts: dict[tuple[int, int], str] = {}
         self.number_starts: list[int] = []
+        self.number_ends: set[int] = set()
 
     # -- numbers ---------------------------------------------------------
     def number_claims(self, numbers: list[NumberMatch]) -> list[Claim]:
         numbers = [n for n in _share_units(self.text, numbers, self.lang) if not self._is_ordinal(n)]
         self.number_starts = [n.start for n in numbers]
+        self.number_ends = {n.end for n in numbers}
         readings: list[Reading | None] = []
         for number in numbers:
             readings.append(self._read(number))
@@ -226,8 +228,11 @@ class _ClaimBuilder:
             return Reading("count", None, None, counted=False)
         index = self.sentences.locate(number.start)
         clause = context.clause_bounds(self.text, number.start, number.end, self.sentences.span(index))
-        predicates = lambda: self._sentence("predicates", index, find_predicates)  # noqa: E731
+        predicates = lambda: self._sentence("predicates", index, self._predicates)  # noqa: E731
         return read_number(self.text, number, clause, self.vocab, predicates)
+
+    def _predicates(self, text: str, span: tuple[int, int], vocab) -> list:
+        return owned_by_figures(text, find_predicates(text, span, vocab), self.number_ends)
 
     def _reading_before(self, numbers: list[NumberMatch], readings: list[Reading | None], i: int) -> Reading | None:
         """A bare number (no noun, no verb of its own) counts what the figure before it in its
@@ -240,6 +245,8 @@ class _ClaimBuilder:
             reading = readings[j]
             if reading is None or not reading.counted:
                 continue
+            if self._is_whole(numbers[j]):
+                return None  # "Von den 300 Festgenommenen wurden 20 verurteilt": a part, not more arrests
             # The nearest figure that counts something decides: after "2.500 Einsatzkräften",
             # "1.600 davon" are not the participants named before them. Not durations: a bare
             # number after "drei Jahre" is seldom a number of years.
@@ -249,10 +256,17 @@ class _ClaimBuilder:
             return reading if same_kind else None
         return None
 
+    def _is_whole(self, number: NumberMatch) -> bool:
+        index = self.sentences.locate(number.start)
+        clause = context.clause_bounds(self.text, number.start, number.end, self.sentences.span(index))
+        return is_partitive_whole(self.text, number, clause, self.vocab)
+
     def _is_identifier(self, number: NumberMatch) -> bool:
         """'Nr. 5', 'Artikel 5', 'Platz 13': the word before makes the number a name."""
         words = self.text[max(0, number.start - 16) : number.start].split()
-        return bool(words) and words[-1].strip(".:,;()").lower() in self.vocab.identifier_words
+        if not words or words[-1].endswith((",", ";")):
+            return False  # "865.835 Artikel, 220 Millionen Wörter": a list, not "Artikel 220"
+        return words[-1].strip(".:()").lower() in self.vocab.identifier_words
 
     def _is_ordinal(self, number: NumberMatch) -> bool:
         """German "die 4. Winterwelt", "ein 13. Monatsgehalt": digits, a period, the phrase goes on."""
@@ -274,6 +288,8 @@ class _ClaimBuilder:
         before = TOKEN.findall(self.text, max(0, number.start - 30), number.start)
         if not before or not before[-1][0].isupper() or not before[-1].replace("-", "").isalpha():
             return False
+        if not number.text[:1].isdigit() and len(before) > 1 and before[-2].lower() in self.vocab.phrase_articles:
+            return False  # "bis zum Nachmittag fünf", not "ORF eins"
         sentence_start = self.sentences.span(self.sentences.locate(number.start))[0]
         return self.text.rfind(before[-1], sentence_start, number.start) > sentence_start
 
@@ -301,6 +317,8 @@ class _ClaimBuilder:
             return None
         if names and not names[0].isupper():
             return None
+        if noun and not names:
+            return None  # "Of the 500 protesters, 40 were arrested": the 40 are no member of a list
         return names
 
     def _actor(self, number: NumberMatch) -> str | None:

@@ -53,6 +53,7 @@ def head_noun(
     skipped = 0
     phrase_head = None
     may_skip_determiner = share
+    part_of = False  # "two of ...": a linker right after the number
     for token in TOKEN.finditer(text, start, min(limit, start + 120)):
         word = token.group()
         if not word[0].isalnum():
@@ -64,6 +65,7 @@ def head_noun(
             return phrase_head if vocab.lang == "en" else None
         if lowered in _LINKERS.get(vocab.lang, ()) and not strict:
             may_skip_determiner = True
+            part_of = part_of or (phrase_head is None and skipped == 0)
             continue
         if may_skip_determiner and lowered in _EN_DETERMINERS and phrase_head is None:
             continue
@@ -74,6 +76,8 @@ def head_noun(
         else:
             if _is_known_noun(word, vocab) or lowered in vocab.fractions:  # "two thirds of voters": the share
                 return _compound_head(text, token.end(), word, vocab)
+            if word[0].isdigit() and part_of:
+                return None  # "two of the roughly 40 miners": the part's noun is the whole's, after it
             if lowered in _EN_STOP or lowered in vocab.not_nouns or word[0].isdigit() or is_verb(word, vocab):
                 # "10,000 gathered", "thousands marched", "164 reported": a verb, not what is counted
                 return phrase_head

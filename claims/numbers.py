@@ -107,6 +107,13 @@ def is_amount_word(word: str, lang: str) -> bool:
     return _currency_words(lang).fullmatch(_norm(word)) is not None
 
 
+def is_figure(token: str, lang: str) -> bool:
+    """True if a token is a figure: digits ("350", "4.200") or a number word ("drei", "forty")."""
+    if token[:1].isdigit():
+        return token.replace(".", "").replace(",", "").isdigit()  # not "1980er-Jahren", "A380"
+    return token.isalpha() and parse_number(token, lang) is not None
+
+
 @lru_cache(maxsize=None)
 def _currency_words(lang: str) -> re.Pattern:
     """Every currency and subunit name of ``lang`` with its inflections, as one pattern."""

@@ -4,11 +4,11 @@ and matched to the number nearest them in its clause."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .models import NumberMatch
 from .nouns import CONJUNCTIONS, TOKEN
-from .numbers import parse_number
+from .numbers import is_figure
 from .vocabulary import Vocabulary, vocabulary
 
 # How far (in characters) a predicate may stand from the number it explains.
@@ -21,6 +21,7 @@ class PredicateHit:
     end: int
     category: object  # vocabulary.Category
     phrase: str
+    after_figure: int | None = None  # the end of a figure right before the phrase, if any ("300 Festgenommene")
 
 
 def find_predicates(text: str, span: tuple[int, int], vocab: Vocabulary) -> list[PredicateHit]:
@@ -34,14 +35,28 @@ def find_predicates(text: str, span: tuple[int, int], vocab: Vocabulary) -> list
     return hits
 
 
+def owned_by_figures(text: str, hits: list[PredicateHit], figure_ends: set[int]) -> list[PredicateHit]:
+    """``hits`` with ``after_figure`` set where one of the figures ending at ``figure_ends``
+    stands right before a hit, only spaces between."""
+    owned = []
+    for hit in hits:
+        end = hit.start
+        while end > 0 and text[end - 1] == " ":
+            end -= 1
+        owned.append(replace(hit, after_figure=end) if end != hit.start and end in figure_ends else hit)
+    return owned
+
+
 def nearest_predicate(text: str, number: NumberMatch, clause: tuple[int, int], hits: list[PredicateHit], lang: str):
-    """(distance, category, phrase) of the predicate nearest the number in its clause, or None."""
+    """(distance, category, phrase, end) of the predicate nearest the number in its clause, or None."""
     lo = max(clause[0], number.start - PREDICATE_REACH)
     hi = min(clause[1], number.end + PREDICATE_REACH)
     best = None
     for hit in hits:
         if hit.start < lo or hit.end > hi or number.start <= hit.start < number.end:
             continue
+        if hit.after_figure is not None and hit.after_figure != number.end:
+            continue  # "Von den 300 Festgenommenen wurden 20 verurteilt": the 300's word, not the 20's
         if hit.start < number.start and hit.end >= number.end:
             distance = 0  # a split verb around the number: "nahm ... 1.200 Demonstranten fest"
         elif hit.start >= number.end:
@@ -53,7 +68,7 @@ def nearest_predicate(text: str, number: NumberMatch, clause: tuple[int, int], h
         if distance is None:
             continue
         if best is None or distance < best[0]:
-            best = (distance, hit.category, hit.phrase)
+            best = (distance, hit.category, hit.phrase, hit.end)
     return best
 
 
@@ -69,11 +84,15 @@ def crossing_penalty(text: str, lo: int, hi: int, lang: str) -> int | None:
     between = text[lo:hi]
     tokens = [t.group() for t in TOKEN.finditer(between)]
     if any(t.lower() in CONJUNCTIONS for t in tokens):
-        if any(_is_figure(t, lang) for t in tokens) and not _coordinated(tokens, lang):
+        if any(is_figure(t, lang) for t in tokens) and not _coordinated(tokens, lang):
             return None
         return PREDICATE_REACH
     if _part_between(tokens, lang):
         return None  # "200 im Einsatz, drei von ihnen verletzt": the verb is the part's
+    if "," in tokens:
+        after = len(tokens) - tokens[::-1].index(",")
+        if after < len(tokens) and is_figure(tokens[after], lang):
+            return None  # "5,000 protesters, 40 were arrested": the verb is the 40's
     return PREDICATE_REACH if "," in between else 0
 
 
@@ -83,16 +102,12 @@ def _coordinated(tokens: list[str], lang: str) -> bool:
     "arrested [40 protesters and] 12 rioters" (verb first)."""
     first = next(i for i, t in enumerate(tokens) if t.lower() in CONJUNCTIONS)
     before = tokens[:first]
-    if first == len(tokens) - 1 and before and _is_figure(before[0], lang):
+    if first == len(tokens) - 1 and before and is_figure(before[0], lang):
         before = before[1:]  # verb first: the other figure and its noun, then the conjunction
-    if not 0 < len(before) <= 2 or not all(t.isalpha() and not _is_figure(t, lang) for t in before):
+    if not 0 < len(before) <= 2 or not all(t.isalpha() and not is_figure(t, lang) for t in before):
         return False
     noun = vocabulary(lang).noun(before[-1])  # people, not a verb: "100.000 gestoßen und drei ..."
     return noun.person or noun.subgroup or noun.category is not None
-
-
-def _is_figure(token: str, lang: str) -> bool:
-    return token[0].isdigit() or (token.isalpha() and parse_number(token, lang) is not None)
 
 
 def _part_between(tokens: list[str], lang: str) -> bool:
@@ -100,6 +115,6 @@ def _part_between(tokens: list[str], lang: str) -> bool:
     pronouns = vocabulary(lang).partitive_pronouns
     lowered = [t.lower() for t in tokens]
     for i, token in enumerate(tokens[:-1]):
-        if any(tuple(lowered[i + 1 : i + 1 + len(p)]) == p for p in pronouns) and _is_figure(token, lang):
+        if any(tuple(lowered[i + 1 : i + 1 + len(p)]) == p for p in pronouns) and is_figure(token, lang):
             return True
     return False

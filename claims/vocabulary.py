@@ -19,6 +19,7 @@ SCHEMA = {
     "not_counted": [str],
     "prepositions": [str],
     "identifier_words": [str],
+    "phrase_articles?": [str],
     "price_words": [str],
     "attribution": dict,
     "back_references": [str],
@@ -46,6 +47,7 @@ SCHEMA = {
     "number_of?": [str],
     "partitive_links?": [str],
     "partitive_pronouns?": [str],
+    "relative_pronouns?": [str],
 }
 CATEGORY_SCHEMA = {"concept": str, "nouns": [str], "predicates": [str], "min_value?": float}
 ATTRIBUTION_SCHEMA = {
@@ -88,6 +90,7 @@ class Vocabulary:
     not_counted: WordMatcher
     prepositions: frozenset[str]
     identifier_words: frozenset[str]
+    phrase_articles: frozenset[str]  # "bis zum Nachmittag fünf": the noun after one is no name with a number word
     price_words: WordMatcher
     attribution_before: WordMatcher
     attribution_after: WordMatcher
@@ -121,6 +124,7 @@ class Vocabulary:
     number_of: WordMatcher  # "Zahl der", "number of": what a later bare number counts follows them
     partitive_links: tuple[str, ...]  # "32 der 4.200 Passagiere": after a figure and one of these, a total
     partitive_pronouns: tuple[tuple[str, ...], ...]  # "drei von ihnen": the figure is a part of one before
+    relative_pronouns: frozenset[str]  # "the 30 people who were injured": a relative clause without a comma
     predicates: WordMatcher  # all categories' predicates, to find candidates in one scan
     attribution_any: WordMatcher  # before, after and standalone attribution words, for one scan
     category_nouns: WordMatcher  # all categories' nouns: most words are none, told in one test
@@ -185,6 +189,7 @@ def vocabulary(lang: str) -> Vocabulary:
         not_counted=WordMatcher(data["not_counted"]),
         prepositions=frozenset(w.lower() for w in data["prepositions"]),
         identifier_words=frozenset(w.lower() for w in data["identifier_words"]),
+        phrase_articles=frozenset(w.lower() for w in data.get("phrase_articles", [])),
         price_words=WordMatcher(data["price_words"]),
         attribution_before=WordMatcher(attribution["before"]),
         attribution_after=WordMatcher(attribution["after"]),
@@ -219,6 +224,7 @@ def vocabulary(lang: str) -> Vocabulary:
         number_of=WordMatcher(data.get("number_of", [])),
         partitive_links=tuple(" ".join(w.lower().split()) for w in data.get("partitive_links", [])),
         partitive_pronouns=tuple(tuple(w.lower().split()) for w in data.get("partitive_pronouns", [])),
+        relative_pronouns=frozenset(w.lower() for w in data.get("relative_pronouns", [])),
         predicates=WordMatcher([p for category in categories for p in category.predicates.patterns]),
         attribution_any=WordMatcher(attribution["before"] + attribution["after"] + attribution["standalone"]),
         category_nouns=WordMatcher([p for category in categories for p in category.nouns.patterns]),
