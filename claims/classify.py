@@ -198,7 +198,16 @@ def _counted(
         return Reading("duration", concept, head, unit=info.duration, from_noun=True)
     category = info.category
     if category is not None and _is_casualty(category.name):
-        return Reading(category.name, category.concept, head, from_noun=True)  # no verb overrides a casualty noun
+        # Only a worse fate overrides a casualty noun: "Ein Gefangener starb", "zwei Verletzte
+        # erlagen ... ihren Verletzungen"; the dead are never arrested.
+        found = None
+        if category.name != "deaths":
+            at = text.find(head, number.end, clause[1])
+            others = [hit for hit in predicates() if hit.start != at]  # the noun itself may be a predicate
+            found = nearest_predicate(text, number, clause, others, vocab.lang)
+        if found is not None and found[0] <= CASUALTY_VERB_REACH and _worse(found[1].name, category.name):
+            return Reading(found[1].name, f"{found[1].concept}:{concept_key(head)}", head, from_noun=True)
+        return Reading(category.name, category.concept, head, from_noun=True)
     if category is not None or info.person:
         adjective = _casualty_adjective(text, number.end, head, clause[1], vocab)
         if adjective is not None:  # "10.000 tote russische Soldaten": the dead, not the troops
@@ -312,6 +321,14 @@ def _concept(base: str, head: str, vocab: Vocabulary) -> str:
     if vocab.noun(head).subgroup:
         return f"{base}:{concept_key(head)}"
     return base
+
+
+_FATE_ORDER = ("arrests", "injuries", "deaths")
+
+
+def _worse(fate: str, than: str) -> bool:
+    """True if casualty category ``fate`` is worse than ``than``: arrested < injured < dead."""
+    return fate in _FATE_ORDER and _FATE_ORDER.index(fate) > _FATE_ORDER.index(than)
 
 
 def _is_casualty(category: str) -> bool:
