@@ -91,9 +91,25 @@ def crossing_penalty(text: str, lo: int, hi: int, lang: str) -> int | None:
         return None  # "200 im Einsatz, drei von ihnen verletzt": the verb is the part's
     if "," in tokens:
         after = len(tokens) - tokens[::-1].index(",")
-        if after < len(tokens) and is_figure(tokens[after], lang):
+        if after < len(tokens) and is_figure(tokens[after], lang) and not _gapped(tokens[: after - 1], lang):
             return None  # "5,000 protesters, 40 were arrested": the verb is the 40's
     return PREDICATE_REACH if "," in between else 0
+
+
+def shares_verb(text: str, lo: int, hi: int, lang: str) -> bool:
+    """True if the text between a phrase ending at ``lo`` and a verb at ``hi`` is a clause that
+    left its verb out, then a comma: "[Eine junge Frau] wurde leicht, ein Mann schwer [verletzt]"."""
+    tokens = [t.group() for t in TOKEN.finditer(text, lo, hi)]
+    return "," in tokens and _gapped(tokens[: tokens.index(",")], lang)
+
+
+def _gapped(tokens: list[str], lang: str) -> bool:
+    """True if the clause in ``tokens`` left its verb out: an auxiliary, then an adverb at its end
+    ("Eine junge Frau wurde leicht, [ein Mann schwer verletzt]")."""
+    auxiliaries = vocabulary(lang).auxiliaries
+    return len(tokens) >= 2 and tokens[-1].isalpha() and tokens[-1].islower() and any(
+        t.lower() in auxiliaries for t in tokens[:-1]
+    )
 
 
 def _coordinated(tokens: list[str], lang: str) -> bool:

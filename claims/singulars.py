@@ -17,7 +17,7 @@ from .classify import CASUALTIES
 from .context import clause_bounds
 from .models import NumberMatch
 from .nouns import TOKEN
-from .predicates import PredicateHit, crossing_penalty, find_predicates
+from .predicates import PredicateHit, crossing_penalty, find_predicates, shares_verb
 from .sentences import Sentences
 from .vocabulary import Vocabulary, vocabulary
 
@@ -64,6 +64,9 @@ def find_singulars(text: str, numbers: list[NumberMatch], sentences: Sentences, 
             nearest = _nearest(text, verb, counters, vocab.lang)
             if nearest is not None:
                 found.setdefault(nearest.start(), _one(nearest))
+            for article, noun_end in candidates:  # "Eine Frau wurde leicht, ein Mann schwer verletzt"
+                if noun_end <= verb.start and shares_verb(text, noun_end, verb.start, vocab.lang):
+                    found.setdefault(article.start(), _one(article))
     return [found[start] for start in sorted(found)]
 
 

@@ -48,6 +48,7 @@ SCHEMA = {
     "partitive_links?": [str],
     "partitive_pronouns?": [str],
     "relative_pronouns?": [str],
+    "auxiliaries?": [str],
 }
 CATEGORY_SCHEMA = {"concept": str, "nouns": [str], "predicates": [str], "min_value?": float}
 ATTRIBUTION_SCHEMA = {
@@ -124,6 +125,7 @@ class Vocabulary:
     number_of: WordMatcher  # "Zahl der", "number of": what a later bare number counts follows them
     partitive_links: tuple[str, ...]  # "32 der 4.200 Passagiere": after a figure and one of these, a total
     partitive_pronouns: tuple[tuple[str, ...], ...]  # "drei von ihnen": the figure is a part of one before
+    auxiliaries: frozenset[str]  # "Eine Frau wurde leicht, ein Mann schwer verletzt": the verb is shared
     relative_pronouns: frozenset[str]  # "the 30 people who were injured": a relative clause without a comma
     predicates: WordMatcher  # all categories' predicates, to find candidates in one scan
     attribution_any: WordMatcher  # before, after and standalone attribution words, for one scan
@@ -225,6 +227,7 @@ def vocabulary(lang: str) -> Vocabulary:
         partitive_links=tuple(" ".join(w.lower().split()) for w in data.get("partitive_links", [])),
         partitive_pronouns=tuple(tuple(w.lower().split()) for w in data.get("partitive_pronouns", [])),
         relative_pronouns=frozenset(w.lower() for w in data.get("relative_pronouns", [])),
+        auxiliaries=frozenset(w.lower() for w in data.get("auxiliaries", [])),
         predicates=WordMatcher([p for category in categories for p in category.predicates.patterns]),
         attribution_any=WordMatcher(attribution["before"] + attribution["after"] + attribution["standalone"]),
         category_nouns=WordMatcher([p for category in categories for p in category.nouns.patterns]),
