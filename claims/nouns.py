@@ -72,7 +72,7 @@ def head_noun(
         may_skip_determiner = False
         if vocab.lang == "de":
             if word[0].isupper():
-                return word
+                return _phrase_head(text, token.end(), word, vocab)
         else:
             if _is_known_noun(word, vocab) or lowered in vocab.fractions:  # "two thirds of voters": the share
                 return _compound_head(text, token.end(), word, vocab)
@@ -87,6 +87,17 @@ def head_noun(
         if strict or skipped > MAX_SKIPPED:
             return phrase_head if vocab.lang == "en" else None
     return phrase_head if vocab.lang == "en" else None
+
+
+def _phrase_head(text: str, end: int, word: str, vocab: Vocabulary) -> str:
+    """A German noun and the word after it when the lexicon knows them as one counted noun:
+    "3.000 Mann starke Truppe" counts troops, not men."""
+    following = TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+    if following is not None and following.group()[0].islower():
+        phrase = f"{word} {following.group()}"
+        if vocab.noun(phrase).category is not None:
+            return phrase
+    return word
 
 
 def _compound_head(text: str, end: int, word: str, vocab: Vocabulary) -> str:
