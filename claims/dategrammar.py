@@ -38,6 +38,7 @@ _YEAR = r"(?:1\d{3}|20\d{2})"
 _NUM_END = r"(?![\d]|[.,]\d)"
 _WORD_END = r"(?![^\W\d_])"
 _START = r"(?<![\w.,/-])"  # not inside a word or a number
+_YEAR_START = r"(?:(?<![\w.,/-])|(?<=[^\W\d_]-))"  # also "mid-1990s": the word before is checked later
 
 
 def _alt(words, lower: bool = True) -> str:
@@ -125,9 +126,9 @@ def _grammar(lang: str) -> _Grammar:
         "MONTH": rf"(?<!\w)(?P<b_m>{month})(?:\s+(?P<b_y>{_YEAR}){_NUM_END}{_WORD_END})?",
         "WEEKDAY": rf"(?<!\w)(?P<w_full>{weekday})",
         "WABBR": rf"(?<!\w)(?P<w_abbr>{_alt(lex['weekday_abbreviations'])})(?:\.,?|,|(?=\s+\d))(?=\s*\d)",
-        "YEAR": rf"{_START}(?<![€$£§+])(?P<y>(?:19|20)\d\d)(?:\s*[-–—/]\s*(?P<y2>(?:19|20)\d\d|\d\d))?"
+        "YEAR": rf"{_YEAR_START}(?<![€$£§+])(?P<y>(?:19|20)\d\d)(?:\s*[-–—/]\s*(?P<y2>(?:19|20)\d\d|\d\d))?"
         rf"(?![\d]|[.,]\d|[^\W\d_]){not_year}",
-        "DECADE": rf"{_START}(?:(?P<dc>(?:1[5-9]|20)\d0)(?:{decade_end})(?:{decade_noun})?"
+        "DECADE": rf"{_YEAR_START}(?:(?P<dc>(?:1[5-9]|20)\d0)(?:{decade_end})(?:{decade_noun})?"
         rf"|(?P<dc2>[3-9]0)(?:{decade_end})(?:{decade_noun})|(?<=['’])(?P<dc3>[3-9]0)(?:{decade_end})){_WORD_END}",
         "DECWORD": rf"(?<!\w)(?P<dw>{_alt(lex['decade_words'])})(?:{decade_noun}|-?(?:{decade_end})(?:{decade_noun}))"
         rf"{_WORD_END}",
@@ -150,7 +151,8 @@ def _grammar(lang: str) -> _Grammar:
     abbr = {f for w in lex["weekday_abbreviations"] for f in (w.lower(), w.capitalize(), w.upper())}
     # The digit comes first and the look-behind after it: the engine then skips to digits
     # at C speed instead of trying the look-behind at every character.
-    digit_trigger = re.compile(r"\d(?<![\w.,/-]\d)")
+    # A year glued to a word by a hyphen starts a date only as "mid-1990s", "Mitte-2021" (checked by the prefix).
+    digit_trigger = re.compile(r"\d(?<![\w.,/-]\d)|(?<=[^\W\d_]-)\d(?=\d{3}(?!\d))")
     word_trigger = re.compile(rf"(?<!\w)(?:{_alt(forms, lower=False)}|(?:{_alt(abbr, lower=False)})(?=[.,]|\s+\d))")
     word_trigger_lower = word_start_finder(rf"{_alt(forms)}|(?:{_alt(abbr)})(?=[.,]|\s+\d)")
     words = lambda key: _alt(lex[key])  # noqa: E731

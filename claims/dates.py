@@ -181,6 +181,10 @@ def _linked(text: str, g: _Grammar, a: _Atom, b: _Atom) -> bool:
 def _rejected(text: str, g: _Grammar, a: _Atom) -> bool:
     if a.needs_cue and not a.cue:
         return True
+    if a.start > 1 and text[a.start - 1] == "-" and text[a.start - 2].isalpha():
+        # Glued by a hyphen only to a part of a period: "mid-1990s", not "Euro-2008", "COVID-2019".
+        word = text[text.rfind(" ", max(0, a.start - 30), a.start) + 1 : a.start - 1]
+        return _norm(word) not in g.lex["month_parts"]
     return text[a.start].isdigit() and bool(g.not_number_after.search(text, max(0, a.start - 12), a.start))
 
 
