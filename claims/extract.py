@@ -490,6 +490,11 @@ class _ClaimBuilder:
             return context.date_scope(before[-1])
         # A date after the claim dates it only if no other number stands between them:
         # in "67.3 percent, up from 61 percent in 2019" the year is the 61's.
-        if not usable_after or any(start < other < after.start for other in self.number_starts):
+        if not usable_after or any(start < other < after.start and not self._included(other) for other in self.number_starts):
             return None
         return context.date_scope(after)
+
+    def _included(self, start: int) -> bool:
+        """True if the figure at ``start`` is named as a part of the one before: "darunter 43"."""
+        before = " ".join(self.text[max(0, start - 24) : start].lower().split())
+        return any(before == word or before.endswith(" " + word) for word in self.vocab.inclusions)

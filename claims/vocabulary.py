@@ -49,6 +49,7 @@ SCHEMA = {
     "partitive_pronouns?": [str],
     "relative_pronouns?": [str],
     "auxiliaries?": [str],
+    "inclusions?": [str],
 }
 CATEGORY_SCHEMA = {"concept": str, "nouns": [str], "predicates": [str], "min_value?": float}
 ATTRIBUTION_SCHEMA = {
@@ -125,6 +126,7 @@ class Vocabulary:
     number_of: WordMatcher  # "Zahl der", "number of": what a later bare number counts follows them
     partitive_links: tuple[str, ...]  # "32 der 4.200 Passagiere": after a figure and one of these, a total
     partitive_pronouns: tuple[tuple[str, ...], ...]  # "drei von ihnen": the figure is a part of one before
+    inclusions: tuple[str, ...]  # "darunter 43 Kinder": a part named inside the whole's phrase
     auxiliaries: frozenset[str]  # "Eine Frau wurde leicht, ein Mann schwer verletzt": the verb is shared
     relative_pronouns: frozenset[str]  # "the 30 people who were injured": a relative clause without a comma
     predicates: WordMatcher  # all categories' predicates, to find candidates in one scan
@@ -228,6 +230,7 @@ def vocabulary(lang: str) -> Vocabulary:
         partitive_pronouns=tuple(tuple(w.lower().split()) for w in data.get("partitive_pronouns", [])),
         relative_pronouns=frozenset(w.lower() for w in data.get("relative_pronouns", [])),
         auxiliaries=frozenset(w.lower() for w in data.get("auxiliaries", [])),
+        inclusions=tuple(" ".join(w.lower().split()) for w in data.get("inclusions", [])),
         predicates=WordMatcher([p for category in categories for p in category.predicates.patterns]),
         attribution_any=WordMatcher(attribution["before"] + attribution["after"] + attribution["standalone"]),
         category_nouns=WordMatcher([p for category in categories for p in category.nouns.patterns]),
