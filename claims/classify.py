@@ -245,6 +245,8 @@ def is_partitive_whole(text: str, number: NumberMatch, clause, vocab: Vocabulary
     """
     lo = max(clause[0], number.start - 60)
     words = [(m.start(), m.group().lower()) for m in _WORD.finditer(text, lo, number.start)]
+    if not words:
+        return False
     for link in vocab.partitive_links:
         size = link.count(" ") + 1
         for gap in range(min(PARTITIVE_GAP, len(words) - size) + 1):

@@ -152,7 +152,7 @@ def _grammar(lang: str) -> _Grammar:
     # The digit comes first and the look-behind after it: the engine then skips to digits
     # at C speed instead of trying the look-behind at every character.
     # A year glued to a word by a hyphen starts a date only as "mid-1990s", "Mitte-2021" (checked by the prefix).
-    digit_trigger = re.compile(r"\d(?<![\w.,/-]\d)|(?<=[^\W\d_]-)\d(?=\d{3}(?!\d))")
+    digit_trigger = re.compile(r"\d(?:(?<![\w.,/-]\d)|(?<=[^\W\d_]-\d)(?=\d{3}(?!\d)))")
     word_trigger = re.compile(rf"(?<!\w)(?:{_alt(forms, lower=False)}|(?:{_alt(abbr, lower=False)})(?=[.,]|\s+\d))")
     word_trigger_lower = word_start_finder(rf"{_alt(forms)}|(?:{_alt(abbr)})(?=[.,]|\s+\d)")
     words = lambda key: _alt(lex[key])  # noqa: E731

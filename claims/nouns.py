@@ -92,6 +92,8 @@ def head_noun(
 def _phrase_head(text: str, end: int, word: str, vocab: Vocabulary) -> str:
     """A German noun and the word after it when the lexicon knows them as one counted noun:
     "3.000 Mann starke Truppe" counts troops, not men."""
+    if word.lower() not in vocab.phrase_noun_starts:
+        return word
     following = TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
     if following is not None and following.group()[0].islower():
         phrase = f"{word} {following.group()}"

@@ -107,6 +107,7 @@ def is_amount_word(word: str, lang: str) -> bool:
     return _currency_words(lang).fullmatch(_norm(word)) is not None
 
 
+@lru_cache(maxsize=8192)
 def is_figure(token: str, lang: str) -> bool:
     """True if a token is a figure: digits ("350", "4.200") or a number word ("drei", "forty")."""
     if token[:1].isdigit():

@@ -132,6 +132,7 @@ class Vocabulary:
     predicates: WordMatcher  # all categories' predicates, to find candidates in one scan
     attribution_any: WordMatcher  # before, after and standalone attribution words, for one scan
     category_nouns: WordMatcher  # all categories' nouns: most words are none, told in one test
+    phrase_noun_starts: frozenset[str]  # first words of the nouns of two words ("mann" of "Mann starke")
     _nouns: dict = field(default_factory=dict, compare=False, repr=False)
 
     def noun(self, word: str) -> NounInfo:
@@ -234,4 +235,7 @@ def vocabulary(lang: str) -> Vocabulary:
         predicates=WordMatcher([p for category in categories for p in category.predicates.patterns]),
         attribution_any=WordMatcher(attribution["before"] + attribution["after"] + attribution["standalone"]),
         category_nouns=WordMatcher([p for category in categories for p in category.nouns.patterns]),
+        phrase_noun_starts=frozenset(
+            p.split()[0].lower() for category in categories for p in category.nouns.patterns if " " in p.strip()
+        ),
     )
