@@ -84,7 +84,7 @@ def read_number(
         reading = _money(text, number, clause, vocab)
         return _as_change(reading) if _is_money_change(text, number, clause, vocab) else reading
     reading = _count_reading(text, number, clause, vocab, predicates)
-    if reading is not None and number.kind == "decimal" and _counts_people(reading.category, vocab):
+    if reading is not None and number.kind == "decimal" and counts_people(reading.category, vocab):
         # No one is 7.8 people: in "Erdbeben der Stärke 7,8 ... kamen ums Leben" the figure
         # measures the noun before it.
         what = noun_before(text, number.start, clause[0], vocab) or reading.subject  # "2,5 Menschen pro Tag"
@@ -121,7 +121,7 @@ def _count_reading(text: str, number: NumberMatch, clause, vocab: Vocabulary, pr
     return None
 
 
-def _counts_people(category: str, vocab: Vocabulary) -> bool:
+def counts_people(category: str, vocab: Vocabulary) -> bool:
     """True for the lexicon's categories of people (deaths, troops, ...), not count or duration."""
     return category != "count" and any(c.name == category for c in vocab.categories)
 

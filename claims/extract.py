@@ -13,7 +13,7 @@ from datetime import date
 
 from . import context
 from .actors import canonical_actor
-from .classify import CASUALTIES, Reading, is_partitive_whole, read_number
+from .classify import CASUALTIES, Reading, counts_people, is_partitive_whole, read_number
 from .dateclaims import bare_span, date_bounds, is_metadata_date, resolve_years
 from .dates import find_dates
 from .errors import UnsupportedLanguage
@@ -39,6 +39,7 @@ _ACTOR_BEFORE = re.compile(r"([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)\s+(?:(
 CHUNK_CHARS = 200_000  # longer documents are read a chunk at a time
 # Between a figure and a date attached to it: at most one word, its noun ("64,3 Prozent im Dezember").
 _ATTACHED_DATE_GAP = re.compile(r"\s+(?:[^\W\d_]+\s+)?")
+PART_WORDS = 3  # "davon leben etwa [zwei Millionen]": how far before a figure its inclusion word may stand
 BORROW_REACH = 150  # how far back in its sentence a bare number looks for what it counts
 _COUNT_KINDS = ("cardinal", "vague")
 _PAIRING = re.compile(
@@ -339,9 +340,13 @@ class _ClaimBuilder:
         if reading.end is not None and reading.end > number.end:
             number = replace(number, end=reading.end, text=self.text[number.start : reading.end])
         value, low, high = (None if v is None else v * reading.factor for v in (number.value, number.low, number.high))
+        concept = reading.concept
+        named_part = concept and ":" not in concept and counts_people(reading.category, self.vocab)
+        if named_part and self._named_part(number, span[0]):
+            concept += ":part"  # "200 verletzt, 30 von ihnen schwer": never compared with the whole
         return self._claim(
             number, reading.category, value, low, high, unit, number.qualifier,
-            index, span, subject=reading.subject, concept=reading.concept, actor=actor,
+            index, span, subject=reading.subject, concept=concept, actor=actor,
             scope=self._scope(index, number.start, number.end, reading.category), kind="number",
         )
 
@@ -493,6 +498,24 @@ class _ClaimBuilder:
         if not usable_after or any(start < other < after.start and not self._included(other) for other in self.number_starts):
             return None
         return context.date_scope(after)
+
+    def _named_part(self, number: NumberMatch, sentence_start: int) -> bool:
+        """True if the figure is named as part of another: "davon leben etwa zwei Millionen",
+        "darunter 300", "30 von ihnen", "30 of them" (a partitive pronoun or an inclusion word
+        among the few words before it in its stretch of the sentence, or a pronoun right after it)."""
+        if not any(sentence_start <= start < number.start for start in self.number_starts):
+            return False  # no whole in the sentence: "Kindergartenkinder, mindestens 40 von ihnen" is a toll
+        vocab = self.vocab
+        lo = max(sentence_start, number.start - 40)
+        before = self.text[lo : number.start]
+        cut = max(before.rfind(","), before.rfind(";"))
+        words = before[cut + 1 :].lower().split()[-PART_WORDS:]
+        after = self.text[number.end : number.end + 20].lower().split()[:3]
+        pronouns = vocab.partitive_pronouns
+        if any(tuple(after[: len(p)]) == p for p in pronouns):
+            return True
+        joined = " " + " ".join(words) + " "
+        return any(f" {p} " in joined for p in [" ".join(p) for p in pronouns] + list(vocab.inclusions))
 
     def _included(self, start: int) -> bool:
         """True if the figure at ``start`` is named as a part of the one before: "darunter 43"."""

@@ -181,8 +181,10 @@ def _label(members: list[Claim], scope: str | None) -> str:
     if len(details) == 1:  # "duration: rentenalter (Jahre)": what lasted, not only the unit
         detail = details.pop()
         what = f"{detail} ({what})" if what else detail
-    if what and all((c.concept or "").endswith(":change") for c in members):
-        what += " (change)"  # "stieg um 2 Prozent": kept apart from the level, and said so
+    for suffix, note in ((":change", "change"), (":part", "part")):
+        # "stieg um 2 Prozent", "18 davon schwer": kept apart from the level or the whole, and said so
+        if what and all((c.concept or "").endswith(suffix) for c in members):
+            what += f" ({note})"
     label = f"{category}: {what}" if what else category
     return f"{label} · {scope}" if scope else label
 

@@ -168,3 +168,15 @@ def test_ages_are_never_compared():
     assert {_group_of(groups, a).status, _group_of(groups, b).status} == {"single"}
     # "Manchester City (64)" reads like an age too: named ages are not compared either
     assert _group_of(groups, c) is not _group_of(groups, d)
+
+
+def test_a_named_part_is_grouped_and_labelled_apart_from_its_whole():
+    whole_a = make_claim(doc="001", category="injuries", concept="injured", value=31.0, subject="Menschen", scope="2024-05")
+    part_a = make_claim(doc="001", category="injuries", concept="injured:part", value=18.0, subject="verletzt", scope="2024-05")
+    whole_b = make_claim(doc="002", category="injuries", concept="injured", value=35.0, subject="Menschen", scope="2024-05")
+    part_b = make_claim(doc="002", category="injuries", concept="injured:part", value=20.0, subject="verletzt", scope="2024-05")
+    groups = group_claims([whole_a, part_a, whole_b, part_b])
+    wholes, parts = _group_of(groups, whole_a), _group_of(groups, part_a)
+    assert wholes is _group_of(groups, whole_b) and parts is _group_of(groups, part_b) and wholes is not parts
+    assert parts.label == "injuries: verletzt (part) · 2024-05"
+    assert wholes.label == "injuries: Menschen · 2024-05"
