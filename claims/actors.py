@@ -7,14 +7,35 @@ from functools import lru_cache
 from . import lexicon
 
 
+SCHEMA = {"actors": {str: [str]}, "adjective_endings?": [str], "adjectives?": {str: [str]}}
+
+
 @lru_cache(maxsize=1)
 def _names() -> dict[str, str]:
-    data = lexicon.load("actors", schema={"actors": {str: [str]}})
+    data = lexicon.load("actors", schema=SCHEMA)
     names = {}
     for canonical, written in data["actors"].items():
         for name in [canonical, *written]:
             names[name.casefold()] = canonical
     return names
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, str]:
+    data = lexicon.load("actors", schema=SCHEMA)
+    endings = data.get("adjective_endings", [])
+    forms = {}
+    for canonical, written in data.get("adjectives", {}).items():
+        for word in written:
+            stem = word.rstrip("*")
+            for form in [stem + e for e in endings] if word.endswith("*") else [word]:
+                forms[form.casefold()] = canonical
+    return forms
+
+
+def actor_of_adjective(word: str) -> str | None:
+    """The canonical actor an adjective of nationality names ("russische" -> "Russia"), or None."""
+    return _adjectives().get(word.strip().casefold())
 
 
 def canonical_actor(name: str | None) -> str | None:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 
 from . import context
-from .actors import canonical_actor
+from .actors import actor_of_adjective, canonical_actor
 from .classify import CASUALTIES, Reading, counts_people, is_partitive_whole, read_number
 from .dateclaims import bare_span, date_bounds, is_metadata_date, resolve_years
 from .dates import find_dates
@@ -209,7 +209,7 @@ class _ClaimBuilder:
             # "Russia sent about 2,500 troops": one state's contribution, not the force's total.
             # Only for troops: a population or toll "in Kasachstan" is the country's own figure.
             if actors[i] is None and reading is not None and reading.category == "troops":
-                actors[i] = canonical_actor(self._actor(numbers[i]))
+                actors[i] = self._nationality(numbers[i], reading) or canonical_actor(self._actor(numbers[i]))
         actors = [canonical_actor(actor) or actor for actor in actors]
         claims = []
         for number, reading, actor in zip(numbers, readings, actors):
@@ -322,6 +322,17 @@ class _ClaimBuilder:
             return None  # "Of the 500 protesters, 40 were arrested": the 40 are no member of a list
         return names
 
+    def _nationality(self, number: NumberMatch, reading: Reading) -> str | None:
+        """The state an adjective between the number and its noun names: "1,450 Russian paratroopers"."""
+        end = self.text.find(reading.subject, number.end, number.end + 60) if reading.subject else -1
+        if end < 0:
+            return None
+        for token in TOKEN.finditer(self.text, number.end, end):
+            actor = actor_of_adjective(token.group())
+            if actor is not None:
+                return actor
+        return None
+
     def _actor(self, number: NumberMatch) -> str | None:
         found = _ACTOR_BEFORE.search(self.text, max(0, number.start - 40), number.start)
         if found is None:
@@ -341,7 +352,8 @@ class _ClaimBuilder:
             number = replace(number, end=reading.end, text=self.text[number.start : reading.end])
         value, low, high = (None if v is None else v * reading.factor for v in (number.value, number.low, number.high))
         concept = reading.concept
-        named_part = concept and ":" not in concept and counts_people(reading.category, self.vocab)
+        # An actor's figure is compared by actor ("1,450 Russian paratroopers" among 2,030 troops)
+        named_part = concept and ":" not in concept and actor is None and counts_people(reading.category, self.vocab)
         if named_part and self._named_part(number, span[0]):
             concept += ":part"  # "200 verletzt, 30 von ihnen schwer": never compared with the whole
         return self._claim(
