@@ -307,7 +307,7 @@ def _casualty_adjective(text: str, start: int, head: str, limit: int, vocab: Voc
 def _fraction(word: str, denominator: float, text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading:
     """'zwei Drittel der Parlamentarier', 'two thirds of voters': a share, as a percentage."""
     end = text.find(word, number.end, clause[1]) + len(word)
-    whole = head_noun(text, end, clause[1], vocab)
+    whole = head_noun(text, end, clause[1], vocab, share=True)
     return Reading(
         "percentage", concept_key(whole) if whole else None, whole, unit="%", from_noun=True,
         factor=100.0 / denominator, end=end,

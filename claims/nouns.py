@@ -71,6 +71,8 @@ def head_noun(
             continue
         may_skip_determiner = False
         if vocab.lang == "de":
+            if word[0].isupper() and share and is_amount_word(word, "de"):
+                continue  # "die Hälfte der 19 Millionen Einwohner": the people, not the millions
             if word[0].isupper():
                 return _phrase_head(text, token.end(), word, vocab)
         else:
@@ -106,8 +108,8 @@ def _compound_head(text: str, end: int, word: str, vocab: Vocabulary) -> str:
     """English compounds end in their head: in "three police officers" a known noun right
     after the known ``word`` (which ends at ``end``) is what is counted."""
     following = TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
-    if following is not None and _is_known_noun(following.group(), vocab):
-        return following.group()
+    if following is not None and _is_known_noun(following.group(), vocab) and not is_verb(following.group(), vocab):
+        return following.group()  # not "the population lives": a verb the lexicon also knows as a noun
     return word
 
 
