@@ -21,6 +21,7 @@ from .nouns import (
     noun_of,
     number_of_noun,
     price_noun,
+    words_before_noun,
 )
 from .numbers import is_amount_word, is_figure
 from .predicates import PredicateHit, nearest_predicate
@@ -264,7 +265,7 @@ def is_partitive_whole(text: str, number: NumberMatch, clause, vocab: Vocabulary
             end = clause[1]
             if verb_end is not None and verb_end > number.end and _relative_between(text, number.end, verb_end, vocab):
                 end = min(end, verb_end)  # a verb in a relative clause is the whole's, unless the part is before it
-            if _figure_after(text, number.end, end, vocab.lang, PARTITIVE_REACH if opens else PARTITIVE_NEAR):
+            if _figure_after(text, number.end, end, vocab.lang, PARTITIVE_REACH if opens else PARTITIVE_NEAR, not opens):
                 return True
     return False
 
@@ -281,12 +282,13 @@ def _opens_clause(text: str, clause_start: int, at: int) -> bool:
     return at - 40 <= clause_start and not before or before.endswith(",")
 
 
-def _figure_after(text: str, start: int, end: int, lang: str, reach: int) -> bool:
-    """True if a figure stands within ``reach`` characters after ``start`` in its clause."""
+def _figure_after(text: str, start: int, end: int, lang: str, reach: int, stop_at_break: bool) -> bool:
+    """True if a figure stands within ``reach`` characters after ``start`` in its clause (and
+    before a comma or semicolon, with ``stop_at_break``)."""
     for token in TOKEN.finditer(text, start, min(end, start + reach)):
         if is_figure(token.group(), lang):
             return True
-        if reach == PARTITIVE_NEAR and token.group() in ",;":
+        if stop_at_break and token.group() in ",;":
             return False  # "von 45.000 Teilnehmern, davon 16.000 in Duisburg": a part, after a break
     return False
 
@@ -294,9 +296,7 @@ def _figure_after(text: str, start: int, end: int, lang: str, reach: int) -> boo
 def _casualty_adjective(text: str, start: int, head: str, limit: int, vocab: Vocabulary):
     """The casualty category of a lower-case word between a number and its noun ("tote", "verletzte",
     "festgenommene"), or None."""
-    end = text.find(head, start, limit)
-    for token in TOKEN.finditer(text, start, end if end > start else start):
-        word = token.group()
+    for word in words_before_noun(text, start, head, limit):
         if word[:1].islower():
             category = vocab.noun(word).category
             if category is not None and _is_casualty(category.name):

@@ -20,7 +20,7 @@ from .errors import UnsupportedLanguage
 from .language import detect_language, sentence_openers
 from .lexicon import LANGUAGES
 from .models import MAX_CLAIMS, Claim, DateMatch, NumberMatch, claim_id_for
-from .nouns import TOKEN, is_counted_noun
+from .nouns import TOKEN, is_counted_noun, words_before_noun
 from .numbers import find_numbers, parse_number
 from .predicates import find_predicates, owned_by_figures
 from .sentences import NoiseChecker, Sentences, split_sentences
@@ -227,8 +227,7 @@ class _ClaimBuilder:
     def _read(self, number: NumberMatch) -> Reading | None:
         if self._is_identifier(number):
             return Reading("count", None, None, counted=False)
-        index = self.sentences.locate(number.start)
-        clause = context.clause_bounds(self.text, number.start, number.end, self.sentences.span(index))
+        index, clause = self._clause(number)
         predicates = lambda: self._sentence("predicates", index, self._predicates)  # noqa: E731
         return read_number(self.text, number, clause, self.vocab, predicates)
 
@@ -257,10 +256,13 @@ class _ClaimBuilder:
             return reading if same_kind else None
         return None
 
-    def _is_whole(self, number: NumberMatch) -> bool:
+    def _clause(self, number: NumberMatch) -> tuple[int, tuple[int, int]]:
+        """The index of the number's sentence and the bounds of its clause."""
         index = self.sentences.locate(number.start)
-        clause = context.clause_bounds(self.text, number.start, number.end, self.sentences.span(index))
-        return is_partitive_whole(self.text, number, clause, self.vocab)
+        return index, context.clause_bounds(self.text, number.start, number.end, self.sentences.span(index))
+
+    def _is_whole(self, number: NumberMatch) -> bool:
+        return is_partitive_whole(self.text, number, self._clause(number)[1], self.vocab)
 
     def _is_identifier(self, number: NumberMatch) -> bool:
         """'Nr. 5', 'Artikel 5', 'Platz 13': the word before makes the number a name."""
@@ -324,11 +326,10 @@ class _ClaimBuilder:
 
     def _nationality(self, number: NumberMatch, reading: Reading) -> str | None:
         """The state an adjective between the number and its noun names: "1,450 Russian paratroopers"."""
-        end = self.text.find(reading.subject, number.end, number.end + 60) if reading.subject else -1
-        if end < 0:
+        if not reading.subject:
             return None
-        for token in TOKEN.finditer(self.text, number.end, end):
-            actor = actor_of_adjective(token.group())
+        for word in words_before_noun(self.text, number.end, reading.subject, number.end + 60):
+            actor = actor_of_adjective(word)
             if actor is not None:
                 return actor
         return None

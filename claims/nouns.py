@@ -96,7 +96,7 @@ def _phrase_head(text: str, end: int, word: str, vocab: Vocabulary) -> str:
     "3.000 Mann starke Truppe" counts troops, not men."""
     if word.lower() not in vocab.phrase_noun_starts:
         return word
-    following = TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+    following = _next_word(text, end)
     if following is not None and following.group()[0].islower():
         phrase = f"{word} {following.group()}"
         if vocab.noun(phrase).category is not None:
@@ -107,10 +107,22 @@ def _phrase_head(text: str, end: int, word: str, vocab: Vocabulary) -> str:
 def _compound_head(text: str, end: int, word: str, vocab: Vocabulary) -> str:
     """English compounds end in their head: in "three police officers" a known noun right
     after the known ``word`` (which ends at ``end``) is what is counted."""
-    following = TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+    following = _next_word(text, end)
     if following is not None and _is_known_noun(following.group(), vocab) and not is_verb(following.group(), vocab):
         return following.group()  # not "the population lives": a verb the lexicon also knows as a noun
     return word
+
+
+def _next_word(text: str, end: int) -> re.Match | None:
+    """The token right after ``end`` when a single space separates them, else None."""
+    return TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+
+
+def words_before_noun(text: str, start: int, noun: str, limit: int) -> list[str]:
+    """The words between a number ending at ``start`` and its ``noun`` ("1,450 [Russian]
+    paratroopers", "10.000 [tote russische] Soldaten"); none if the noun is not found before ``limit``."""
+    end = text.find(noun, start, limit)
+    return [t.group() for t in TOKEN.finditer(text, start, end)] if end > start else []
 
 
 def is_verb(word: str, vocab: Vocabulary) -> bool:
