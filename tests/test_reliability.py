@@ -7,15 +7,13 @@ no traceback.
 
 from __future__ import annotations
 
-import signal
 import sqlite3
 import subprocess
 import sys
-import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from growth import assert_linear
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import hostile  # noqa: E402
@@ -169,38 +167,19 @@ def test_mutated_seeds_crash_nothing():
     assert (report.cli_crashed, report.cli_read_problems) == (0, 0), report.problems[:5]
 
 
-@contextmanager
-def time_limit(seconds: float):
-    """Fail instead of hanging when extraction is catastrophically slow."""
-
-    def expire(signum, frame):
-        raise TimeoutError(f"took longer than {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def extraction_seconds(text: str) -> float:
+def checked_extraction(text: str):
+    """The timed call: extract from ``text`` and check the claims it gives."""
     from claims.extract import extract_claims
 
-    started = time.perf_counter()
-    with time_limit(10):
-        found = extract_claims(text, doc_date="2022-01-11")
-    assert not hostile.claim_problems(text, found)
-    return time.perf_counter() - started
+    def work():
+        assert not hostile.claim_problems(text, extract_claims(text, doc_date="2022-01-11"))
+
+    return work
 
 
 @pytest.mark.parametrize("name", sorted(hostile.ADVERSARIAL))
 def test_adversarial_input_takes_linear_time(name):
-    extraction_seconds("Am 3. Januar wurden 5 Menschen getötet.")  # lexicons loaded
-    small = extraction_seconds(hostile.adversarial_text(name, 10_000))
-    large = extraction_seconds(hostile.adversarial_text(name, 40_000))
-    assert large < 2 * 4 * small + 0.05, f"{name}: 10 kB {small:.3f} s, 40 kB {large:.3f} s (superlinear)"
+    assert_linear(lambda size: checked_extraction(hostile.adversarial_text(name, size)), 500, name)
 
 
 def test_interrupted_regrouping_is_finished_by_the_next_run(tmp_path):
@@ -230,16 +209,7 @@ def test_long_runs_of_number_words_are_read_in_linear_time(word):
     from claims.numbers import find_numbers
 
     lang = "en" if word.startswith("one") else "de"
-
-    def seconds(size: int) -> float:
-        started = time.perf_counter()
-        with time_limit(10):
-            find_numbers((word * size)[:size], lang)
-        return time.perf_counter() - started
-
-    seconds(100)
-    small, large = seconds(40_000), seconds(160_000)  # each text once: runs are cached
-    assert large < 6 * small + 0.02, f"{word!r}: 40 kB {small:.3f} s, 160 kB {large:.3f} s (superlinear)"
+    assert_linear(lambda size: lambda: find_numbers((word * size)[:size], lang), 1_000, repr(word))
 
 
 def test_a_reader_bug_in_one_file_does_not_stop_the_others(cli, tmp_path, monkeypatch):
