@@ -236,18 +236,24 @@ def _counted(
 
 
 def is_partitive_whole(text: str, number: NumberMatch, clause, vocab: Vocabulary, verb_end: int | None = None) -> bool:
-    """True if the number is the whole another figure is part of, so a verb is the part's.
+    """True if the number is the whole another figure is part of, so a verb is the part's."""
+    return partitive_part(text, number, clause, vocab, verb_end) is not None
+
+
+def partitive_part(text: str, number: NumberMatch, clause, vocab: Vocabulary, verb_end: int | None = None) -> int | None:
+    """Where the figure stands that is part of the number, if the number is such a whole.
 
     A figure and a link stand before it, maybe a few words between: "32 der 4.200 Passagiere",
     "246 der nach Behördenangaben 350 Passagiere", "two of the 40 miners". Or a link opens the
     clause and a figure follows: "Von 500 Demonstranten wurden 40 festgenommen", "Of the 500
-    protesters, 40 were arrested". A verb after a comma is the whole's when the part follows it:
-    "Unter den sechs Menschen, die verwundet wurden, waren drei ..." (``verb_end``: its end).
+    protesters, 40 were arrested". A verb is the whole's in a relative clause or in the whole's
+    phrase before a comma: "Unter den sechs Menschen, die verwundet wurden, waren drei ...",
+    "Among the 120 people killed, 30 were children" (``verb_end``: its end).
     """
     lo = max(clause[0], number.start - 60)
     words = [(m.start(), m.group().lower()) for m in _WORD.finditer(text, lo, number.start)]
     if not words:
-        return False
+        return None
     for link in vocab.partitive_links:
         size = link.count(" ") + 1
         for gap in range(min(PARTITIVE_GAP, len(words) - size) + 1):
@@ -257,17 +263,20 @@ def is_partitive_whole(text: str, number: NumberMatch, clause, vocab: Vocabulary
             if " ".join(w for _, w in words[at : at + size]) != link:
                 continue
             if at > 0 and is_figure(words[at - 1][1].rstrip(","), vocab.lang):
-                return True
+                return words[at - 1][0]
             # "Von (insgesamt) 500 Demonstranten wurden 40 ...", "nahm von 500 Demonstranten 40 fest"
-            opens = at == 0 and _opens_clause(text, clause[0], words[0][0])
+            opens = at == 0 and link in vocab.partitive_openers and _opens_clause(text, clause[0], words[0][0])
             if not opens and gap > 0:
                 continue
             end = clause[1]
             if verb_end is not None and verb_end > number.end and _relative_between(text, number.end, verb_end, vocab):
                 end = min(end, verb_end)  # a verb in a relative clause is the whole's, unless the part is before it
-            if _figure_after(text, number.end, end, vocab.lang, PARTITIVE_REACH if opens else PARTITIVE_NEAR, not opens):
-                return True
-    return False
+            part = _figure_after(text, number.end, end, vocab, PARTITIVE_REACH if opens else PARTITIVE_NEAR, not opens)
+            if part is not None and verb_end is not None and number.end < verb_end <= part and "," in text[verb_end:part]:
+                return None  # the verb ends the whole's phrase: "Among the 120 people killed, 30 were children"
+            if part is not None:
+                return part
+    return None
 
 
 def _relative_between(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
@@ -282,15 +291,18 @@ def _opens_clause(text: str, clause_start: int, at: int) -> bool:
     return at - 40 <= clause_start and not before or before.endswith(",")
 
 
-def _figure_after(text: str, start: int, end: int, lang: str, reach: int, stop_at_break: bool) -> bool:
-    """True if a figure stands within ``reach`` characters after ``start`` in its clause (and
-    before a comma or semicolon, with ``stop_at_break``)."""
+def _figure_after(text: str, start: int, end: int, vocab: Vocabulary, reach: int, stop_at_break: bool) -> int | None:
+    """Where a figure stands within ``reach`` characters after ``start`` in its clause (and
+    before a comma or semicolon, with ``stop_at_break``), if one does and ends no change."""
+    previous = ""
     for token in TOKEN.finditer(text, start, min(end, start + reach)):
-        if is_figure(token.group(), lang):
-            return True
-        if stop_at_break and token.group() in ",;":
-            return False  # "von 45.000 Teilnehmern, davon 16.000 in Duisburg": a part, after a break
-    return False
+        word = token.group()
+        if is_figure(word, vocab.lang):
+            return None if previous.lower() in vocab.change_targets else token.start()
+        if stop_at_break and word in ",;":
+            return None  # "von 45.000 Teilnehmern, davon 16.000 in Duisburg": a part, after a break
+        previous = word
+    return None
 
 
 def _casualty_adjective(text: str, start: int, head: str, limit: int, vocab: Vocabulary):

@@ -13,7 +13,7 @@ from datetime import date
 
 from . import context
 from .actors import actor_of_adjective, canonical_actor
-from .classify import CASUALTIES, Reading, counts_people, is_partitive_whole, read_number
+from .classify import CASUALTIES, Reading, counts_people, is_partitive_whole, partitive_part, read_number
 from .dateclaims import bare_span, date_bounds, is_metadata_date, resolve_years
 from .dates import find_dates
 from .errors import UnsupportedLanguage
@@ -211,8 +211,9 @@ class _ClaimBuilder:
             if actors[i] is None and reading is not None and reading.category == "troops":
                 actors[i] = self._nationality(numbers[i], reading) or canonical_actor(self._actor(numbers[i]))
         actors = [canonical_actor(actor) or actor for actor in actors]
+        parts = self._parts_of_wholes(numbers, readings)
         claims = []
-        for number, reading, actor in zip(numbers, readings, actors):
+        for i, (number, reading, actor) in enumerate(zip(numbers, readings, actors)):
             if reading is None:
                 if actor is None and self._is_name_number(number):
                     continue
@@ -221,8 +222,23 @@ class _ClaimBuilder:
                 continue
             if number.kind == "article" and reading.category not in CASUALTIES:
                 continue  # "ein Mensch" counts only as a casualty
-            claims.append(self._number_claim(number, reading, actor))
+            claims.append(self._number_claim(number, reading, actor, part=i in parts))
         return claims
+
+    def _parts_of_wholes(self, numbers: list[NumberMatch], readings: list[Reading | None]) -> set[int]:
+        """The figures that count part of a whole of their own kind in their sentence: in "Of the
+        30 people who were injured, five were children" or "246 der 350 Toten" the smaller figure
+        is no rival toll."""
+        by_kind: dict[tuple, list[int]] = {}
+        for i, reading in enumerate(readings):
+            if reading is not None and reading.concept and counts_people(reading.category, self.vocab):
+                by_kind.setdefault((self.sentences.locate(numbers[i].start), reading.concept), []).append(i)
+        parts = set()
+        for members in by_kind.values():
+            for whole in members if len(members) > 1 else ():
+                at = partitive_part(self.text, numbers[whole], self._clause(numbers[whole])[1], self.vocab)
+                parts.update(i for i in members if at is not None and numbers[i].start <= at < numbers[i].end)
+        return parts
 
     def _read(self, number: NumberMatch) -> Reading | None:
         if self._is_identifier(number):
@@ -265,8 +281,10 @@ class _ClaimBuilder:
         return is_partitive_whole(self.text, number, self._clause(number)[1], self.vocab)
 
     def _is_identifier(self, number: NumberMatch) -> bool:
-        """'Nr. 5', 'Artikel 5', 'Platz 13': the word before makes the number a name."""
-        words = self.text[max(0, number.start - 16) : number.start].split()
+        """'Nr. 5', 'Artikel 5', 'Platz 13', 'Artikel 49-3': the word before makes the number a name."""
+        words = self.text[max(0, number.start - 20) : number.start].split()
+        if len(words) > 1 and words[-1][:-1].isdigit() and words[-1][-1] in "-/":
+            words.pop()  # "Artikel 49-3", "Zimmer 12/4": the second number of one name
         if not words or words[-1].endswith((",", ";")):
             return False  # "865.835 Artikel, 220 Millionen Wörter": a list, not "Artikel 220"
         return words[-1].strip(".:()").lower() in self.vocab.identifier_words
@@ -345,7 +363,7 @@ class _ClaimBuilder:
             words.pop(0)
         return " ".join(words) or None
 
-    def _number_claim(self, number: NumberMatch, reading: Reading, actor: str | None) -> Claim:
+    def _number_claim(self, number: NumberMatch, reading: Reading, actor: str | None, part: bool = False) -> Claim:
         index = self.sentences.locate(number.start)
         span = self.sentences.span(index)
         unit = reading.unit if reading.unit is not None else number.unit
@@ -355,7 +373,7 @@ class _ClaimBuilder:
         concept = reading.concept
         # An actor's figure is compared by actor ("1,450 Russian paratroopers" among 2,030 troops)
         named_part = concept and ":" not in concept and actor is None and counts_people(reading.category, self.vocab)
-        if named_part and self._named_part(number, span[0]):
+        if named_part and (part or self._named_part(number, span[0])):
             concept += ":part"  # "200 verletzt, 30 von ihnen schwer": never compared with the whole
         return self._claim(
             number, reading.category, value, low, high, unit, number.qualifier,

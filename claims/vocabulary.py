@@ -46,6 +46,8 @@ SCHEMA = {
     "percentage_points?": [str],
     "number_of?": [str],
     "partitive_links?": [str],
+    "partitive_openers?": [str],
+    "change_targets?": [str],
     "partitive_pronouns?": [str],
     "relative_pronouns?": [str],
     "auxiliaries?": [str],
@@ -125,6 +127,8 @@ class Vocabulary:
     percentage_points: tuple[str, ...]  # "11,9 Prozentpunkte": a difference of percentages, never a level
     number_of: WordMatcher  # "Zahl der", "number of": what a later bare number counts follows them
     partitive_links: tuple[str, ...]  # "32 der 4.200 Passagiere": after a figure and one of these, a total
+    partitive_openers: frozenset[str]  # the links that may open a clause: "Von den 500 Demonstranten ... 40"
+    change_targets: frozenset[str]  # "von 21 auf 25": the figure after one of these ends a change, it is no part
     partitive_pronouns: tuple[tuple[str, ...], ...]  # "drei von ihnen": the figure is a part of one before
     inclusions: tuple[str, ...]  # "darunter 43 Kinder": a part named inside the whole's phrase
     auxiliaries: frozenset[str]  # "Eine Frau wurde leicht, ein Mann schwer verletzt": the verb is shared
@@ -228,6 +232,8 @@ def vocabulary(lang: str) -> Vocabulary:
         percentage_points=tuple(w.lower() for w in data.get("percentage_points", [])),
         number_of=WordMatcher(data.get("number_of", [])),
         partitive_links=tuple(" ".join(w.lower().split()) for w in data.get("partitive_links", [])),
+        partitive_openers=frozenset(" ".join(w.lower().split()) for w in data.get("partitive_openers", [])),
+        change_targets=frozenset(w.lower() for w in data.get("change_targets", [])),
         partitive_pronouns=tuple(tuple(w.lower().split()) for w in data.get("partitive_pronouns", [])),
         relative_pronouns=frozenset(w.lower() for w in data.get("relative_pronouns", [])),
         auxiliaries=frozenset(w.lower() for w in data.get("auxiliaries", [])),
