@@ -30,6 +30,7 @@ _SCHEMA = {
     "lowercase_only": [str], "list_words": [str], "publication_labels": [str], "not_year_before": [str], "not_year_after": [str],
     "standalone_relative_years?": {str: int},
     "decade_endings": [str], "decade_nouns": [str], "decade_words": {str: int}, "day_month_without_dot": bool,
+    "scheduled_words?": [str], "past_tense_words?": [str],
 }
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -72,6 +73,8 @@ class _Grammar:
     ambiguous: frozenset
     month_first_needs_year: bool
     month_first_end: re.Pattern
+    scheduled: re.Pattern  # "soll ... stattfinden", "is scheduled": the clause tells of something planned
+    past_tense: re.Pattern  # "wurde", "had": the clause tells of the past
 
 
 @lru_cache(maxsize=None)
@@ -170,7 +173,14 @@ def _grammar(lang: str) -> _Grammar:
     month_first_end = re.compile(r"\s*(?:\Z|[,;:)!?\n]|\.(?!\d)|[-–]\s*\w)")
     return _Grammar(digit_trigger, word_trigger, word_trigger_lower, digit_atoms, word_atoms, prefix, suffix, gap_link, gap_weekday,
                     gap_list, label, not_number_after, lex, months, frozenset(abbreviations), frozenset(ambiguous), lang != "en",
-                    month_first_end)
+                    month_first_end, _any_phrase(lex.get("scheduled_words", [])), _any_phrase(lex.get("past_tense_words", [])))
+
+
+def _any_phrase(phrases: list[str]) -> re.Pattern:
+    """One pattern for whole-word phrases; "findet ... statt" allows words between, within a clause."""
+    parts = [r"[^,;:]*?".join(rf"(?<!\w){re.escape(piece.strip())}(?!\w)" for piece in phrase.lower().split("..."))
+             for phrase in phrases]
+    return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
 
 
 @dataclass

@@ -42,6 +42,10 @@ from .models import DateMatch
 from .wordlists import fast_finditer
 
 FUTURE_WINDOW_DAYS = 62
+SCHEDULED_SLACK_DAYS = 31  # a planned date this long before publication is still this year's
+CLAUSE_REACH = 160  # characters searched on each side of a date for the tense of its clause
+# Ends of a clause: punctuation, or a full stop after a word ("statt. Die"), not after a day ("3. Januar").
+_CLAUSE_BREAK = re.compile(r"[,;:!?\n]|(?<=[^\W\d_]{2})\.(?=\s)")
 # Every date with a written year has one of these: a four-digit year, "16.12.11", "12/16/11".
 _WRITTEN_YEAR = re.compile(r"\d{4}|\d\.\s?\d{1,2}\.\d\d|\d/\d{1,2}/\d\d")
 # A place name before the date of a dateline: "Wien,", "New York,", "Frankfurt am Main,".
@@ -197,7 +201,32 @@ def _relative_year(text: str, g: _Grammar, a: _Atom, ref: _Ref | None) -> tuple[
     if offset is not None:
         return ref.day.year + offset, sm.end()
     m, d = (a.end_date[1], a.end_date[2]) if a.end_date else (a.m, a.d)
-    return _year_for(m, d, ref, None if a.end_date else a.weekday, a.direction), a.end
+    weekday = None if a.end_date else a.weekday
+    if not a.direction and weekday is None and _scheduled(text, g, a):
+        return _year_ahead(m, d, ref), a.end
+    return _year_for(m, d, ref, weekday, a.direction), a.end
+
+
+def _scheduled(text: str, g: _Grammar, a: _Atom) -> bool:
+    """True if the clause around the date tells of something planned and of nothing past:
+    "Die Wahl soll am 20. März stattfinden", "is scheduled for March 20"."""
+    before = text[max(0, a.start - CLAUSE_REACH) : a.start]
+    after = text[a.end : a.end + CLAUSE_REACH]
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
+    stop = _CLAUSE_BREAK.search(after)
+    clause = before[cut:] + " " + after[: stop.start() if stop else len(after)]
+    return g.scheduled.search(clause) is not None and g.past_tense.search(clause) is None
+
+
+def _year_ahead(m: int, d: int | None, ref: _Ref) -> int:
+    """Year of a planned date: the next such date, or one a little before the publication
+    date (reported late)."""
+    year = ref.day.year
+    first = _date(year, m, d if d != 29 or m != 2 else 28)
+    if first is None:
+        return year
+    last = first if d else _date(year + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
+    return year if last >= ref.day - dt.timedelta(days=SCHEDULED_SLACK_DAYS) else year + 1
 
 
 def _make(text: str, start: int, end: int, low: tuple, high: tuple | None, qualifier: str) -> DateMatch | None:
