@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from .models import NumberMatch
 from .nouns import (
+    CONJUNCTIONS,
     TOKEN,
     concept_key,
     head_noun,
@@ -36,6 +37,8 @@ CASUALTY_VERB_REACH = 25
 PARTITIVE_GAP = 3
 PARTITIVE_REACH = 80  # characters after a clause-opening whole ("Von 500 ...") searched for its part
 PARTITIVE_NEAR = 24  # the same within a clause: "nahm von 500 Demonstranten 40 fest"
+SEVERITY_REACH = 8  # words after a figure searched for how badly its injured are hurt
+_INFLECTIONS = ("", "e", "en", "er", "es", "em")  # "schwere Verletzungen", "lebensgefährlichen"
 _WORD = re.compile(r"\S+")
 _NAME = r"[A-ZÄÖÜ][^\W\d_]*(?:[-'’][^\W\d_]+)?"
 _NAME_BRACKET = re.compile(rf"(?<!\w)({_NAME})\s+({_NAME})\s?\(\Z")  # "Vuk Jeremic (" before an age
@@ -302,6 +305,29 @@ def _figure_after(text: str, start: int, end: int, vocab: Vocabulary, reach: int
         if stop_at_break and word in ",;":
             return None  # "von 45.000 Teilnehmern, davon 16.000 in Duisburg": a part, after a break
         previous = word
+    return None
+
+
+def injury_severity(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> str | None:
+    """How badly the injured the number counts are hurt ("serious", "critical", "light"), if its
+    clause says: "drei Menschen wurden schwer verletzt", "zwei Schwerverletzte", "twelve slightly
+    injured, three seriously"."""
+    if not vocab.injury_severities:
+        return None
+    tokens = [t.group().lower() for t in TOKEN.finditer(text, number.end, clause[1])][:SEVERITY_REACH + 1]
+    for k, word in enumerate(tokens[:SEVERITY_REACH]):
+        if is_figure(word, vocab.lang) or word in ",;" or word in vocab.injury_partial:
+            return None  # the next figure's or clause's words; "70 zum Teil schwer verletzt": all 70 are injured
+        following = tokens[k + 1] if k + 1 < len(tokens) else "."
+        for severity, level in vocab.injury_severities.items():
+            if not word.startswith(severity):
+                continue
+            rest = word[len(severity):]
+            if rest.startswith(vocab.injury_stems):  # "Schwerverletzte", "schwerstverletzt"
+                return level
+            if rest in _INFLECTIONS and (following.startswith(vocab.injury_stems) or following in CONJUNCTIONS
+                                         or following in _PUNCTUATION):
+                return level  # "schwer verletzt", "schwere Verletzungen", "drei schwer."
     return None
 
 

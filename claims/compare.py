@@ -50,6 +50,7 @@ _SCHEMA = {
     "cumulative_categories": [str],
     "update_window_days": int,
     "never_grouped?": [str],
+    "labelled_details?": [str],
 }
 INF = math.inf
 CLAIM_ORDER = attrgetter("doc", "start", "claim_id")  # the order witnesses are searched in

@@ -13,7 +13,7 @@ from datetime import date
 
 from . import context
 from .actors import actor_of_adjective, canonical_actor
-from .classify import CASUALTIES, Reading, counts_people, is_partitive_whole, partitive_part, read_number
+from .classify import CASUALTIES, Reading, counts_people, injury_severity, is_partitive_whole, partitive_part, read_number
 from .dateclaims import bare_span, date_bounds, is_metadata_date, resolve_years
 from .dates import find_dates
 from .errors import UnsupportedLanguage
@@ -371,6 +371,9 @@ class _ClaimBuilder:
             number = replace(number, end=reading.end, text=self.text[number.start : reading.end])
         value, low, high = (None if v is None else v * reading.factor for v in (number.value, number.low, number.high))
         concept = reading.concept
+        if reading.category == "injuries" and concept and ":" not in concept:
+            severity = injury_severity(self.text, number, self._clause(number)[1], self.vocab)
+            concept = f"{concept}:{severity}" if severity else concept  # "drei schwer verletzt"
         # An actor's figure is compared by actor ("1,450 Russian paratroopers" among 2,030 troops)
         named_part = concept and ":" not in concept and actor is None and counts_people(reading.category, self.vocab)
         if named_part and (part or self._named_part(number, span[0])):

@@ -167,7 +167,7 @@ def split_by_scope(claims: list[Claim]) -> list[tuple[str | None, list[Claim], s
     return result
 
 
-def _label(members: list[Claim], scope: str | None) -> str:
+def _label(members: list[Claim], scope: str | None, labelled_details=()) -> str:
     """``deaths: Tote · 2022-01``: category, the commonest subject (or the concept), scope."""
     category = members[0].category  # a group holds claims of one category
     events = sorted({_event_name(c.concept) for c in members if c.concept}) if category == "date" else []
@@ -181,10 +181,11 @@ def _label(members: list[Claim], scope: str | None) -> str:
     if len(details) == 1:  # "duration: rentenalter (Jahre)": what lasted, not only the unit
         detail = details.pop()
         what = f"{detail} ({what})" if what else detail
-    for suffix, note in ((":change", "change"), (":part", "part")):
-        # "stieg um 2 Prozent", "18 davon schwer": kept apart from the level or the whole, and said so
-        if what and all((c.concept or "").endswith(suffix) for c in members):
-            what += f" ({note})"
+    for detail in labelled_details:
+        # "stieg um 2 Prozent", "18 davon", "drei schwer": kept apart from the level, the whole or the
+        # other injured, and said so
+        if what and all((c.concept or "").endswith(":" + detail) for c in members):
+            what += f" ({detail})"
     label = f"{category}: {what}" if what else category
     return f"{label} · {scope}" if scope else label
 
@@ -208,16 +209,17 @@ def _event_name(concept: str) -> str:
 
 
 def _make_group(group_id: str, members: list[Claim], scope: str | None, config: dict) -> Group:
+    label = _label(members, scope, config.get("labelled_details", ()))
     if len(members) == 1:
         c = members[0]
-        return Group(group_id, c.category, _label(members, scope), scope, "single",
+        return Group(group_id, c.category, label, scope, "single",
                      [c.claim_id], f"only one source ({c.doc})")
     members.sort(key=CLAIM_ORDER)
     status, explanation = status_of_sorted(members, config)
     return Group(
         group_id=group_id,
         category=members[0].category,
-        label=_label(members, scope),
+        label=label,
         scope=scope,
         status=status,
         claim_ids=[c.claim_id for c in members],

@@ -21,7 +21,8 @@ CONJUNCTIONS = frozenset("und oder sowie bzw beziehungsweise and or nor".split()
 _EN_STOP = frozenset(
     "the a an and or but were was is are be been being have has had will would could should may might "
     "in on at by for with from to as than that this these those which who who whom it its their there "
-    "more less over under about nearly almost some up down out into after before during while".split()
+    "more less over under about nearly almost some up down out into after before during while "
+    "them whom us you they we he she".split()
 )
 _EN_DETERMINERS = frozenset("the a an its their his her our all these those this that".split())
 # German adjectives/participles that may stand between a number and its noun.
@@ -80,7 +81,8 @@ def head_noun(
                 return _compound_head(text, token.end(), word, vocab)
             if word[0].isdigit() and part_of:
                 return None  # "two of the roughly 40 miners": the part's noun is the whole's, after it
-            if lowered in _EN_STOP or lowered in vocab.not_nouns or word[0].isdigit() or is_verb(word, vocab):
+            if lowered in _EN_STOP or lowered in vocab.not_nouns or word[0].isdigit() or is_verb(word, vocab) \
+                    or is_adverb(word, vocab):
                 # "10,000 gathered", "thousands marched", "164 reported": a verb, not what is counted
                 return phrase_head
             # The last word of a run is the head of its noun phrase: "74 military facilities".
@@ -128,6 +130,12 @@ def words_before_noun(text: str, start: int, noun: str, limit: int) -> list[str]
 def is_verb(word: str, vocab: Vocabulary) -> bool:
     """An English verb of the lexicons: a category predicate, a level or a reporting verb."""
     return vocab.predicates.matches(word) or vocab.level_verbs.matches(word) or vocab.attribution_verbs.matches(word)
+
+
+def is_adverb(word: str, vocab: Vocabulary) -> bool:
+    """An English adverb by its ending ("seriously", "reportedly"), unless a noun ends alike."""
+    lowered = word.lower()
+    return word[0].islower() and lowered.endswith(vocab.adverb_endings) and lowered not in vocab.nouns_like_adverbs
 
 
 def _is_known_noun(word: str, vocab: Vocabulary) -> bool:

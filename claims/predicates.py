@@ -84,7 +84,7 @@ def crossing_penalty(text: str, lo: int, hi: int, lang: str) -> int | None:
     between = text[lo:hi]
     tokens = [t.group() for t in TOKEN.finditer(between)]
     if any(t.lower() in CONJUNCTIONS for t in tokens):
-        if any(is_figure(t, lang) for t in tokens) and not _coordinated(tokens, lang):
+        if any(is_figure(t, lang) for t in tokens) and not _coordinated(tokens, lang) and not _severities_joined(tokens, lang):
             return None
         return PREDICATE_REACH
     if _part_between(tokens, lang):
@@ -110,6 +110,14 @@ def _gapped(tokens: list[str], lang: str) -> bool:
     return len(tokens) >= 2 and tokens[-1].isalpha() and tokens[-1].islower() and any(
         t.lower() in auxiliaries for t in tokens[:-1]
     )
+
+
+def _severities_joined(tokens: list[str], lang: str) -> bool:
+    """True if the clause before the conjunction left its verb out after a severity of injury,
+    which the next figure's verb is shared with: "Zwei wurden schwer und [drei leicht verletzt]",
+    "wurden zwölf Menschen leicht und [drei schwer verletzt]"."""
+    first = next(i for i, t in enumerate(tokens) if t.lower() in CONJUNCTIONS)
+    return first > 0 and tokens[first - 1].lower() in vocabulary(lang).injury_severities
 
 
 def _coordinated(tokens: list[str], lang: str) -> bool:

@@ -36,6 +36,11 @@ SCHEMA = {
     "temporal_conjunctions?": [str],
     "level_verbs?": [str],
     "not_nouns?": [str],
+    "adverb_endings?": [str],
+    "nouns_like_adverbs?": [str],
+    "injury_severities?": {str: str},
+    "injury_stems?": [str],
+    "injury_partial?": [str],
     "singular_articles?": [str],
     "singular_nouns?": [str],
     "agent_words?": [str],
@@ -116,6 +121,11 @@ class Vocabulary:
     temporal_conjunctions: frozenset[str]  # ", als im Juli 2005": after a comma a lead is "when"
     level_verbs: WordMatcher  # verbs that say where a figure stands ("reached", "stood at"): never what it measures
     not_nouns: frozenset[str]  # capitalised function words ("Doch", "Nur"): never what a number counts
+    adverb_endings: tuple[str, ...]  # English "-ly": "three seriously" counts no "seriously"
+    nouns_like_adverbs: frozenset[str]  # "family", "rally": nouns with an adverb's ending
+    injury_severities: dict[str, str]  # "schwer" -> serious: how badly the injured counted are hurt
+    injury_stems: tuple[str, ...]  # "verletz", "injur": words of injury a severity stands before
+    injury_partial: frozenset[str]  # "zum Teil schwer verletzt": the severity is some of them's
     demonym_endings: tuple[str, ...]  # endings of capitalised nouns of people ("Ukrainians"): English only
     closed_compounds: bool  # a category noun may end a compound: "Ölarbeiter" (German), not "firefighters"
     singular_articles: tuple[str, ...]  # "ein", "einen", "a": one, before a casualty noun or a victim
@@ -220,6 +230,11 @@ def vocabulary(lang: str) -> Vocabulary:
         temporal_conjunctions=frozenset(w.lower() for w in data.get("temporal_conjunctions", [])),
         level_verbs=WordMatcher(data.get("level_verbs", [])),
         not_nouns=frozenset(w.lower() for w in data.get("not_nouns", [])),
+        adverb_endings=tuple(w.lower() for w in data.get("adverb_endings", [])),
+        nouns_like_adverbs=frozenset(w.lower() for w in data.get("nouns_like_adverbs", [])),
+        injury_severities={w.lower(): level for w, level in data.get("injury_severities", {}).items()},
+        injury_stems=tuple(w.lower() for w in data.get("injury_stems", [])),
+        injury_partial=frozenset(w.lower() for w in data.get("injury_partial", [])),
         demonym_endings=tuple(w.lower() for w in data.get("demonym_endings", [])),
         closed_compounds=data.get("closed_compounds", True),
         singular_articles=tuple(w.lower() for w in data.get("singular_articles", [])),
