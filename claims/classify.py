@@ -232,6 +232,11 @@ def _counted(
         # "16 Soldaten wurden getötet": a casualty predicate beats a noun of people.
         if found and found[1].name != category.name and _is_casualty(found[1].name) and not _is_casualty(category.name):
             return _with_predicate(found[1], head, vocab)
+        if (found and category.yields_to_verbs and found[1] is not category and found[0] <= CASUALTY_VERB_REACH
+                and not _after_attributive_lead(text, number, clause, vocab)):
+            # "30.000 Bewohner wurden evakuiert", "Tausende Einwohner gingen auf die Straße": residents
+            # who did something are no population figure
+            return Reading(found[1].name, found[1].concept, head, from_noun=True)
         return Reading(category.name, category.concept, head, from_noun=True)
     if info.person and found is not None:
         return _with_predicate(found[1], head, vocab)
@@ -350,6 +355,12 @@ def _fraction(word: str, denominator: float, text: str, number: NumberMatch, cla
         "percentage", concept_key(whole) if whole else None, whole, unit="%", from_noun=True,
         factor=100.0 / denominator, end=end,
     )
+
+
+def _after_attributive_lead(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> bool:
+    """True if the number describes a noun before it: "eine Stadt mit 30.000 Einwohnern", "a city of 30,000"."""
+    words = text[max(clause[0], number.start - 12) : number.start].split()
+    return bool(words) and words[-1].lower() in vocab.attributive_leads
 
 
 def _with_predicate(category, head: str, vocab: Vocabulary) -> Reading:

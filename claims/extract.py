@@ -211,7 +211,8 @@ class _ClaimBuilder:
             if actors[i] is None and reading is not None and reading.category == "troops":
                 actors[i] = self._nationality(numbers[i], reading) or canonical_actor(self._actor(numbers[i]))
         actors = [canonical_actor(actor) or actor for actor in actors]
-        parts = self._parts_of_wholes(numbers, readings)
+        self._people_among_casualties(numbers, readings)
+        parts = self._parts_of_wholes(numbers, readings, actors)
         claims = []
         for i, (number, reading, actor) in enumerate(zip(numbers, readings, actors)):
             if reading is None:
@@ -222,23 +223,64 @@ class _ClaimBuilder:
                 continue
             if number.kind == "article" and reading.category not in CASUALTIES:
                 continue  # "ein Mensch" counts only as a casualty
-            claims.append(self._number_claim(number, reading, actor, part=i in parts))
+            claims.append(self._number_claim(number, reading, actor, part=parts.get(i)))
         return claims
 
-    def _parts_of_wholes(self, numbers: list[NumberMatch], readings: list[Reading | None]) -> set[int]:
-        """The figures that count part of a whole of their own kind in their sentence: in "Of the
-        30 people who were injured, five were children" or "246 der 350 Toten" the smaller figure
-        is no rival toll."""
+    def _parts_of_wholes(self, numbers: list[NumberMatch], readings: list[Reading | None], actors) -> dict[int, str]:
+        """The figures that count part of a whole in their sentence, each with the detail its
+        concept gets. A part of a whole of its own kind is no rival toll ("part"): "31 Personen
+        verletzt, 18 von ihnen im Krankenhaus", "19 Millionen Einwohner, davon ... zwei Millionen in
+        Almaty", "Of the 30 people who were injured, five were children", "246 der 350 Toten". A part
+        named of a group of other people is that group's ("200 Feuerwehrleute im Einsatz, drei von
+        ihnen verletzt": injured firefighters); of people in general it is a toll of its own
+        ("10.000 infiziert, von denen 800 starben"). An actor's figure is compared by actor."""
+        parts: dict[int, str] = {}
         by_kind: dict[tuple, list[int]] = {}
         for i, reading in enumerate(readings):
-            if reading is not None and reading.concept and counts_people(reading.category, self.vocab):
+            if reading is not None and reading.concept and ":" not in reading.concept and actors[i] is None \
+                    and counts_people(reading.category, self.vocab):
                 by_kind.setdefault((self.sentences.locate(numbers[i].start), reading.concept), []).append(i)
-        parts = set()
         for members in by_kind.values():
             for whole in members if len(members) > 1 else ():
                 at = partitive_part(self.text, numbers[whole], self._clause(numbers[whole])[1], self.vocab)
-                parts.update(i for i in members if at is not None and numbers[i].start <= at < numbers[i].end)
+                parts.update((i, "part") for i in members if at is not None and numbers[i].start <= at < numbers[i].end)
+            for i in members:
+                whole = self._whole_before(numbers, readings, i)
+                if whole is None or i in parts or not self._named_part(numbers[i]):
+                    continue
+                if readings[whole].concept == readings[i].concept:
+                    parts[i] = "part"
+                elif readings[whole].from_noun and readings[whole].concept and self._names_a_group(readings[whole].subject):
+                    parts[i] = readings[whole].concept
         return parts
+
+    def _people_among_casualties(self, numbers: list[NumberMatch], readings: list[Reading | None]) -> None:
+        """A count of people named as part of a toll is a toll of that group: in "Unter den 300
+        Toten waren 40 Polizisten" the 40 are dead police officers ("killed:polizist")."""
+        for whole, reading in enumerate(readings):
+            if reading is None or reading.category not in CASUALTIES or len(numbers) < 2:
+                continue
+            at = partitive_part(self.text, numbers[whole], self._clause(numbers[whole])[1], self.vocab)
+            for i, part in enumerate(readings):
+                if at is None or not numbers[i].start <= at < numbers[i].end or part is None:
+                    continue
+                if part.category == "count" and part.from_noun and part.concept and self._names_a_group(part.subject):
+                    readings[i] = replace(part, category=reading.category, concept=f"{reading.concept}:{part.concept}")
+
+    def _whole_before(self, numbers: list[NumberMatch], readings: list[Reading | None], i: int) -> int | None:
+        """The nearest figure before number ``i`` in its sentence that counts something."""
+        sentence = self.sentences.locate(numbers[i].start)
+        for j in range(i - 1, -1, -1):
+            if self.sentences.locate(numbers[j].start) != sentence:
+                return None
+            if readings[j] is not None and readings[j].counted:
+                return j
+        return None
+
+    def _names_a_group(self, noun: str | None) -> bool:
+        """True if a noun names particular people or things ("Feuerwehrleute", "Polizisten"), not
+        people in general ("Menschen") nor a category's own noun ("Tote")."""
+        return bool(noun) and noun.lower() not in self.vocab.people_in_general and self.vocab.noun(noun).category is None
 
     def _read(self, number: NumberMatch) -> Reading | None:
         if self._is_identifier(number):
@@ -363,7 +405,7 @@ class _ClaimBuilder:
             words.pop(0)
         return " ".join(words) or None
 
-    def _number_claim(self, number: NumberMatch, reading: Reading, actor: str | None, part: bool = False) -> Claim:
+    def _number_claim(self, number: NumberMatch, reading: Reading, actor: str | None, part: str | None = None) -> Claim:
         index = self.sentences.locate(number.start)
         span = self.sentences.span(index)
         unit = reading.unit if reading.unit is not None else number.unit
@@ -374,10 +416,8 @@ class _ClaimBuilder:
         if reading.category == "injuries" and concept and ":" not in concept:
             severity = injury_severity(self.text, number, self._clause(number)[1], self.vocab)
             concept = f"{concept}:{severity}" if severity else concept  # "drei schwer verletzt"
-        # An actor's figure is compared by actor ("1,450 Russian paratroopers" among 2,030 troops)
-        named_part = concept and ":" not in concept and actor is None and counts_people(reading.category, self.vocab)
-        if named_part and (part or self._named_part(number, span[0])):
-            concept += ":part"  # "200 verletzt, 30 von ihnen schwer": never compared with the whole
+        if part and ":" not in concept:
+            concept += f":{part}"  # "200 verletzt, 30 von ihnen im Krankenhaus": never compared with the whole
         return self._claim(
             number, reading.category, value, low, high, unit, number.qualifier,
             index, span, subject=reading.subject, concept=concept, actor=actor,
@@ -533,13 +573,12 @@ class _ClaimBuilder:
             return None
         return context.date_scope(after)
 
-    def _named_part(self, number: NumberMatch, sentence_start: int) -> bool:
+    def _named_part(self, number: NumberMatch) -> bool:
         """True if the figure is named as part of another: "davon leben etwa zwei Millionen",
         "darunter 300", "30 von ihnen", "30 of them" (a partitive pronoun or an inclusion word
         among the few words before it in its stretch of the sentence, or a pronoun right after it)."""
-        if not any(sentence_start <= start < number.start for start in self.number_starts):
-            return False  # no whole in the sentence: "Kindergartenkinder, mindestens 40 von ihnen" is a toll
         vocab = self.vocab
+        sentence_start = self.sentences.span(self.sentences.locate(number.start))[0]
         lo = max(sentence_start, number.start - 40)
         before = self.text[lo : number.start]
         cut = max(before.rfind(","), before.rfind(";"))

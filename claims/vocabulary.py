@@ -41,6 +41,8 @@ SCHEMA = {
     "injury_severities?": {str: str},
     "injury_stems?": [str],
     "injury_partial?": [str],
+    "attributive_leads?": [str],
+    "people_in_general?": [str],
     "singular_articles?": [str],
     "singular_nouns?": [str],
     "agent_words?": [str],
@@ -58,7 +60,7 @@ SCHEMA = {
     "auxiliaries?": [str],
     "inclusions?": [str],
 }
-CATEGORY_SCHEMA = {"concept": str, "nouns": [str], "predicates": [str], "min_value?": float}
+CATEGORY_SCHEMA = {"concept": str, "nouns": [str], "predicates": [str], "min_value?": float, "yields_to_verbs?": bool}
 ATTRIBUTION_SCHEMA = {
     "before": [str], "after": [str], "standalone": [str], "needs_verb": [str], "verbs": [str], "source_before?": [str],
 }
@@ -71,6 +73,7 @@ class Category:
     nouns: WordMatcher
     predicates: WordMatcher
     min_value: float = 0  # smaller numbers are not of this category ("14 Personen wohnen in ...")
+    yields_to_verbs: bool = False  # a noun of it takes another category's verb next to it ("30.000 Bewohner wurden evakuiert")
 
 
 class NounInfo(NamedTuple):
@@ -126,6 +129,8 @@ class Vocabulary:
     injury_severities: dict[str, str]  # "schwer" -> serious: how badly the injured counted are hurt
     injury_stems: tuple[str, ...]  # "verletz", "injur": words of injury a severity stands before
     injury_partial: frozenset[str]  # "zum Teil schwer verletzt": the severity is some of them's
+    attributive_leads: frozenset[str]  # "Stadt mit 30.000 Einwohnern": the number describes the noun before
+    people_in_general: frozenset[str]  # "Menschen", "people": no particular group of people
     demonym_endings: tuple[str, ...]  # endings of capitalised nouns of people ("Ukrainians"): English only
     closed_compounds: bool  # a category noun may end a compound: "Ölarbeiter" (German), not "firefighters"
     singular_articles: tuple[str, ...]  # "ein", "einen", "a": one, before a casualty noun or a victim
@@ -187,6 +192,7 @@ def vocabulary(lang: str) -> Vocabulary:
                 WordMatcher(entry["nouns"]),
                 WordMatcher(entry["predicates"]),
                 float(entry.get("min_value", 0)),
+                bool(entry.get("yields_to_verbs", False)),
             )
         )
     # What happened to people that is none of the categories ("43 Personen werden vermisst"):
@@ -235,6 +241,8 @@ def vocabulary(lang: str) -> Vocabulary:
         injury_severities={w.lower(): level for w, level in data.get("injury_severities", {}).items()},
         injury_stems=tuple(w.lower() for w in data.get("injury_stems", [])),
         injury_partial=frozenset(w.lower() for w in data.get("injury_partial", [])),
+        attributive_leads=frozenset(w.lower() for w in data.get("attributive_leads", [])),
+        people_in_general=frozenset(w.lower() for w in data.get("people_in_general", [])),
         demonym_endings=tuple(w.lower() for w in data.get("demonym_endings", [])),
         closed_compounds=data.get("closed_compounds", True),
         singular_articles=tuple(w.lower() for w in data.get("singular_articles", [])),
