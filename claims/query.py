@@ -103,6 +103,12 @@ def named_events(text: str) -> set[str]:
     return keys
 
 
+# The earliest date a group's claims name (ISO text sorts in time order).
+_EARLIEST_DATE_SQL = (
+    "(SELECT min(c.value) FROM group_members m JOIN claims c ON c.claim_id = m.claim_id WHERE m.group_id = g.group_id)"
+)
+
+
 def query(store: Store, text: str, *, limit: int = 20, claims_per_group: int = 50) -> QueryResult:
     """Groups about the topics of ``text`` (most sources first), or the groups of FTS matches."""
     topics, categories, year = parse_topics(text)
@@ -114,7 +120,8 @@ def query(store: Store, text: str, *, limit: int = 20, claims_per_group: int = 5
             params.append(year)
         conn = store.conn
         total = conn.execute(f"SELECT count(*) FROM groups g WHERE {where}", params).fetchone()[0]
-        order, order_params = f"g.n_docs DESC, {_SEVERITY_SQL}, g.label, g.group_id", []
+        chronological = _EARLIEST_DATE_SQL + ", " if categories == ["date"] else ""  # dates read best in time order
+        order, order_params = f"g.n_docs DESC, {_SEVERITY_SQL}, {chronological}g.label, g.group_id", []
         events = sorted(named_events(text)) if "date" in categories else []
         if events:  # "when did the general strike begin": groups dating the events it names come first
             named = " OR ".join("c.concept = ? OR c.concept LIKE ? OR c.concept LIKE ?" for _ in events)
