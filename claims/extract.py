@@ -8,6 +8,7 @@ noise, split sentences, decide what each number counts, then read its context
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from datetime import date
 
@@ -258,14 +259,13 @@ class _ClaimBuilder:
         """A count of people named as part of a toll is a toll of that group: in "Unter den 300
         Toten waren 40 Polizisten" the 40 are dead police officers ("killed:polizist")."""
         for whole, reading in enumerate(readings):
-            if reading is None or reading.category not in CASUALTIES or len(numbers) < 2:
+            if reading is None or reading.category not in CASUALTIES:
                 continue
             at = partitive_part(self.text, numbers[whole], self._clause(numbers[whole])[1], self.vocab)
-            for i, part in enumerate(readings):
-                if at is None or not numbers[i].start <= at < numbers[i].end or part is None:
-                    continue
-                if part.category == "count" and part.from_noun and part.concept and self._names_a_group(part.subject):
-                    readings[i] = replace(part, category=reading.category, concept=f"{reading.concept}:{part.concept}")
+            i = None if at is None else bisect_right(self.number_starts, at) - 1
+            part = readings[i] if i is not None and i >= 0 and at < numbers[i].end else None
+            if part and part.category == "count" and part.from_noun and part.concept and self._names_a_group(part.subject):
+                readings[i] = replace(part, category=reading.category, concept=f"{reading.concept}:{part.concept}")
 
     def _whole_before(self, numbers: list[NumberMatch], readings: list[Reading | None], i: int) -> int | None:
         """The nearest figure before number ``i`` in its sentence that counts something."""
