@@ -140,10 +140,15 @@ def _age_opener_before(text: str, number: NumberMatch, clause, vocab: Vocabulary
     return None
 
 
+def _word_before(text: str, number: NumberMatch, clause, reach: int) -> str:
+    """The word right before the number in its clause, lower-cased ("" if none within ``reach``)."""
+    before = text[max(clause[0], number.start - reach) : number.start].split()
+    return before[-1].lower() if before else ""
+
+
 def _is_change(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> bool:
     """'stieg um 2 Prozent', 'rose by 1.5 percent': the percentage is a change, not a level."""
-    before = text[max(clause[0], number.start - 20) : number.start].split()
-    return bool(before) and before[-1].lower() in vocab.change_markers
+    return _word_before(text, number, clause, 20) in vocab.change_markers
 
 
 def _is_money_change(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> bool:
@@ -359,8 +364,7 @@ def _fraction(word: str, denominator: float, text: str, number: NumberMatch, cla
 
 def _after_attributive_lead(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> bool:
     """True if the number describes a noun before it: "eine Stadt mit 30.000 Einwohnern", "a city of 30,000"."""
-    words = text[max(clause[0], number.start - 12) : number.start].split()
-    return bool(words) and words[-1].lower() in vocab.attributive_leads
+    return _word_before(text, number, clause, 12) in vocab.attributive_leads
 
 
 def _with_predicate(category, head: str, vocab: Vocabulary) -> Reading:

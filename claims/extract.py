@@ -14,7 +14,7 @@ from datetime import date
 
 from . import context
 from .actors import actor_of_adjective, canonical_actor
-from .classify import CASUALTIES, Reading, counts_people, injury_severity, is_partitive_whole, partitive_part, read_number
+from .classify import CASUALTIES, Reading, counts_people, injury_severity, partitive_part, read_number
 from .dateclaims import bare_span, date_bounds, is_metadata_date, resolve_years
 from .dates import find_dates
 from .errors import UnsupportedLanguage
@@ -178,6 +178,7 @@ class _ClaimBuilder:
         self._sentence_texts: dict[tuple[int, int], str] = {}
         self.number_starts: list[int] = []
         self.number_ends: set[int] = set()
+        self._partitive: dict[int, int | None] = {}  # a number's start -> where its part stands (see _part_at)
 
     # -- numbers ---------------------------------------------------------
     def number_claims(self, numbers: list[NumberMatch]) -> list[Claim]:
@@ -243,10 +244,10 @@ class _ClaimBuilder:
                 by_kind.setdefault((self.sentences.locate(numbers[i].start), reading.concept), []).append(i)
         for members in by_kind.values():
             for whole in members if len(members) > 1 else ():
-                at = partitive_part(self.text, numbers[whole], self._clause(numbers[whole])[1], self.vocab)
+                at = self._part_at(numbers[whole])
                 parts.update((i, "part") for i in members if at is not None and numbers[i].start <= at < numbers[i].end)
             for i in members:
-                whole = self._whole_before(numbers, readings, i)
+                whole = self._figure_before(numbers, readings, i)
                 if whole is None or i in parts or not self._named_part(numbers[i]):
                     continue
                 if readings[whole].concept == readings[i].concept:
@@ -261,21 +262,33 @@ class _ClaimBuilder:
         for whole, reading in enumerate(readings):
             if reading is None or reading.category not in CASUALTIES:
                 continue
-            at = partitive_part(self.text, numbers[whole], self._clause(numbers[whole])[1], self.vocab)
+            at = self._part_at(numbers[whole])
             i = None if at is None else bisect_right(self.number_starts, at) - 1
             part = readings[i] if i is not None and i >= 0 and at < numbers[i].end else None
             if part and part.category == "count" and part.from_noun and part.concept and self._names_a_group(part.subject):
                 readings[i] = replace(part, category=reading.category, concept=f"{reading.concept}:{part.concept}")
 
-    def _whole_before(self, numbers: list[NumberMatch], readings: list[Reading | None], i: int) -> int | None:
-        """The nearest figure before number ``i`` in its sentence that counts something."""
+    def _figure_before(
+        self, numbers: list[NumberMatch], readings: list[Reading | None], i: int, reach: int | None = None
+    ) -> int | None:
+        """The nearest figure before number ``i`` in its sentence (and within ``reach`` characters)
+        that counts something."""
         sentence = self.sentences.locate(numbers[i].start)
         for j in range(i - 1, -1, -1):
             if self.sentences.locate(numbers[j].start) != sentence:
                 return None
+            if reach is not None and numbers[i].start - numbers[j].end > reach:
+                return None
             if readings[j] is not None and readings[j].counted:
                 return j
         return None
+
+    def _part_at(self, whole: NumberMatch) -> int | None:
+        """Where the part of ``whole`` stands, if it is a partitive whole (see partitive_part); asked
+        of one number by several rules, so it is read once."""
+        if whole.start not in self._partitive:
+            self._partitive[whole.start] = partitive_part(self.text, whole, self._clause(whole)[1], self.vocab)
+        return self._partitive[whole.start]
 
     def _names_a_group(self, noun: str | None) -> bool:
         """True if a noun names particular people or things ("Feuerwehrleute", "Polizisten"), not
@@ -296,31 +309,21 @@ class _ClaimBuilder:
         """A bare number (no noun, no verb of its own) counts what the figure before it in its
         sentence counts: "Die Zahl der Festnahmen wurde mit 9.900 angegeben, HRW sprach von
         mehr als 10.000"."""
-        sentence = self.sentences.locate(numbers[i].start)
-        for j in range(i - 1, -1, -1):
-            if self.sentences.locate(numbers[j].start) != sentence or numbers[i].start - numbers[j].end > BORROW_REACH:
-                return None
-            reading = readings[j]
-            if reading is None or not reading.counted:
-                continue
-            if self._is_whole(numbers[j]):
-                return None  # "Von den 300 Festgenommenen wurden 20 verurteilt": a part, not more arrests
-            # The nearest figure that counts something decides: after "2.500 Einsatzkräften",
-            # "1.600 davon" are not the participants named before them. Not durations: a bare
-            # number after "drei Jahre" is seldom a number of years.
-            if reading.category in ("count", "duration"):
-                return None
-            same_kind = numbers[j].kind in _COUNT_KINDS and numbers[i].kind in _COUNT_KINDS
-            return reading if same_kind else None
-        return None
+        # The nearest figure that counts something decides: after "2.500 Einsatzkräften", "1.600
+        # davon" are not the participants named before them.
+        j = self._figure_before(numbers, readings, i, BORROW_REACH)
+        if j is None or self._part_at(numbers[j]) is not None:
+            return None  # "Von den 300 Festgenommenen wurden 20 verurteilt": a part, not more arrests
+        reading = readings[j]
+        if reading.category in ("count", "duration"):
+            return None  # not durations: a bare number after "drei Jahre" is seldom a number of years
+        same_kind = numbers[j].kind in _COUNT_KINDS and numbers[i].kind in _COUNT_KINDS
+        return reading if same_kind else None
 
     def _clause(self, number: NumberMatch) -> tuple[int, tuple[int, int]]:
         """The index of the number's sentence and the bounds of its clause."""
         index = self.sentences.locate(number.start)
         return index, context.clause_bounds(self.text, number.start, number.end, self.sentences.span(index))
-
-    def _is_whole(self, number: NumberMatch) -> bool:
-        return is_partitive_whole(self.text, number, self._clause(number)[1], self.vocab)
 
     def _is_identifier(self, number: NumberMatch) -> bool:
         """'Nr. 5', 'Artikel 5', 'Platz 13', 'Artikel 49-3': the word before makes the number a name."""

@@ -83,8 +83,10 @@ def crossing_penalty(text: str, lo: int, hi: int, lang: str) -> int | None:
     """
     between = text[lo:hi]
     tokens = [t.group() for t in TOKEN.finditer(between)]
-    if any(t.lower() in CONJUNCTIONS for t in tokens):
-        if any(is_figure(t, lang) for t in tokens) and not _coordinated(tokens, lang) and not _severities_joined(tokens, lang):
+    first = next((i for i, t in enumerate(tokens) if t.lower() in CONJUNCTIONS), None)
+    if first is not None:
+        if any(is_figure(t, lang) for t in tokens) and not _coordinated(tokens, first, lang) \
+                and not _severities_joined(tokens, first, lang):
             return None
         return PREDICATE_REACH
     if _part_between(tokens, lang):
@@ -112,19 +114,17 @@ def _gapped(tokens: list[str], lang: str) -> bool:
     )
 
 
-def _severities_joined(tokens: list[str], lang: str) -> bool:
-    """True if the clause before the conjunction left its verb out after a severity of injury,
-    which the next figure's verb is shared with: "Zwei wurden schwer und [drei leicht verletzt]",
-    "wurden zwölf Menschen leicht und [drei schwer verletzt]"."""
-    first = next(i for i, t in enumerate(tokens) if t.lower() in CONJUNCTIONS)
+def _severities_joined(tokens: list[str], first: int, lang: str) -> bool:
+    """True if the clause before the conjunction (at ``first``) left its verb out after a severity
+    of injury, which the next figure's verb is shared with: "Zwei wurden schwer und [drei leicht
+    verletzt]", "wurden zwölf Menschen leicht und [drei schwer verletzt]"."""
     return first > 0 and tokens[first - 1].lower() in vocabulary(lang).injury_severities
 
 
-def _coordinated(tokens: list[str], lang: str) -> bool:
-    """True if the tokens between a number and a predicate only join two counted nouns, which
-    share the verb: "Fünf Polizisten und [zwei Soldaten wurden getötet]" (number first),
-    "arrested [40 protesters and] 12 rioters" (verb first)."""
-    first = next(i for i, t in enumerate(tokens) if t.lower() in CONJUNCTIONS)
+def _coordinated(tokens: list[str], first: int, lang: str) -> bool:
+    """True if the tokens between a number and a predicate only join two counted nouns (the
+    conjunction at ``first``), which share the verb: "Fünf Polizisten und [zwei Soldaten wurden
+    getötet]" (number first), "arrested [40 protesters and] 12 rioters" (verb first)."""
     before = tokens[:first]
     if first == len(tokens) - 1 and before and is_figure(before[0], lang):
         before = before[1:]  # verb first: the other figure and its noun, then the conjunction
