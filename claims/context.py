@@ -173,23 +173,15 @@ def _source_following(text: str, trigger: re.Match, lo: int, hi: int, vocab: Voc
     # An article alone ("sagte die") names no source.
     if not any(w.lower() not in _ARTICLES for w in words):
         return None
-    if vocab.lang == "en" and _verb_follows(text, end, hi):
+    if _verb_follows(text, end, hi, vocab):
         return None  # "but says the actual figure is higher": the words after "says" are a clause, not its source
     return text[trigger.start() : end]
 
 
-def _verb_follows(text: str, end: int, hi: int) -> bool:
-    """True if an English auxiliary follows ``end``: the words before it are a clause's subject."""
+def _verb_follows(text: str, end: int, hi: int, vocab: Vocabulary) -> bool:
+    """True if one of the lexicon's clause verbs follows ``end``: the words before it are a clause's subject."""
     following = TOKEN.search(text, end, hi)
-    return following is not None and following.group().lower() in _EN_AUXILIARIES
-
-
-_EN_AUXILIARIES = frozenset("is was are were has have had will would could may might can should must does did".split())
-# Verbs and conjunctions that end a source phrase: "while the opposition said" names the opposition.
-_EN_NOT_SOURCE = frozenset(
-    "were was is are had have has that and but while whereas although though as when after before since "
-    "because if so who which where".split()
-)
+    return following is not None and following.group().lower() in vocab.attribution_clause_verbs
 
 
 def _is_source_word(word: str, vocab: Vocabulary) -> bool:
@@ -199,7 +191,7 @@ def _is_source_word(word: str, vocab: Vocabulary) -> bool:
         return word[0].isupper()
     # "the country's human rights commission", "al-Jazeera": possessives and hyphens belong to names
     letters = word.replace("'", "").replace("’", "").replace("-", "")
-    return letters.isalpha() and word.lower() not in _EN_NOT_SOURCE
+    return letters.isalpha() and word.lower() not in vocab.attribution_not_source
 
 
 def points_to_present(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> bool:

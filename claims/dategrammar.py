@@ -17,7 +17,7 @@ from functools import lru_cache
 from . import lexicon
 from .errors import LexiconError
 from .models import QUALIFIERS
-from .wordlists import alternation_tree, word_start_finder
+from .wordlists import WordMatcher, alternation_tree, word_start_finder
 
 _SCHEMA = {
     "months": {str: int}, "month_abbreviations": {str: int}, "ambiguous_months": [str],
@@ -73,8 +73,8 @@ class _Grammar:
     ambiguous: frozenset
     month_first_needs_year: bool
     month_first_end: re.Pattern
-    scheduled: re.Pattern  # "soll ... stattfinden", "is scheduled": the clause tells of something planned
-    past_tense: re.Pattern  # "wurde", "had": the clause tells of the past
+    scheduled: WordMatcher  # "soll ... stattfinden", "is scheduled": the clause tells of something planned
+    past_tense: WordMatcher  # "wurde", "had": the clause tells of the past
 
 
 @lru_cache(maxsize=None)
@@ -173,14 +173,7 @@ def _grammar(lang: str) -> _Grammar:
     month_first_end = re.compile(r"\s*(?:\Z|[,;:)!?\n]|\.(?!\d)|[-–]\s*\w)")
     return _Grammar(digit_trigger, word_trigger, word_trigger_lower, digit_atoms, word_atoms, prefix, suffix, gap_link, gap_weekday,
                     gap_list, label, not_number_after, lex, months, frozenset(abbreviations), frozenset(ambiguous), lang != "en",
-                    month_first_end, _any_phrase(lex.get("scheduled_words", [])), _any_phrase(lex.get("past_tense_words", [])))
-
-
-def _any_phrase(phrases: list[str]) -> re.Pattern:
-    """One pattern for whole-word phrases; "findet ... statt" allows words between, within a clause."""
-    parts = [r"[^,;:]*?".join(rf"(?<!\w){re.escape(piece.strip())}(?!\w)" for piece in phrase.lower().split("..."))
-             for phrase in phrases]
-    return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
+                    month_first_end, WordMatcher(lex.get("scheduled_words", [])), WordMatcher(lex.get("past_tense_words", [])))
 
 
 @dataclass

@@ -62,7 +62,8 @@ SCHEMA = {
 }
 CATEGORY_SCHEMA = {"concept": str, "nouns": [str], "predicates": [str], "min_value?": float, "yields_to_verbs?": bool}
 ATTRIBUTION_SCHEMA = {
-    "before": [str], "after": [str], "standalone": [str], "needs_verb": [str], "verbs": [str], "source_before?": [str],
+    "before": [str], "after": [str], "standalone": [str], "needs_verb": [str], "verbs": [str], "source_before?": [str], "not_source?": [str],
+    "clause_verbs?": [str],
 }
 
 
@@ -110,6 +111,8 @@ class Vocabulary:
     attribution_needs_verb: frozenset[str]
     attribution_verbs: WordMatcher
     attribution_source_before: WordMatcher  # "after" phrases whose source is only ever before them
+    attribution_not_source: frozenset[str]  # lower-case words that end a source phrase ("while", "was")
+    attribution_clause_verbs: frozenset[str]  # after words that follow "says": they are a clause, no source
     back_references: WordMatcher
     present_markers: WordMatcher
     citation_words: WordMatcher
@@ -222,6 +225,8 @@ def vocabulary(lang: str) -> Vocabulary:
         attribution_needs_verb=frozenset(attribution["needs_verb"]),
         attribution_verbs=WordMatcher(attribution["verbs"]),
         attribution_source_before=WordMatcher(attribution.get("source_before", [])),
+        attribution_not_source=frozenset(w.lower() for w in attribution.get("not_source", [])),
+        attribution_clause_verbs=frozenset(w.lower() for w in attribution.get("clause_verbs", [])),
         back_references=WordMatcher(data["back_references"]),
         present_markers=WordMatcher(data["present_markers"]),
         citation_words=WordMatcher(data["citation_words"]),
