@@ -24,7 +24,7 @@ from .nouns import (
     price_noun,
     words_before_noun,
 )
-from .numbers import is_amount_word, is_figure
+from .numbers import is_amount_word, is_figure, word_before
 from .predicates import PredicateHit, nearest_predicate
 from .vocabulary import Vocabulary
 
@@ -140,15 +140,9 @@ def _age_opener_before(text: str, number: NumberMatch, clause, vocab: Vocabulary
     return None
 
 
-def _word_before(text: str, number: NumberMatch, clause, reach: int) -> str:
-    """The word right before the number in its clause, lower-cased ("" if none within ``reach``)."""
-    before = text[max(clause[0], number.start - reach) : number.start].split()
-    return before[-1].lower() if before else ""
-
-
 def _is_change(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> bool:
     """'stieg um 2 Prozent', 'rose by 1.5 percent': the percentage is a change, not a level."""
-    return _word_before(text, number, clause, 20) in vocab.change_markers
+    return word_before(text, number.start, clause[0], 20) in vocab.change_markers
 
 
 def _is_money_change(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> bool:
@@ -364,7 +358,7 @@ def _fraction(word: str, denominator: float, text: str, number: NumberMatch, cla
 
 def _after_attributive_lead(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> bool:
     """True if the number describes a noun before it: "eine Stadt mit 30.000 Einwohnern", "a city of 30,000"."""
-    return _word_before(text, number, clause, 12) in vocab.attributive_leads
+    return word_before(text, number.start, clause[0]) in vocab.attributive_leads
 
 
 def _with_predicate(category, head: str, vocab: Vocabulary) -> Reading:

@@ -343,7 +343,7 @@ def _joinable(text: str, L: _Lang, a: _Cand, b: _Cand) -> bool:
             return False
     elif not L.link.match(gap):
         return False
-    elif _word_before(text, a.start) in L.change_prepositions and (a.unit or abs(b.value) > RANGE_SPREAD * abs(a.value)):
+    elif word_before(text, a.start) in L.change_prepositions and (a.unit or abs(b.value) > RANGE_SPREAD * abs(a.value)):
         # "rose by 1.5 percent to 8.4 percent", "rose by 34,000 to 2.77 million": a change, then
         # the new level. "by 10 to 15 percent" is a range: its ends are close.
         return False
@@ -372,9 +372,10 @@ def _is_ratio(text: str, L: _Lang, a: _Cand, b: _Cand) -> bool:
     return not following or following[0].strip(".,;:!?)").lower() not in L.ratio_not_before
 
 
-def _word_before(text: str, i: int) -> str:
-    """The lower-cased word just before offset ``i`` (within a few characters), or ''."""
-    words = text[max(0, i - 12) : i].split()
+def word_before(text: str, i: int, lo: int = 0, reach: int = 12) -> str:
+    """The lower-cased word just before offset ``i`` (within ``reach`` characters, not before
+    ``lo``), or ''."""
+    words = text[max(lo, i - reach) : i].split()
     return words[-1].lower() if words else ""
 
 
