@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from . import lexicon
+from .lexicon import lexicon_cache, load
 
 
-SCHEMA = {"actors": {str: [str]}, "adjective_endings?": [str], "adjectives?": {str: [str]}}
-
-
-@lru_cache(maxsize=1)
+@lexicon_cache(maxsize=1)
 def _names() -> dict[str, str]:
-    data = lexicon.load("actors", schema=SCHEMA)
+    data = load("actors")
     names = {}
     for canonical, written in data["actors"].items():
         for name in [canonical, *written]:
@@ -20,9 +15,9 @@ def _names() -> dict[str, str]:
     return names
 
 
-@lru_cache(maxsize=1)
+@lexicon_cache(maxsize=1)
 def _adjectives() -> dict[str, str]:
-    data = lexicon.load("actors", schema=SCHEMA)
+    data = load("actors")
     endings = data.get("adjective_endings", [])
     forms = {}
     for canonical, written in data.get("adjectives", {}).items():

@@ -43,22 +43,13 @@ STATUSES = frozenset(SEVERITY)
 # Statuses that `claims conflicts` lists: everything but plain agreement.
 DISAGREEMENTS = ("conflict", "sum_conflict", "update", "sum_agree")
 
-_SCHEMA = {
-    "subject_similarity": float,
-    "subject_prefix": int,
-    "fuzzy_max_keys": int,
-    "cumulative_categories": [str],
-    "update_window_days": int,
-    "never_grouped?": [str],
-    "labelled_details?": [str],
-}
 INF = math.inf
 CLAIM_ORDER = attrgetter("doc", "start", "claim_id")  # the order witnesses are searched in
 
 
 def load_config() -> dict:
-    """The grouping and comparison settings from ``lexicons/grouping.yaml``."""
-    return load("grouping", None, schema=_SCHEMA)
+    """The grouping and comparison settings from ``lexicon/data/grouping.yaml``."""
+    return load("grouping")
 
 
 def severity(status: str) -> int:

@@ -12,26 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from . import lexicon
-from .errors import LexiconError
-from .models import QUALIFIERS
-from .wordlists import WordMatcher, alternation_tree, word_start_finder
-
-_SCHEMA = {
-    "months": {str: int}, "month_abbreviations": {str: int}, "ambiguous_months": [str],
-    "weekdays": {str: int}, "weekday_abbreviations": {str: int}, "weekday_compounds": [str],
-    "day_suffixes": [str], "day_month_glue": [str], "ordinals": {str: int},
-    "ordinal_endings": [str], "qualifiers": {str: str}, "range_from": [str],
-    "range_between": [str], "links": [str], "links_after_from": [str],
-    "links_after_between": [str], "articles": [str], "month_parts": [str], "cues": [str],
-    "future_cues": [str], "past_cues": [str], "relative_years": {str: int}, "relative_days": {str: int},
-    "lowercase_only": [str], "list_words": [str], "publication_labels": [str], "not_year_before": [str], "not_year_after": [str],
-    "standalone_relative_years?": {str: int},
-    "decade_endings": [str], "decade_nouns": [str], "decade_words": {str: int}, "day_month_without_dot": bool,
-    "scheduled_words?": [str], "past_tense_words?": [str],
-}
+from .lexicon.wordlists import WordMatcher, alternation_tree, word_start_finder
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _MON = r"(?:1[0-2]|0?[1-9])"
@@ -77,17 +60,14 @@ class _Grammar:
     past_tense: WordMatcher  # "wurde", "had": the clause tells of the past
 
 
-@lru_cache(maxsize=None)
+@lexicon.lexicon_cache()
 def _grammar(lang: str) -> _Grammar:
-    lex = lexicon.load("dates", lang, schema=_SCHEMA)
-    for phrase, qualifier in lex["qualifiers"].items():
-        if qualifier not in QUALIFIERS:
-            raise LexiconError(f"lexicon {lang}/dates.yaml: qualifiers.{phrase} is not one of {QUALIFIERS}")
+    lex = lexicon.load("dates", lang)
     months, abbreviations, ambiguous = {}, set(), set()
     for other in lexicon.LANGUAGES:  # month names of every language, own language last
         if other == lang:
             continue
-        olex = lexicon.load("dates", other, schema=_SCHEMA)
+        olex = lexicon.load("dates", other)
         months.update(olex["months"]), months.update(olex["month_abbreviations"])
         abbreviations.update(olex["month_abbreviations"]), ambiguous.update(olex["ambiguous_months"])
     months.update(lex["months"]), months.update(lex["month_abbreviations"])

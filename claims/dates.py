@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 from . import lexicon
 from .dategrammar import _atom, _Atom, _grammar, _Grammar, _norm
 from .models import DateMatch
-from .wordlists import fast_finditer
+from .lexicon.wordlists import fast_finditer
 
 FUTURE_WINDOW_DAYS = 62
 SCHEDULED_SLACK_DAYS = 31  # a planned date this long before publication is still this year's

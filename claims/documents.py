@@ -344,7 +344,7 @@ def _language(declared, text: str, body_start: int, path: Path, warnings: list[s
         if code in LANGUAGES:
             return code
         warnings.append(f"{path}: front matter lang {declared!r} is not supported (de, en); guessed from the text")
-    from .language import detect_language  # loads the lexicons (yaml): not needed for unchanged files
+    from .lexicon.language import detect_language  # loads the lexicons (yaml): not needed for unchanged files
 
     return detect_language(text[body_start : body_start + LANGUAGE_SAMPLE_CHARS])
 

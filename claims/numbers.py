@@ -14,17 +14,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from .lexicon import lexicon_cache
 
 from . import lexicon
 from .models import NumberMatch
 from .numgrammar import _DASHES, _compiled, _inflected, _Lang, _norm
 from .numwords import _word_segments
-from .wordlists import lowered
-
-# Public names that lived here before the split, still importable from claims.numbers.
-from .numgrammar import QUALIFIER_KINDS, SCHEMA  # noqa: F401
-from .numwords import ARTICLE  # noqa: F401
+from .lexicon.wordlists import lowered
 
 WINDOW = 28  # characters before a number searched for its qualifier ("deutlich mehr als US$ -")
 _SENTENCE_END = set(".!?:;\"„“”»«›‹()[]•*–—-|\n")
@@ -94,7 +90,7 @@ def _is_sentence_start(text: str, i: int) -> bool:
     return j < 0 or text[j] in _SENTENCE_END or text[j] == "\r" or text[j] == "#"
 
 
-@lru_cache(maxsize=4096)
+@lexicon_cache(maxsize=4096)
 def is_amount_word(word: str, lang: str) -> bool:
     """True if ``word`` is part of how an amount is written: a currency or its subunit ("Euro",
     "Cent") or a scale ("Millionen", "Mrd."), never what the amount is of."""
@@ -107,7 +103,7 @@ def is_amount_word(word: str, lang: str) -> bool:
     return _currency_words(lang).fullmatch(_norm(word)) is not None
 
 
-@lru_cache(maxsize=8192)
+@lexicon_cache(maxsize=8192)
 def is_figure(token: str, lang: str) -> bool:
     """True if a token is a figure: digits ("350", "4.200") or a number word ("drei", "forty")."""
     if token[:1].isdigit():
@@ -115,7 +111,7 @@ def is_figure(token: str, lang: str) -> bool:
     return token.isalpha() and parse_number(token, lang) is not None
 
 
-@lru_cache(maxsize=None)
+@lexicon_cache(maxsize=None)
 def _currency_words(lang: str) -> re.Pattern:
     """Every currency and subunit name of ``lang`` with its inflections, as one pattern."""
     L = _compiled(lang)

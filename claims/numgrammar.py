@@ -10,38 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from typing import Any
+from functools import cached_property
 
 from . import lexicon
-from .errors import LexiconError
-from .wordlists import WordMatcher, alternation_tree
+from .lexicon.schema import SHARES
+from .lexicon.wordlists import WordMatcher, alternation_tree
 
-_WORDS_SCHEMA = {
-    "zero": {str: float}, "units": {str: float}, "teens": {str: float}, "tens_stems?": {str: float},
-    "teen_stems?": {str: float}, "tens_suffixes?": [str], "tens?": {str: float}, "hundred": [str],
-    "thousand": [str], "scales": {str: float}, "joiner": [str], "article": [str], "half": [str],
-    "one_and_half?": [str], "endings?": [str], "ordinal_stems?": {str: float}, "ordinals?": {str: float},
-    "decimal_word": [str], "negative_words": [str],
-}
-SCHEMA = {
-    "digits": {str: Any}, "words": {str: Any}, "scale_abbreviations": {str: float},
-    "glued_scales": {str: float}, "vague": {str: [float]}, "vague_links": [str], "approx_tolerance": float,
-    "qualifiers": {str: str}, "range_links": [str], "range_links_after_open": [str], "percent": [str],
-    "percent_adjective": [str], "currencies": {str: str}, "currency_prefixes": {str: str},
-    "subunits": {str: str}, "capitalised_amounts": [str], "glued_units": [str], "time_words": [str],
-    "months": [str], "ordinal_articles?": [str], "digit_ordinal_suffixes": [str], "change_words?": [str],
-    "change_prepositions?": [str], "shares?": dict, "governed_qualifiers?": {str: [str]},
-    "vague_inflections?": {str: str},
-}
-_SHARES_SCHEMA = {
-    "nouns": {str: float}, "one": [str], "of": [str], "unambiguous": [str], "bare": [str], "bare_next": [str],
-    "each": [str], "each_ordinals": {str: float}, "ratio": [str], "ratio_max": float, "ratio_not_before": [str],
-}
-_NO_SHARES = {key: ({} if kind == {str: float} else 0.0 if kind is float else []) for key, kind in _SHARES_SCHEMA.items()}
+# A lexicon without shares: every list empty, every table empty.
+_NO_SHARES = {name: ({} if key.shape == {str: float} else 0.0 if key.shape is float else [])
+              for name, key in SHARES.keys.items()}
 _ORDINAL_ENDINGS = "rnsm"  # "jeder dritte", "jede dritter"... German ordinal endings after -e
-QUALIFIER_KINDS = ("exact", "approx", "a_good", "at_least", "more_than", "more_than_far", "at_most", "nearly",
-                   "less_than", "range_open")
 _LETTER = "[^\\W\\d_]"
 _DASHES = "-–—"
 
@@ -97,17 +75,10 @@ class _Lang:
         return re.compile(self.body, re.IGNORECASE)
 
 
-@lru_cache(maxsize=None)
+@lexicon.lexicon_cache()
 def _compiled(lang: str) -> _Lang:
-    data = lexicon.load("numbers", lang, schema=SCHEMA)
-    words = lexicon.validate(data["words"], _WORDS_SCHEMA, f"{lang}/numbers.yaml: words")
-    for phrase, kind in data["qualifiers"].items():
-        if kind not in QUALIFIER_KINDS:
-            raise LexiconError(f"lexicon {lang}/numbers.yaml: qualifier '{phrase}' has unknown kind '{kind}'; "
-                               f"use one of {', '.join(QUALIFIER_KINDS)}")
-    for phrase, bounds in data["vague"].items():
-        if len(bounds) != 2 or bounds[0] > bounds[1]:
-            raise LexiconError(f"lexicon {lang}/numbers.yaml: vague '{phrase}' needs [low, high] with low <= high")
+    data = lexicon.load("numbers", lang)
+    words = data["words"]
     low = lambda xs: sorted({x.lower() for x in xs}, key=len, reverse=True)  # noqa: E731
     number_words = set(words["zero"]) | set(words["units"]) | set(words["teens"]) | set(words.get("tens", {}))
     number_words |= set(words.get("teen_stems", {})) | set(words.get("tens_stems", {}))
@@ -152,7 +123,7 @@ def _compiled(lang: str) -> _Lang:
     skip = r"\d{4}-\d{1,2}-\d{1,2}|\d{4}-(?:0[1-9]|1[0-2])(?!\d)|\d{1,2}:\d{2}(?::\d{2})?|\d+/\d+(?:/\d+)*"
     if not english:
         skip += r"|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2}(?!\d))?"
-    shares = lexicon.validate(data.get("shares") or _NO_SHARES, _SHARES_SCHEMA, f"{lang}/numbers.yaml: shares")
+    shares = data.get("shares") or _NO_SHARES
     body = (
         rf"(?=[\d.,])(?:(?P<skip>{skip})(?![\w])"
         rf"|(?<![.,%=&#@/\\])(?P<num>{spaced}(?:[.,](?=\d))?\d+(?:[.,'’]\d+)*+))"

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
+from .lexicon import lexicon_cache
 
 from .numgrammar import _compiled, _Lang
 
 ARTICLE = "<article>"  # morpheme for an inflected article: "eine", "einen", "a"
 
 
-@lru_cache(maxsize=4096)
+@lexicon_cache(maxsize=4096)
 def _analyse_token(lang: str, token: str) -> tuple[tuple[str, ...], str] | None:
     """Split one word into number morphemes and an ending; None if it is not a number word."""
     rx = _compiled(lang).morpheme
@@ -186,7 +186,7 @@ def _lower_same_length(text: str) -> str:
     return "".join(ch.lower()[0] for ch in text)
 
 
-@lru_cache(maxsize=8192)
+@lexicon_cache(maxsize=8192)
 def _run_segments(lang: str, run: str) -> tuple[tuple[int, int, float, bool, bool], ...]:
     L = _compiled(lang)
     R, offset = L.roles, 0

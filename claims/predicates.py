@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from .models import NumberMatch
 from .nouns import CONJUNCTIONS, TOKEN
 from .numbers import is_figure
-from .vocabulary import Vocabulary, vocabulary
+from .lexicon.vocabulary import Vocabulary, vocabulary
 
 # How far (in characters) a predicate may stand from the number it explains.
 PREDICATE_REACH = 90

@@ -21,12 +21,10 @@ from dataclasses import dataclass, field, fields
 from .compare import DISAGREEMENTS, SEVERITY
 from .errors import ClaimsError
 from .group import group_claims
-from .lexicon import load, validate
+from .lexicon import load
 from .models import Claim, Group
 from .store import CLAIM_COLUMNS, Store, StoredDocument
 
-_TOPICS_SCHEMA = {"topics": {str: dict}}
-_TOPIC_SCHEMA = {"categories": [str], "words": [str]}
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 _YEAR = re.compile(r"^(?:18|19|20)\d\d$")
 _CLAIM_SELECT = ", ".join(f'c."{name}"' for name in CLAIM_COLUMNS)
@@ -74,9 +72,7 @@ class DiffResult:
 
 def parse_topics(text: str) -> tuple[list[str], list[str], str | None]:
     """Topics named in ``text``, their categories (in topic order) and a year if one is given."""
-    topics = load("topics", None, schema=_TOPICS_SCHEMA)["topics"]
-    for name, topic in topics.items():
-        validate(topic, _TOPIC_SCHEMA, f"topics.yaml: topics.{name}")
+    topics = load("topics")["topics"]
     words = _WORD.findall(text.casefold())
     padded = f" {' '.join(words)} "
     found, categories = [], []
@@ -91,7 +87,7 @@ def parse_topics(text: str) -> tuple[list[str], list[str], str | None]:
 def named_events(text: str) -> set[str]:
     """Keys of the events a query names in any language ("general strike", "Generalstreik")."""
     from .lexicon import LANGUAGES
-    from .vocabulary import vocabulary
+    from .lexicon.vocabulary import vocabulary
 
     keys = set()
     for lang in LANGUAGES:

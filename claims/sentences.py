@@ -5,10 +5,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from . import lexicon
-from .language import sentence_openers
+from .errors import LexiconError
+from .lexicon.language import sentence_openers
 
 # A candidate boundary: end punctuation, optional closing quotes/brackets, then
 # white space; or a line break. Checked afterwards for abbreviations.
@@ -139,7 +140,7 @@ def _compile(name: str, pattern: str) -> re.Pattern:
     try:
         return re.compile(pattern, re.IGNORECASE | re.MULTILINE)
     except re.error as exc:
-        raise lexicon.LexiconError(f"lexicon noise.yaml: '{name}' is not a valid regex: {exc}") from exc
+        raise LexiconError(f"lexicon noise.yaml: '{name}' is not a valid regex: {exc}") from exc
 
 
 @dataclass(frozen=True)
@@ -173,18 +174,14 @@ class _Trigger:
 
 
 _PUNCTUATION = ".,;:!?()[]{}\"'„“”»«*"
-TRIGGER_SCHEMA = {"characters": str, "words": [str], "suffixes": [str], "regex": str}
 
 
-@lru_cache(maxsize=1)
+@lexicon.lexicon_cache(maxsize=1)
 def _noise_rules() -> tuple[re.Pattern, _Trigger, int, int]:
     """(all noise patterns as one regex, the trigger, its reach, the line-edge distance)."""
-    schema = {"patterns": {str: str}, "trigger": dict, "trigger_reach": int, "line_edge": int}
-    data = lexicon.load("noise", schema=schema)
-    for name, pattern in data["patterns"].items():
-        _compile(name, pattern)
+    data = lexicon.load("noise")
     union = "|".join(f"(?:{p})" for p in data["patterns"].values())
-    raw = lexicon.validate(data["trigger"], TRIGGER_SCHEMA, "noise.yaml: trigger")
+    raw = data["trigger"]
     trigger = _Trigger(
         frozenset(raw["characters"]),
         frozenset(w.lower() for w in raw["words"]),

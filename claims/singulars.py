@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cache
+from .lexicon import lexicon_cache
 
 from .classify import CASUALTIES
 from .context import clause_bounds
@@ -19,7 +19,7 @@ from .models import NumberMatch
 from .nouns import TOKEN
 from .predicates import PredicateHit, crossing_penalty, find_predicates, shares_verb
 from .sentences import Sentences
-from .vocabulary import Vocabulary, vocabulary
+from .lexicon.vocabulary import Vocabulary, vocabulary
 
 MAX_ADJECTIVES = 2  # "ein weiterer Soldat", "eine 34-jährige Frau", "a young police officer"
 # A German noun is capitalised; lower-case words (and "34-jährige") before it are adjectives.
@@ -152,7 +152,7 @@ def _casualty_verb(hit: PredicateHit, text: str, vocab: Vocabulary, clause_start
     return not (text[hit.start].isupper() and hit.start > clause_start and vocab.noun(hit.phrase).category is not None)
 
 
-@cache
+@lexicon_cache()
 def _article_scans(lang: str) -> tuple[re.Pattern, ...]:
     """Patterns for the articles, each starting with literal characters: the regex engine skips
     ahead to a literal quickly, to a character class slowly. Lower-case and capitalised forms

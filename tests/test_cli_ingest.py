@@ -74,7 +74,7 @@ def test_extractor_version_changes_with_a_lexicon_edit(tmp_path, monkeypatch):
     try:
         before = version.extractor_version()
         assert re.fullmatch(r"[0-9a-f]{12}", before)
-        lexicon = package / "lexicons" / "de" / "extract.yaml"
+        lexicon = package / "lexicon" / "data" / "de" / "extract.yaml"
         lexicon.write_text(lexicon.read_text(encoding="utf-8") + "\n# a user's edit\n", encoding="utf-8")
         version.extractor_version.cache_clear()
         edited = version.extractor_version()

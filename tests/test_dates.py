@@ -171,14 +171,12 @@ def test_bad_lexicon_names_file_and_key(tmp_path, monkeypatch):
     (tmp_path / "de" / "dates.yaml").write_text("qualifiers:\n  seit: sometimes\n", encoding="utf-8")
     monkeypatch.setenv("CLAIMS_LEXICONS", str(tmp_path))
     lexicon.clear_cache()
-    dates._grammar.cache_clear()
     try:
         with pytest.raises(LexiconError, match="qualifiers.seit"):
             find_dates("seit 2011")
     finally:
         monkeypatch.delenv("CLAIMS_LEXICONS")
         lexicon.clear_cache()
-        dates._grammar.cache_clear()
 
 
 @functools.lru_cache(maxsize=1)

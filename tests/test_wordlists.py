@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claims.vocabulary import vocabulary
-from claims.wordlists import LOWERED_MIN_CHARS, WordMatcher, lowered
+from claims.lexicon.vocabulary import vocabulary
+from claims.lexicon.wordlists import LOWERED_MIN_CHARS, WordMatcher, lowered
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 MATCHERS = ("predicates", "attribution_any", "event_words", "ages", "idioms", "price_words", "back_references")
@@ -65,7 +65,7 @@ DATE_PIECES = [
 @given(text=st.lists(st.sampled_from(DATE_PIECES), min_size=60, max_size=300).map("".join), lang=st.sampled_from(["de", "en"]))
 def test_date_word_scan_finds_what_the_cased_trigger_finds(text, lang):
     from claims.dategrammar import _grammar
-    from claims.wordlists import fast_finditer
+    from claims.lexicon.wordlists import fast_finditer
 
     g = _grammar(lang)
     found = [(m.start(), m.end()) for m in fast_finditer(g.word_trigger, g.word_trigger_lower, text)]

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from . import lexicon
+from .loader import lexicon_cache, load
 
 SAMPLE_CHARS = 5_000
 
 
-@lru_cache(maxsize=1)
+@lexicon_cache(maxsize=1)
 def _stopwords() -> dict[str, frozenset[str]]:
-    data = lexicon.load("languages", schema={"stopwords": {str: [str]}})
+    data = load("languages")
     return {lang: frozenset(word.lower() for word in words) for lang, words in data["stopwords"].items()}
 
 

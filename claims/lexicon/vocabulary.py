@@ -1,71 +1,12 @@
-"""The extraction vocabulary of one language, loaded from ``lexicons/<lang>/extract.yaml``."""
+"""The extraction vocabulary of one language, loaded from ``data/<lang>/extract.yaml``."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import NamedTuple
 
-from . import lexicon
+from .loader import lexicon_cache, load
 from .wordlists import KeyedMatcher, WordMatcher, normalise_token
-
-SCHEMA = {
-    "categories": {str: dict},
-    "person_nouns": [str],
-    "subgroup_nouns": [str],
-    "durations": {str: str},
-    "ages": [str],
-    "age_openers": [str],
-    "not_counted": [str],
-    "prepositions": [str],
-    "identifier_words": [str],
-    "phrase_articles?": [str],
-    "price_words": [str],
-    "attribution": dict,
-    "back_references": [str],
-    "present_markers": [str],
-    "citation_words": [str],
-    "idioms": [str],
-    "events": {str: [str]},
-    "recurring_events": [str],
-    "count_predicates?": {str: [str]},
-    "fractions": {str: float},
-    "until_words": [str],
-    "attached_date_leads?": [str],
-    "comparison_leads?": [str],
-    "temporal_conjunctions?": [str],
-    "level_verbs?": [str],
-    "not_nouns?": [str],
-    "adverb_endings?": [str],
-    "nouns_like_adverbs?": [str],
-    "injury_severities?": {str: str},
-    "injury_stems?": [str],
-    "injury_partial?": [str],
-    "attributive_leads?": [str],
-    "people_in_general?": [str],
-    "singular_articles?": [str],
-    "singular_nouns?": [str],
-    "agent_words?": [str],
-    "demonym_endings?": [str],
-    "closed_compounds?": bool,
-    "change_markers?": [str],
-    "comparatives?": [str],
-    "percentage_points?": [str],
-    "number_of?": [str],
-    "partitive_links?": [str],
-    "partitive_openers?": [str],
-    "change_targets?": [str],
-    "partitive_pronouns?": [str],
-    "relative_pronouns?": [str],
-    "auxiliaries?": [str],
-    "inclusions?": [str],
-}
-CATEGORY_SCHEMA = {"concept": str, "nouns": [str], "predicates": [str], "min_value?": float, "yields_to_verbs?": bool}
-ATTRIBUTION_SCHEMA = {
-    "before": [str], "after": [str], "standalone": [str], "needs_verb": [str], "verbs": [str], "source_before?": [str], "not_source?": [str],
-    "clause_verbs?": [str],
-}
-
 
 @dataclass(frozen=True)
 class Category:
@@ -180,14 +121,12 @@ class Vocabulary:
         return info
 
 
-@lru_cache(maxsize=None)
+@lexicon_cache()
 def vocabulary(lang: str) -> Vocabulary:
     """Load and validate the vocabulary for ``lang`` ("de" or "en")."""
-    data = lexicon.load("extract", lang, schema=SCHEMA)
-    source = f"{lang}/extract.yaml"
+    data = load("extract", lang)
     categories = []
     for name, entry in data["categories"].items():
-        lexicon.validate(entry, CATEGORY_SCHEMA, f"{source}: categories.{name}")
         categories.append(
             Category(
                 name,
@@ -202,7 +141,7 @@ def vocabulary(lang: str) -> Vocabulary:
     # plain counts with a concept, whose verbs compete with the categories' verbs.
     for concept, words in data.get("count_predicates", {}).items():
         categories.append(Category("count", concept, WordMatcher([]), WordMatcher(words)))
-    attribution = lexicon.validate(data["attribution"], ATTRIBUTION_SCHEMA, f"{source}: attribution")
+    attribution = data["attribution"]
     durations = {}
     for pattern, unit in data["durations"].items():
         durations.setdefault(unit, []).append(pattern)
@@ -255,7 +194,7 @@ def vocabulary(lang: str) -> Vocabulary:
         agent_words=frozenset(w.lower() for w in data.get("agent_words", [])),
         change_markers=frozenset(w.lower() for w in data.get("change_markers", [])),
         # the verbs of change the number scanner reads ("prices rose from 60 to 120")
-        change_verbs=WordMatcher(lexicon.load("numbers", lang).get("change_words", [])),
+        change_verbs=WordMatcher(load("numbers", lang).get("change_words", [])),
         comparatives=frozenset(w.lower() for w in data.get("comparatives", [])),
         percentage_points=tuple(w.lower() for w in data.get("percentage_points", [])),
         number_of=WordMatcher(data.get("number_of", [])),

@@ -1,0 +1,245 @@
+"""The schema of every lexicon file: each key, its shape and what it means (one line each).
+
+``SCHEMAS`` maps a file name to its schema; per-language files (``de/numbers.yaml``) and
+neutral ones (``grouping.yaml``) alike. The loader checks every file against it on load, so
+a misspelt key fails with the file, the key and the closest known key; docs/lexicons.md is
+printed from these descriptions (scripts/lexicon_reference.py).
+
+Word patterns (most lists of words): a plain word matches that word in any case, a leading
+``=`` demands the case as written, a trailing ``*`` allows up to four more letters, ``...``
+stands for up to eight words; nouns also match as the last part of a compound.
+"""
+
+from __future__ import annotations
+
+import re
+from ..models import QUALIFIERS
+from .shapes import Bounds, OneOf, Regex, Section, optional, required
+
+# What a number qualifier in numbers.yaml may mean (models.QUALIFIERS are what a claim reports).
+NUMBER_QUALIFIERS = ("exact", "approx", "a_good", "at_least", "more_than", "more_than_far", "at_most", "nearly",
+                     "less_than", "range_open")
+WORDS = [str]
+NUMBERS_OF = {str: float}
+
+DIGITS = Section({
+    "decimal": required(str, 'the decimal mark: "," in "1.234,5", "." in "1,234.5"'),
+    "group": required(WORDS, "marks that group thousands"),
+    "dot_ordinals": optional(bool, 'digits and a period may be an ordinal ("6. Januar", "die 4. Winterwelt")'),
+    "space_groups": required(bool, 'thousands may be grouped by spaces ("10 000")'),
+}, "how digits are written")
+NUMBER_WORDS = Section({
+    "zero": required(NUMBERS_OF, "the word for zero"),
+    "units": required(NUMBERS_OF, "one to nine"),
+    "teens": required(NUMBERS_OF, "ten to twelve (German) or ten to nineteen (English)"),
+    "tens_stems": optional(NUMBERS_OF, 'stems that take a tens suffix ("zwan" of "zwanzig")'),
+    "teen_stems": optional(NUMBERS_OF, 'stems that take "zehn" ("drei" of "dreizehn")'),
+    "tens_suffixes": optional(WORDS, 'suffixes of the tens ("zig", "ßig")'),
+    "tens": optional(NUMBERS_OF, "the tens as words of their own (English twenty .. ninety)"),
+    "hundred": required(WORDS, "the word for a hundred"),
+    "thousand": required(WORDS, "the word for a thousand"),
+    "scales": required(NUMBERS_OF, "multiplier words after any smaller number (dozen, million)"),
+    "joiner": required(WORDS, 'the word joining parts of a number ("einundzwanzig", "hundred and five")'),
+    "article": required(WORDS, 'the indefinite article: a number only before a scale ("eine Million")'),
+    "half": required(WORDS, 'the word for a half ("zweieinhalb", "half a million")'),
+    "one_and_half": optional(WORDS, 'one word for one and a half ("anderthalb")'),
+    "endings": optional(WORDS, "endings a number word may take (ordinals, plurals, article forms)"),
+    "ordinal_stems": optional(NUMBERS_OF, 'ordinal stems that replace the cardinal ("dritt")'),
+    "ordinals": optional(NUMBERS_OF, 'ordinals as whole words ("first", "twenty-first")'),
+    "decimal_word": required(WORDS, 'the spoken decimal mark ("zwei Komma drei")'),
+    "negative_words": required(WORDS, 'words that make a number negative ("minus")'),
+}, "number words, the morphemes compound number words are chains of")
+SHARES = Section({
+    "nouns": required(NUMBERS_OF, 'share nouns and their N: one of them is 100/N % ("Drittel": 3)'),
+    "one": required(WORDS, 'words for "one" before a share noun ("ein Drittel")'),
+    "of": required(WORDS, 'one of these must follow the noun ("ein Viertel der Stadt")'),
+    "unambiguous": required(WORDS, "share nouns that need no word of `of` after them"),
+    "bare": required(WORDS, 'share words without "one" before them ("half")'),
+    "bare_next": required(WORDS, 'words that must follow a bare share ("half the")'),
+    "each": required(WORDS, 'words for "each" before an ordinal ("jeder dritte")'),
+    "each_ordinals": required(NUMBERS_OF, 'ordinals after `each` and their N ("dritte": 3)'),
+    "ratio": required(WORDS, 'words between N and M of a ratio ("zwei von drei", "one in three")'),
+    "ratio_max": required(float, "the largest M of a ratio"),
+    "ratio_not_before": required(WORDS, 'words after M that make it no ratio ("5 in 10 days")'),
+}, "shares named by words, read as percentages")
+
+NUMBERS = Section({
+    "digits": required(DIGITS, DIGITS.doc),
+    "words": required(NUMBER_WORDS, NUMBER_WORDS.doc),
+    "scale_abbreviations": required(NUMBERS_OF, 'abbreviated scale words after digits ("Mio.", "bn")'),
+    "glued_scales": required(NUMBERS_OF, 'case-sensitive scales glued to digits ("300k")'),
+    "vague": required({str: Bounds()}, 'vague amounts and the interval [low, high] each asserts ("Hunderte")'),
+    "vague_inflections": optional({str: str}, 'inflected first words of vague phrases and their base ("mehreren")'),
+    "vague_links": required(WORDS, 'words after a vague amount that belong to it ("Dutzende von")'),
+    "approx_tolerance": required(float, "the share of a value an approximate figure may be off by"),
+    "qualifiers": required({str: OneOf(NUMBER_QUALIFIERS)}, 'words before a number and the interval they give it'),
+    "range_links": required(WORDS, 'words between two numbers that make a range ("150 bis 200")'),
+    "range_links_after_open": required(WORDS, 'range words after an opening qualifier ("zwischen 150 und 200")'),
+    "percent": required(WORDS, 'percent units ("%", "Prozent", "percentage points")'),
+    "percent_adjective": required(WORDS, 'percent adjectives glued to a number ("100-prozentigen")'),
+    "currencies": required({str: str}, "currency names and symbols after a number, with their ISO code"),
+    "currency_prefixes": required({str: str}, 'currency symbols and codes before a number ("US$ 5")'),
+    "subunits": required({str: str}, 'hundredths of a currency ("Cent"), with the currency code'),
+    "capitalised_amounts": required(WORDS, 'number words that stay amounts when capitalised ("mehrere Tausend")'),
+    "glued_units": required(WORDS, 'unit letters that may stick to digits ("12km")'),
+    "time_words": required(WORDS, 'words after a number that make it a clock time ("Uhr")'),
+    "months": required(WORDS, 'month names: a day ordinal stands before them ("6. Januar")'),
+    "ordinal_articles": optional(WORDS, 'words before "N." that make it an ordinal ("der 2. Weltkrieg")'),
+    "digit_ordinal_suffixes": required(WORDS, 'endings glued to digits that make an ordinal ("3rd", "4ter")'),
+    "change_words": optional(WORDS, 'verbs of change: "from X to Y" after them is a change, not a range'),
+    "change_prepositions": optional(WORDS, 'a figure after one of these is a change ("rose by 1.5 percent")'),
+    "shares": optional(SHARES, SHARES.doc),
+    "governed_qualifiers": optional({str: WORDS}, 'qualifiers that the word before governs ("verfügt über 304")'),
+}, "numbers, number words, vague amounts, qualifiers, units")
+
+DATES = Section({
+    "months": required({str: int}, "month names and their number (every language's are read in every text)"),
+    "month_abbreviations": required({str: int}, 'abbreviated month names ("Jan.")'),
+    "ambiguous_months": required(WORDS, 'month names that are also ordinary words or names ("Mai", "may")'),
+    "weekdays": required({str: int}, "weekday names, 0 (Monday) to 6 (Sunday)"),
+    "weekday_abbreviations": required({str: int}, 'abbreviated weekdays, dates only right before a date ("Fr,")'),
+    "weekday_compounds": required(WORDS, 'parts of the day glued to a weekday ("Montagabend")'),
+    "day_suffixes": required(WORDS, 'letters after a day number ("15te", "10th")'),
+    "day_month_glue": required(WORDS, 'words between a day and its month ("5th of May")'),
+    "ordinals": required({str: int}, "ordinal stems as words and the day they name"),
+    "ordinal_endings": required(WORDS, "endings one of which follows an ordinal stem"),
+    "qualifiers": required({str: OneOf(QUALIFIERS)}, 'words before a date and the qualifier they give it ("seit")'),
+    "range_from": required(WORDS, 'words that open a span "from X to Y"'),
+    "range_between": required(WORDS, 'words that open a span "between X and Y"'),
+    "links": required(WORDS, "words between two dates that always make a span"),
+    "links_after_from": required(WORDS, "span words only after a word of range_from"),
+    "links_after_between": required(WORDS, "span words only after a word of range_between"),
+    "articles": required(WORDS, 'articles between a preposition or weekday and the day ("Montag, dem 3.")'),
+    "month_parts": required(WORDS, 'parts of a month or year ("Anfang Januar"); the date keeps its precision'),
+    "cues": required(WORDS, 'words that make a bare month or year a date ("im Monat Mai")'),
+    "future_cues": required(WORDS, 'cues that point forward ("kommenden")'),
+    "past_cues": required(WORDS, 'cues that point back ("vergangenen")'),
+    "scheduled_words": optional(WORDS, "words of a clause that tells of something planned: a year-less date is ahead"),
+    "past_tense_words": optional(WORDS, "words of a clause that tells of the past: its year-less date is not ahead"),
+    "relative_years": required({str: int}, 'words after a year-less date and the year offset they name'),
+    "standalone_relative_years": optional({str: int}, 'a year named relative to the report ("im vergangenen Jahr")'),
+    "relative_days": required({str: int}, 'days relative to the publication day ("gestern": -1)'),
+    "lowercase_only": required(WORDS, 'relative days that count only in lower case ("morgen")'),
+    "list_words": required(WORDS, 'words listing bare months after a date ("im April und Juni")'),
+    "publication_labels": required(WORDS, 'labels before a publication date ("Stand:")'),
+    "not_year_before": required(WORDS, "words after a four-digit number that make it no year"),
+    "not_year_after": required(WORDS, "words before a four-digit number that make it no year"),
+    "decade_endings": required(WORDS, 'endings that make a year a decade ("1980er", "1990s")'),
+    "decade_nouns": required(WORDS, 'nouns after a decade ("1980er Jahre")'),
+    "decade_words": required({str: int}, 'decades as words and their first year ("Achtziger")'),
+    "day_month_without_dot": required(bool, 'a day and month in figures may lack the closing dot ("am 22.04")'),
+}, "month and weekday names, the words around dates, how dates are written")
+
+CATEGORY = Section({
+    "concept": required(str, "the key claims of the category are grouped by"),
+    "nouns": required(WORDS, 'what a number of the category counts ("Verletzte")'),
+    "predicates": required(WORDS, 'verbs or phrases near a number of people that decide it ("getötet")'),
+    "min_value": optional(float, "smaller numbers are not of this category"),
+    "yields_to_verbs": optional(bool, "a noun of it takes another category's verb next to it (\"Bewohner ... evakuiert\")"),
+})
+ATTRIBUTION = Section({
+    "before": required(WORDS, 'phrases before their source ("laut", "according to")'),
+    "after": required(WORDS, 'phrases after (or around) their source ("zufolge", "said")'),
+    "standalone": required(WORDS, 'words that are an attribution by themselves ("offiziell")'),
+    "needs_verb": required(WORDS, 'before-phrases that count only with a reporting verb after them ("wie")'),
+    "verbs": required(WORDS, "reporting verbs, for needs_verb and as the end of a source phrase"),
+    "source_before": optional(WORDS, 'after-phrases whose source is only ever before them ("sprach von")'),
+    "not_source": optional(WORDS, 'lower-case words that end a source phrase ("while", "was")'),
+    "clause_verbs": optional(WORDS, 'verbs after the words after "says" that make them a clause, no source'),
+})
+EXTRACT = Section({
+    "categories": required({str: CATEGORY}, "the categories of people, in order of precedence"),
+    "count_predicates": optional({str: WORDS}, 'verbs of what befell people besides the categories ("vermisst")'),
+    "person_nouns": required(WORDS, "nouns of people in general: their category comes from a verb"),
+    "subgroup_nouns": required(WORDS, 'nouns of people that name a subgroup of a toll ("Polizisten")'),
+    "people_in_general": optional(WORDS, 'nouns of no particular group ("Menschen"): a part of them is a toll'),
+    "demonym_endings": optional(WORDS, 'endings of capitalised nouns of people ("Ukrainians")'),
+    "durations": required({str: str}, "nouns of time and the unit of a duration they make"),
+    "ages": required(WORDS, 'words after a number that make it an age ("jährig*")'),
+    "age_openers": required(WORDS, 'words before a number that make it an age ("im Alter von")'),
+    "not_counted": required(WORDS, 'nouns after which a number is no claim ("Male", "Gründe")'),
+    "not_nouns": optional(WORDS, 'capitalised function words that are never what a number counts ("Doch")'),
+    "adverb_endings": optional(WORDS, 'endings of adverbs, no nouns ("-ly")'),
+    "nouns_like_adverbs": optional(WORDS, "nouns with an adverb's ending (\"family\")"),
+    "closed_compounds": optional(bool, 'a category noun may end a closed compound ("Ölarbeiter"); default true'),
+    "prepositions": required(WORDS, "a preposition after a number ends the search for what it counts"),
+    "identifier_words": required(WORDS, 'words before a number that make it a name ("Nr.", "Artikel")'),
+    "phrase_articles": optional(WORDS, 'a noun after these names nothing with a number word ("bis zum Nachmittag fünf")'),
+    "price_words": required(WORDS, "words that make an amount of money a price"),
+    "fractions": required(NUMBERS_OF, 'fraction nouns after a number and their denominator ("zwei Drittel")'),
+    "change_markers": optional(WORDS, 'the word before a figure that makes it a change ("um", "by")'),
+    "comparatives": optional(WORDS, 'after "um 12 Cent": words that make an amount a change ("mehr")'),
+    "percentage_points": optional(WORDS, "units of a difference of percentages, always a change"),
+    "number_of": optional(WORDS, 'phrases whose noun a later bare number counts ("Zahl der")'),
+    "attributive_leads": optional(WORDS, 'a number after these describes the noun before ("Stadt mit 30.000")'),
+    "partitive_links": optional(WORDS, 'after a figure and one of these, the whole it is part of ("32 der 4.200")'),
+    "partitive_openers": optional(WORDS, 'links that may open a clause with the whole ("Von den 500 ...")'),
+    "change_targets": optional(WORDS, 'a figure after these ends a change, it is no part ("von 21 auf 25")'),
+    "partitive_pronouns": optional(WORDS, 'a figure before these is part of one before it ("drei von ihnen")'),
+    "relative_pronouns": optional(WORDS, 'pronouns that open a relative clause without a comma ("who")'),
+    "inclusions": optional(WORDS, 'a figure after these is part of the one before ("darunter 43")'),
+    "auxiliaries": optional(WORDS, 'auxiliaries of a clause that left its verb out ("wurde leicht, ...")'),
+    "injury_severities": optional({str: str}, 'severity words and the level they give injured ("schwer": serious)'),
+    "injury_stems": optional(WORDS, 'stems of injury words a severity stands before ("verletz")'),
+    "injury_partial": optional(WORDS, "words that make a severity only some of a figure's (\"zum Teil\")"),
+    "singular_articles": optional(WORDS, 'articles that count one casualty before a casualty noun ("einen")'),
+    "singular_nouns": optional(WORDS, 'casualty nouns of one after an article ("Toten", "Festnahme")'),
+    "agent_words": optional(WORDS, 'after these an article names the agent, not a victim ("von einem")'),
+    "attribution": required(ATTRIBUTION, "the words that name a claim's source"),
+    "back_references": required(WORDS, "words pointing back to an earlier sentence's time (\"damals\")"),
+    "present_markers": required(WORDS, "words anchoring a sentence in the report's present (\"heute\")"),
+    "citation_words": required(WORDS, "nouns before a date that make it a source's date (\"Bericht vom\")"),
+    "idioms": required(WORDS, 'fixed phrases in which a number word is no number ("eins zu eins")'),
+    "events": required({str: WORDS}, "event keys and the words naming them; the first listed wins"),
+    "recurring_events": required(WORDS, "events whose dates are compared only on the same day"),
+    "until_words": required(WORDS, "a date phrase opening with these dates its event's end (\"bis\")"),
+    "attached_date_leads": optional(WORDS, "a date so led right after a figure is the figure's (\"im\")"),
+    "comparison_leads": optional(WORDS, 'a date after these is a baseline, no event time ("höher als 2019")'),
+    "temporal_conjunctions": optional(WORDS, 'comparison leads that also mean "when" after a comma ("als")'),
+    "level_verbs": optional(WORDS, 'verbs saying where a figure stands ("reached"): never what it measures'),
+}, "what numbers count, and the context around them")
+
+ACTORS = Section({
+    "actors": required({str: WORDS}, "canonical names of states and alliances and the names written for them"),
+    "adjective_endings": optional(WORDS, "endings of adjectives of nationality written with a trailing *"),
+    "adjectives": optional({str: WORDS}, 'adjectives of nationality of each actor ("russisch*")'),
+}, "the parties figures are attributed to, by one canonical name across languages")
+
+GROUPING = Section({
+    "subject_similarity": required(float, "rapidfuzz ratio (0-100) at which two subjects are the same thing"),
+    "subject_prefix": required(int, "only subjects sharing this many first letters are compared fuzzily"),
+    "fuzzy_max_keys": required(int, "a block with more distinct subjects matches the rest exactly"),
+    "cumulative_categories": required(WORDS, "categories whose later, higher count is an update, not a conflict"),
+    "update_window_days": required(int, "days after a scope's end an earlier report may still be updated"),
+    "never_grouped": optional(WORDS, 'concepts of one person or thing, never grouped ("age")'),
+    "labelled_details": optional(WORDS, 'details of a concept a group label names ("(serious)")'),
+}, "how claims are grouped across documents and how a group's status is decided")
+
+TOPICS = Section({
+    "topics": required({str: Section({
+        "categories": required(WORDS, "the categories the topic stands for"),
+        "words": required(WORDS, "words of a query that select it (English or German)"),
+    })}, "each topic of `claims query`: its categories and the words that name it"),
+}, "topic words of `claims query`")
+
+NOISE = Section({
+    "patterns": required({str: Regex(re.IGNORECASE | re.MULTILINE)}, "spans whose digits are never claims, as regexes"),
+    "trigger": required(Section({
+        "characters": required(str, "characters near a number that may mean noise"),
+        "words": required(WORDS, "whole words near a number that may mean noise"),
+        "suffixes": required(WORDS, "word endings near a number that may mean noise"),
+        "regex": required(Regex(re.IGNORECASE | re.MULTILINE), "a regex on the characters glued to a number"),
+    }), "the cheap test that decides whether the patterns are run near a number"),
+    "trigger_reach": required(int, "how far (characters) the trigger looks around a number"),
+    "line_edge": required(int, "spans this close to a line start are always checked"),
+}, "addresses, contact data, links, handles, times, list numbers")
+
+LANGUAGE_GUESS = Section({
+    "stopwords": required({str: WORDS}, "frequent function words of each language, to guess a text's language"),
+}, "what tells the languages apart")
+
+SCHEMAS: dict[str, Section] = {  # file name (without .yaml) -> its schema
+    "numbers": NUMBERS, "dates": DATES, "extract": EXTRACT, "actors": ACTORS, "grouping": GROUPING,
+    "topics": TOPICS, "noise": NOISE, "languages": LANGUAGE_GUESS,
+}
+PER_LANGUAGE = ("numbers", "dates", "extract")  # the files in de/ and en/; the others are neutral
