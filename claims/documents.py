@@ -329,7 +329,7 @@ def parse_iso_date(raw: str) -> tuple[str, str] | None:
 
 def _date_from_text(head: str, lang: str | None) -> tuple[str | None, str | None]:
     try:
-        from .dates import find_publication_date
+        from .extract.dates import find_publication_date
     except ImportError:  # the date stage is optional for reading documents
         return None, None
     match = find_publication_date(head, lang)

@@ -23,7 +23,7 @@ def extractor_version() -> str:
     Not the package version: that changes with releases only, and a lexicon edited in
     place must count as another extractor. Hashing the files costs about 2 ms."""
     digest = hashlib.sha1()
-    files = sorted([*PACKAGE.glob("*.py"), *PACKAGE.glob("lexicon/**/*.py"), *PACKAGE.glob("lexicon/data/**/*.yaml")])
+    files = sorted([*PACKAGE.glob("*.py"), *PACKAGE.glob("extract/**/*.py"), *PACKAGE.glob("lexicon/**/*.py"), *PACKAGE.glob("lexicon/data/**/*.yaml")])
     override = os.environ.get("CLAIMS_LEXICONS")  # a user's lexicons change the extractor too
     if override and Path(override).is_dir():
         files += sorted(Path(override).glob("**/*.yaml"))

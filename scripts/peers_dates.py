@@ -1,4 +1,4 @@
-"""How many of the peer projects' German date cases claims.dates gets right.
+"""How many of the peer projects' German date cases claims.extract.dates gets right.
 
     python scripts/peers_dates.py            # pass rate per suite, out-of-scope reasons
     python scripts/peers_dates.py -v         # ... and every failing case
@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from claims.dates import find_dates, parse_date  # noqa: E402
+from claims.extract.dates import find_dates, parse_date  # noqa: E402
 
 PEERS = ROOT / "tests" / "data" / "peers"
 SUITES = (

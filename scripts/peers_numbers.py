@@ -1,4 +1,4 @@
-"""Score claims.numbers against the German test cases of peer projects.
+"""Score claims.extract.numbers against the German test cases of peer projects.
 
     python scripts/peers_numbers.py [--verbose]
 
@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claims.numbers import find_numbers, parse_number  # noqa: E402
+from claims.extract.numbers import find_numbers, parse_number  # noqa: E402
 
 PEERS = ROOT / "tests" / "data" / "peers"
 NUM2WORDS = ROOT.parent / "shared" / "peers" / "num2words_de.jsonl"

@@ -1,4 +1,4 @@
-"""Tests for claims.dates: the data tables, offsets, robustness, speed and the peer pass rate."""
+"""Tests for claims.extract.dates: the data tables, offsets, robustness, speed and the peer pass rate."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from growth import assert_linear
 
-from claims import dates, lexicon
-from claims.dates import find_dates, find_publication_date, parse_date
+from claims import lexicon
+from claims.extract.dates import find_dates, find_publication_date, parse_date
 from claims.errors import LexiconError
 
 DATA = Path(__file__).parent / "data"

@@ -1,4 +1,4 @@
-"""claims.numbers: a data-driven table, invariants on any input, robustness, peer scores."""
+"""claims.extract.numbers: a data-driven table, invariants on any input, robustness, peer scores."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from growth import assert_linear, time_limit
 
 from claims import lexicon
 from claims.errors import LexiconError
-from claims.numbers import find_numbers, parse_number
+from claims.extract.numbers import find_numbers, parse_number
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent

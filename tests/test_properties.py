@@ -16,9 +16,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claims.dates import find_dates, parse_date
+from claims.extract.dates import find_dates, parse_date
 from claims.extract import extract_claims
-from claims.numbers import find_numbers, parse_number
+from claims.extract.numbers import find_numbers, parse_number
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import hostile  # noqa: E402

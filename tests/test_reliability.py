@@ -206,7 +206,7 @@ def test_interrupted_regrouping_is_finished_by_the_next_run(tmp_path):
 @pytest.mark.parametrize("word", ["hundert ", "zwei ", "eins zwei ", "one hundred "])
 def test_long_runs_of_number_words_are_read_in_linear_time(word):
     """A run of number words with nothing between them (a scraped list, a stutter) is read once."""
-    from claims.numbers import find_numbers
+    from claims.extract.numbers import find_numbers
 
     lang = "en" if word.startswith("one") else "de"
     assert_linear(lambda size: lambda: find_numbers((word * size)[:size], lang), 1_000, repr(word))

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from .models import NumberMatch
+from ..models import NumberMatch
 from .numbers import is_amount_word
-from .lexicon.vocabulary import Vocabulary
-from .lexicon.wordlists import normalise_token
+from ..lexicon.vocabulary import Vocabulary
+from ..lexicon.wordlists import normalise_token
 
 TOKEN = re.compile(r"[^\W\d_](?:[\w*:/'’-]*[^\W_])?|\d[\d.,]*|[^\w\s]")
 _LINKERS = {"de": {"von", "vom", "an"}, "en": {"of"}}

@@ -36,10 +36,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from . import lexicon
-from .dategrammar import _atom, _Atom, _grammar, _Grammar, _norm
-from .models import DateMatch
-from .lexicon.wordlists import fast_finditer
+from ... import lexicon
+from .grammar import _atom, _Atom, _grammar, _Grammar, _norm
+from ...models import DateMatch
+from ...lexicon.wordlists import fast_finditer
 
 FUTURE_WINDOW_DAYS = 62
 SCHEDULED_SLACK_DAYS = 31  # a planned date this long before publication is still this year's

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from .models import DateMatch
+from ..models import DateMatch
 from .nouns import TOKEN
-from .lexicon.vocabulary import Vocabulary
+from ..lexicon.vocabulary import Vocabulary
 
 _ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen the a an of von".split())
 # Words that open a phrase about what happened *before* the dated event:

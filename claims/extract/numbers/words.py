@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import math
 import re
-from .lexicon import lexicon_cache
+from ...lexicon import lexicon_cache
 
-from .numgrammar import _compiled, _Lang
+from .grammar import _compiled, _Lang
 
 ARTICLE = "<article>"  # morpheme for an inflected article: "eine", "einen", "a"
 

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from .lexicon import lexicon_cache
+from ..lexicon import lexicon_cache
 
 from .classify import CASUALTIES
 from .context import clause_bounds
-from .models import NumberMatch
+from ..models import NumberMatch
 from .nouns import TOKEN
 from .predicates import PredicateHit, crossing_penalty, find_predicates, shares_verb
 from .sentences import Sentences
-from .lexicon.vocabulary import Vocabulary, vocabulary
+from ..lexicon.vocabulary import Vocabulary, vocabulary
 
 MAX_ADJECTIVES = 2  # "ein weiterer Soldat", "eine 34-jährige Frau", "a young police officer"
 # A German noun is capitalised; lower-case words (and "34-jährige") before it are adjectives.

@@ -14,13 +14,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from .lexicon import lexicon_cache
+from ...lexicon import lexicon_cache
 
-from . import lexicon
-from .models import NumberMatch
-from .numgrammar import _DASHES, _compiled, _inflected, _Lang, _norm
-from .numwords import _word_segments
-from .lexicon.wordlists import lowered
+from ... import lexicon
+from ...models import NumberMatch
+from .grammar import _DASHES, _compiled, _inflected, _Lang, _norm
+from .words import _word_segments
+from ...lexicon.wordlists import lowered
 
 WINDOW = 28  # characters before a number searched for its qualifier ("deutlich mehr als US$ -")
 _SENTENCE_END = set(".!?:;\"„“”»«›‹()[]•*–—-|\n")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .lexicon import lexicon_cache, load
+from ..lexicon import lexicon_cache, load
 
 
 @lexicon_cache(maxsize=1)

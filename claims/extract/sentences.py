@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from . import lexicon
-from .errors import LexiconError
-from .lexicon.language import sentence_openers
+from .. import lexicon
+from ..errors import LexiconError
+from ..lexicon.language import sentence_openers
 
 # A candidate boundary: end punctuation, optional closing quotes/brackets, then
 # white space; or a line break. Checked afterwards for abbreviations.

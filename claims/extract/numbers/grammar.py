@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from . import lexicon
-from .lexicon.schema import SHARES
-from .lexicon.wordlists import WordMatcher, alternation_tree
+from ... import lexicon
+from ...lexicon.schema import SHARES
+from ...lexicon.wordlists import WordMatcher, alternation_tree
 
 # A lexicon without shares: every list empty, every table empty.
 _NO_SHARES = {name: ({} if key.shape == {str: float} else 0.0 if key.shape is float else [])

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .models import NumberMatch
+from ..models import NumberMatch
 from .nouns import CONJUNCTIONS, TOKEN
 from .numbers import is_figure
-from .lexicon.vocabulary import Vocabulary, vocabulary
+from ..lexicon.vocabulary import Vocabulary, vocabulary
 
 # How far (in characters) a predicate may stand from the number it explains.
 PREDICATE_REACH = 90

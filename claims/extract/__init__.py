@@ -17,16 +17,16 @@ from .actors import actor_of_adjective, canonical_actor
 from .classify import CASUALTIES, Reading, counts_people, injury_severity, partitive_part, read_number
 from .dateclaims import bare_span, date_bounds, is_metadata_date, resolve_years
 from .dates import find_dates
-from .errors import UnsupportedLanguage
-from .lexicon.language import detect_language, sentence_openers
-from .lexicon import LANGUAGES
-from .models import MAX_CLAIMS, Claim, DateMatch, NumberMatch, claim_id_for
+from ..errors import UnsupportedLanguage
+from ..lexicon.language import detect_language, sentence_openers
+from ..lexicon import LANGUAGES
+from ..models import MAX_CLAIMS, Claim, DateMatch, NumberMatch, claim_id_for
 from .nouns import TOKEN, is_counted_noun, words_before_noun
 from .numbers import find_numbers, parse_number
 from .predicates import find_predicates, owned_by_figures
 from .sentences import NoiseChecker, Sentences, split_sentences
 from .singulars import find_singulars
-from .lexicon.vocabulary import vocabulary
+from ..lexicon.vocabulary import vocabulary
 
 # "Russland 3.000, Weißrussland 500 ... und Armenien 70 Soldaten": what lies
 # between two members of an enumeration.

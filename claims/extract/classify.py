@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from .models import NumberMatch
+from ..models import NumberMatch
 from .nouns import (
     CONJUNCTIONS,
     TOKEN,
@@ -26,7 +26,7 @@ from .nouns import (
 )
 from .numbers import is_amount_word, is_figure, word_before
 from .predicates import PredicateHit, nearest_predicate
-from .lexicon.vocabulary import Vocabulary
+from ..lexicon.vocabulary import Vocabulary
 
 _PUNCTUATION = ".,;:!?()[]{}\"'„“”»«*–-"
 # Categories of what happened to people: no other verb or noun overrides them.

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import lexicon
-from .lexicon.wordlists import WordMatcher, alternation_tree, word_start_finder
+from ... import lexicon
+from ...lexicon.wordlists import WordMatcher, alternation_tree, word_start_finder
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _MON = r"(?:1[0-2]|0?[1-9])"

@@ -10,10 +10,10 @@ from __future__ import annotations
 import bisect
 import re
 
-from .models import DateMatch, NumberMatch
+from ..models import DateMatch, NumberMatch
 from .nouns import TOKEN, head_noun, is_counted_noun
 from .sentences import NoiseChecker, SpanSet
-from .lexicon.vocabulary import Vocabulary
+from ..lexicon.vocabulary import Vocabulary
 
 _AFTER_HANDLE = re.compile(r"@\w+\)\s*$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
