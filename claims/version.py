@@ -1,4 +1,4 @@
-"""Which extractor wrote a document's claims: a fingerprint of the package's code and lexicons.
+"""Which extractor wrote a document's claims: a fingerprint of the extraction code and lexicons.
 
 A stored document whose claims came from another extractor is extracted again on the
 next ingest, even when its file is unchanged: an upgrade or an edited lexicon (a new
@@ -13,17 +13,20 @@ from functools import lru_cache
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
+# What decides the claims of a document: reading it, extracting, the lexicons' code and data. Not
+# the store, grouping, comparison or the command line: a change there needs no re-extraction.
+EXTRACTOR_FILES = ("documents.py", "models.py", "extract/**/*.py", "lexicon/**/*.py", "lexicon/data/**/*.yaml")
 
 
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
-    """A digest of every module and lexicon file of the package and of the user's lexicons
-    (``CLAIMS_LEXICONS``), e.g. '3fa4c2d91b0e'.
+    """A digest of the extraction code, the lexicon code and data (EXTRACTOR_FILES) and the
+    user's lexicons (``CLAIMS_LEXICONS``), e.g. '3fa4c2d91b0e'.
 
     Not the package version: that changes with releases only, and a lexicon edited in
     place must count as another extractor. Hashing the files costs about 2 ms."""
     digest = hashlib.sha1()
-    files = sorted([*PACKAGE.glob("*.py"), *PACKAGE.glob("extract/**/*.py"), *PACKAGE.glob("lexicon/**/*.py"), *PACKAGE.glob("lexicon/data/**/*.yaml")])
+    files = sorted({path for pattern in EXTRACTOR_FILES for path in PACKAGE.glob(pattern)})
     override = os.environ.get("CLAIMS_LEXICONS")  # a user's lexicons change the extractor too
     if override and Path(override).is_dir():
         files += sorted(Path(override).glob("**/*.yaml"))

@@ -64,9 +64,9 @@ DATE_PIECES = [
 @SETTINGS
 @given(text=st.lists(st.sampled_from(DATE_PIECES), min_size=60, max_size=300).map("".join), lang=st.sampled_from(["de", "en"]))
 def test_date_word_scan_finds_what_the_cased_trigger_finds(text, lang):
-    from claims.extract.dates.grammar import _grammar
+    from claims.extract.dates.grammar import grammar
     from claims.lexicon.wordlists import fast_finditer
 
-    g = _grammar(lang)
+    g = grammar(lang)
     found = [(m.start(), m.end()) for m in fast_finditer(g.word_trigger, g.word_trigger_lower, text)]
     assert found == [(m.start(), m.end()) for m in g.word_trigger.finditer(text)]

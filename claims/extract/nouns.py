@@ -1,21 +1,21 @@
 """Find the words around a number that say what it counts or measures.
 
 These look-ups return words as written; what a word means (its category, a person, a
-unit of time) is the vocabulary's. German nouns are capitalised, so German look-ups
-pass lower-case adjectives; in English the last word of a noun phrase is its head.
+unit of time) is the vocabulary's. Where nouns are capitalised (German: the lexicon's
+``nouns_capitalised``) look-ups pass lower-case adjectives; elsewhere the last word of a
+noun phrase is its head.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..models import NumberMatch
-from .numbers import is_amount_word
 from ..lexicon.vocabulary import Vocabulary
 from ..lexicon.wordlists import normalise_token
+from ..models import NumberMatch
+from .numbers import is_amount_word
 
 TOKEN = re.compile(r"[^\W\d_](?:[\w*:/'’-]*[^\W_])?|\d[\d.,]*|[^\w\s]")
-_LINKERS = {"de": {"von", "vom", "an"}, "en": {"of"}}
 # A conjunction ends the noun phrase of a number: "Tadschikistan 200 und Armenien 70 Soldaten".
 CONJUNCTIONS = frozenset("und oder sowie bzw beziehungsweise and or nor".split())
 _EN_STOP = frozenset(
@@ -60,19 +60,19 @@ def head_noun(
         if not word[0].isalnum():
             if word in "-–" and skipped == 0:
                 continue
-            return phrase_head if vocab.lang == "en" else None
+            return phrase_head
         lowered = word.lower()
         if lowered in CONJUNCTIONS or lowered in vocab.prepositions:
-            return phrase_head if vocab.lang == "en" else None
-        if lowered in _LINKERS.get(vocab.lang, ()) and not strict:
+            return phrase_head
+        if lowered in vocab.linkers and not strict:
             may_skip_determiner = True
             part_of = part_of or (phrase_head is None and skipped == 0)
             continue
         if may_skip_determiner and lowered in _EN_DETERMINERS and phrase_head is None:
             continue
         may_skip_determiner = False
-        if vocab.lang == "de":
-            if word[0].isupper() and share and is_amount_word(word, "de"):
+        if vocab.nouns_capitalised:
+            if word[0].isupper() and share and is_amount_word(word, vocab.lang):
                 continue  # "die Hälfte der 19 Millionen Einwohner": the people, not the millions
             if word[0].isupper():
                 return _phrase_head(text, token.end(), word, vocab)
@@ -89,8 +89,8 @@ def head_noun(
             phrase_head = word
         skipped += 1
         if strict or skipped > MAX_SKIPPED:
-            return phrase_head if vocab.lang == "en" else None
-    return phrase_head if vocab.lang == "en" else None
+            return phrase_head
+    return phrase_head  # in German always None: only English noun runs have a last word
 
 
 def _phrase_head(text: str, end: int, word: str, vocab: Vocabulary) -> str:
@@ -157,7 +157,7 @@ def number_of_noun(text: str, number: NumberMatch, clause, vocab: Vocabulary) ->
     phrase_head = None
     for token in TOKEN.finditer(text, found.end(), number.start):
         word = token.group()
-        if vocab.lang == "de":
+        if vocab.nouns_capitalised:
             if not word[0].isalpha():
                 return None
             if word[0].isupper():
@@ -172,7 +172,7 @@ def number_of_noun(text: str, number: NumberMatch, clause, vocab: Vocabulary) ->
 def price_noun(text: str, lo: int, hi: int, vocab: Vocabulary) -> str | None:
     for token in TOKEN.finditer(text, lo, hi):
         word = token.group()
-        if vocab.lang == "de" and not word[0].isupper():
+        if vocab.nouns_capitalised and not word[0].isupper():
             continue  # "kostete" is the verb; the thing priced is a noun
         if word[0].isalpha() and len(word) > 4 and vocab.price_words.matches_head(word):
             return word
@@ -202,7 +202,7 @@ def noun_before(
         # is seldom what the number measures.
         if i > 0 and tokens[i - 1].lower() in vocab.prepositions:
             continue
-        if vocab.lang == "de":
+        if vocab.nouns_capitalised:
             if word[0].isupper() and word.lower() not in vocab.not_nouns:
                 return word
         elif word.lower() not in _EN_STOP and not vocab.level_verbs.matches(word):

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..lexicon.vocabulary import Vocabulary, vocabulary
 from ..models import NumberMatch
 from .nouns import CONJUNCTIONS, TOKEN
 from .numbers import is_figure
-from ..lexicon.vocabulary import Vocabulary, vocabulary
+from .parts import part_between
+from .sentences import TextContext
 
 # How far (in characters) a predicate may stand from the number it explains.
 PREDICATE_REACH = 90
@@ -33,6 +35,13 @@ def find_predicates(text: str, span: tuple[int, int], vocab: Vocabulary) -> list
         if category is not None:
             hits.append(PredicateHit(found.start(), found.end(), category, found.group()))
     return hits
+
+
+def predicates_near(ctx: TextContext, number: NumberMatch) -> list[PredicateHit]:
+    """The predicates of the number's sentence, found once per sentence, each marked with the
+    figure right before it if one stands there (see owned_by_figures)."""
+    return ctx.per_sentence("predicates", ctx.locate(number.start), lambda text, span, vocab: owned_by_figures(
+        text, find_predicates(text, span, vocab), ctx.number_ends))
 
 
 def owned_by_figures(text: str, hits: list[PredicateHit], figure_ends: set[int]) -> list[PredicateHit]:
@@ -89,7 +98,7 @@ def crossing_penalty(text: str, lo: int, hi: int, lang: str) -> int | None:
                 and not _severities_joined(tokens, first, lang):
             return None
         return PREDICATE_REACH
-    if _part_between(tokens, lang):
+    if part_between(tokens, vocabulary(lang)):
         return None  # "200 im Einsatz, drei von ihnen verletzt": the verb is the part's
     if "," in tokens:
         after = len(tokens) - tokens[::-1].index(",")
@@ -132,13 +141,3 @@ def _coordinated(tokens: list[str], first: int, lang: str) -> bool:
         return False
     noun = vocabulary(lang).noun(before[-1])  # people, not a verb: "100.000 gestoßen und drei ..."
     return noun.person or noun.subgroup or noun.category is not None
-
-
-def _part_between(tokens: list[str], lang: str) -> bool:
-    """True if a figure and a partitive pronoun ("drei von ihnen", "three of them") are among ``tokens``."""
-    pronouns = vocabulary(lang).partitive_pronouns
-    lowered = [t.lower() for t in tokens]
-    for i, token in enumerate(tokens[:-1]):
-        if any(tuple(lowered[i + 1 : i + 1 + len(p)]) == p for p in pronouns) and is_figure(token, lang):
-            return True
-    return False

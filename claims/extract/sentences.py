@@ -1,15 +1,18 @@
-"""Split text into sentences, keeping character offsets, and find noise spans."""
+"""Sentences of a text with their offsets, and the per-text context the extraction rules share.
+
+``split_sentences`` finds the sentence spans; ``TextContext`` holds what every rule of one
+text needs (the text, its vocabulary, its sentences, where its numbers stand, the dates of
+each sentence) and what is read once per sentence and shared by its claims.
+"""
 
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
-from .. import lexicon
-from ..errors import LexiconError
-from ..lexicon.language import sentence_openers
+from ..lexicon.vocabulary import Vocabulary
+from ..models import DateMatch, NumberMatch
 
 # A candidate boundary: end punctuation, optional closing quotes/brackets, then
 # white space; or a line break. Checked afterwards for abbreviations.
@@ -54,7 +57,7 @@ class Sentences:
         return len(self.starts)
 
 
-def _ends_sentence(text: str, punct_at: int, lang: str | None) -> bool:
+def _ends_sentence(text: str, punct_at: int, vocab: Vocabulary) -> bool:
     if text[punct_at] != ".":
         return True
     chunk = text[max(0, punct_at - 30) : punct_at].rsplit(None, 1)
@@ -65,7 +68,7 @@ def _ends_sentence(text: str, punct_at: int, lang: str | None) -> bool:
     # such ordinals ("more than 70. A decade later"), and a German ordinal is not followed
     # by a capitalised article or pronoun ("Es starben 16. Die Polizei ...").
     if word.isdigit() and len(word) <= 2:
-        return lang == "en" or _opener_follows(text, punct_at + 1, lang)
+        return not vocab.dot_ordinals or _opener_follows(text, punct_at + 1, vocab)
     if _ROMAN.fullmatch(word) and len(word) <= 4:
         return False
     if len(word) == 1 and word.isalpha():  # initials: "J. Smith"
@@ -73,11 +76,11 @@ def _ends_sentence(text: str, punct_at: int, lang: str | None) -> bool:
     return word.lower() not in _ABBREVIATIONS
 
 
-def _opener_follows(text: str, at: int, lang: str | None) -> bool:
+def _opener_follows(text: str, at: int, vocab: Vocabulary) -> bool:
     """True if the word after ``at`` is a capitalised function word ("Die", "Es")."""
     words = text[at : at + 20].split(None, 1)
     word = words[0].strip(_OPENING + ",;:") if words else ""
-    return word[:1].isupper() and word.lower() in sentence_openers(lang or "de")
+    return word[:1].isupper() and word.lower() in vocab.sentence_openers
 
 
 def _line_break_ends_sentence(text: str, at: int) -> bool:
@@ -94,9 +97,9 @@ def _line_break_ends_sentence(text: str, at: int) -> bool:
     return previous.endswith(_LINE_ENDS)
 
 
-def split_sentences(text: str, lang: str | None = None) -> Sentences:
-    """Return the sentence spans of ``text`` (stripped of surrounding white space); ``lang``
-    ("de", "en") decides whether "70. A" can be an ordinal (German) or not (English)."""
+def split_sentences(text: str, vocab: Vocabulary) -> Sentences:
+    """Return the sentence spans of ``text`` (stripped of surrounding white space); the
+    language's ``dot_ordinals`` decide whether "70. A" can be an ordinal (German) or not."""
     starts: list[int] = []
     ends: list[int] = []
     begin = 0
@@ -105,7 +108,7 @@ def split_sentences(text: str, lang: str | None = None) -> Sentences:
         if text[boundary.start()] == "\n":
             if not _line_break_ends_sentence(text, boundary.start()):
                 continue
-        elif not _ends_sentence(text, boundary.start(), lang):
+        elif not _ends_sentence(text, boundary.start(), vocab):
             continue
         _append(text, begin, cut, starts, ends)
         begin = cut
@@ -136,132 +139,75 @@ def _append(text: str, begin: int, end: int, starts: list[int], ends: list[int])
         ends.append(end)
 
 
-def _compile(name: str, pattern: str) -> re.Pattern:
-    try:
-        return re.compile(pattern, re.IGNORECASE | re.MULTILINE)
-    except re.error as exc:
-        raise LexiconError(f"lexicon noise.yaml: '{name}' is not a valid regex: {exc}") from exc
+# Between a claim and a break of its clause: semicolons, colons and dashes.
+_CLAUSE_BREAK = re.compile(r"[;:–—]|\s-\s")
+CLAUSE_REACH = 300  # characters searched for a clause break on each side of a claim
 
 
-@dataclass(frozen=True)
-class _Trigger:
-    """A cheap test for "might there be noise near here?"."""
-
-    characters: frozenset[str]
-    words: frozenset[str]
-    suffixes: tuple[str, ...]
-    regex: re.Pattern
-
-    @cached_property
-    def _near_word(self) -> re.Pattern:
-        """One of the words, or a word with one of the endings, in a space-joined run of
-        lower-cased tokens, punctuation around it ignored (as str.strip would)."""
-        punct = "[" + re.escape(_PUNCTUATION) + "]*"
-        words = "|".join(re.escape(w) for w in sorted(self.words, key=len, reverse=True)) or "(?!)"
-        ends = "|".join(re.escape(w) for w in sorted(self.suffixes, key=len, reverse=True)) or "(?!)"
-        return re.compile(rf"(?:^| ){punct}(?:{words}){punct}(?= |$)|(?:{ends}){punct}(?= |$)")
-
-    def fires(self, text: str, start: int, end: int, reach: int) -> bool:
-        """Look at the characters within ``reach`` of [start, end), the two words on each side,
-        and the few characters glued to the span."""
-        lo = max(0, start - reach)
-        if not self.characters.isdisjoint(text[lo : end + reach]):
-            return True
-        if self.regex.search(text, max(0, start - 3), min(len(text), end + 3)) is not None:
-            return True
-        near = text[lo:start].rsplit(None, 2)[-2:] + text[end : end + reach].split(None, 2)[:2]
-        return self._near_word.search(" ".join(near).lower()) is not None
+def clause_bounds(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The part of the sentence around [start, end) between semicolons, colons and dashes."""
+    lo, hi = sentence
+    for found in _CLAUSE_BREAK.finditer(text, max(lo, start - CLAUSE_REACH), start):
+        lo = found.end()
+    after = _CLAUSE_BREAK.search(text, end, min(hi, end + CLAUSE_REACH))
+    if after:
+        hi = after.start()
+    return lo, hi
 
 
-_PUNCTUATION = ".,;:!?()[]{}\"'„“”»«*"
+class TextContext:
+    """What the rules share while one text is read: rule modules take it instead of a builder.
 
-
-@lexicon.lexicon_cache(maxsize=1)
-def _noise_rules() -> tuple[re.Pattern, _Trigger, int, int]:
-    """(all noise patterns as one regex, the trigger, its reach, the line-edge distance)."""
-    data = lexicon.load("noise")
-    union = "|".join(f"(?:{p})" for p in data["patterns"].values())
-    raw = data["trigger"]
-    trigger = _Trigger(
-        frozenset(raw["characters"]),
-        frozenset(w.lower() for w in raw["words"]),
-        tuple(w.lower() for w in raw["suffixes"]),
-        _compile("trigger.regex", raw["regex"]),
-    )
-    return _compile("patterns", union), trigger, data["trigger_reach"], data["line_edge"]
-
-
-def _word_start(text: str, i: int) -> int:
-    """Move ``i`` back to the start of the white-space-free run it is in (at most 300 chars)."""
-    stop = max(0, i - 300)
-    while i > stop and not text[i - 1].isspace():
-        i -= 1
-    return i
-
-
-def _word_end(text: str, i: int) -> int:
-    stop = min(len(text), i + 300)
-    while i < stop and not text[i].isspace():
-        i += 1
-    return i
-
-
-class NoiseChecker:
-    """Answers "is this span noise?" by scanning only the lines that are asked about.
-
-    Scanning every line of a document with the noise patterns costs more than
-    the rest of extraction; only spans holding numbers or dates are ever asked
-    about, and noise never crosses a line, so each line is scanned once, lazily.
+    ``number_starts`` and ``number_ends`` are where the figures stand once they are known;
+    ``dates_by_sentence`` the dates found, by sentence index; ``scope_dates`` those that may
+    give a claim its time (set by the scope stage). ``per_sentence`` reads a thing once per
+    sentence, ``cache`` holds what a rule reads once per number.
     """
 
-    REACH = 40  # how far around a span the patterns look (widened to whole words)
+    def __init__(self, text: str, vocab: Vocabulary, sentences: Sentences, dates: list[DateMatch], as_of: str | None):
+        self.text, self.vocab, self.lang, self.sentences, self.as_of = text, vocab, vocab.lang, sentences, as_of
+        self.default_scope = as_of[:7] if as_of else None
+        self.dates_by_sentence: dict[int, list[DateMatch]] = {}
+        for found in dates:
+            self.dates_by_sentence.setdefault(sentences.locate(found.start), []).append(found)
+        self.scope_dates: dict[int, list[DateMatch]] = {}
+        self.number_starts: list[int] = []
+        self.number_ends: set[int] = set()
+        self.cache: dict = {}
+        self._per_sentence: dict[tuple[str, int], object] = {}
+        self._sentence_texts: dict[tuple[int, int], str] = {}
 
-    def __init__(self, text: str):
-        self.text = text
-        self._regex, self._trigger, self._reach, self._line_edge = _noise_rules()
-        self._scanned: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    def set_numbers(self, numbers: list[NumberMatch]) -> None:
+        self.number_starts = [n.start for n in numbers]
+        self.number_ends = {n.end for n in numbers}
 
-    def _suspicious(self, start: int, end: int) -> bool:
-        edge = max(0, start - self._line_edge)
-        if edge == 0 or "\n" in self.text[edge:start]:
-            return True  # list numbers, postal lines and metadata start lines
-        return self._trigger.fires(self.text, start, end, self._reach)
+    def locate(self, offset: int) -> int:
+        """The index of the sentence holding ``offset``."""
+        return self.sentences.locate(offset)
 
-    def _window(self, start: int, end: int) -> tuple[int, int]:
-        """The span plus REACH characters each side, cut at line breaks, widened to whole words."""
-        text = self.text
-        lo = max(0, start - self.REACH)
-        lo = max(text.rfind("\n", lo, start) + 1, _word_start(text, lo))
-        hi = min(len(text), end + self.REACH)
-        line_end = text.find("\n", end, hi)
-        hi = line_end if line_end >= 0 else _word_end(text, hi)
-        return lo, hi
+    def span(self, index: int) -> tuple[int, int]:
+        return self.sentences.span(index)
 
-    def overlaps(self, start: int, end: int) -> bool:
-        if not self._suspicious(start, end):
-            return False
-        window = self._window(start, end)
-        spans = self._scanned.get(window)
-        if spans is None:
-            spans = [(m.start(), m.end()) for m in self._regex.finditer(self.text, *window) if m.end() > m.start()]
-            self._scanned[window] = spans
-        return any(a < end and b > start for a, b in spans)
+    def clause(self, number: NumberMatch) -> tuple[int, tuple[int, int]]:
+        """The index of the number's sentence and the bounds of its clause."""
+        index = self.sentences.locate(number.start)
+        return index, clause_bounds(self.text, number.start, number.end, self.sentences.span(index))
 
+    def per_sentence(self, what: str, index: int, read):
+        """``read(text, sentence span, vocabulary)`` for sentence ``index``, computed once."""
+        key = (what, index)
+        if key not in self._per_sentence:
+            self._per_sentence[key] = read(self.text, self.sentences.span(index), self.vocab)
+        return self._per_sentence[key]
 
-class SpanSet:
-    """Sorted, possibly overlapping spans with a fast overlap test."""
+    def sentence_text(self, start: int, end: int) -> str:
+        """``text[start:end]``, one string for all claims of a sentence: dense text has thousands."""
+        sentence = self._sentence_texts.get((start, end))
+        if sentence is None:
+            sentence = self._sentence_texts[(start, end)] = self.text[start:end]
+        return sentence
 
-    def __init__(self, spans: list[tuple[int, int]]):
-        spans = sorted(spans)
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
-        # Running maximum of ends lets one bisect answer "does anything overlap?".
-        self.max_end: list[int] = []
-        running = -1
-        for e in self.ends:
-            running = max(running, e)
-            self.max_end.append(running)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.starts, end) - 1
-        return i >= 0 and self.max_end[i] > start
+    def new_paragraph(self, index: int) -> bool:
+        """True if sentence ``index`` starts a paragraph (a line break before it)."""
+        previous_end = self.sentences.ends[index - 1] if index > 0 else 0
+        return "\n" in self.text[previous_end : self.sentences.starts[index]]

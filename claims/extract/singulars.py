@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from ..lexicon import lexicon_cache
 
-from .classify import CASUALTIES
-from .context import clause_bounds
+from ..lexicon import lexicon_cache
+from ..lexicon.vocabulary import Vocabulary, vocabulary
 from ..models import NumberMatch
 from .nouns import TOKEN
+from .parts import one_of_them
 from .predicates import PredicateHit, crossing_penalty, find_predicates, shares_verb
-from .sentences import Sentences
-from ..lexicon.vocabulary import Vocabulary, vocabulary
+from .sentences import Sentences, clause_bounds
 
 MAX_ADJECTIVES = 2  # "ein weiterer Soldat", "eine 34-jährige Frau", "a young police officer"
 # A German noun is capitalised; lower-case words (and "34-jährige") before it are adjectives.
@@ -49,7 +48,7 @@ def find_singulars(text: str, numbers: list[NumberMatch], sentences: Sentences, 
         if _after_preposition(text, article.start(), clause[0], vocab):
             continue  # "von einem Polizisten erschossen": the agent, not the victim
         if one:
-            if not _partitive(text, article.end(), noun[1], vocab):  # "einer der Verletzten": one of them
+            if not one_of_them(text, article.end(), noun[1], vocab):  # "einer der Verletzten": one of them
                 found[article.start()] = _one(article)
         else:
             people.setdefault(clause, []).append((article, noun[1]))
@@ -110,11 +109,6 @@ def _nearest(text: str, verb: PredicateHit, counters: list, lang: str) -> re.Mat
     return best[1] if best else None
 
 
-def _partitive(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
-    between = " ".join(text[start:end].lower().split()[:-1])
-    return any(between == link or between.startswith(link + " ") for link in vocab.partitive_links)
-
-
 def _one(article: re.Match) -> NumberMatch:
     start, end = article.span()
     return NumberMatch(start=start, end=end, text=article.group(), value=1.0, low=1.0, high=1.0,
@@ -127,10 +121,11 @@ def _after_preposition(text: str, start: int, lo: int, vocab: Vocabulary) -> boo
 
 
 def _noun_after(text: str, start: int, vocab: Vocabulary) -> tuple[str, int] | None:
-    """The noun an article belongs to, with its end. German: the first capitalised word after at
-    most two lower-case ones ("ein weiterer Soldat"). English: the last noun the lexicon knows among
-    the next three words ("a police officer"), as other words may be adjectives."""
-    if vocab.lang == "de":
+    """The noun an article belongs to, with its end. Where nouns are capitalised (German): the first
+    capitalised word after at most two lower-case ones ("ein weiterer Soldat"). Elsewhere: the last
+    noun the lexicon knows among the next three words ("a police officer"), as other words may be
+    adjectives."""
+    if vocab.nouns_capitalised:
         found = _GERMAN_NOUN.match(text, start)
         return (found.group(1), found.end()) if found else None
     best = None
@@ -146,7 +141,7 @@ def _noun_after(text: str, start: int, vocab: Vocabulary) -> tuple[str, int] | N
 
 
 def _casualty_verb(hit: PredicateHit, text: str, vocab: Vocabulary, clause_start: int) -> bool:
-    if hit.category.name not in CASUALTIES:
+    if hit.category.name not in vocab.casualties:
         return False
     # "den Festgenommenen": a noun of the people counted, not what befell them
     return not (text[hit.start].isupper() and hit.start > clause_start and vocab.noun(hit.phrase).category is not None)

@@ -13,6 +13,7 @@ stands for up to eight words; nouns also match as the last part of a compound.
 from __future__ import annotations
 
 import re
+
 from ..models import QUALIFIERS
 from .shapes import Bounds, OneOf, Regex, Section, optional, required
 
@@ -128,6 +129,9 @@ DATES = Section({
     "decade_nouns": required(WORDS, 'nouns after a decade ("1980er Jahre")'),
     "decade_words": required({str: int}, 'decades as words and their first year ("Achtziger")'),
     "day_month_without_dot": required(bool, 'a day and month in figures may lack the closing dot ("am 22.04")'),
+    "year_after_comma": required(bool, 'a comma may stand between a day and its year ("January 7, 2022")'),
+    "month_first_needs_year": required(bool, 'a yearless day after its month needs a weekday or a phrase end'),
+    "slash_month_first": required(bool, 'a date with slashes names the month first ("12/16/11")'),
 }, "month and weekday names, the words around dates, how dates are written")
 
 CATEGORY = Section({
@@ -135,7 +139,7 @@ CATEGORY = Section({
     "nouns": required(WORDS, 'what a number of the category counts ("Verletzte")'),
     "predicates": required(WORDS, 'verbs or phrases near a number of people that decide it ("getötet")'),
     "min_value": optional(float, "smaller numbers are not of this category"),
-    "yields_to_verbs": optional(bool, "a noun of it takes another category's verb next to it (\"Bewohner ... evakuiert\")"),
+    "yields_to_verbs": optional(bool, "a noun of it takes another category's verb next to it (\"Bewohner evakuiert\")"),
 })
 ATTRIBUTION = Section({
     "before": required(WORDS, 'phrases before their source ("laut", "according to")'),
@@ -146,8 +150,13 @@ ATTRIBUTION = Section({
     "source_before": optional(WORDS, 'after-phrases whose source is only ever before them ("sprach von")'),
     "not_source": optional(WORDS, 'lower-case words that end a source phrase ("while", "was")'),
     "clause_verbs": optional(WORDS, 'verbs after the words after "says" that make them a clause, no source'),
+    "source_after_verb": required(bool, 'a source is read after its verb first ("schätzt die Polizei"), else before'),
 })
 EXTRACT = Section({
+    "nouns_capitalised": required(bool, "nouns are capitalised: look-ups pass lower-case adjectives (German)"),
+    "counted_before_of": required(bool, 'a number after "of" counts the noun before an unknown one ("population of")'),
+    "money_change_needs_comparative": required(bool, 'money after a change marker is a change only before "mehr" etc.'),
+    "linkers": required(WORDS, 'words after a number before what it counts ("zwei von den ...", "two of the ...")'),
     "categories": required({str: CATEGORY}, "the categories of people, in order of precedence"),
     "count_predicates": optional({str: WORDS}, 'verbs of what befell people besides the categories ("vermisst")'),
     "person_nouns": required(WORDS, "nouns of people in general: their category comes from a verb"),
@@ -164,7 +173,7 @@ EXTRACT = Section({
     "closed_compounds": optional(bool, 'a category noun may end a closed compound ("Ölarbeiter"); default true'),
     "prepositions": required(WORDS, "a preposition after a number ends the search for what it counts"),
     "identifier_words": required(WORDS, 'words before a number that make it a name ("Nr.", "Artikel")'),
-    "phrase_articles": optional(WORDS, 'a noun after these names nothing with a number word ("bis zum Nachmittag fünf")'),
+    "phrase_articles": optional(WORDS, 'a noun after these names nothing with a number word ("zum Nachmittag fünf")'),
     "price_words": required(WORDS, "words that make an amount of money a price"),
     "fractions": required(NUMBERS_OF, 'fraction nouns after a number and their denominator ("zwei Drittel")'),
     "change_markers": optional(WORDS, 'the word before a figure that makes it a change ("um", "by")'),
@@ -205,6 +214,12 @@ ACTORS = Section({
     "adjectives": optional({str: WORDS}, 'adjectives of nationality of each actor ("russisch*")'),
 }, "the parties figures are attributed to, by one canonical name across languages")
 
+CATEGORIES = Section({
+    "fates": required(WORDS, "categories of what befalls people, mildest to worst: only a worse one overrides"),
+    "contingents": required(WORDS, "categories whose figure after a state's name is that state's contribution"),
+    "graded": required(str, "the category whose figures are told apart by severity (injury_severities)"),
+}, "the categories of extract.yaml that rules treat apart, the same in every language")
+
 GROUPING = Section({
     "subject_similarity": required(float, "rapidfuzz ratio (0-100) at which two subjects are the same thing"),
     "subject_prefix": required(int, "only subjects sharing this many first letters are compared fuzzily"),
@@ -239,7 +254,7 @@ LANGUAGE_GUESS = Section({
 }, "what tells the languages apart")
 
 SCHEMAS: dict[str, Section] = {  # file name (without .yaml) -> its schema
-    "numbers": NUMBERS, "dates": DATES, "extract": EXTRACT, "actors": ACTORS, "grouping": GROUPING,
-    "topics": TOPICS, "noise": NOISE, "languages": LANGUAGE_GUESS,
+    "numbers": NUMBERS, "dates": DATES, "extract": EXTRACT, "actors": ACTORS, "categories": CATEGORIES,
+    "grouping": GROUPING, "topics": TOPICS, "noise": NOISE, "languages": LANGUAGE_GUESS,
 }
 PER_LANGUAGE = ("numbers", "dates", "extract")  # the files in de/ and en/; the others are neutral

@@ -115,7 +115,8 @@ def _check_value(value: Any, shape: Any, source: str, path: str) -> None:
         except re.error as exc:
             raise LexiconError(f"{where} is not a valid regex: {exc}") from exc
     elif isinstance(shape, Bounds):
-        if not (isinstance(value, list) and len(value) == 2 and all(_is_number(v) for v in value)) or value[0] > value[1]:
+        pair = isinstance(value, list) and len(value) == 2 and all(_is_number(v) for v in value)
+        if not pair or value[0] > value[1]:
             raise LexiconError(f"{where} needs [low, high] with low <= high")
     elif shape is float:
         if not _is_number(value):

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .language import sentence_openers
 from .loader import lexicon_cache, load
 from .wordlists import KeyedMatcher, WordMatcher, normalise_token
+
 
 @dataclass(frozen=True)
 class Category:
@@ -96,7 +98,22 @@ class Vocabulary:
     attribution_any: WordMatcher  # before, after and standalone attribution words, for one scan
     category_nouns: WordMatcher  # all categories' nouns: most words are none, told in one test
     phrase_noun_starts: frozenset[str]  # first words of the nouns of two words ("mann" of "Mann starke")
+    fates: tuple[str, ...]  # categories of what befalls people, mildest to worst (categories.yaml)
+    casualties: frozenset[str]  # the same as a set
+    contingents: frozenset[str]  # "Russia sent 2,500 troops": the figure is the state's contribution
+    graded_category: str  # the category told apart by severity ("injuries")
+    nouns_capitalised: bool  # German: nouns are capitalised, lower-case words before them are adjectives
+    counted_before_of: bool  # English "a population of 47 million": the noun before "of" is counted
+    money_change_needs_comparative: bool  # "um 12 Cent mehr" is a change, "um 1.400 Euro" a price
+    linkers: frozenset[str]  # "zwei von den Demonstranten", "two of the": the noun follows them
+    source_after_verb: bool  # "schätzt die Polizei": a source is looked for after its verb first
+    dot_ordinals: bool  # "die 4. Winterwelt": digits and a period may be an ordinal (numbers.yaml)
+    sentence_openers: frozenset[str]  # function words that, capitalised, open a sentence (languages.yaml)
     _nouns: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def counts_people(self, category: str) -> bool:
+        """True for the lexicon's categories of people (deaths, troops, ...), not count or duration."""
+        return category != "count" and any(c.name == category for c in self.categories)
 
     def noun(self, word: str) -> NounInfo:
         """Classify ``word`` once; news repeats its nouns, so the answer is cached."""
@@ -142,6 +159,8 @@ def vocabulary(lang: str) -> Vocabulary:
     for concept, words in data.get("count_predicates", {}).items():
         categories.append(Category("count", concept, WordMatcher([]), WordMatcher(words)))
     attribution = data["attribution"]
+    kinds = load("categories")
+    numbers = load("numbers", lang)
     durations = {}
     for pattern, unit in data["durations"].items():
         durations.setdefault(unit, []).append(pattern)
@@ -194,7 +213,7 @@ def vocabulary(lang: str) -> Vocabulary:
         agent_words=frozenset(w.lower() for w in data.get("agent_words", [])),
         change_markers=frozenset(w.lower() for w in data.get("change_markers", [])),
         # the verbs of change the number scanner reads ("prices rose from 60 to 120")
-        change_verbs=WordMatcher(load("numbers", lang).get("change_words", [])),
+        change_verbs=WordMatcher(numbers.get("change_words", [])),
         comparatives=frozenset(w.lower() for w in data.get("comparatives", [])),
         percentage_points=tuple(w.lower() for w in data.get("percentage_points", [])),
         number_of=WordMatcher(data.get("number_of", [])),
@@ -211,4 +230,15 @@ def vocabulary(lang: str) -> Vocabulary:
         phrase_noun_starts=frozenset(
             p.split()[0].lower() for category in categories for p in category.nouns.patterns if " " in p.strip()
         ),
+        fates=tuple(kinds["fates"]),
+        casualties=frozenset(kinds["fates"]),
+        contingents=frozenset(kinds["contingents"]),
+        graded_category=kinds["graded"],
+        nouns_capitalised=data["nouns_capitalised"],
+        counted_before_of=data["counted_before_of"],
+        money_change_needs_comparative=data["money_change_needs_comparative"],
+        linkers=frozenset(w.lower() for w in data["linkers"]),
+        source_after_verb=attribution["source_after_verb"],
+        dot_ordinals=bool(numbers["digits"].get("dot_ordinals")),
+        sentence_openers=sentence_openers(lang),
     )

@@ -45,6 +45,14 @@ def lowered(text: str) -> str | None:
     return low
 
 
+def fold_phrase(words: str | None) -> str:
+    """``words`` case-folded, with single spaces: the key of a phrase in a lexicon table.
+
+    casefold, not lower: the patterns match case-insensitively, so "jahreſ" (long s)
+    matched "jahres" and must be looked up as "jahres"."""
+    return " ".join(words.casefold().split()) if words else ""
+
+
 def normalise_token(token: str) -> str:
     """Lower-case ``token`` and strip German gender suffixes."""
     return _GENDER.sub("", token).lower()

@@ -10,7 +10,7 @@ year, a weekday, a relative day ("gestern"). Then the words before each atom
 give its qualifier and cues ("seit", "bis zum", "im", "Anfang"), a weekday
 before a date joins it, and two atoms joined by a link word become a span
 ("vom 4. zum 5. Januar", "zwischen 2018 und 2020"). The words live in
-``lexicons/<lang>/dates.yaml``.
+``lexicon/data/<lang>/dates.yaml``.
 
 Resolution policy (news mostly reports the recent past), kept conservative:
 
@@ -26,134 +26,69 @@ Resolution policy (news mostly reports the recent past), kept conservative:
   "im vergangenen Mai"/"im kommenden Januar" likewise pick the side.
 * "Anfang/Mitte/Ende Januar" keep month precision (the word stays in the span).
 
-The patterns and the reading of atoms live in ``dategrammar``; this module
-resolves atoms into dates and spans.
+The patterns live in grammar.py, the reading of atoms in atoms.py, their resolution against
+the publication date in resolve.py; this module joins atoms into dates and spans.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ... import lexicon
-from .grammar import _atom, _Atom, _grammar, _Grammar, _norm
+from ...lexicon.wordlists import fast_finditer, fold_phrase
 from ...models import DateMatch
-from ...lexicon.wordlists import fast_finditer
+from .atoms import Atom, read_atom
+from .grammar import Grammar, grammar
+from .resolve import Reference, make_date, reference, relative_day, relative_year
 
-FUTURE_WINDOW_DAYS = 62
-SCHEDULED_SLACK_DAYS = 31  # a planned date this long before publication is still this year's
-CLAUSE_REACH = 160  # characters searched on each side of a date for the tense of its clause
-# Ends of a clause: punctuation, or a full stop after a word ("statt. Die"), not after a day ("3. Januar").
-_CLAUSE_BREAK = re.compile(r"[,;:!?\n]|(?<=[^\W\d_]{2})\.(?=\s)")
+__all__ = ["find_dates", "find_publication_date", "parse_date"]
+
 # Every date with a written year has one of these: a four-digit year, "16.12.11", "12/16/11".
 _WRITTEN_YEAR = re.compile(r"\d{4}|\d\.\s?\d{1,2}\.\d\d|\d/\d{1,2}/\d\d")
+
+
 # A place name before the date of a dateline: "Wien,", "New York,", "Frankfurt am Main,".
 _PLACE = re.compile(r"[^\W\d_a-zäöüß][^\W\d_]*(?:[ .'/-]+[^\W\d_]+){0,3},")
+
+
 PUBLICATION_WINDOW = 600  # a dateline is looked for in the first characters...
+
+
 DATELINE_WINDOW = 1000  # ...or a little further when it stands out ("10. Januar 2022 |")
+
+
 _PREFIX_WINDOW = 60
 
 
-@dataclass(frozen=True)
-class _Ref:
-    day: dt.date  # the latest day the publication date can be
-    precision: str
-
-
-def _reference(doc_date) -> _Ref | None:
-    """The publication date as a day, or None when unknown or unreadable."""
-    if isinstance(doc_date, dt.datetime):
-        return _Ref(doc_date.date(), "day")
-    if isinstance(doc_date, dt.date):
-        return _Ref(doc_date, "day")
-    if not isinstance(doc_date, str):
-        return None
-    m = re.fullmatch(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][\d:.+\-Z ]*)?\s*", doc_date)
-    try:
-        if not m:
-            return None
-        year = int(m[1])
-        if m[3]:
-            return _Ref(dt.date(year, int(m[2]), int(m[3])), "day")
-        if m[2]:
-            month = int(m[2])
-            if not 1 <= month <= 12:
-                return None
-            return _Ref(dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1), "month")
-        return _Ref(dt.date(year, 12, 31), "year")
-    except ValueError:
-        return None
-
-
-def _date(y: int | None, m: int | None, d: int | None) -> dt.date | None:
-    try:
-        return dt.date(y, m or 1, d or 1) if y else None
-    except (ValueError, TypeError, OverflowError):
-        return None
-
-
-def _iso(y: int, m: int | None, d: int | None) -> str | None:
-    """ISO text at the precision given, or None for an impossible date."""
-    if _date(y, m, d) is None:
-        return None
-    return f"{y:04d}" if m is None else f"{y:04d}-{m:02d}" if d is None else f"{y:04d}-{m:02d}-{d:02d}"
-
-
-def _precision(m: int | None, d: int | None) -> str:
-    return "year" if m is None else "month" if d is None else "day"
-
-
-def _year_for(m: int, d: int | None, ref: _Ref, weekday: int | None = None, direction: int = 0) -> int:
-    """Year of a year-less date: the publication year unless that lies too far ahead
-    (or, after "vergangenen"/"kommenden", on the wrong side of the publication date)."""
-    year = ref.day.year
-    if direction:
-        first = _date(year, m, d)
-        if first is None:
-            return year
-        last = first if d else _date(year + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
-        if direction < 0 and last >= ref.day:
-            return year - 1
-        return year + 1 if direction > 0 and first <= ref.day else year
-    when = _date(year, m, d if d != 29 or m != 2 else 28)
-    if when is None or when > ref.day + dt.timedelta(days=FUTURE_WINDOW_DAYS):
-        year -= 1
-    if weekday is not None and d:
-        for candidate in (year, year - 1, year + 1):
-            when = _date(candidate, m, d)
-            if when and when.weekday() == weekday and when <= ref.day + dt.timedelta(days=FUTURE_WINDOW_DAYS):
-                return candidate
-    return year
-
-
-def _read_prefix(text: str, g: _Grammar, a: _Atom, lo: int) -> None:
+def _read_prefix(text: str, g: Grammar, a: Atom, lo: int) -> None:
     """Fill the atom's qualifier and cues from the words just before it."""
     a.lead = a.start
     m = g.prefix.search(text, max(lo, a.start - _PREFIX_WINDOW), a.start)
     if m and m.start() < a.start and _is_bare_year(a) and _ends_with_article(m.group(), g):
         m = None  # no article stands before a bare year: in "in der 2011" the "der" is a pronoun
     if m and m.start() < a.start:
-        a.prep = _norm(m["prep"])
+        a.prep = fold_phrase(m["prep"])
         a.cue = bool(m["prep"] or m["part"] or m["cue"])
-        cue = _norm(m["cue"])
+        cue = fold_phrase(m["cue"])
         a.direction = 1 if cue in g.lex["future_cues"] else -1 if cue in g.lex["past_cues"] else 0
         if a.cue or (a.kind == "date" and a.d):  # a lone article only before a day: "den 28.10."
             a.lead = m.start()
 
 
-def _is_bare_year(a: _Atom) -> bool:
+def _is_bare_year(a: Atom) -> bool:
     return a.kind == "date" and a.m is None and not a.decade
 
 
-def _ends_with_article(words: str, g: _Grammar) -> bool:
+def _ends_with_article(words: str, g: Grammar) -> bool:
     last = words.split()
-    return bool(last) and _norm(last[-1]) in g.lex["articles"]
+    return bool(last) and fold_phrase(last[-1]) in g.lex["articles"]
 
 
-def _join_weekdays(text: str, g: _Grammar, atoms: list[_Atom]) -> list[_Atom]:
+def _join_weekdays(text: str, g: Grammar, atoms: list[Atom]) -> list[Atom]:
     """'Montag, dem 3. Jänner': the weekday becomes part of the date after it."""
-    out: list[_Atom] = []
+    out: list[Atom] = []
     for atom in atoms:
         prev = out[-1] if out else None
         if (prev and prev.kind in ("weekday", "wabbr") and atom.kind == "date" and atom.d
@@ -167,14 +102,14 @@ def _join_weekdays(text: str, g: _Grammar, atoms: list[_Atom]) -> list[_Atom]:
     return [a for a in out if a is not None]
 
 
-def _linked(text: str, g: _Grammar, a: _Atom, b: _Atom) -> bool:
+def _linked(text: str, g: Grammar, a: Atom, b: Atom) -> bool:
     """Do two neighbouring atoms form a span ("2018 bis 2020", "vom 1. bis 5.1.")?"""
     if a.kind != b.kind or a.kind not in ("date", "weekday", "rel") or a.end_date or b.end_date:
         return False
     m = g.gap_link.fullmatch(text, a.end, b.start)
     if not m:
         return False
-    link = _norm(m["link"])
+    link = fold_phrase(m["link"])
     if link in g.lex["links"]:
         return True
     if link in g.lex["links_after_from"]:
@@ -182,127 +117,68 @@ def _linked(text: str, g: _Grammar, a: _Atom, b: _Atom) -> bool:
     return a.prep in g.lex["range_between"]
 
 
-def _rejected(text: str, g: _Grammar, a: _Atom) -> bool:
+def _rejected(text: str, g: Grammar, a: Atom) -> bool:
     if a.needs_cue and not a.cue:
         return True
     if a.start > 1 and text[a.start - 1] == "-" and text[a.start - 2].isalpha():
         # Glued by a hyphen only to a part of a period: "mid-1990s", not "Euro-2008", "COVID-2019".
         word = text[text.rfind(" ", max(0, a.start - 30), a.start) + 1 : a.start - 1]
-        return _norm(word) not in g.lex["month_parts"]
+        return fold_phrase(word) not in g.lex["month_parts"]
     return text[a.start].isdigit() and bool(g.not_number_after.search(text, max(0, a.start - 12), a.start))
 
 
-def _relative_year(text: str, g: _Grammar, a: _Atom, ref: _Ref | None) -> tuple[int | None, int]:
-    """Year and end of a year-less atom: from "letzten Jahres" after it, else by policy."""
-    sm = g.suffix.match(text, a.end)
-    if ref is None:
-        return None, a.end
-    offset = g.lex["relative_years"].get(_norm(sm["rel"])) if sm else None
-    if offset is not None:
-        return ref.day.year + offset, sm.end()
-    m, d = (a.end_date[1], a.end_date[2]) if a.end_date else (a.m, a.d)
-    weekday = None if a.end_date else a.weekday
-    if not a.direction and weekday is None and _scheduled(text, g, a):
-        return _year_ahead(m, d, ref), a.end
-    return _year_for(m, d, ref, weekday, a.direction), a.end
-
-
-def _scheduled(text: str, g: _Grammar, a: _Atom) -> bool:
-    """True if the clause around the date tells of something planned and of nothing past:
-    "Die Wahl soll am 20. März stattfinden", "is scheduled for March 20"."""
-    before = text[max(0, a.start - CLAUSE_REACH) : a.start]
-    after = text[a.end : a.end + CLAUSE_REACH]
-    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
-    stop = _CLAUSE_BREAK.search(after)
-    clause = before[cut:] + " " + after[: stop.start() if stop else len(after)]
-    return g.scheduled.search(clause) is not None and g.past_tense.search(clause) is None
-
-
-def _year_ahead(m: int, d: int | None, ref: _Ref) -> int:
-    """Year of a planned date: the next such date, or one a little before the publication
-    date (reported late)."""
-    year = ref.day.year
-    first = _date(year, m, d if d != 29 or m != 2 else 28)
-    if first is None:
-        return year
-    last = first if d else _date(year + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
-    return year if last >= ref.day - dt.timedelta(days=SCHEDULED_SLACK_DAYS) else year + 1
-
-
-def _make(text: str, start: int, end: int, low: tuple, high: tuple | None, qualifier: str) -> DateMatch | None:
-    value = _iso(*low)
-    if value is None:
-        return None
-    if high is None:
-        return DateMatch(start, end, text[start:end], value, None, None, _precision(low[1], low[2]), qualifier)
-    top = _iso(*high)
-    if top is None or _date(*high) < _date(*low) or top == value:
-        return None
-    return DateMatch(start, end, text[start:end], value, value, top, _precision(low[1], low[2]), "range")
-
-
-def _relative_day(a: _Atom, ref: _Ref) -> dt.date:
-    """The day a relative word or a bare weekday names, seen from the publication day."""
-    if a.kind == "rel":
-        return ref.day + dt.timedelta(days=a.offset)
-    back = (ref.day.weekday() - a.weekday) % 7
-    if a.direction > 0:
-        return ref.day + dt.timedelta(days=7 - back)
-    return ref.day - dt.timedelta(days=back or (7 if a.direction < 0 else 0))
-
-
-def _single(text: str, g: _Grammar, a: _Atom, ref: _Ref | None, prev: _Atom | None) -> DateMatch | None:
+def _single(text: str, g: Grammar, a: Atom, ref: Reference | None, prev: Atom | None) -> DateMatch | None:
     qualifier = g.lex["qualifiers"].get(a.prep, "exact")
     if a.kind == "relyear":  # "im vergangenen Jahr": the year before the publication year
-        return None if ref is None else _make(text, a.lead, a.end, (ref.day.year + a.offset, None, None), None, qualifier)
+        return None if ref is None else make_date(text, a.lead, a.end, (ref.day.year + a.offset, None, None), None, qualifier)
     if a.kind == "wabbr" or (a.kind != "date" and (ref is None or ref.precision != "day")):
         return None
     if a.kind == "rel":
-        word = _norm(text[a.start:a.end])
+        word = fold_phrase(text[a.start:a.end])
         if word in g.lex["lowercase_only"] and prev and prev.kind in ("rel", "weekday") \
                 and not text[prev.end:a.start].strip():
             return None  # "heute morgen" is this morning
     if a.kind in ("rel", "weekday"):
         if a.kind == "weekday" and not a.cue:
             return None
-        day = _relative_day(a, ref)
-        return _make(text, a.lead, a.end, (day.year, day.month, day.day), None, qualifier)
+        day = relative_day(a, ref)
+        return make_date(text, a.lead, a.end, (day.year, day.month, day.day), None, qualifier)
     if _rejected(text, g, a):
         return None
     year, end = a.y, a.end
     if year is None:
-        year, end = _relative_year(text, g, a, ref)
+        year, end = relative_year(text, g, a, ref)
         if year is None:
             return None
     if a.end_date:
         ey, em, ed = a.end_date
         ey = ey or year
-        return _make(text, a.lead, end, (ey if a.m else year, a.m, a.d), (ey, em, ed), "range")
-    return _make(text, a.lead, end, (year, a.m, a.d), None, qualifier)
+        return make_date(text, a.lead, end, (ey if a.m else year, a.m, a.d), (ey, em, ed), "range")
+    return make_date(text, a.lead, end, (year, a.m, a.d), None, qualifier)
 
 
-def _span(text: str, g: _Grammar, a: _Atom, b: _Atom, ref: _Ref | None) -> DateMatch | None:
+def _span(text: str, g: Grammar, a: Atom, b: Atom, ref: Reference | None) -> DateMatch | None:
     if a.kind != "date":  # "von Montag bis Freitag", "von heute bis morgen"
         if ref is None or ref.precision != "day":
             return None
         b.direction = b.direction or a.direction
-        high = _relative_day(b, ref)
-        low = _relative_day(a, ref) if a.kind == "rel" else \
+        high = relative_day(b, ref)
+        low = relative_day(a, ref) if a.kind == "rel" else \
             high - dt.timedelta(days=(b.weekday - a.weekday) % 7 or 7)
-        return _make(text, a.lead, b.end, (low.year, low.month, low.day), (high.year, high.month, high.day), "range")
+        return make_date(text, a.lead, b.end, (low.year, low.month, low.day), (high.year, high.month, high.day), "range")
     if _rejected(text, g, a) and _rejected(text, g, b):
         return None
     by, end = b.y, b.end
     if by is None and a.y is not None:
         by = a.y + (1 if b.m and a.m and (b.m, b.d or 0) < (a.m, a.d or 0) else 0)
     elif by is None:
-        by, end = _relative_year(text, g, b, ref)
+        by, end = relative_year(text, g, b, ref)
         if by is None:
             return None
     ay = a.y
     if ay is None:
         ay = by - (1 if a.m and b.m and (a.m, a.d or 0) > (b.m, b.d or 0) else 0)
-    return _make(text, a.lead, end, (ay, a.m, a.d), (by, b.m, b.d), "range")
+    return make_date(text, a.lead, end, (ay, a.m, a.d), (by, b.m, b.d), "range")
 
 
 def find_dates(text: str, lang: str = "de", doc_date: str | dt.date | None = None) -> list[DateMatch]:
@@ -310,8 +186,8 @@ def find_dates(text: str, lang: str = "de", doc_date: str | dt.date | None = Non
     if not isinstance(text, str) or not text:
         return []
     lang = lang if lang in lexicon.LANGUAGES else "de"
-    g, ref = _grammar(lang), _reference(doc_date)
-    atoms: list[_Atom] = []
+    g, ref = grammar(lang), reference(doc_date)
+    atoms: list[Atom] = []
     done = 0
     # Two plain scans (digits, keywords) are much faster than one combined one.
     hits = [(m.start(), g.digit_atoms) for m in g.digit_trigger.finditer(text)]
@@ -324,7 +200,7 @@ def find_dates(text: str, lang: str = "de", doc_date: str | dt.date | None = Non
         m = pattern.match(text, pos)
         if m:
             done = m.end()
-            atom = _atom(m, g, lang)
+            atom = read_atom(m, g)
             if atom is not None:
                 atoms.append(atom)
     atoms = _join_weekdays(text, g, atoms)
@@ -372,7 +248,7 @@ def find_publication_date(text: str, lang: str = "de") -> DateMatch | None:
     """
     if not isinstance(text, str):
         return None
-    g = _grammar(lang if lang in lexicon.LANGUAGES else "de")
+    g = grammar(lang if lang in lexicon.LANGUAGES else "de")
     head = text[:DATELINE_WINDOW]
     if _WRITTEN_YEAR.search(head) is None:
         return None  # without a reference date only dates with a written year are found
@@ -386,7 +262,7 @@ def find_publication_date(text: str, lang: str = "de") -> DateMatch | None:
     return best
 
 
-def _dateline(head: str, m: DateMatch, g: _Grammar) -> bool:
+def _dateline(head: str, m: DateMatch, g: Grammar) -> bool:
     line_start = head.rfind("\n", 0, m.start) + 1
     line_end = head.find("\n", m.end)
     before = head[line_start:m.start].strip(" \t*_#>")

@@ -1,11 +1,9 @@
-"""The compiled date grammar of a language and the date atoms its matches stand for.
+"""The compiled date grammar of a language.
 
-``_grammar(lang)`` builds, once per language, the patterns ``find_dates`` runs
-from ``lexicons/<lang>/dates.yaml`` (month names of every language): two
-trigger scans, the anchored atom patterns (one named branch per notation:
-"16.12.11", "3. Jänner 2022", "January 7", "2018-2020", "gestern"...) and the
-patterns for the words around an atom. ``_atom`` reads one match of a branch
-into an ``_Atom``: year, month and day as far as written, before resolution.
+``grammar(lang)`` builds, once per language, the patterns ``find_dates`` runs from
+``lexicon/data/<lang>/dates.yaml`` (month names of every language): two trigger scans, the
+anchored atom patterns (one named branch per notation: "16.12.11", "3. Jänner 2022",
+"January 7", "2018-2020", "gestern"...) and the patterns for the words around an atom.
 """
 
 from __future__ import annotations
@@ -17,11 +15,23 @@ from ... import lexicon
 from ...lexicon.wordlists import WordMatcher, alternation_tree, word_start_finder
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+
+
 _MON = r"(?:1[0-2]|0?[1-9])"
+
+
 _YEAR = r"(?:1\d{3}|20\d{2})"
+
+
 _NUM_END = r"(?![\d]|[.,]\d)"
+
+
 _WORD_END = r"(?![^\W\d_])"
+
+
 _START = r"(?<![\w.,/-])"  # not inside a word or a number
+
+
 _YEAR_START = r"(?:(?<![\w.,/-])|(?<=[^\W\d_]-))"  # also "mid-1990s": the word before is checked later
 
 
@@ -30,14 +40,8 @@ def _alt(words, lower: bool = True) -> str:
     return alternation_tree({str(w).lower() if lower else str(w) for w in words})
 
 
-def _norm(words: str | None) -> str:
-    # casefold, not lower: the patterns match case-insensitively, so "jahreſ" (long s)
-    # matched "jahres" and must look it up as "jahres".
-    return " ".join(words.casefold().split()) if words else ""
-
-
 @dataclass(frozen=True)
-class _Grammar:
+class Grammar:
     digit_trigger: re.Pattern
     word_trigger: re.Pattern
     word_trigger_lower: re.Pattern  # the same words in lower case only, for lower-cased text
@@ -61,7 +65,7 @@ class _Grammar:
 
 
 @lexicon.lexicon_cache()
-def _grammar(lang: str) -> _Grammar:
+def grammar(lang: str) -> Grammar:
     lex = lexicon.load("dates", lang)
     months, abbreviations, ambiguous = {}, set(), set()
     for other in lexicon.LANGUAGES:  # month names of every language, own language last
@@ -81,7 +85,7 @@ def _grammar(lang: str) -> _Grammar:
     arts = rf"(?:(?:{_alt(lex['articles'])})\s+)"
     glue = rf"(?:(?:{_alt(lex['day_month_glue'])})\s+)?" if lex["day_month_glue"] else ""
     ordinal = rf"(?:{_alt(lex['ordinals'])})(?:{_alt(lex['ordinal_endings'])}){_WORD_END}"
-    year_sep = r"(?:,\s*|\s+)" if lang == "en" else r"\s+"
+    year_sep = r"(?:,\s*|\s+)" if lex["year_after_comma"] else r"\s+"
     not_year = rf"(?!\s*(?:{_alt(lex['not_year_before'])})(?![^\W\d_]))"
     weekday = rf"(?:{_alt(lex['weekdays'])})(?:{_alt(lex['weekday_compounds'])})?{_WORD_END}"
     relative_years = lex.get("standalone_relative_years", {})
@@ -151,127 +155,6 @@ def _grammar(lang: str) -> _Grammar:
     label = re.compile(rf"(?<!\w)(?:{words('publication_labels')})\s*:?\Z", re.IGNORECASE)
     not_number_after = re.compile(rf"(?<!\w)(?:{words('not_year_after')})\s*\Z", re.IGNORECASE)
     month_first_end = re.compile(r"\s*(?:\Z|[,;:)!?\n]|\.(?!\d)|[-–]\s*\w)")
-    return _Grammar(digit_trigger, word_trigger, word_trigger_lower, digit_atoms, word_atoms, prefix, suffix, gap_link, gap_weekday,
-                    gap_list, label, not_number_after, lex, months, frozenset(abbreviations), frozenset(ambiguous), lang != "en",
+    return Grammar(digit_trigger, word_trigger, word_trigger_lower, digit_atoms, word_atoms, prefix, suffix, gap_link, gap_weekday,
+                    gap_list, label, not_number_after, lex, months, frozenset(abbreviations), frozenset(ambiguous), lex["month_first_needs_year"],
                     month_first_end, WordMatcher(lex.get("scheduled_words", [])), WordMatcher(lex.get("past_tense_words", [])))
-
-
-@dataclass
-class _Atom:
-    start: int
-    end: int
-    kind: str  # date | weekday | wabbr | rel | relyear
-    y: int | None = None
-    m: int | None = None
-    d: int | None = None
-    end_date: tuple | None = None  # (y, m, d) of an inner span "5.-7. Januar"
-    needs_cue: bool = False  # a bare month or "22.04": a date only after "im", "am", "Anfang"...
-    weekday: int | None = None
-    offset: int = 0  # days, for relative day words; years, for relative years
-    month_first: bool = False
-    month_only: _Atom | None = None  # what is left when a German "März 15" has no weekday before it
-    decade: bool = False  # "die 1980er Jahre": the years 1980 to 1989
-    # filled from the words before the atom
-    lead: int = -1
-    prep: str = ""
-    cue: bool = False
-    direction: int = 0  # +1 "kommenden", -1 "vergangenen", 0 neither
-
-
-def _year2(yy: str) -> int:
-    value = int(yy)
-    return value if len(yy) == 4 else (2000 + value if value < 50 else 1900 + value)
-
-
-def _atom(m: re.Match, g: _Grammar, lang: str) -> _Atom | None:
-    kind, lex, s, e = m.lastgroup, g.lex, m.start(), m.end()
-    month = lambda name: g.months.get(_norm(m.group(name)).rstrip("."))  # noqa: E731
-    if kind == "ISO":
-        return _Atom(s, e, "date", int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
-    if kind == "NUM":
-        y = _year2(m["n_y"] or m["n_y4"]) if (m["n_y"] or m["n_y4"]) else None
-        atom = _Atom(s, e, "date", y, int(m["n_m"]), int(m["n_d"]))
-        if m["n_d0"]:
-            atom.end_date, atom.d = (y, atom.m, atom.d), int(m["n_d0"])
-        return atom
-    if kind == "SLASH":
-        a, b, y = int(m["s_a"]), int(m["s_b"]), _year2(m["s_y"])
-        day, mon = (b, a) if lang == "en" and a <= 12 else (a, b)  # English month first
-        if mon > 12:  # "31/12/2021" in English text too
-            day, mon = mon, day
-        return _Atom(s, e, "date", y, mon, day)
-    if kind == "MY":
-        return _Atom(s, e, "date", int(m["my_y"]), int(m["my_m"] or m["my_m2"]))
-    if kind == "YM":
-        return _Atom(s, e, "date", int(m["ym_y"]), int(m["ym_m"]))
-    if kind == "DASH":
-        return _Atom(s, e, "date", int(m["h_y"]), int(m["h_m"]) if m["h_m"] else month("h_t"), int(m["h_d"]))
-    if kind == "NODOT":
-        return _Atom(s, e, "date", None, int(m["nd_m"]), int(m["nd_d"]), needs_cue=True)
-    if kind == "DMY":
-        y = int(m["t_y"]) if m["t_y"] else None
-        atom = _Atom(s, e, "date", y, month("t_m"), int(m["t_d"]))
-        if m["t_d0"]:
-            atom.end_date, atom.d = (y, atom.m, atom.d), int(m["t_d0"])
-        return atom
-    if kind == "ORD":
-        stem = _norm(m["o_w"])
-        day = next((v for k, v in lex["ordinals"].items() if stem.startswith(k) and
-                    stem[len(k):] in lex["ordinal_endings"]), None)
-        return _Atom(s, e, "date", int(m["o_y"]) if m["o_y"] else None, month("o_m"), day)
-    if kind == "MDY":
-        mon, y = month("u_m"), int(m["u_y"]) if m["u_y"] else None
-        if _norm(m["u_m"]).rstrip(".") in g.ambiguous and not m["u_m"][:1].isupper():
-            return None  # "may 5"
-        atom = _Atom(s, e, "date", y, mon, int(m["u_d"]))
-        if g.month_first_needs_year and y is None and not g.month_first_end.match(m.string, e):
-            # German "im März 15 Tote": a day only after a weekday or at the end of a phrase
-            atom.month_first, atom.month_only = True, _month_atom(m, g, "u_m", None)
-        if m["u_d2"]:
-            atom.end_date = (y, mon, int(m["u_d2"]))
-        return atom
-    if kind == "MDASH":
-        return _Atom(s, e, "date", int(m["md_y"]), month("md_m"), int(m["md_d"]))
-    if kind == "MONTH":
-        return _month_atom(m, g, "b_m", int(m["b_y"]) if m["b_y"] else None)
-    if kind == "WEEKDAY":
-        word = _norm(m["w_full"])
-        day = next((v for k, v in lex["weekdays"].items() if word.startswith(k)), None)
-        return None if day is None else _Atom(s, e, "weekday", weekday=day)
-    if kind == "WABBR":
-        day = lex["weekday_abbreviations"].get(_norm(m["w_abbr"]))
-        return None if day is None else _Atom(s, e, "wabbr", weekday=day)
-    if kind == "YEAR":
-        atom = _Atom(s, e, "date", int(m["y"]))
-        if m["y2"]:
-            y2 = int(m["y2"]) if len(m["y2"]) == 4 else atom.y // 100 * 100 + int(m["y2"])
-            if y2 <= atom.y:
-                return None
-            atom.end_date = (y2, None, None)
-        return atom
-    if kind in ("DECADE", "DECWORD"):
-        if kind == "DECWORD":
-            first = lex["decade_words"].get(_norm(m["dw"]))
-        else:
-            first = int(m["dc"]) if m["dc"] else 1900 + int(m["dc2"] or m["dc3"])
-        return None if first is None else _Atom(s, e, "date", first, end_date=(first + 9, None, None), decade=True)
-    if kind == "RELYEAR":
-        offset = lex.get("standalone_relative_years", {}).get(_norm(m["ry"]))
-        return None if offset is None else _Atom(s, e, "relyear", offset=offset)
-    word = m["r"]
-    if _norm(word) in lex["lowercase_only"] and not word.islower():
-        return None
-    offset = lex["relative_days"].get(_norm(word))
-    return None if offset is None else _Atom(s, e, "rel", offset=offset)
-
-
-def _month_atom(m: re.Match, g: _Grammar, group: str, year: int | None) -> _Atom | None:
-    word = m.group(group)
-    name = _norm(word).rstrip(".")
-    if name not in g.months:  # a letter whose case folds to two ("İ") matched the pattern
-        return None
-    if year is not None:
-        return _Atom(m.start(group), m.end(), "date", year, g.months[name])
-    if (name in g.ambiguous or name in g.abbreviations) and not word[:1].isupper():
-        return None  # "may", "august" as ordinary words
-    return _Atom(m.start(group), m.end(group), "date", None, g.months[name], needs_cue=True)

@@ -1,9 +1,9 @@
-"""The compiled number grammar of a language, built once from lexicons/<lang>/numbers.yaml.
+"""The compiled number grammar of a language, built once from lexicon/data/<lang>/numbers.yaml.
 
-``_compiled(lang)`` validates the lexicon and turns it into the regexes the
-number scanner runs: the master regex for digits, number words and vague
-amounts, and the patterns read around a hit (qualifier, sign and currency
-before it; scale, percent, currency, ordinal dot after it; range links).
+``grammar(lang)`` turns the lexicon into the regexes the number scanner runs: the master
+regex for digits, number words and vague amounts, and the patterns read around a hit
+(qualifier, sign and currency before it; scale, percent, currency, ordinal dot after it;
+range links).
 """
 
 from __future__ import annotations
@@ -14,17 +14,23 @@ from functools import cached_property
 
 from ... import lexicon
 from ...lexicon.schema import SHARES
-from ...lexicon.wordlists import WordMatcher, alternation_tree
+from ...lexicon.wordlists import WordMatcher, alternation_tree, fold_phrase
 
 # A lexicon without shares: every list empty, every table empty.
 _NO_SHARES = {name: ({} if key.shape == {str: float} else 0.0 if key.shape is float else [])
               for name, key in SHARES.keys.items()}
+
+
 _ORDINAL_ENDINGS = "rnsm"  # "jeder dritte", "jede dritter"... German ordinal endings after -e
+
+
 _LETTER = "[^\\W\\d_]"
-_DASHES = "-–—"
 
 
-def _inflected(phrase: str) -> str:
+DASHES = "-–—"
+
+
+def inflected(phrase: str) -> str:
     """Regex for a currency phrase: adjectives may inflect, the noun may take a plural ending."""
     words = phrase.split()
     parts = []
@@ -39,7 +45,7 @@ def _inflected(phrase: str) -> str:
 
 
 @dataclass
-class _Lang:
+class Grammar:
     lang: str
     data: dict
     master: re.Pattern
@@ -76,7 +82,7 @@ class _Lang:
 
 
 @lexicon.lexicon_cache()
-def _compiled(lang: str) -> _Lang:
+def grammar(lang: str) -> Grammar:
     data = lexicon.load("numbers", lang)
     words = data["words"]
     low = lambda xs: sorted({x.lower() for x in xs}, key=len, reverse=True)  # noqa: E731
@@ -95,8 +101,8 @@ def _compiled(lang: str) -> _Lang:
     first_token = f"{first}(?:{inner})*+(?:{endings})?{token_end}"
     scale_after_article = alternation_tree(low(set(words["scales"]) | set(words["hundred"]) | set(words["thousand"])
                                            | set(words["half"])))
-    currency_rx = "|".join(_inflected(c) for c in low(data["currencies"]))
-    subunits = "|".join(_inflected(c) for c in low(data["subunits"]))
+    currency_rx = "|".join(inflected(c) for c in low(data["currencies"]))
+    subunits = "|".join(inflected(c) for c in low(data["subunits"]))
     articles = alternation_tree(low(words["article"]))
     and_a_half = ""
     if english:
@@ -165,7 +171,7 @@ def _compiled(lang: str) -> _Lang:
         re.IGNORECASE,
     )
     links = "|".join(rf"\s+{re.escape(w)}\s+" for w in data["range_links"])
-    link = re.compile(rf"(?:\s*[{_DASHES}]\s*|-?(?:{links}))\Z", re.IGNORECASE)
+    link = re.compile(rf"(?:\s*[{DASHES}]\s*|-?(?:{links}))\Z", re.IGNORECASE)
     open_links = "|".join(rf"\s+{re.escape(w)}\s+" for w in data["range_links_after_open"])
     link_open = re.compile(rf"-?(?:{open_links})\Z", re.IGNORECASE)
     change_words = alternation_tree(low(data.get("change_words", [])))
@@ -179,27 +185,27 @@ def _compiled(lang: str) -> _Lang:
     for key in ("hundred", "thousand", "joiner", "article", "half", "one_and_half", "tens_suffixes", "decimal_word"):
         roles[key] = {w.lower() for w in words.get(key, [])}
     roles["scales_all"] = scales
-    codes = {_norm(k): v for k, v in data["currencies"].items()}
-    codes.update({"sub:" + _norm(k): v for k, v in data["subunits"].items()})
-    codes.update({"pre:" + _norm(k): v for k, v in data["currency_prefixes"].items()})
-    prefix_words = {_norm(q).split()[-1] for q in data["qualifiers"]} | {w.lower() for w in words["negative_words"]}
-    prefix_words |= {_norm(c) for c in data["currency_prefixes"]}
+    codes = {fold_phrase(k): v for k, v in data["currencies"].items()}
+    codes.update({"sub:" + fold_phrase(k): v for k, v in data["subunits"].items()})
+    codes.update({"pre:" + fold_phrase(k): v for k, v in data["currency_prefixes"].items()})
+    prefix_words = {fold_phrase(q).split()[-1] for q in data["qualifiers"]} | {w.lower() for w in words["negative_words"]}
+    prefix_words |= {fold_phrase(c) for c in data["currency_prefixes"]}
     ordinal_articles = {w.lower() for w in data.get("ordinal_articles", [])}
     share_parts = {k.lower(): v for k, v in {**shares["nouns"], **shares["each_ordinals"]}.items()}
     ratio_words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in low(shares["ratio"])) or "(?!)"
     ratio_link = re.compile(rf"\s+(?:{ratio_words})\s+\Z", re.IGNORECASE)
-    return _Lang(lang, data, master, head, body, prefix_words, ordinal_articles, morpheme, prefix,
+    return Grammar(lang, data, master, head, body, prefix_words, ordinal_articles, morpheme, prefix,
                  follow, link, link_open, change_before, after_vague, cents_then, roles, codes,
                  share_parts, ratio_link, shares["ratio_max"], frozenset(low(shares["ratio_not_before"])),
                  frozenset(low(data.get("change_prepositions", []))),
-                 {_norm(q): WordMatcher(words) for q, words in data.get("governed_qualifiers", {}).items()},
+                 {fold_phrase(q): WordMatcher(words) for q, words in data.get("governed_qualifiers", {}).items()},
                  vague_table)
 
 
 def _vague_table(data: dict) -> dict[str, tuple[float, float]]:
     """The vague phrases with their bounds, and their inflected forms: "mehreren tausend" as
     "mehrere tausend" (``vague_inflections`` maps an inflected first word to its base)."""
-    table = {_norm(phrase): (float(low), float(high)) for phrase, (low, high) in data["vague"].items()}
+    table = {fold_phrase(phrase): (float(low), float(high)) for phrase, (low, high) in data["vague"].items()}
     for inflected, base in data.get("vague_inflections", {}).items():
         for phrase, bounds in list(table.items()):
             first, _, rest = phrase.partition(" ")
@@ -228,5 +234,9 @@ def _share_pattern(shares: dict, low) -> str:
     return "|".join(parts)
 
 
-def _norm(s: str) -> str:
-    return " ".join(s.lower().split())
+@lexicon.lexicon_cache()
+def currency_words(lang: str) -> re.Pattern:
+    """Every currency and subunit name of ``lang`` with its inflections, as one pattern."""
+    L = grammar(lang)
+    names = [*L.data["currencies"], *L.data["subunits"]]
+    return re.compile("|".join(inflected(name.lower()) for name in names) or "(?!)", re.IGNORECASE)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import math
 import re
-from ...lexicon import lexicon_cache
 
-from .grammar import _compiled, _Lang
+from ...lexicon import lexicon_cache
+from .grammar import Grammar, grammar
 
 ARTICLE = "<article>"  # morpheme for an inflected article: "eine", "einen", "a"
 
@@ -20,7 +20,7 @@ ARTICLE = "<article>"  # morpheme for an inflected article: "eine", "einen", "a"
 @lexicon_cache(maxsize=4096)
 def _analyse_token(lang: str, token: str) -> tuple[tuple[str, ...], str] | None:
     """Split one word into number morphemes and an ending; None if it is not a number word."""
-    rx = _compiled(lang).morpheme
+    rx = grammar(lang).morpheme
     morphemes: list[str] = []
     pos, low = 0, token.lower()
     while pos < len(low):
@@ -168,7 +168,7 @@ class _Words:
 _RUN_PIECE = re.compile(r"(?:[^\s\-]+[\s\-]*){1,40}")
 
 
-def _word_segments(L: _Lang, run: str, offset: int) -> list[tuple[int, int, float, bool, bool]]:
+def word_segments(L: Grammar, run: str, offset: int) -> list[tuple[int, int, float, bool, bool]]:
     """(start, end, value, is_ordinal, is_bare_article) for each number in a run of number words."""
     out = []
     for piece in _RUN_PIECE.finditer(run):
@@ -188,7 +188,7 @@ def _lower_same_length(text: str) -> str:
 
 @lexicon_cache(maxsize=8192)
 def _run_segments(lang: str, run: str) -> tuple[tuple[int, int, float, bool, bool], ...]:
-    L = _compiled(lang)
+    L = grammar(lang)
     R, offset = L.roles, 0
     ms: list[str] = []
     toks: list[int] = []

@@ -1,85 +1,21 @@
-"""Read the context of a claim: its event time (scope), its source (attribution)
-and, for dates, the event they date."""
+"""Attribution: the source the text names for a claim ("offiziell", "Laut der Regierung",
+"according to the health ministry", "said the regional governor"), read once per sentence;
+a claim takes the one written nearest it."""
 
 from __future__ import annotations
 
 import re
 
-from ..models import DateMatch
-from .nouns import TOKEN
 from ..lexicon.vocabulary import Vocabulary
+from .nouns import TOKEN
+from .sentences import TextContext
 
 _ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen the a an of von".split())
-# Words that open a phrase about what happened *before* the dated event:
-# "Nach tagelangen Protesten gingen am 6. Januar ...", "..., nachdem die Behörden ...".
-_BEFORE_PHRASE = re.compile(
-    r"(?i)(?<!\w)(?:nachdem|after|following|seitdem|since)\b[^,;:.]*|(?<!\w)nach\s+(?:\w+\s+){0,2}\w+"
-)
-_CLAUSE_BREAK = re.compile(r"[;:–—]|\s-\s")
-CLAUSE_REACH = 300  # characters searched for a clause break on each side of a claim
-EVENT_REACH = 60  # events this close to a date are preferred to the rest of the sentence
 
 
-def date_scope(date: DateMatch) -> str:
-    """The event time a date stands for: its month, or its year at year precision."""
-    value = date.low or date.value
-    return value[:4] if date.precision == "year" else value[:7]
-
-
-def clause_bounds(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
-    """The part of the sentence around [start, end) between semicolons, colons and dashes."""
-    lo, hi = sentence
-    for found in _CLAUSE_BREAK.finditer(text, max(lo, start - CLAUSE_REACH), start):
-        lo = found.end()
-    after = _CLAUSE_BREAK.search(text, end, min(hi, end + CLAUSE_REACH))
-    if after:
-        hi = after.start()
-    return lo, hi
-
-
-def sentence_events(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> list[tuple[int, int, str, str]]:
-    """(start, rank, event key, word as written) of the events named in a sentence.
-
-    Events in phrases about what came before ("nach den Protesten", "nachdem ...")
-    are left out: they did not happen on the date.
-    """
-    lo, hi = sentence
-    masked = [(m.start(), m.end()) for m in _BEFORE_PHRASE.finditer(text, lo, hi)]
-    ranks = {key: rank for rank, (key, _) in enumerate(vocab.events.groups)}
-    events = []
-    for found in vocab.event_words.finditer(text, lo, hi):
-        if any(a <= found.start() < b for a, b in masked):
-            continue
-        key = vocab.events.key_of(found.group(), compound=True) or _phrase_key(found.group(), vocab)
-        if key is not None:
-            events.append((found.start(), ranks[key], key, found.group()))
-    return events
-
-
-def event_of(
-    events: list[tuple[int, int, str, str]], date_start: int, other_dates: tuple[int, ...] = ()
-) -> tuple[str, str] | None:
-    """(event key, word as written) for the event a date dates.
-
-    An event with another date of the sentence (``other_dates``, their starts) between it
-    and this date is that date's: in "The general strike began on January 3 and the curfew
-    lasted from January 5 to 19" the second date is the curfew's. Of the rest, events
-    within EVENT_REACH characters of the date come first; among the candidates the event
-    listed first in the lexicon wins, so specific events beat generic protests.
-    """
-    own = [e for e in events if not any(min(e[0], date_start) < d < max(e[0], date_start) for d in other_dates)]
-    events = own or events
-    near = [e for e in events if abs(e[0] - date_start) <= EVENT_REACH]
-    best = min(near or events, key=lambda e: (e[1], abs(e[0] - date_start)), default=None)
-    return (best[2], best[3]) if best else None
-
-
-def _phrase_key(phrase: str, vocab: Vocabulary) -> str | None:
-    lowered = " ".join(phrase.lower().split())
-    for key, matcher in vocab.events.groups:
-        if any(True for _ in matcher.finditer(lowered)):
-            return key
-    return None
+def attribution_at(ctx: TextContext, index: int, offset: int) -> str | None:
+    """The source of a claim at ``offset`` in sentence ``index``: the attribution nearest it."""
+    return nearest_attribution(ctx.per_sentence("attributions", index, attributions_in), offset)
 
 
 def nearest_attribution(found: list[tuple[int, str]], near: int) -> str | None:
@@ -105,8 +41,8 @@ def attributions_in(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
             source = _source_preceding(text, m, lo, hi, vocab)  # "Die Opposition sprach von Wahlbetrug"
         else:
             # German puts the source after its verb ("schätzt die Polizei"), English before it
-            # ("police said"); "zufolge" always follows its source.
-            forward_first = vocab.lang == "de" and not phrase.lower().endswith("zufolge")
+            # ("police said"): the lexicon's source_after_verb; "zufolge" always follows its source.
+            forward_first = vocab.source_after_verb and not phrase.lower().endswith("zufolge")
             source = _source_around(text, m, lo, hi, vocab, forward_first)
         if source:
             found.append((m.start(), source))
@@ -187,20 +123,8 @@ def _verb_follows(text: str, end: int, hi: int, vocab: Vocabulary) -> bool:
 def _is_source_word(word: str, vocab: Vocabulary) -> bool:
     if word.lower() in _ARTICLES:
         return True
-    if vocab.lang == "de":
+    if vocab.nouns_capitalised:
         return word[0].isupper()
     # "the country's human rights commission", "al-Jazeera": possessives and hyphens belong to names
     letters = word.replace("'", "").replace("’", "").replace("-", "")
     return letters.isalpha() and word.lower() not in vocab.attribution_not_source
-
-
-def points_to_present(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> bool:
-    """True if a word in the sentence anchors it in the report's present ('heute', 'now')."""
-    return vocab.present_markers.search(text, *sentence) is not None
-
-
-def back_reference_start(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> int | None:
-    """Where the first word pointing back in time ('damals', 'at the time') stands in the sentence, or None."""
-    lo, hi = sentence
-    found = vocab.back_references.search(text, lo, hi)
-    return None if found is None else found.start()

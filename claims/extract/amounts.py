@@ -1,0 +1,88 @@
+"""Percentages, shares, money and changes: what a figure with a unit measures, and whether it
+is a change of a level ("stieg um 2 Prozent") rather than the level itself."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..lexicon.vocabulary import Vocabulary
+from ..models import NumberMatch
+from .nouns import concept_key, head_noun, noun_before, noun_of, price_noun
+from .numbers import is_amount_word, word_before
+from .reading import Reading
+
+
+def percentage_reading(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading:
+    subject = head_noun(text, number.end, clause[1], vocab, share=True)
+    # "15 percent this year", "5 Prozent pro Jahr": a unit of time is not what is measured
+    if subject is None or vocab.noun(subject).not_counted or vocab.noun(subject).duration is not None:
+        subject = noun_of(text, number.start, clause[0]) or noun_before(
+            text, number.start, clause[0], vocab, skip_units=True
+        )
+    return Reading("percentage", concept_key(subject) if subject else None, subject, unit="%")
+
+
+def money_reading(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading:
+    lo = max(clause[0], number.start - 60)
+    hi = min(clause[1], number.end + 40)
+    phrase = vocab.price_words.search(text, lo, hi)
+    noun = price_noun(text, lo, hi, vocab)
+    subject = head_noun(text, number.end, clause[1], vocab)
+    if subject is not None and is_amount_word(subject, vocab.lang):
+        subject = None  # "sieben statt 6,50 Euro": the currency of the next figure
+    if subject is None or (phrase is not None and phrase.start() >= number.end):
+        # "1000 Euro pro Jahr", "60 Cent je Aktie": the noun after is the rate's unit
+        subject = noun_before(text, number.start, clause[0], vocab, skip_units=True) or subject
+    if noun is not None or phrase is not None:
+        # A price noun names what is priced ("den Lohn ... um 150 Euro"); after a verb ("Ein Liter
+        # Diesel kostete 1,89 Euro") or a rate ("pro Jahr") the noun of the phrase does.
+        if noun is None and phrase is not None and (phrase.group()[0].isupper() or subject is None):
+            noun = phrase.group()
+        noun = noun or subject
+        return Reading("price", concept_key(noun), noun, unit=number.unit)
+    return Reading("money", concept_key(subject) if subject else None, subject, unit=number.unit)
+
+
+def fraction_reading(word: str, denominator: float, text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading:
+    """'zwei Drittel der Parlamentarier', 'two thirds of voters': a share, as a percentage."""
+    end = text.find(word, number.end, clause[1]) + len(word)
+    whole = head_noun(text, end, clause[1], vocab, share=True)
+    return Reading(
+        "percentage", concept_key(whole) if whole else None, whole, unit="%", from_noun=True,
+        factor=100.0 / denominator, end=end,
+    )
+
+
+def is_change(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> bool:
+    """'stieg um 2 Prozent', 'rose by 1.5 percent': the percentage is a change, not a level."""
+    return word_before(text, number.start, clause[0], 20) in vocab.change_markers
+
+
+def is_money_change(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> bool:
+    """'kostete um 12 Cent mehr', 'um 300 Euro teurer': a change of a price. "um" alone is not
+    enough: Austrian "um 1.400 Euro" is a price ('for'); English "by" is (no such use)."""
+    if not is_change(text, number, clause, vocab):
+        return False
+    if not vocab.money_change_needs_comparative:
+        return True
+    after = text[number.end : min(clause[1], number.end + 20)].split()[:2]
+    return any(word.strip(".,;:").lower() in vocab.comparatives for word in after)
+
+
+def is_count_change(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> bool:
+    """'stieg um 34.000 auf 2,77 Millionen', 'ist um 5.000 gesunken', 'rose by 34,000': a change of
+    a count. After "um" or "by" a verb of change must be in the clause ("kämpfen um 300 Jobs")."""
+    if not is_change(text, number, clause, vocab):
+        return False
+    return vocab.change_verbs.search(text, clause[0], clause[1]) is not None
+
+
+def as_change(reading: Reading) -> Reading:
+    """A change of a level is compared with changes of it, never with the level itself."""
+    base = reading.concept or (concept_key(reading.subject) if reading.subject else None)
+    return replace(reading, concept=f"{base}:change") if base else reading
+
+
+def after_attributive_lead(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> bool:
+    """True if the number describes a noun before it: "eine Stadt mit 30.000 Einwohnern", "a city of 30,000"."""
+    return word_before(text, number.start, clause[0]) in vocab.attributive_leads

@@ -1,0 +1,124 @@
+"""Claims from what the rules read: each number with its reading, actor and part becomes a
+claim with its event time, attribution and sentence; each date a claim of the event it dates."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..models import Claim, DateMatch, NumberMatch, claim_id_for
+from .attribution import attribution_at
+from .classify import injury_severity
+from .noise import in_idiom, is_name_number
+from .reading import Reading
+from .scope import date_scope, event_of, scope_of, sentence_events
+from .sentences import TextContext
+
+
+def number_claims(
+    ctx: TextContext,
+    numbers: list[NumberMatch],
+    readings: list[Reading | None],
+    actors: list[str | None],
+    parts: dict[int, str],
+) -> list[Claim]:
+    """The claims of the numbers that count something; ``parts`` gives the detail of a part."""
+    claims = []
+    for i, (number, reading, actor) in enumerate(zip(numbers, readings, actors)):
+        if reading is None:
+            if actor is None and is_name_number(ctx, number):
+                continue
+            reading = Reading("count", None, None)
+        if not reading.counted or in_idiom(ctx, number):
+            continue
+        if number.kind == "article" and reading.category not in ctx.vocab.casualties:
+            continue  # "ein Mensch" counts only as a casualty
+        claims.append(_number_claim(ctx, number, reading, actor, part=parts.get(i)))
+    return claims
+
+
+def _number_claim(
+    ctx: TextContext, number: NumberMatch, reading: Reading, actor: str | None, part: str | None
+) -> Claim:
+    index = ctx.locate(number.start)
+    span = ctx.span(index)
+    unit = reading.unit if reading.unit is not None else number.unit
+    if reading.end is not None and reading.end > number.end:
+        number = replace(number, end=reading.end, text=ctx.text[number.start : reading.end])
+    value, low, high = (None if v is None else v * reading.factor for v in (number.value, number.low, number.high))
+    concept = reading.concept
+    if reading.category == ctx.vocab.graded_category and concept and ":" not in concept:
+        severity = injury_severity(ctx.text, number, ctx.clause(number)[1], ctx.vocab)
+        concept = f"{concept}:{severity}" if severity else concept  # "drei schwer verletzt"
+    if part and ":" not in concept:
+        concept += f":{part}"  # "200 verletzt, 30 von ihnen im Krankenhaus": never compared with the whole
+    return _claim(
+        ctx, number, reading.category, value, low, high, unit, number.qualifier,
+        index, span, subject=reading.subject, concept=concept, actor=actor,
+        scope=scope_of(ctx, index, number.start, number.end, reading.category), kind="number",
+    )
+
+
+def date_claims(ctx: TextContext, dates: list[DateMatch]) -> list[Claim]:
+    """A claim of each date, labelled by the event it dates."""
+    claims = []
+    vocab = ctx.vocab
+    for found in dates:
+        index = ctx.locate(found.start)
+        span = ctx.span(index)
+        others = tuple(d.start for d in ctx.dates_by_sentence.get(index, ()) if d is not found)
+        event = event_of(ctx.per_sentence("events", index, sentence_events), found.start, others)
+        low, high = date_bounds(found)
+        concept = event[0] if event else None
+        if concept and found.text.lower().startswith(vocab.until_words):
+            concept += ":end"  # "bis mindestens 19. Januar" dates the end, not the start
+        if concept and concept.split(":")[0] in vocab.recurring_events:
+            # Protests or clashes on two days are two events, not a conflict about one date.
+            concept = f"{concept}@{found.value}"
+        claims.append(
+            _claim(
+                ctx, found, "date", found.value, low, high, None, found.qualifier, index, span,
+                subject=event[1] if event else None, concept=concept,
+                actor=None, scope=date_scope(found), kind="date",
+            )
+        )
+    return claims
+
+
+def date_bounds(found: DateMatch) -> tuple[str | None, str | None]:
+    """The interval a date asserts: 'seit dem 2. Januar' has no end, 'bis zum 19. Januar' no start."""
+    low = found.low or found.value
+    high = found.high or found.value
+    if found.qualifier == "at_least":
+        return low, None
+    if found.qualifier == "at_most":
+        return None, high
+    return low, high
+
+
+def _claim(ctx, match, category, value, low, high, unit, qualifier, index, span, *, subject, concept, actor, scope, kind):
+    start, end = span
+    if match.end > end:  # a match may run over a sentence break ("15\n Prozent"): its sentence covers both
+        end = max(end, ctx.span(ctx.locate(max(match.start, match.end - 1)))[1])
+    return Claim(
+        claim_id=claim_id_for("", match.start, match.end),
+        doc="",
+        category=category,
+        value=value,
+        value_low=low,
+        value_high=high,
+        unit=unit,
+        qualifier=qualifier,
+        text=match.text,
+        start=match.start,
+        end=match.end,
+        sentence=ctx.sentence_text(start, end),
+        sentence_start=start,
+        subject=subject,
+        scope=scope,
+        attribution=attribution_at(ctx, index, match.start),
+        actor=actor,
+        kind=kind,
+        lang=ctx.lang,
+        as_of=ctx.as_of,
+        concept=concept,
+    )

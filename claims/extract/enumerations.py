@@ -1,0 +1,147 @@
+"""Enumerations and pairings: figures that share what one of them says.
+
+Members of an enumeration share the unit of the first ("Germany pledged 2 billion euros and
+France 1.5 billion") and the reading taken from a counted noun ("Russland 3.000, ... Armenien
+70 Soldaten", "Russia sent 3,000 troops, Belarus 500"); a bare number paired with another takes
+its unit ("sieben statt 6,50 Euro"); a figure without a noun or verb of its own counts what the
+figure before it counts ("HRW sprach von mehr als 10.000").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..lexicon.vocabulary import Vocabulary
+from ..models import NumberMatch
+from .nouns import is_counted_noun
+from .numbers import parse_number
+from .parts import figure_before, part_at
+from .reading import Reading
+from .sentences import TextContext
+
+# "Russland 3.000, Weißrussland 500 ... und Armenien 70 Soldaten": what lies between two members
+# of an enumeration; the first member may carry the counted noun ("Russia sent 3,000 troops, Belarus 500").
+_ENUMERATION_GAP = re.compile(
+    r"\s*(?P<noun>[^\W\d_][\w-]*\s*)?(?:,|und|and|sowie|&|,\s*und|,\s*and)\s*(?P<names>(?:[^\W\d_][\w-]*\s+){0,3})"
+)
+_PAIRING = re.compile(
+    r"\s*(?:statt|anstatt|auf|oder|bis|bzw\.|beziehungsweise|und|gegenüber|to|or|and|instead of|rather than|"
+    r"compared with|compared to|versus|vs\.?|-|–)\s*",
+    re.IGNORECASE,
+)
+BORROW_REACH = 150  # how far back in its sentence a bare number looks for what it counts
+_COUNT_KINDS = ("cardinal", "vague")
+
+
+def share_units(ctx: TextContext, numbers: list[NumberMatch]) -> list[NumberMatch]:
+    """'sieben statt 6,50 Euro', 'um 62 beziehungsweise 46 Prozent', 'von 120 auf 132 Euro':
+    a bare number takes the unit of the number it is paired with; in an enumeration of named
+    members ("Germany pledged 2 billion euros and France 1.5 billion") the later members take
+    the unit of the first."""
+    text = ctx.text
+    shared = list(numbers)
+    for i in range(1, len(shared)):
+        first, second = shared[i - 1], shared[i]
+        if first.unit is None or second.unit is not None or second.kind not in ("cardinal", "decimal"):
+            continue
+        gap = _ENUMERATION_GAP.fullmatch(text, first.end, second.start)
+        if gap and gap.group("names")[:1].isupper():
+            shared[i] = replace(second, unit=first.unit, kind=first.kind)
+    for i in range(len(shared) - 2, -1, -1):
+        first, second = shared[i], shared[i + 1]
+        if first.unit is not None or second.unit is None or first.kind not in ("cardinal", "decimal"):
+            continue
+        if not _PAIRING.fullmatch(text[first.end : second.start]):
+            continue
+        bare_second = (
+            parse_number(text[second.number_start : second.number_end], ctx.lang) if second.number_start >= 0 else None
+        )
+        scale = second.value / bare_second if bare_second else 1.0
+        shared[i] = replace(
+            first,
+            value=first.value * scale,
+            low=None if first.low is None else first.low * scale,
+            high=None if first.high is None else first.high * scale,
+            unit=second.unit,
+            kind=second.kind,
+        )
+    return shared
+
+
+def enumeration_links(ctx: TextContext, numbers: list[NumberMatch]) -> list[str | None]:
+    """For each pair of neighbouring numbers, the words naming the second if both are members
+    of one enumeration, else None."""
+    return [_enumeration_names(ctx, a, b) for a, b in zip(numbers, numbers[1:])]
+
+
+def _enumeration_names(ctx: TextContext, first: NumberMatch, second: NumberMatch) -> str | None:
+    gap = ctx.text[first.end : second.start]
+    if len(gap) > 40 or first.kind != second.kind:
+        return None
+    if ctx.locate(first.start) != ctx.locate(second.start):
+        return None
+    found = _ENUMERATION_GAP.fullmatch(gap)
+    if not found:
+        return None
+    noun, names = (found.group("noun") or "").strip(), found.group("names")
+    # Between members stand only the first member's noun and the next member's name
+    # ("3,000 troops, Belarus 500"), not verbs ("100.000 gestoßen und hatten drei").
+    vocab = ctx.vocab
+    if noun and not (noun[0].isupper() if vocab.nouns_capitalised else is_counted_noun(noun, vocab)):
+        return None
+    if names and not names[0].isupper():
+        return None
+    if noun and not names:
+        return None  # "Of the 500 protesters, 40 were arrested": the 40 are no member of a list
+    return names
+
+
+def share_readings(vocab: Vocabulary, readings: list[Reading | None], links: list[str | None]) -> None:
+    """Members of an enumeration share the reading taken from a counted noun: the noun follows
+    the last member in German ("Russland 3.000, ... Armenien 70 Soldaten") and the first in
+    English ("Russia sent 3,000 troops, Belarus 500")."""
+    for order in (range(len(links) - 1, -1, -1), range(len(links))):
+        for i in order:
+            if links[i] is None:
+                continue
+            a, b = (i, i + 1) if order.step < 0 else (i + 1, i)  # a borrows from b
+            if _weaker(vocab, readings[a], readings[b]):
+                readings[a] = readings[b]
+
+
+def _weaker(vocab: Vocabulary, mine: Reading | None, theirs: Reading | None) -> bool:
+    """True if an enumeration member should take its neighbour's reading instead of its own.
+
+    A casualty verb of its own keeps a member's reading against another casualty: in "starben
+    12 Menschen, 40 wurden verletzt" the 40 are injured, not dead.
+    """
+    if theirs is None or not theirs.counted:
+        return False
+    if mine is not None and mine.category != theirs.category and {mine.category, theirs.category} <= vocab.casualties:
+        return False
+    return mine is None or (not mine.from_noun and theirs.from_noun)
+
+
+def borrow_readings(ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None]) -> None:
+    """A number still unread ("..., Human Rights Watch sprach von mehr als 10.000.") takes the
+    reading of the figure before it (see _reading_before)."""
+    for i, reading in enumerate(readings):
+        if reading is None:
+            readings[i] = _reading_before(ctx, numbers, readings, i)
+
+
+def _reading_before(ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None], i: int) -> Reading | None:
+    """A bare number (no noun, no verb of its own) counts what the figure before it in its
+    sentence counts: "Die Zahl der Festnahmen wurde mit 9.900 angegeben, HRW sprach von
+    mehr als 10.000"."""
+    # The nearest figure that counts something decides: after "2.500 Einsatzkräften", "1.600
+    # davon" are not the participants named before them.
+    j = figure_before(ctx, numbers, readings, i, BORROW_REACH)
+    if j is None or part_at(ctx, numbers[j]) is not None:
+        return None  # "Von den 300 Festgenommenen wurden 20 verurteilt": a part, not more arrests
+    reading = readings[j]
+    if reading.category in ("count", "duration"):
+        return None  # not durations: a bare number after "drei Jahre" is seldom a number of years
+    same_kind = numbers[j].kind in _COUNT_KINDS and numbers[i].kind in _COUNT_KINDS
+    return reading if same_kind else None

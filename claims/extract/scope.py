@@ -1,0 +1,183 @@
+"""Event time (scope): the time a claim is about, and the event a date dates.
+
+A date in the claim's sentence (one right after the figure first), a year named relative to
+the report, an earlier sentence's date when the sentence points back ("damals"), for a toll
+the dated event the sentence before tells of, or the report's month. A date a figure is
+compared with ("höher als 2019") or one of a thing ("Autos der 1960er-Jahre") gives no time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon.vocabulary import Vocabulary
+from ..models import DateMatch
+from .parts import included
+from .sentences import TextContext
+
+# Between a figure and a date attached to it: at most one word, its noun ("64,3 Prozent im Dezember").
+_ATTACHED_DATE_GAP = re.compile(r"\s+(?:[^\W\d_]+\s+)?")
+# Words that open a phrase about what happened *before* the dated event:
+# "Nach tagelangen Protesten gingen am 6. Januar ...", "..., nachdem die Behörden ...".
+_BEFORE_PHRASE = re.compile(
+    r"(?i)(?<!\w)(?:nachdem|after|following|seitdem|since)\b[^,;:.]*|(?<!\w)nach\s+(?:\w+\s+){0,2}\w+"
+)
+
+
+EVENT_REACH = 60  # events this close to a date are preferred to the rest of the sentence
+
+
+def find_scope_dates(ctx: TextContext) -> None:
+    """Set ``ctx.scope_dates``: per sentence, the dates that may give a claim its time; not those
+    a figure is compared with, nor those of things ("Autos der 1960er-Jahre")."""
+    ctx.scope_dates = {
+        index: [d for d in found if not d.attributive and not _baseline(ctx, d)]
+        for index, found in ctx.dates_by_sentence.items()
+    }
+
+
+def scope_of(ctx: TextContext, index: int, start: int, end: int, category: str | None = None) -> str | None:
+    """The event time of a claim: a date in its sentence, a 'damals' pointing back, the event
+    the sentence before told of, or the report's.
+
+    A 'damals' before the claim wins over a 'heute' after it: in "Damals waren 1.500 Helfer im
+    Einsatz, heute sind es 3.000" the 1.500 are of the earlier time.
+    """
+    back_reference = ctx.per_sentence("back_reference", index, back_reference_start)
+    points_back = back_reference is not None and back_reference < start
+    own = _sentence_scope(ctx, index, (start, end), today_allowed=not points_back)
+    if own is not None:
+        return own
+    if back_reference is not None:
+        for back in range(index - 1, max(-1, index - 4), -1):
+            earlier = _sentence_scope(ctx, back, None)
+            if earlier is not None:
+                return earlier
+            if ctx.new_paragraph(back):
+                break  # "dabei" points to the sentence before, not across a paragraph to an older date
+    if category in ctx.vocab.casualties:
+        return _told_before(ctx, index) or ctx.default_scope
+    return ctx.default_scope
+
+
+def _told_before(ctx: TextContext, index: int) -> str | None:
+    """The time of the event the sentence before tells of, when this one goes on with its toll:
+    "In December 2011, police opened fire on striking oil workers. At least 14 were killed."
+    Not when this sentence points to the present ("heute", "now")."""
+    if index == 0 or not ctx.per_sentence("events", index - 1, sentence_events):
+        return None
+    earlier = _sentence_scope(ctx, index - 1, None)
+    if earlier is None or earlier == ctx.default_scope:
+        return None
+    return None if ctx.per_sentence("present", index, points_to_present) else earlier
+
+
+def _baseline(ctx: TextContext, date: DateMatch) -> bool:
+    """True if ``date`` is what a figure is compared with: "höher als 2019", "than in 2019"."""
+    vocab = ctx.vocab
+    sentence_start = ctx.sentences.starts[ctx.locate(date.start)]
+    window = max(sentence_start, date.start - 24)
+    words = ctx.text[window : date.start].lower().split()
+    before = " ".join(words)
+    for lead in vocab.comparison_leads:
+        if before != lead and not before.endswith(" " + lead):
+            continue
+        if lead not in vocab.temporal_conjunctions:
+            return True
+        # "höher als 2019" compares; "Als im Juli 2005 ..." and ", als 1993 ..." tell when
+        size = lead.count(" ") + 1
+        opens_sentence = len(words) == size and window == sentence_start
+        return not (opens_sentence or len(words) > size and words[-size - 1].endswith(","))
+    return False
+
+
+def _attached(ctx: TextContext, end: int, date: DateMatch) -> bool:
+    """True if ``date`` follows the figure ending at ``end`` as its own: "40.000 im Jahr 2004"."""
+    lead = date.text.split(None, 1)[0].lower()
+    return lead in ctx.vocab.attached_date_leads and _ATTACHED_DATE_GAP.fullmatch(ctx.text, end, date.start) is not None
+
+
+def _sentence_scope(ctx: TextContext, index: int, span: tuple[int, int] | None, today_allowed: bool = True) -> str | None:
+    """The scope a date of sentence ``index`` gives the claim at ``span`` (any claim if None)."""
+    dates = ctx.scope_dates.get(index)
+    if not dates:
+        return None
+    if span is None:
+        return date_scope(dates[0])
+    start, end = span
+    after = min((d for d in dates if d.start >= end), key=lambda d: d.start, default=None)
+    usable_after = after is not None and (today_allowed or after.value != ctx.as_of)
+    # "lag im Januar bei 57,7 Prozent, nach 64,3 Prozent im Dezember": the 64,3 are December's.
+    if usable_after and _attached(ctx, end, after):
+        return date_scope(after)
+    before = [d for d in dates if d.end <= start]
+    if before:
+        return date_scope(before[-1])
+    # A date after the claim dates it only if no other number stands between them:
+    # in "67.3 percent, up from 61 percent in 2019" the year is the 61's.
+    if not usable_after or any(start < other < after.start and not included(ctx, other) for other in ctx.number_starts):
+        return None
+    return date_scope(after)
+
+
+def date_scope(date: DateMatch) -> str:
+    """The event time a date stands for: its month, or its year at year precision."""
+    value = date.low or date.value
+    return value[:4] if date.precision == "year" else value[:7]
+
+
+def sentence_events(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> list[tuple[int, int, str, str]]:
+    """(start, rank, event key, word as written) of the events named in a sentence.
+
+    Events in phrases about what came before ("nach den Protesten", "nachdem ...")
+    are left out: they did not happen on the date.
+    """
+    lo, hi = sentence
+    masked = [(m.start(), m.end()) for m in _BEFORE_PHRASE.finditer(text, lo, hi)]
+    ranks = {key: rank for rank, (key, _) in enumerate(vocab.events.groups)}
+    events = []
+    for found in vocab.event_words.finditer(text, lo, hi):
+        if any(a <= found.start() < b for a, b in masked):
+            continue
+        key = vocab.events.key_of(found.group(), compound=True) or _phrase_key(found.group(), vocab)
+        if key is not None:
+            events.append((found.start(), ranks[key], key, found.group()))
+    return events
+
+
+def event_of(
+    events: list[tuple[int, int, str, str]], date_start: int, other_dates: tuple[int, ...] = ()
+) -> tuple[str, str] | None:
+    """(event key, word as written) for the event a date dates.
+
+    An event with another date of the sentence (``other_dates``, their starts) between it
+    and this date is that date's: in "The general strike began on January 3 and the curfew
+    lasted from January 5 to 19" the second date is the curfew's. Of the rest, events
+    within EVENT_REACH characters of the date come first; among the candidates the event
+    listed first in the lexicon wins, so specific events beat generic protests.
+    """
+    own = [e for e in events if not any(min(e[0], date_start) < d < max(e[0], date_start) for d in other_dates)]
+    events = own or events
+    near = [e for e in events if abs(e[0] - date_start) <= EVENT_REACH]
+    best = min(near or events, key=lambda e: (e[1], abs(e[0] - date_start)), default=None)
+    return (best[2], best[3]) if best else None
+
+
+def _phrase_key(phrase: str, vocab: Vocabulary) -> str | None:
+    lowered = " ".join(phrase.lower().split())
+    for key, matcher in vocab.events.groups:
+        if any(True for _ in matcher.finditer(lowered)):
+            return key
+    return None
+
+
+def points_to_present(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> bool:
+    """True if a word in the sentence anchors it in the report's present ('heute', 'now')."""
+    return vocab.present_markers.search(text, *sentence) is not None
+
+
+def back_reference_start(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> int | None:
+    """Where the first word pointing back in time ('damals', 'at the time') stands in the sentence, or None."""
+    lo, hi = sentence
+    found = vocab.back_references.search(text, lo, hi)
+    return None if found is None else found.start()
