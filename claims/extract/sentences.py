@@ -53,9 +53,6 @@ class Sentences:
     def span(self, index: int) -> tuple[int, int]:
         return self.starts[index], self.ends[index]
 
-    def __len__(self) -> int:
-        return len(self.starts)
-
 
 def _ends_sentence(text: str, punct_at: int, vocab: Vocabulary) -> bool:
     if text[punct_at] != ".":
