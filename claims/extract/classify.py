@@ -55,10 +55,10 @@ def read(ctx: TextContext, number: NumberMatch) -> Reading | None:
     """What ``number`` counts; None means it needs a neighbour (enumerations) to be understood."""
     if is_identifier(ctx, number):
         return Reading("count", None, None, counted=False)
-    return read_number(ctx, number, ctx.clause(number)[1])
+    return _read_number(ctx, number, ctx.clause(number)[1])
 
 
-def read_number(ctx: TextContext, number: NumberMatch, clause: tuple[int, int]) -> Reading | None:
+def _read_number(ctx: TextContext, number: NumberMatch, clause: tuple[int, int]) -> Reading | None:
     """Classify one number in its clause; the predicates of its sentence are read only when a
     verb may decide, as most numbers are read from their noun."""
     text, vocab = ctx.text, ctx.vocab
