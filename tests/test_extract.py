@@ -9,8 +9,7 @@ import pytest
 import yaml
 
 from claims.extract import extract_claims
-
-from claimmatch import claim_matches, describe
+from tests.support.claimmatch import claim_matches, describe
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "extract_cases.yaml").read_text(encoding="utf-8"))
 

@@ -8,10 +8,10 @@ import json
 
 import pytest
 
-from claimfactory import make_claim, seedlike_store
 from claims.compare import SEVERITY
 from claims.lexicon import clear_cache
 from claims.query import GROUP_COLUMNS, conflicts, diff, export_groups, parse_topics, query, regroup
+from tests.support.claimfactory import make_claim, seedlike_store
 
 
 @pytest.fixture()

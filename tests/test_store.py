@@ -7,8 +7,6 @@ import sqlite3
 
 import pytest
 
-from growth import assert_linear
-
 from claims import migrations
 from claims.errors import (
     AmbiguousDocument,
@@ -20,6 +18,7 @@ from claims.errors import (
 )
 from claims.models import Claim, Document, Group, claim_id_for
 from claims.store import Store, fts_query
+from tests.support.growth import assert_linear
 
 TEXT = "Mindestens 2200 Menschen wurden verletzt. Am 6. Januar 2022 gab es 164 Tote."
 
