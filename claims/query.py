@@ -8,43 +8,31 @@ sentences with FTS5 and shows the groups of the claims found. A group shows at
 most ``claims_per_group`` claims, so a group of a million claims costs no more
 than one of ten.
 
-The SQL here only reads the group tables the store writes (``replace_groups``)
-and is kept to what Store does not offer: paged, filtered reads of groups.
+No SQL here: the store reads the pages of groups (``Store.rank_groups``,
+``groups_by_status``, ``group_views``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 from .compare import DISAGREEMENTS, SEVERITY
 from .errors import ClaimsError
 from .group import group_claims
 from .lexicon import load, validate
 from .models import Claim, Group
-from .store import CLAIM_COLUMNS, Store, StoredDocument
+from .store import GroupView, Store
 
 _TOPICS_SCHEMA = {"topics": {str: dict}}
 _TOPIC_SCHEMA = {"categories": [str], "words": [str]}
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 _YEAR = re.compile(r"^(?:18|19|20)\d\d$")
-_CLAIM_SELECT = ", ".join(f'c."{name}"' for name in CLAIM_COLUMNS)
-_SEVERITY_SQL = "CASE g.status " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(SEVERITY)) + " END"
 GROUP_COLUMNS = (
     "group_id", "status", "category", "label", "scope", "claim_id", "doc", "text", "start", "end",
     "value", "value_low", "value_high", "unit", "qualifier", "as_of", "explanation",
 )
-
-
-@dataclass(slots=True)
-class GroupView:
-    """A group with the claims loaded for display (at most ``claims_per_group``)."""
-
-    group: Group
-    claims: list[Claim]
-    n_docs: int
-    n_claims: int
 
 
 @dataclass(slots=True)
@@ -103,56 +91,37 @@ def named_events(text: str) -> set[str]:
     return keys
 
 
-# The earliest date a group's claims name (ISO text sorts in time order).
-_EARLIEST_DATE_SQL = (
-    "(SELECT min(c.value) FROM group_members m JOIN claims c ON c.claim_id = m.claim_id WHERE m.group_id = g.group_id)"
-)
-
-
 def query(store: Store, text: str, *, limit: int = 20, claims_per_group: int = 50) -> QueryResult:
     """Groups about the topics of ``text`` (most sources first), or the groups of FTS matches."""
     topics, categories, year = parse_topics(text)
     if categories:
-        where = f"g.category IN ({', '.join('?' for _ in categories)})"
-        params: list = list(categories)
-        if year:
-            where += " AND (g.scope IS NULL OR substr(g.scope, 1, 4) = ?)"
-            params.append(year)
-        conn = store.conn
-        total = conn.execute(f"SELECT count(*) FROM groups g WHERE {where}", params).fetchone()[0]
-        chronological = _EARLIEST_DATE_SQL + ", " if categories == ["date"] else ""  # dates read best in time order
-        order, order_params = f"g.n_docs DESC, {_SEVERITY_SQL}, {chronological}g.label, g.group_id", []
+        total = store.count_groups(categories, year=year)
         events = sorted(named_events(text)) if "date" in categories else []
-        if events:  # "when did the general strike begin": groups dating the events it names come first
-            named = " OR ".join("c.concept = ? OR c.concept LIKE ? OR c.concept LIKE ?" for _ in events)
-            order = (
-                "NOT EXISTS (SELECT 1 FROM group_members m JOIN claims c ON c.claim_id = m.claim_id "
-                f"WHERE m.group_id = g.group_id AND ({named})), {order}"
-            )
-            order_params = [p for key in events for p in (key, f"{key}:%", f"{key}@%")]
-        rows = conn.execute(
-            f"SELECT g.group_id FROM groups g WHERE {where} ORDER BY {order} LIMIT ?",
-            [*params, *order_params, limit],
-        ).fetchall()
-        views = [_group_view(store, gid, claims_per_group) for (gid,) in rows]
+        # "when did the general strike begin": groups dating the events it names come first;
+        # dates read best in time order.
+        ids = store.rank_groups(categories, status_order=SEVERITY, year=year, first_events=events,
+                                by_date=categories == ["date"], limit=limit)
+        views = store.group_views(ids, claims_per_group)
         mode = "topic"
     else:
         views, total = _fulltext(store, text, limit, claims_per_group)
         mode = "fulltext"
-    return QueryResult(text, mode, topics, categories, views, total, _documents(store, views))
+    documents = store.documents_by_id(c.doc for v in views for c in v.claims)
+    return QueryResult(text, mode, topics, categories, views, total, documents)
 
 
 def _fulltext(store: Store, text: str, limit: int, claims_per_group: int) -> tuple[list[GroupView], int]:
     found = list(store.search_claims_fts(text, limit=500))
+    group_of = store.group_ids_of([claim.claim_id for claim in found])
     order: list[str] = []
     ungrouped: list[Claim] = []
     for claim in found:
-        row = store.conn.execute("SELECT group_id FROM group_members WHERE claim_id = ?", (claim.claim_id,)).fetchone()
-        if row is None:
+        group_id = group_of.get(claim.claim_id)
+        if group_id is None:
             ungrouped.append(claim)
-        elif row[0] not in order:
-            order.append(row[0])
-    views = [_group_view(store, gid, claims_per_group) for gid in order[:limit]]
+        elif group_id not in order:
+            order.append(group_id)
+    views = store.group_views(order[:limit], claims_per_group)
     # Claims ingested before the last regroup have no group yet: group them on the fly.
     for group in group_claims(ungrouped)[: max(0, limit - len(views))]:
         members = [c for c in ungrouped if c.claim_id in set(group.claim_ids)]
@@ -160,55 +129,9 @@ def _fulltext(store: Store, text: str, limit: int, claims_per_group: int) -> tup
     return views, len(order) + len(ungrouped)
 
 
-def _group_view(store: Store, group_id: str, claims_per_group: int) -> GroupView:
-    conn = store.conn
-    gid, cat, label, scope, status, explanation, n_docs = conn.execute(
-        "SELECT group_id, category, label, scope, status, explanation, n_docs FROM groups WHERE group_id = ?",
-        (group_id,),
-    ).fetchone()
-    claims = [
-        Claim(*row)
-        for row in conn.execute(
-            f"SELECT {_CLAIM_SELECT} FROM group_members m JOIN claims c ON c.claim_id = m.claim_id "
-            "WHERE m.group_id = ? LIMIT ?",
-            (group_id, claims_per_group),
-        )
-    ]
-    claims.sort(key=lambda c: (c.doc, c.start))
-    n_claims = len(claims)
-    if n_claims == claims_per_group:
-        n_claims = conn.execute("SELECT count(*) FROM group_members WHERE group_id = ?", (group_id,)).fetchone()[0]
-    group = Group(gid, cat, label, scope, status, [c.claim_id for c in claims], explanation)
-    return GroupView(group, claims, n_docs, n_claims)
-
-
-def _documents(store: Store, views: list[GroupView]) -> dict:
-    """Metadata of the documents the shown claims come from, in one query."""
-    ids = sorted({c.doc for v in views for c in v.claims})
-    names = [f.name for f in fields(StoredDocument) if f.name != "warnings"]
-    found = {}
-    for start in range(0, len(ids), 500):  # SQLite caps the number of parameters
-        chunk = ids[start:start + 500]
-        sql = (f"SELECT {', '.join(names)} FROM documents "
-               f"WHERE doc_id IN ({', '.join('?' for _ in chunk)})")
-        for row in store.conn.execute(sql, chunk):
-            found[row[0]] = StoredDocument(*row)
-    return found
-
-
 def conflicts(store: Store, *, limit: int | None = None) -> list[GroupView]:
     """Groups whose sources disagree (conflict, sum_conflict, update, sum_agree), worst first."""
-    marks = ", ".join("?" for _ in DISAGREEMENTS)
-    sql = (
-        f"SELECT g.group_id FROM groups g WHERE g.status IN ({marks}) "
-        f"ORDER BY {_SEVERITY_SQL}, g.n_docs DESC, g.category, g.label, g.group_id"
-    )
-    params: list = list(DISAGREEMENTS)
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
-    ids = [row[0] for row in store.conn.execute(sql, params)]
-    return [_group_view(store, gid, 50) for gid in ids]
+    return store.group_views(store.groups_by_status(DISAGREEMENTS, status_order=SEVERITY, limit=limit), 50)
 
 
 def diff(store: Store, doc_a: str, doc_b: str) -> DiffResult:
@@ -267,19 +190,12 @@ def group_records(store: Store) -> Iterator[dict]:
     Claims not in any group (ingested since the last regroup) are grouped on
     the fly, so every claim appears.
     """
-    conn = store.conn
-    sql = (
-        f"SELECT g.group_id, g.status, g.category, g.label, g.scope, g.explanation, {_CLAIM_SELECT} "
-        "FROM claims c LEFT JOIN group_members m ON m.claim_id = c.claim_id "
-        "LEFT JOIN groups g ON g.group_id = m.group_id ORDER BY g.category, g.label, g.group_id, c.doc, c.start"
-    )
     loose: list[Claim] = []
-    for gid, status, category, label, scope, explanation, *row in conn.execute(sql):
-        claim = Claim(*row)
-        if gid is None:
+    for group, claim in store.claims_with_groups():
+        if group is None:
             loose.append(claim)
             continue
-        yield _record(Group(gid, category, label, scope, status, [], explanation), claim)
+        yield _record(group, claim)
     by_id = {c.claim_id: c for c in loose}
     for group in group_claims(loose):
         for cid in group.claim_ids:

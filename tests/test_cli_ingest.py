@@ -9,9 +9,9 @@ import sqlite3
 
 import pytest
 
-from claims import documents, migrations, version
+from claims import documents, version
 from claims.ingest import IngestReport, ingest
-from claims.store import Store
+from claims.store import Store, migrations
 
 
 def write(path, content: str | bytes):

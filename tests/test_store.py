@@ -7,7 +7,6 @@ import sqlite3
 
 import pytest
 
-from claims import migrations
 from claims.errors import (
     AmbiguousDocument,
     SchemaTooNew,
@@ -17,7 +16,7 @@ from claims.errors import (
     UnknownDocument,
 )
 from claims.models import Claim, Document, Group, claim_id_for
-from claims.store import Store, fts_query
+from claims.store import Store, fts_query, migrations
 from tests.support.growth import assert_linear
 
 TEXT = "Mindestens 2200 Menschen wurden verletzt. Am 6. Januar 2022 gab es 164 Tote."
