@@ -250,15 +250,13 @@ def _export(store: Store, what: What, out, fmt: str, doc: str | None, category: 
     if what is What.groups:
         if doc is not None or category is not None:
             raise typer.BadParameter("--doc and --category filter claims; groups are exported whole")
-        from .query import export_groups
-
-        return export_groups(store, out, fmt)
+        return export.export_groups(store, out, fmt)
     return export.export_claims(store, out, fmt, doc=doc, category=category)
 
 
 def _regroup(store: Store) -> None:
-    """After an ingest that changed something: group all claims anew (claims.query.regroup)."""
-    from .query import regroup
+    """After an ingest that changed something: group all claims anew (claims.compare.regroup)."""
+    from .compare import regroup
 
     regroup(store)
 

@@ -2,7 +2,7 @@
 
 ``register(app)`` adds them to the main typer app (cli.py calls it), so they
 share its --db option, its store opening and its one-line error handling.
-Like cli.py this is a thin skin: parse, call claims.query, render with
+Like cli.py this is a thin skin: parse, call claims.compare, render with
 claims.views or print JSON.
 """
 
@@ -16,7 +16,7 @@ import typer
 
 from .export import claim_record, json_text
 
-# The comparison stages (claims.query, claims.views and through them rapidfuzz) are
+# The comparison stages (claims.compare, claims.views and through them rapidfuzz) are
 # imported inside the commands: `claims ingest` of unchanged files starts without them.
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -24,7 +24,7 @@ LimitOption = Annotated[int, typer.Option("--limit", min=1, help="At most this m
 
 
 def _view_json(view) -> dict:
-    """A claims.query.GroupView as JSON-ready data."""
+    """A claims.store.GroupView as JSON-ready data."""
     g = view.group
     return {
         "group_id": g.group_id, "category": g.category, "label": g.label, "scope": g.scope,
@@ -52,7 +52,7 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOption = False,
     ) -> None:
         """Show the groups about a topic side by side: one row per group, one column per source."""
-        from . import query as q
+        from . import compare as q
         from . import views
         from .cli import open_store, out_console
 
@@ -74,7 +74,7 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOption = False,
     ) -> None:
         """List the groups whose sources disagree (conflict, sum conflict, update), worst first."""
-        from . import query as q
+        from . import compare as q
         from . import views
         from .cli import open_store, out_console
 
@@ -93,7 +93,7 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOption = False,
     ) -> None:
         """Compare two documents: what they both say (agreeing or not), and what only one says."""
-        from . import query as q
+        from . import compare as q
         from . import views
         from .cli import open_store, out_console
 
@@ -117,7 +117,7 @@ def register(app: typer.Typer) -> None:
     @app.command("group")
     def group_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
         """Recompute the groups of all claims now (ingest does this by itself)."""
-        from . import query as q
+        from . import compare as q
         from .cli import open_store, out_console
 
         with open_store(ctx) as store:

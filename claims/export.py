@@ -1,7 +1,8 @@
 """CSV and JSON export, streamed row by row.
 
-The writers take any iterable of mappings and the columns to write, so an
-export of groups reuses them with its own columns. Values are plain: integers
+Every shape claims writes lives here: claim records (``CLAIM_COLUMNS``), claims
+with their group (``GROUP_COLUMNS``). The writers take any iterable of mappings
+and the columns to write. Values are plain: integers
 without ``.0``, no thousands separators, dates as ISO strings, open bounds
 empty (CSV) or null (JSON).
 
@@ -19,12 +20,16 @@ import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TextIO
 
-from .models import Claim
+from .models import Claim, Group
 
 CLAIM_COLUMNS = (
     "claim_id", "doc", "category", "value", "value_low", "value_high", "unit", "qualifier", "text",
     "start", "end", "sentence", "subject", "scope", "attribution",
     "actor", "concept", "kind", "lang", "as_of", "sentence_start",
+)
+GROUP_COLUMNS = (
+    "group_id", "status", "category", "label", "scope", "claim_id", "doc", "text", "start", "end",
+    "value", "value_low", "value_high", "unit", "qualifier", "as_of", "explanation",
 )
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = ("csv", "json", "jsonl")
@@ -111,6 +116,28 @@ def claim_records(claims: Iterable[Claim], columns: Sequence[str] = CLAIM_COLUMN
 def export_claims(store, out: TextIO, fmt: str = "csv", *, doc: str | None = None, category: str | None = None) -> int:
     """Stream the claims of ``store`` (optionally one document / category) to ``out``; return the count."""
     return write(claim_records(store.claims(doc=doc, category=category)), CLAIM_COLUMNS, out, fmt)
+
+
+def group_record(group: Group, claim: Claim) -> dict:
+    """A claim with its group, as ``GROUP_COLUMNS``: the group's category and scope, the claim's value."""
+    record = {name: getattr(claim, name) for name in GROUP_COLUMNS if hasattr(claim, name)}
+    record.update(group_id=group.group_id, status=group.status, category=group.category, label=group.label,
+                  scope=group.scope, explanation=group.explanation)
+    return record
+
+
+def group_records(pairs: Iterable[tuple[Group, Claim]]) -> Iterator[dict]:
+    return (group_record(group, claim) for group, claim in pairs)
+
+
+def export_groups(store, out: TextIO, fmt: str = "csv") -> int:
+    """Stream one row per claim with its group (``GROUP_COLUMNS``) to ``out``; return the count.
+
+    Claims ingested since the last regroup are grouped on the fly, so every claim appears.
+    """
+    from .compare import grouped_claims  # the comparison stage (rapidfuzz) loads for this export only
+
+    return write(group_records(grouped_claims(store)), GROUP_COLUMNS, out, fmt)
 
 
 # Characters that are valid JSON but unsafe when JSON reaches a terminal: C1 controls

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from claims.group import group_claims, scopes_compatible, split_by_scope
+from claims.compare import group_claims, scopes_compatible, split_by_scope
 from tests.support.claimfactory import make_claim
 
 

@@ -8,9 +8,9 @@ import json
 
 import pytest
 
-from claims.compare import SEVERITY
+from claims.compare import SEVERITY, conflicts, diff, parse_topics, query, regroup
+from claims.export import GROUP_COLUMNS, export_groups
 from claims.lexicon import clear_cache
-from claims.query import GROUP_COLUMNS, conflicts, diff, export_groups, parse_topics, query, regroup
 from tests.support.claimfactory import make_claim, seedlike_store
 
 

@@ -183,8 +183,8 @@ def test_adversarial_input_takes_linear_time(name):
 def test_interrupted_regrouping_is_finished_by_the_next_run(tmp_path):
     """Ctrl-C (or a kill) after the last document is written but before the groups are: the re-run,
     which finds every file unchanged, must still leave the groups a clean ingest gives."""
+    from claims.compare import regroup
     from claims.ingest import ingest
-    from claims.query import regroup
     from claims.store import Store
 
     def interrupted(store):

@@ -18,21 +18,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .compare import DISAGREEMENTS, SEVERITY
-from .errors import ClaimsError
+from ..errors import ClaimsError
+from ..lexicon import load, validate
+from ..models import Claim, Group
+from ..store import GroupView, Store, StoredDocument
 from .group import group_claims
-from .lexicon import load, validate
-from .models import Claim, Group
-from .store import GroupView, Store
+from .status import DISAGREEMENTS, SEVERITY, status_counts
 
 _TOPICS_SCHEMA = {"topics": {str: dict}}
 _TOPIC_SCHEMA = {"categories": [str], "words": [str]}
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 _YEAR = re.compile(r"^(?:18|19|20)\d\d$")
-GROUP_COLUMNS = (
-    "group_id", "status", "category", "label", "scope", "claim_id", "doc", "text", "start", "end",
-    "value", "value_low", "value_high", "unit", "qualifier", "as_of", "explanation",
-)
 
 
 @dataclass(slots=True)
@@ -45,15 +41,15 @@ class QueryResult:
     categories: list[str]
     groups: list[GroupView]
     total_groups: int
-    documents: dict = field(default_factory=dict)  # doc id -> StoredDocument of shown claims
+    documents: dict[str, StoredDocument] = field(default_factory=dict)  # the documents of the shown claims, by id
 
 
 @dataclass(slots=True)
 class DiffResult:
     """Two documents compared group by group."""
 
-    doc_a: object  # StoredDocument
-    doc_b: object
+    doc_a: StoredDocument
+    doc_b: StoredDocument
     shared: list[tuple[Group, list[Claim], list[Claim]]]  # group status is A-vs-B only
     only_a: list[tuple[Group, list[Claim]]]
     only_b: list[tuple[Group, list[Claim]]]
@@ -78,8 +74,8 @@ def parse_topics(text: str) -> tuple[list[str], list[str], str | None]:
 
 def named_events(text: str) -> set[str]:
     """Keys of the events a query names in any language ("general strike", "Generalstreik")."""
-    from .lexicon import LANGUAGES
-    from .vocabulary import vocabulary
+    from ..lexicon import LANGUAGES
+    from ..vocabulary import vocabulary
 
     keys = set()
     for lang in LANGUAGES:
@@ -154,11 +150,8 @@ def diff(store: Store, doc_a: str, doc_b: str) -> DiffResult:
     shared.sort(key=lambda t: (SEVERITY.index(t[0].status), t[0].category, t[0].label))
     only_a.sort(key=lambda t: (t[0].category, t[0].label, t[0].group_id))
     only_b.sort(key=lambda t: (t[0].category, t[0].label, t[0].group_id))
-    counts = {}
-    for group, _, _ in shared:
-        counts[group.status] = counts.get(group.status, 0) + 1
-    ordered = sorted(counts.items(), key=lambda kv: SEVERITY.index(kv[0]))
-    by_status = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in ordered)
+    counts = status_counts(group for group, _, _ in shared)
+    by_status = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in counts.items())
     summary = (
         f"{a.doc_id} and {b.doc_id} share {len(shared)} group{'s' * (len(shared) != 1)}"
         f"{f' ({by_status})' if by_status else ''}; "
@@ -177,39 +170,19 @@ def regroup(store: Store) -> list[Group]:
     return store.regroup(group_claims)
 
 
-def export_groups(store: Store, out, fmt: str = "csv") -> int:
-    """Write one row per claim with its group (``GROUP_COLUMNS``) as csv, json or jsonl; return the count."""
-    from .export import write
-
-    return write(group_records(store), GROUP_COLUMNS, out, fmt)
-
-
-def group_records(store: Store) -> Iterator[dict]:
-    """One record per claim with its group (``GROUP_COLUMNS``), for ``claims export --what groups``.
+def grouped_claims(store: Store) -> Iterator[tuple[Group, Claim]]:
+    """Every claim with its group, by category, label and group.
 
     Claims not in any group (ingested since the last regroup) are grouped on
-    the fly, so every claim appears.
+    the fly and come last, so every claim appears.
     """
     loose: list[Claim] = []
     for group, claim in store.claims_with_groups():
         if group is None:
             loose.append(claim)
-            continue
-        yield _record(group, claim)
+        else:
+            yield group, claim
     by_id = {c.claim_id: c for c in loose}
     for group in group_claims(loose):
-        for cid in group.claim_ids:
-            yield _record(group, by_id[cid])
-
-
-def _record(group: Group, claim: Claim) -> dict:
-    record = {name: getattr(claim, name) for name in GROUP_COLUMNS if hasattr(claim, name)}
-    record.update(group_id=group.group_id, status=group.status, category=group.category, label=group.label,
-                  scope=group.scope, explanation=group.explanation)
-    return record
-
-
-__all__ = [
-    "GROUP_COLUMNS", "DiffResult", "GroupView", "QueryResult", "conflicts", "diff", "export_groups", "group_records",
-    "parse_topics", "query", "regroup",
-]
+        for claim_id in group.claim_ids:
+            yield group, by_id[claim_id]
