@@ -146,9 +146,7 @@ def cli(store):
     from typer.testing import CliRunner
 
     from claims.cli import app
-    from claims.cli_compare import register
 
-    register(app)
     runner = CliRunner()
 
     def run(*args):

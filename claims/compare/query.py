@@ -170,6 +170,24 @@ def regroup(store: Store) -> list[Group]:
     return store.regroup(group_claims)
 
 
+@dataclass(frozen=True, slots=True)
+class RegroupSummary:
+    """What a regroup wrote: how many groups and claims, and the groups of each status (worst first)."""
+
+    groups: int
+    claims: int
+    statuses: dict[str, int]
+
+    def line(self) -> str:
+        by_status = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in self.statuses.items())
+        return f"{self.groups} groups of {self.claims} claims" + (f": {by_status}" if by_status else "")
+
+
+def summarise(groups: list[Group]) -> RegroupSummary:
+    """The ``RegroupSummary`` of ``groups``."""
+    return RegroupSummary(len(groups), sum(len(g.claim_ids) for g in groups), status_counts(groups))
+
+
 def grouped_claims(store: Store) -> Iterator[tuple[Group, Claim]]:
     """Every claim with its group, by category, label and group.
 
