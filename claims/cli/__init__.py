@@ -2,7 +2,7 @@
 
 ``core.py`` holds the typer app, the options every command shares and the one
 place where errors become one line (``ClaimsGroup.invoke``); the commands are
-in ``store_commands.py`` (ingest, docs, list, show, extract, export)
+in ``store_commands.py`` (ingest, remove, docs, list, show, extract, export)
 and ``compare_commands.py`` (query, conflicts, diff, group). No SQL and no
 regex here. The comparison stages, yaml and rich tables are imported inside
 the commands that need them, so ``claims ingest`` of unchanged files starts

@@ -81,7 +81,7 @@ def diff_command(
 
 @app.command("group")
 def group_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
-    """Recompute the groups of all claims now (ingest does this by itself).
+    """Recompute the groups of all claims now (ingest and remove do this by themselves).
 
     Example: claims group --json
     """

@@ -1,4 +1,4 @@
-"""The commands that fill and read the store: ingest, docs, list, show, extract, export."""
+"""The commands that fill and read the store: ingest, remove, docs, list, show, extract, export."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from .. import documents, export, render
-from ..ingest import extract_document, ingest
+from ..ingest import extract_document, ingest, remove
 from ..store import Store
 from .core import CategoryOption, DocOption, JsonOption, app, err_console, open_store, out_console, regroup
 
@@ -54,6 +54,25 @@ def ingest_command(
     render.print_line(render.line_console(), report.summary())
     if report.errors:
         raise typer.Exit(1)
+
+
+@app.command("remove")
+def remove_command(
+    ctx: typer.Context,
+    docs: Annotated[list[str], typer.Argument(help="Documents: id, unique prefix or path.", show_default=False)],
+) -> None:
+    """Remove documents with their claims from the store, then group the claims left anew.
+
+    A name that matches no document (or several) is an error, and nothing is removed.
+
+    Example: claims remove 002 seeds/004_99f585cc6e7d65d5.txt
+    """
+    with open_store(ctx) as store:
+        removed = remove(store, docs, after_remove=regroup)
+    claims = sum(doc.n_claims for doc in removed)
+    names = ", ".join(doc.doc_id for doc in removed)
+    noun = "document" if len(removed) == 1 else "documents"
+    render.print_line(render.line_console(), f"Removed {len(removed)} {noun} ({names}) with {claims} claims")
 
 
 @app.command("docs")

@@ -133,14 +133,15 @@ class DocumentTables:
             conn.execute("UPDATE documents SET n_claims = ? WHERE doc_id = ?", (written, doc.doc_id))
         return written
 
-    def delete_documents(self, doc_ids: Sequence[str]) -> int:
-        """Remove these documents with their claims and group memberships, in one transaction.
-
-        Returns how many were removed. The groups are stale afterwards (see ``groups_stale``).
-        """
+    def remove_documents(self, refs: Sequence[str]) -> list[StoredDocument]:
+        """Remove the documents named by ``refs`` (id, unique prefix or path) with their claims and
+        group memberships, in one transaction; return them. A name that matches no document, or
+        several, raises before anything is removed. The groups are stale afterwards (``groups_stale``)."""
         with self.transaction() as conn:
+            found = {doc.doc_id: doc for doc in map(self.document, refs)}  # a document named twice goes once
             mark_groups_stale(conn, True)
-            return sum(conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,)).rowcount for doc_id in doc_ids)
+            conn.executemany("DELETE FROM documents WHERE doc_id = ?", [(doc_id,) for doc_id in found])
+        return list(found.values())
 
     def documents(self) -> list[StoredDocument]:
         """All documents, ordered by id."""
