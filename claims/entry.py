@@ -1,12 +1,13 @@
 """The console entry point: load the CLI, turning a Ctrl-C during loading into one line.
 
-Kept apart from cli.py because loading cli.py (typer, rich, the stages) takes
-long enough on a busy machine for a user to press Ctrl-C in the middle of it.
+Kept apart from the ``cli`` package because loading it (typer, the stages)
+takes long enough on a busy machine for a user to press Ctrl-C in the middle
+of it, before the package's own handler is installed.
 """
 
 import sys
 
-INTERRUPTED = "Interrupted; nothing half-written was kept."
+from .errors import INTERRUPTED
 
 
 def main() -> None:

@@ -3,6 +3,9 @@
 Each exception's message says what went wrong and, where possible, what to do.
 """
 
+# The one line a command prints when Ctrl-C stops it (every write is one transaction).
+INTERRUPTED = "Interrupted; nothing half-written was kept."
+
 
 class ClaimsError(Exception):
     """Something went wrong in claims."""

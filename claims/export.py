@@ -1,7 +1,10 @@
 """CSV and JSON export, streamed row by row.
 
-The writers take any iterable of mappings and the columns to write, so an
-export of groups reuses them with its own columns. Values are plain: integers
+Every shape claims writes lives here: claim records (``CLAIM_COLUMNS``), claims
+with their group (``GROUP_COLUMNS``), documents, and the JSON of the query,
+conflicts, diff and group commands. The writers take any iterable of mappings
+and the columns to write; ``atomic_file`` puts an export file in place only
+when it is complete. Values are plain: integers
 without ``.0``, no thousands separators, dates as ISO strings, open bounds
 empty (CSV) or null (JSON).
 
@@ -14,17 +17,28 @@ numeric columns stay numeric (a negative value stays ``-5``).
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import math
+import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
-from .models import Claim
+from .models import Claim, Group
+
+if TYPE_CHECKING:  # the comparison stage loads only for the commands that compare
+    from .compare import DiffResult, QueryResult, RegroupSummary
+    from .store import GroupView, StoredDocument
 
 CLAIM_COLUMNS = (
     "claim_id", "doc", "category", "value", "value_low", "value_high", "unit", "qualifier", "text",
     "start", "end", "sentence", "subject", "scope", "attribution",
     "actor", "concept", "kind", "lang", "as_of", "sentence_start",
+)
+GROUP_COLUMNS = (
+    "group_id", "status", "category", "label", "scope", "claim_id", "doc", "text", "start", "end",
+    "value", "value_low", "value_high", "unit", "qualifier", "as_of", "explanation",
 )
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = ("csv", "json", "jsonl")
@@ -111,6 +125,95 @@ def claim_records(claims: Iterable[Claim], columns: Sequence[str] = CLAIM_COLUMN
 def export_claims(store, out: TextIO, fmt: str = "csv", *, doc: str | None = None, category: str | None = None) -> int:
     """Stream the claims of ``store`` (optionally one document / category) to ``out``; return the count."""
     return write(claim_records(store.claims(doc=doc, category=category)), CLAIM_COLUMNS, out, fmt)
+
+
+def group_record(group: Group, claim: Claim) -> dict:
+    """A claim with its group, as ``GROUP_COLUMNS``: the group's category and scope, the claim's value."""
+    record = {name: getattr(claim, name) for name in GROUP_COLUMNS if hasattr(claim, name)}
+    record.update(group_id=group.group_id, status=group.status, category=group.category, label=group.label,
+                  scope=group.scope, explanation=group.explanation)
+    return record
+
+
+def group_records(pairs: Iterable[tuple[Group, Claim]]) -> Iterator[dict]:
+    return (group_record(group, claim) for group, claim in pairs)
+
+
+def export_groups(store, out: TextIO, fmt: str = "csv") -> int:
+    """Stream one row per claim with its group (``GROUP_COLUMNS``) to ``out``; return the count.
+
+    Claims ingested since the last regroup are grouped on the fly, so every claim appears.
+    """
+    from .compare import grouped_claims  # the comparison stage (rapidfuzz) loads for this export only
+
+    return write(group_records(grouped_claims(store)), GROUP_COLUMNS, out, fmt)
+
+
+def document_records(docs: Iterable[StoredDocument]) -> Iterator[dict]:
+    """Stored documents as plain dicts, every field (``claims docs --json``)."""
+    return (dataclasses.asdict(doc) for doc in docs)
+
+
+def group_view_record(view: GroupView) -> dict:
+    """A group as ``claims conflicts`` and ``claims query`` show it: its fields, counts and shown claims."""
+    g = view.group
+    return {
+        "group_id": g.group_id, "category": g.category, "label": g.label, "scope": g.scope,
+        "status": g.status, "explanation": g.explanation, "n_docs": view.n_docs, "n_claims": view.n_claims,
+        "claims": [claim_record(c) for c in view.claims],
+    }
+
+
+def query_record(result: QueryResult) -> dict:
+    """``claims query --json``: how the text was read, how many groups matched, the groups shown."""
+    return {
+        "query": result.text, "mode": result.mode, "topics": result.topics,
+        "categories": result.categories, "total_groups": result.total_groups,
+        "groups": [group_view_record(v) for v in result.groups],
+    }
+
+
+def diff_record(result: DiffResult) -> dict:
+    """``claims diff --json``: the shared groups with their status between the two, and the rest."""
+    def part(group: Group, claims: list[Claim]) -> dict:
+        return {"group_id": group.group_id, "label": group.label, "category": group.category,
+                "scope": group.scope, "claims": [claim_record(c) for c in claims]}
+
+    return {
+        "doc_a": result.doc_a.doc_id, "doc_b": result.doc_b.doc_id, "summary": result.summary,
+        "shared": [{**part(g, a + b), "status": g.status, "explanation": g.explanation}
+                   for g, a, b in result.shared],
+        "only_a": [part(g, c) for g, c in result.only_a],
+        "only_b": [part(g, c) for g, c in result.only_b],
+    }
+
+
+def regroup_record(summary: RegroupSummary) -> dict:
+    """``claims group --json``: how many groups and claims, and the groups of each status, worst first."""
+    return {"groups": summary.groups, "claims": summary.claims, "status": summary.statuses}
+
+
+class atomic_file:
+    """A text file written next to ``path`` under a temporary name, moved into place only when complete."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def __enter__(self) -> TextIO:
+        import tempfile  # only an export to a file needs it
+
+        fd, self.tmp = tempfile.mkstemp(dir=self.path.parent or ".", prefix=f".{self.path.name}.", suffix=".tmp")
+        self.file = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        return self.file
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.file.close()
+        try:
+            if exc_type is None:
+                os.replace(self.tmp, self.path)
+        finally:
+            if os.path.exists(self.tmp):
+                os.unlink(self.tmp)
 
 
 # Characters that are valid JSON but unsafe when JSON reaches a terminal: C1 controls

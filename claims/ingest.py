@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import documents, version
 from .errors import DocumentError, DuplicateDocumentId
 from .models import MAX_CLAIMS, Claim, Document, claim_id_for
-from .store import DocumentState, Store
+from .store import DocumentState, Store, StoredDocument
 
 # Documents are written together when this much time or text has gathered.
 BATCH_SECONDS = 0.5
@@ -133,6 +133,21 @@ def ingest(
         except Exception as exc:  # the documents are stored; say what failed after them
             report.errors.append(f"after the ingest: {type(exc).__name__}: {exc} (the documents are stored)")
     return report
+
+
+def remove(
+    store: Store, refs: Sequence[str], *, after_remove: Callable[[Store], None] | None = None
+) -> list[StoredDocument]:
+    """Remove the documents ``refs`` name (id, unique prefix or path) with their claims; return them.
+
+    One name that matches no document, or several, raises UnknownDocument /
+    AmbiguousDocument and nothing is removed. ``after_remove(store)`` runs once
+    when any document was removed (e.g. to recompute groups).
+    """
+    removed = store.remove_documents(refs)
+    if removed and after_remove is not None:
+        after_remove(store)
+    return removed
 
 
 class _Batch:

@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 SENTENCE_CONTEXT_CHARS = 300
-PROGRESS_MIN_FILES = 20
 ID_CHARS = 8  # claim ids shown in tables; 16**8 ids make a clash in one store unlikely
 
 _QUALIFIER_SIGNS = {
@@ -270,39 +269,3 @@ def claim_view(claim: Claim, *, markers: bool, doc=None) -> RenderGroup:
         about = [f"„{neutralise(doc.title)}“" if doc.title else "", neutralise(doc.date or "date unknown")]
         header.append(" · " + ", ".join(part for part in about if part), style="dim")
     return RenderGroup(header, highlighted_sentence(claim, markers=markers), Text(""), fields)
-
-
-class IngestProgress:
-    """An ``on_progress`` callback that shows a transient progress bar for many files, else nothing."""
-
-    def __init__(self, console: Console | PlainLines, min_files: int = PROGRESS_MIN_FILES):
-        self.console = console
-        self.min_files = min_files
-        self.progress = None  # a rich Progress, loaded only when a bar is shown
-        self.task = None
-
-    def __call__(self, done: int, total: int, path: str | None) -> None:
-        if done == 0:
-            if total >= self.min_files and self.console.is_terminal:
-                from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-                self.progress = Progress(
-                    TextColumn("Ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                    console=self.console, transient=True,
-                )
-                self.progress.start()
-                self.task = self.progress.add_task("ingest", total=total)
-            return
-        if self.progress is not None:
-            self.progress.update(self.task, completed=done)
-
-    def close(self) -> None:
-        if self.progress is not None:
-            self.progress.stop()
-            self.progress = None
-
-    def __enter__(self) -> IngestProgress:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()

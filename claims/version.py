@@ -15,7 +15,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent
 # What decides the claims of a document: reading it, extracting, the lexicons' code and data. Not
 # the store, grouping, comparison or the command line: a change there needs no re-extraction.
-EXTRACTOR_FILES = ("documents.py", "models.py", "extract/**/*.py", "lexicon/**/*.py", "lexicon/data/**/*.yaml")
+EXTRACTOR_FILES = ("documents/**/*.py", "models.py", "extract/**/*.py", "lexicon/**/*.py", "lexicon/data/**/*.yaml")
 
 
 @lru_cache(maxsize=1)

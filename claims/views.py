@@ -16,9 +16,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .compare import DiffResult, QueryResult
 from .models import Claim
-from .query import DiffResult, GroupView, QueryResult
 from .render import neutralise, safe_text
+from .store import GroupView
 
 STATUS_STYLE = {
     "agree": "green",

@@ -30,10 +30,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from claims.compare import group_claims, query, regroup
 from claims.extract import extract_claims
-from claims.group import group_claims
 from claims.models import Claim, Document, claim_id_for
-from claims.query import query, regroup
 from claims.store import Store
 
 CORPUS = Path("/work/shared/corpus")

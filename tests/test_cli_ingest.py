@@ -9,9 +9,9 @@ import sqlite3
 
 import pytest
 
-from claims import documents, migrations, version
+from claims import documents, version
 from claims.ingest import IngestReport, ingest
-from claims.store import Store
+from claims.store import Store, migrations
 
 
 def write(path, content: str | bytes):
@@ -318,16 +318,16 @@ def test_hostile_file_names_are_shown_inert(cli, tmp_path, fake_extractor):
 def test_ctrl_c_outside_a_command_is_one_line(monkeypatch, capsys):
     import signal
 
-    import claims.cli as cli_module
+    from claims.cli import core, interrupts
 
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # importing changed nothing
 
     def interrupted():
         raise KeyboardInterrupt  # e.g. while typer builds the parser
 
-    monkeypatch.setattr(cli_module, "app", interrupted)
+    monkeypatch.setattr(core, "app", interrupted)
     with pytest.raises(SystemExit) as info:
-        cli_module.main()
+        core.main()
     assert info.value.code == 130
     assert capsys.readouterr().err == "Interrupted; nothing half-written was kept.\n"
-    cli_module._on_sigint(signal.default_int_handler)
+    interrupts.on_sigint(signal.default_int_handler)

@@ -78,7 +78,7 @@ def test_list_table_and_filters(cli, filled):
 
 
 def test_list_table_is_capped_but_json_is_not(cli, filled, monkeypatch):
-    monkeypatch.setattr("claims.cli.TABLE_MAX_ROWS", 2)
+    monkeypatch.setattr("claims.cli.store_commands.TABLE_MAX_ROWS", 2)
     result = cli("list")
     assert result.exit_code == 0
     assert result.stderr == "Showing the first 2 claims; narrow with --doc or --category, or use --json.\n"

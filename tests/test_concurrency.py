@@ -9,15 +9,11 @@ Real processes, as in ``scripts/reliability.py concurrency``.
 from __future__ import annotations
 
 import sqlite3
-import sys
 import threading
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-import hostile  # noqa: E402
-import reliability  # noqa: E402
+from tests.support import concurrency, hostile, storecheck
 
 
 @pytest.fixture(autouse=True)
@@ -27,7 +23,7 @@ def _real_busy_timeout(monkeypatch):
 
 
 def test_two_ingests_and_readers_on_one_store():
-    report = reliability.run_concurrency(n_docs=40, rounds=1, seed=5, log=lambda _: None)
+    report = concurrency.run_concurrency(n_docs=40, rounds=1, seed=5, log=lambda _: None)
     assert report.problems == []
     assert report.pair_runs == report.pair_runs_ok == 3
     assert report.reader_runs >= 3 and report.reader_runs_ok == report.reader_runs
@@ -40,11 +36,11 @@ def test_two_stores_created_at_the_same_moment(tmp_path):
     hostile.write_documents(folder, {"a.txt": "Es wurden 16 Menschen getötet.".encode(),
                                      "b.txt": "Mindestens 2200 Menschen wurden verletzt.".encode()})
     for attempt in range(2):
-        reliability.remove_store(db)
+        storecheck.remove_store(db)
         results: list = [None, None]
 
         def run(i: int) -> None:
-            results[i] = reliability.run_claims(db, "ingest", str(folder / ("a.txt" if i else "b.txt")))
+            results[i] = storecheck.run_claims(db, "ingest", str(folder / ("a.txt" if i else "b.txt")))
 
         threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
         for thread in threads:
@@ -52,7 +48,7 @@ def test_two_stores_created_at_the_same_moment(tmp_path):
         for thread in threads:
             thread.join()
         for result in results:
-            assert reliability.user_view_problems(result) == [], result.stderr
+            assert storecheck.user_view_problems(result) == [], result.stderr
         conn = sqlite3.connect(db)
         assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

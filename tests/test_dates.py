@@ -13,11 +13,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from growth import assert_linear
-
 from claims import lexicon
 from claims.extract.dates import find_dates, find_publication_date, parse_date
 from claims.errors import LexiconError
+from tests.support.growth import assert_linear
 
 DATA = Path(__file__).parent / "data"
 SEEDS = Path(__file__).parents[1] / "seeds"

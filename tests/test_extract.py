@@ -9,8 +9,7 @@ import pytest
 import yaml
 
 from claims.extract import extract_claims
-
-from claimmatch import claim_matches, describe
+from tests.support.claimmatch import claim_matches, describe
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "extract_cases.yaml").read_text(encoding="utf-8"))
 
@@ -73,7 +72,7 @@ def test_no_document_yields_more_than_max_claims():
 def test_one_states_troops_are_compared_across_languages():
     from dataclasses import replace
 
-    from claims.group import group_claims
+    from claims.compare import group_claims
 
     german = "Insgesamt mobilisierte Russland 3.000, Weißrussland 500 und Armenien 70 Soldaten nach Kasachstan."
     english = "Russia sent about 2,500 troops to Kazakhstan."

@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from claimfactory import make_claim
-from claims.group import group_claims, scopes_compatible, split_by_scope
+from claims.compare import group_claims, scopes_compatible, split_by_scope
+from tests.support.claimfactory import make_claim
 
 
 def _group_of(groups, claim):

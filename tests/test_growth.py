@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from growth import assert_linear
+
+from tests.support.growth import assert_linear
 
 
 def linear(size: int):

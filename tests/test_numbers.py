@@ -12,11 +12,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from growth import assert_linear, time_limit
-
 from claims import lexicon
 from claims.errors import LexiconError
 from claims.extract.numbers import find_numbers, parse_number
+from tests.support.growth import assert_linear, time_limit
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent

@@ -16,10 +16,7 @@ import json
 import pytest
 
 from claims.cli import app
-from claims.cli_compare import register
 from claims.export import FORMULA_PREFIXES
-
-register(app)  # query/conflicts/diff/group; idempotent
 
 # Sequences rich itself never writes: if they reach the output, they came from a document.
 FOREIGN = ("\x1b[2J", "\x1b]8;", "\x07", "\x1b[5m", "\x1b[31mEVIL", "\u202e", "\x1b[H", "\x9b")

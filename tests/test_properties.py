@@ -10,19 +10,14 @@ month names and scale words.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims.extract.dates import find_dates, parse_date
 from claims.extract import extract_claims
 from claims.extract.numbers import find_numbers, parse_number
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-import hostile  # noqa: E402
-from hostile import BIDI, HOSTILE_DATES, QUALIFIERS, SCRIPTS, claim_problems, interval_problems, valid_iso  # noqa: E402
+from tests.support import hostile
+from tests.support.hostile import BIDI, HOSTILE_DATES, QUALIFIERS, SCRIPTS, claim_problems, interval_problems, valid_iso
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -8,10 +8,10 @@ import json
 
 import pytest
 
-from claimfactory import make_claim, seedlike_store
-from claims.compare import SEVERITY
+from claims.compare import SEVERITY, conflicts, diff, parse_topics, query, regroup
+from claims.export import GROUP_COLUMNS, export_groups
 from claims.lexicon import clear_cache
-from claims.query import GROUP_COLUMNS, conflicts, diff, export_groups, parse_topics, query, regroup
+from tests.support.claimfactory import make_claim, seedlike_store
 
 
 @pytest.fixture()
@@ -88,6 +88,26 @@ def test_full_text_fallback_finds_groups_by_sentence(store):
     assert {c.doc[:3] for c in result.groups[0].claims} == {"001", "004"}
 
 
+def test_full_text_query_reads_the_groups_of_all_found_claims_at_once(tmp_path):
+    from claims.models import Document
+    from claims.store import Store
+
+    with Store(tmp_path / "many.db") as store:
+        for i in range(60):  # 60 found claims in 60 groups
+            doc = Document(doc_id=f"d{i:02}", path=f"d{i:02}.txt", text="x" * 20, content_hash=f"h{i}")
+            store.replace_document(doc, [make_claim(doc=doc.doc_id, concept=f"thing{i}", subject="Lagebericht",
+                                                    start=0, text="7")])
+        regroup(store)
+        statements: list[str] = []
+        store.conn.set_trace_callback(statements.append)  # FTS5's own statements start with "--"
+        result = query(store, "Lagebericht", limit=5)
+        store.conn.set_trace_callback(None)
+    assert result.mode == "fulltext" and result.total_groups == 60 and len(result.groups) == 5
+    ours = [s for s in statements if not s.startswith("--")]
+    assert len([s for s in ours if "FROM group_members WHERE claim_id" in s]) == 1
+    assert len(ours) < 25  # a few per group shown, none per claim found
+
+
 def test_conflicts_worst_first_without_agreement(store):
     found = conflicts(store)
     statuses = [v.group.status for v in found]
@@ -146,9 +166,7 @@ def cli(store):
     from typer.testing import CliRunner
 
     from claims.cli import app
-    from claims.cli_compare import register
 
-    register(app)
     runner = CliRunner()
 
     def run(*args):

@@ -13,18 +13,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from growth import assert_linear
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-import hostile  # noqa: E402
-import reliability  # noqa: E402
+from tests.support import crash, fuzz, hostile, storecheck
+from tests.support.growth import assert_linear
 
 SEEDS = hostile.SEEDS
 
 
 def claims(db: Path, *args: str, env: dict | None = None, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run(reliability.claims_cmd(db, *args), capture_output=True, text=True,
-                          env=env or reliability.cli_env(), cwd=reliability.NEUTRAL_CWD, timeout=120, **kw)
+    return subprocess.run(storecheck.claims_cmd(db, *args), capture_output=True, text=True,
+                          env=env or storecheck.cli_env(), cwd=storecheck.NEUTRAL_CWD, timeout=120, **kw)
 
 
 def one_error_line(result: subprocess.CompletedProcess, code: int = 1) -> str:
@@ -40,7 +38,7 @@ def one_error_line(result: subprocess.CompletedProcess, code: int = 1) -> str:
 
 
 def test_killed_and_interrupted_ingests_leave_whole_documents():
-    report = reliability.run_crash(kills=4, sigints=1, early_sigints=0, n_docs=40, seed=7, log=lambda _: None)
+    report = crash.run_crash(kills=4, sigints=1, early_sigints=0, n_docs=40, seed=7, log=lambda _: None)
     assert report.sigkills >= 4
     assert report.problems == []
     assert report.integrity_ok == report.integrity_checks >= 5
@@ -66,7 +64,7 @@ sys.exit(script.load()())
 
 def test_ctrl_c_while_the_cli_is_loading_is_not_a_traceback(tmp_path):
     result = subprocess.run([sys.executable, "-c", _INTERRUPT_WHILE_LOADING, str(tmp_path / "x.db")],
-                            capture_output=True, text=True, cwd=reliability.NEUTRAL_CWD, timeout=60)
+                            capture_output=True, text=True, cwd=storecheck.NEUTRAL_CWD, timeout=60)
     assert "Traceback" not in result.stderr, result.stderr[-500:]
     assert result.returncode == 130
 
@@ -132,7 +130,7 @@ def test_locked_store_is_one_line(tmp_path, seeded_store):
     try:
         changed = tmp_path / "new.txt"
         changed.write_text("Es wurden 16 Menschen getötet.", encoding="utf-8")
-        result = claims(db, "ingest", str(changed), env=dict(reliability.cli_env(), CLAIMS_BUSY_TIMEOUT="0.3"))
+        result = claims(db, "ingest", str(changed), env=dict(storecheck.cli_env(), CLAIMS_BUSY_TIMEOUT="0.3"))
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -140,8 +138,8 @@ def test_locked_store_is_one_line(tmp_path, seeded_store):
 
 
 def test_closed_stdout_is_not_a_traceback(seeded_store):
-    proc = subprocess.Popen(reliability.claims_cmd(seeded_store, "export", "--format", "jsonl"), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=reliability.cli_env(), cwd=reliability.NEUTRAL_CWD)
+    proc = subprocess.Popen(storecheck.claims_cmd(seeded_store, "export", "--format", "jsonl"), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=storecheck.cli_env(), cwd=storecheck.NEUTRAL_CWD)
     proc.stdout.readline()
     proc.stdout.close()  # like `claims export | head -1`
     err = proc.stderr.read().decode()
@@ -161,7 +159,7 @@ def seeded_store(tmp_path_factory) -> Path:
 
 
 def test_mutated_seeds_crash_nothing():
-    report = reliability.run_mutate(rounds=1, corpus_texts=0, seeds=2, seed=11, cli=True, show=2, log=lambda _: None)
+    report = fuzz.run_mutate(rounds=1, corpus_texts=0, seeds=2, seed=11, cli=True, show=2, log=lambda _: None)
     assert report.tried >= 60
     assert (report.crashed, report.violations) == (0, 0), report.problems[:5]
     assert (report.cli_crashed, report.cli_read_problems) == (0, 0), report.problems[:5]
@@ -185,8 +183,8 @@ def test_adversarial_input_takes_linear_time(name):
 def test_interrupted_regrouping_is_finished_by_the_next_run(tmp_path):
     """Ctrl-C (or a kill) after the last document is written but before the groups are: the re-run,
     which finds every file unchanged, must still leave the groups a clean ingest gives."""
+    from claims.compare import regroup
     from claims.ingest import ingest
-    from claims.query import regroup
     from claims.store import Store
 
     def interrupted(store):
@@ -199,8 +197,8 @@ def test_interrupted_regrouping_is_finished_by_the_next_run(tmp_path):
         ingest(store, [SEEDS], after_ingest=regroup)
     with Store(clean) as store:
         ingest(store, [SEEDS], after_ingest=regroup)
-    assert reliability.read_groups(clean)
-    assert reliability.read_groups(broken) == reliability.read_groups(clean)
+    assert storecheck.read_groups(clean)
+    assert storecheck.read_groups(broken) == storecheck.read_groups(clean)
 
 
 @pytest.mark.parametrize("word", ["hundert ", "zwei ", "eins zwei ", "one hundred "])

@@ -9,8 +9,7 @@ import yaml
 
 from claims.documents import read_document
 from claims.extract import extract_claims
-
-from claimmatch import claim_matches, describe
+from tests.support.claimmatch import claim_matches, describe
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = yaml.safe_load((ROOT / "tests/golden/seed_claims.yaml").read_text(encoding="utf-8"))

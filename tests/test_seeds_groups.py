@@ -6,10 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from claims.compare import compare_group
-from claims.group import scopes_compatible
+from claims.compare import compare_group, query, regroup, scopes_compatible
 from claims.ingest import ingest
-from claims.query import query, regroup
 from claims.store import Store
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -7,9 +7,6 @@ import sqlite3
 
 import pytest
 
-from growth import assert_linear
-
-from claims import migrations
 from claims.errors import (
     AmbiguousDocument,
     SchemaTooNew,
@@ -19,7 +16,9 @@ from claims.errors import (
     UnknownDocument,
 )
 from claims.models import Claim, Document, Group, claim_id_for
-from claims.store import Store, fts_query
+from claims.store import Store, fts_query, migrations
+from claims.store.claim_table import claim_row, index_claims_after, insert_claims
+from tests.support.growth import assert_linear
 
 TEXT = "Mindestens 2200 Menschen wurden verletzt. Am 6. Januar 2022 gab es 164 Tote."
 
@@ -342,6 +341,53 @@ def test_older_store_is_migrated_and_keeps_its_data(db):
         assert {c.doc for c in store.search_claims_fts("Tote")} == {"old", "new"}
         assert_fts_in_sync(store)
         assert next(store.groups()).claim_ids == ["c1"]
+    applied = [r[0] for r in sqlite3.connect(db).execute("SELECT name FROM _migrations ORDER BY name")]
+    assert applied == [m.__name__ for m in migrations.MIGRATIONS]
+
+
+def datasette_fts_table(conn: sqlite3.Connection, table: str) -> str | None:
+    """The full-text table Datasette finds for ``table``: its rule (``detect_fts_sql`` in
+    datasette/utils), restated. It reads the SQL that declares the virtual table."""
+    row = conn.execute(
+        "SELECT name FROM sqlite_master WHERE rootpage = 0 AND (sql LIKE ? OR sql LIKE ? "
+        "OR (tbl_name = ? AND sql LIKE '%VIRTUAL TABLE%USING FTS%'))",
+        (f'%VIRTUAL TABLE%USING FTS%content="{table}"%', f"%VIRTUAL TABLE%USING FTS%content=[{table}]%", table),
+    ).fetchone()
+    return row[0] if row else None
+
+
+def test_datasette_finds_the_full_text_index(store):
+    assert datasette_fts_table(store.conn, "claims") == "claims_fts"
+    assert datasette_fts_table(store.conn, "documents") is None
+
+
+def test_store_of_the_previous_schema_migrates_with_its_claims_groups_and_index(db):
+    """A store as the release before m007 wrote it: a document, its claims indexed in one batch, a group."""
+    conn = sqlite3.connect(db, isolation_level=None)
+    migrations.migrate(conn, migrations=migrations.MIGRATIONS[:6])
+    assert datasette_fts_table(conn, "claims") is None  # what m007 changes
+    old = make_doc("old")
+    conn.execute(
+        "INSERT INTO documents (doc_id, path, content_hash, extractor_version, lang, ingested_at, text, n_claims) "
+        "VALUES (?, ?, ?, '1', 'de', 'then', ?, 3)", (old.doc_id, old.path, old.content_hash, old.text),
+    )
+    assert insert_claims(conn, [claim_row(claim, old) for claim in make_claims()]) == 3
+    index_claims_after(conn, 0)
+    dead = claim_id_for("old", TEXT.index("164"), TEXT.index("164") + 3)
+    conn.execute(
+        "INSERT INTO groups (group_id, category, label, status, n_docs) VALUES ('g', 'deaths', 'Tote', 'single', 1)"
+    )
+    conn.execute("INSERT INTO group_members (claim_id, group_id) VALUES (?, 'g')", (dead,))
+    conn.close()
+    with Store(db) as store:
+        assert datasette_fts_table(store.conn, "claims") == "claims_fts"
+        assert_fts_in_sync(store)
+        assert [c.claim_id for c in store.search_claims_fts("verletzt")] == [claim_id_for("old", 0, 15)]
+        assert [g.claim_ids for g in store.groups()] == [[dead]]
+        store.replace_document(make_doc("old"), make_claims()[:1])  # the delete trigger still keeps the index
+        store.replace_document(make_doc("new"), make_claims())
+        assert_fts_in_sync(store)
+        assert {c.doc for c in store.search_claims_fts("Tote")} == {"new"}
     applied = [r[0] for r in sqlite3.connect(db).execute("SELECT name FROM _migrations ORDER BY name")]
     assert applied == [m.__name__ for m in migrations.MIGRATIONS]
 

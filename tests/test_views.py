@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from claimfactory import make_claim, seedlike_store
+from claims.compare import conflicts, diff, query, regroup
 from claims.models import Document
-from claims.query import conflicts, diff, query, regroup
 from claims.views import render_conflicts, render_diff, render_query, short_ids
+from tests.support.claimfactory import make_claim, seedlike_store
 
 GOLDEN = Path(__file__).parent / "golden"
 

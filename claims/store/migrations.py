@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from .errors import SchemaTooNew
+from ..errors import SchemaTooNew
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -136,6 +136,22 @@ def m006_groups_stale_flag(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO store_state (key, value) VALUES ('groups_stale', '1')")
 
 
+def m007_fts_declared_for_datasette(conn: sqlite3.Connection) -> None:
+    # Datasette finds a table's full-text index by the SQL that declares it: it looks for
+    # content="claims" or content=[claims], and m002 wrote content='claims'. The index is declared
+    # again with the same columns and rowids and rebuilt from the claims. The delete and update
+    # triggers of m002 name the table only, so they keep working.
+    conn.executescript(
+        """
+        DROP TABLE claims_fts;
+        CREATE VIRTUAL TABLE claims_fts USING fts5(
+            sentence, subject, text, content="claims", content_rowid="rowid"
+        );
+        INSERT INTO claims_fts(claims_fts) VALUES ('rebuild');
+        """
+    )
+
+
 MIGRATIONS: list[Migration] = [
     m001_documents_and_claims,
     m002_claims_fts,
@@ -143,6 +159,7 @@ MIGRATIONS: list[Migration] = [
     m004_documents_lead,
     m005_fts_insert_by_store,
     m006_groups_stale_flag,
+    m007_fts_declared_for_datasette,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -125,7 +125,7 @@ def _fields(claim):
 
 def seedlike_store(path):
     """A Store at ``path`` holding the seed-like documents, grouped."""
-    from claims.query import regroup
+    from claims.compare import regroup
     from claims.store import Store
 
     store = Store(path)

@@ -1,6 +1,6 @@
 """Inputs for the reliability harness: sample documents, mutations, adversarial texts, invariants.
 
-Used by ``scripts/reliability.py`` and by the reliability tests. Texts come
+Used by the harnesses beside it (``scripts/reliability.py`` runs them) and by the reliability tests. Texts come
 from ``seeds/`` and, when present, the real news in ``/work/shared/corpus``
 (read at run time, never copied into the repository).
 """
@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the repository
 SEEDS = ROOT / "seeds"
 CORPUS = Path("/work/shared/corpus")
 GNAD = CORPUS / "10kGNAD" / "test.csv"

@@ -37,8 +37,8 @@ from operator import attrgetter
 
 from rapidfuzz import fuzz, process
 
-from .compare import CLAIM_ORDER, load_config, status_of_sorted
-from .models import Claim, Group
+from ..models import Claim, Group
+from .status import CLAIM_ORDER, load_config, status_of_sorted
 
 _NON_WORD = re.compile(r"[\W\d_]+")
 _SUBJECT = attrgetter("subject")

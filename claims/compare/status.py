@@ -1,8 +1,8 @@
 """Decide whether the claims of a group agree, by comparing intervals.
 
-Every claim is an interval: ``mindestens 2200`` is [2200, inf), ``Hunderte``
-is the interval its lexicon gives, a month-precision date covers every day of
-its month. Two claims from different documents (claims of one document are
+Every claim is an interval (``intervals.py``): ``mindestens 2200`` is [2200,
+inf), ``Hunderte`` is the interval its lexicon gives, a month-precision date
+covers every day of its month. Two claims from different documents (claims of one document are
 repeated mentions and are never compared with each other) are
 
 - ``agree`` when their intervals are equal and neither is vague;
@@ -26,24 +26,21 @@ hundred thousand claims.
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from operator import attrgetter
 
-from .lexicon import load
-from .models import Claim
+from ..lexicon import load
+from ..models import Claim, Group
+from .intervals import INF, claim_interval, format_amount, format_value, span_or_open
 
 # Worst first: the order of `claims conflicts` and of aggregation within a group.
 SEVERITY = ("conflict", "sum_conflict", "update", "compatible", "sum_agree", "agree", "single")
-STATUSES = frozenset(SEVERITY)
 # Statuses that `claims conflicts` lists: everything but plain agreement.
 DISAGREEMENTS = ("conflict", "sum_conflict", "update", "sum_agree")
 
-INF = math.inf
 CLAIM_ORDER = attrgetter("doc", "start", "claim_id")  # the order witnesses are searched in
 
 
@@ -57,55 +54,10 @@ def severity(status: str) -> int:
     return SEVERITY.index(status)
 
 
-@lru_cache(maxsize=4096)
-def day_span(iso: str) -> tuple[int, int]:
-    """First and last day (proleptic ordinals) covered by ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
-    parts = [int(p) for p in iso[:10].split("-")]
-    if len(parts) == 1:
-        return dt.date(parts[0], 1, 1).toordinal(), dt.date(parts[0], 12, 31).toordinal()
-    if len(parts) == 2:
-        first = dt.date(parts[0], parts[1], 1)
-        following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-        return first.toordinal(), following.toordinal() - 1
-    day = dt.date(parts[0], parts[1], parts[2]).toordinal()
-    return day, day
-
-
-def _safe_span(iso: str | None) -> tuple[float, float]:
-    if not iso:
-        return -INF, INF
-    try:
-        return day_span(iso)
-    except ValueError:
-        return -INF, INF
-
-
-def claim_interval(claim: Claim) -> tuple[float, float]:
-    """The values ``claim`` allows, as a closed interval (days for dates)."""
-    q = claim.qualifier
-    if claim.kind == "date" or isinstance(claim.value, str):
-        low_iso = claim.value_low or claim.value
-        high_iso = claim.value_high or claim.value
-        low = _safe_span(low_iso)[0] if low_iso else -INF
-        high = _safe_span(high_iso)[1] if high_iso else INF
-        if q in ("at_most", "less_than") and claim.value_low is None:
-            low = -INF
-        if q == "at_least" and claim.value_high is None:
-            high = INF
-        return low, high
-    value = claim.value
-    low = claim.value_low
-    high = claim.value_high
-    if low is None:
-        low = -INF if q in ("at_most", "less_than", "range", "vague") or value is None else value
-    if high is None:
-        high = INF if q in ("at_least", "more_than", "range", "vague") or value is None else value
-    # "über 160" excludes 160 itself, so it conflicts with an exact 160.
-    if q == "more_than" and low == value:
-        low = math.nextafter(low, INF)
-    if q == "less_than" and high == value:
-        high = math.nextafter(high, -INF)
-    return float(low), float(high)
+def status_counts(groups: Iterable[Group]) -> dict[str, int]:
+    """How many groups have each status, worst first; statuses no group has are left out."""
+    counts = Counter(group.status for group in groups)
+    return {status: counts[status] for status in SEVERITY if counts[status]}
 
 
 @dataclass(slots=True)
@@ -131,10 +83,10 @@ class Finding:
 
 def _record(claim: Claim, cumulative: bool, window: int) -> _Rec:
     low, high = claim_interval(claim)
-    as_start, as_end = _safe_span(claim.as_of)
+    as_start, as_end = span_or_open(claim.as_of)
     in_window = False
     if cumulative:
-        scope_end = _safe_span(claim.scope)[1] if claim.scope else INF
+        scope_end = span_or_open(claim.scope)[1] if claim.scope else INF
         in_window = as_start <= scope_end + window
     return _Rec(claim, low, high, claim.qualifier == "vague", as_start, as_end, in_window)
 
@@ -321,36 +273,6 @@ def status_of_sorted(claims: list[Claim], config: dict | None = None) -> tuple[s
     return worst.status, text
 
 
-def format_value(claim: Claim) -> str:
-    """A claim's value for explanations: ``12,000,000``, ``≥2,200``, ``"Hunderte" (200–999)``."""
-    if claim.kind == "date" or isinstance(claim.value, str):
-        if claim.value_high and claim.value_high != claim.value:
-            return f"{claim.value_low or claim.value}..{claim.value_high}"
-        marks = {"at_most": "≤", "at_least": "≥"}
-        return f"{marks.get(claim.qualifier, '')}{claim.value}"
-    low, high = claim_interval(claim)
-    unit = f" {claim.unit}" if claim.unit else ""
-    q = claim.qualifier
-    if q == "exact" or low == high:
-        return _num(claim.value) + unit
-    if q in ("at_least", "more_than") and high == INF:
-        return ("≥" if q == "at_least" else ">") + _num(claim.value) + unit
-    if q in ("at_most", "less_than") and low == -INF:
-        return ("≤" if q == "at_most" else "<") + _num(claim.value) + unit
-    if q == "approx":
-        return "≈" + _num(claim.value) + unit
-    span = f"{_num(low)}–{_num(high)}" if high != INF else f"≥{_num(low)}"
-    if q == "vague":
-        return f'"{claim.text}" ({span}{unit})'
-    return span + unit
-
-
-def _num(x: float | None) -> str:
-    if x is None or x in (INF, -INF):
-        return "?"
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
-
-
 def explain(f: Finding) -> str:
     """One line: the two values, what they count and which documents say them."""
     what = f.left.category
@@ -364,5 +286,5 @@ def explain(f: Finding) -> str:
     if f.parts:
         total = sum(p.value for p in f.parts if isinstance(p.value, (int, float)))
         terms = " + ".join(format_value(p) for p in f.parts)
-        return f"{terms} = {_num(total)} vs {format_value(f.right)} ({what}, {f.left.doc} vs {f.right.doc})"
+        return f"{terms} = {format_amount(total)} vs {format_value(f.right)} ({what}, {f.left.doc} vs {f.right.doc})"
     return f"{format_value(f.left)} vs {format_value(f.right)} ({what}, {f.left.doc} vs {f.right.doc})"

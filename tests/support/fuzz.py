@@ -14,9 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import hostile  # noqa: E402
-from storecheck import ROOT, has_command, run_claims, temporary_folder, user_view_problems  # noqa: E402
+from . import hostile
+from .storecheck import ROOT, has_command, run_claims, temporary_folder, user_view_problems
 
 # -- hostile input ---------------------------------------------------------------------------
 
@@ -152,7 +151,7 @@ def _peak_mb() -> float:
 
 
 def measure_case(name: str, size: int, timeout: float) -> dict:
-    cmd = [sys.executable, str(Path(__file__).resolve().parent / "reliability.py"), "_time", name, str(size)]
+    cmd = [sys.executable, str(ROOT / "scripts" / "reliability.py"), "_time", name, str(size)]
     try:
         result = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
     except subprocess.TimeoutExpired:

@@ -1,6 +1,6 @@
 """Running the `claims` CLI as a user would, and checking what a store holds.
 
-Shared by scripts/reliability.py, scripts/fuzz.py and the reliability tests:
+Shared by the harnesses beside it (crash, concurrency, fuzz) and the reliability tests:
 ``check_store`` tells whether every document in a store is whole (its claims
 are exactly those a clean extraction gives) or absent, and whether SQLite and
 the full-text index are intact.
@@ -17,8 +17,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import hostile  # noqa: E402
+from . import hostile
 
 ROOT = hostile.ROOT
 # `python -m claims` puts its working folder first on sys.path: run it where no claims/ lies.
@@ -182,15 +181,17 @@ def temporary_folder(prefix: str):
 
 
 def has_command(name: str) -> bool:
-    from claims.cli import app
     import typer.main
+
+    from claims.cli import app
 
     return name in typer.main.get_command(app).commands  # type: ignore[attr-defined]
 
 
 def takes_json(command: str) -> bool:
-    from claims.cli import app
     import typer.main
+
+    from claims.cli import app
 
     cmd = typer.main.get_command(app).commands[command]  # type: ignore[attr-defined]
     return any("--json" in p.opts for p in cmd.params)

@@ -1,0 +1,202 @@
+"""Ask the store about groups: by topic, by disagreement, or two documents side by side.
+
+``query`` maps the topic words of free text (``topics.yaml``; "casualties" ->
+deaths and injuries) to categories and loads only the matching groups, most
+sources first, through the indexes on ``groups(category)`` and
+``group_members(group_id)``; a query with no topic word searches the claims'
+sentences with FTS5 and shows the groups of the claims found. A group shows at
+most ``claims_per_group`` claims, so a group of a million claims costs no more
+than one of ten.
+
+No SQL here: the store reads the pages of groups (``Store.rank_groups``,
+``groups_by_status``, ``group_views``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..errors import ClaimsError
+from ..lexicon import load
+from ..models import Claim, Group
+from ..store import GroupView, Store, StoredDocument
+from .group import group_claims
+from .status import DISAGREEMENTS, SEVERITY, status_counts
+
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_YEAR = re.compile(r"^(?:18|19|20)\d\d$")
+
+
+@dataclass(slots=True)
+class QueryResult:
+    """What ``query`` found: the groups shown, how they were found and how many matched."""
+
+    text: str
+    mode: str  # topic | fulltext
+    topics: list[str]
+    categories: list[str]
+    groups: list[GroupView]
+    total_groups: int
+    documents: dict[str, StoredDocument] = field(default_factory=dict)  # the documents of the shown claims, by id
+
+
+@dataclass(slots=True)
+class DiffResult:
+    """Two documents compared group by group."""
+
+    doc_a: StoredDocument
+    doc_b: StoredDocument
+    shared: list[tuple[Group, list[Claim], list[Claim]]]  # group status is A-vs-B only
+    only_a: list[tuple[Group, list[Claim]]]
+    only_b: list[tuple[Group, list[Claim]]]
+    summary: str
+
+
+def parse_topics(text: str) -> tuple[list[str], list[str], str | None]:
+    """Topics named in ``text``, their categories (in topic order) and a year if one is given."""
+    topics = load("topics")["topics"]
+    words = _WORD.findall(text.casefold())
+    padded = f" {' '.join(words)} "
+    found, categories = [], []
+    for name, topic in topics.items():
+        if any(f" {' '.join(_WORD.findall(w.casefold()))} " in padded for w in topic["words"]):
+            found.append(name)
+            categories.extend(c for c in topic["categories"] if c not in categories)
+    year = next((w for w in words if _YEAR.match(w)), None)
+    return found, categories, year
+
+
+def named_events(text: str) -> set[str]:
+    """Keys of the events a query names in any language ("general strike", "Generalstreik")."""
+    from ..lexicon import LANGUAGES
+    from ..lexicon.vocabulary import vocabulary
+
+    keys = set()
+    for lang in LANGUAGES:
+        vocab = vocabulary(lang)
+        for found in vocab.event_words.finditer(text):
+            key = vocab.events.key_of(found.group(), compound=True)
+            if key is not None:
+                keys.add(key)
+    return keys
+
+
+def query(store: Store, text: str, *, limit: int = 20, claims_per_group: int = 50) -> QueryResult:
+    """Groups about the topics of ``text`` (most sources first), or the groups of FTS matches."""
+    topics, categories, year = parse_topics(text)
+    if categories:
+        total = store.count_groups(categories, year=year)
+        events = sorted(named_events(text)) if "date" in categories else []
+        # "when did the general strike begin": groups dating the events it names come first;
+        # dates read best in time order.
+        ids = store.rank_groups(categories, status_order=SEVERITY, year=year, first_events=events,
+                                by_date=categories == ["date"], limit=limit)
+        views = store.group_views(ids, claims_per_group)
+        mode = "topic"
+    else:
+        views, total = _fulltext(store, text, limit, claims_per_group)
+        mode = "fulltext"
+    documents = store.documents_by_id(c.doc for v in views for c in v.claims)
+    return QueryResult(text, mode, topics, categories, views, total, documents)
+
+
+def _fulltext(store: Store, text: str, limit: int, claims_per_group: int) -> tuple[list[GroupView], int]:
+    found = list(store.search_claims_fts(text, limit=500))
+    group_of = store.group_ids_of([claim.claim_id for claim in found])
+    order: list[str] = []
+    ungrouped: list[Claim] = []
+    for claim in found:
+        group_id = group_of.get(claim.claim_id)
+        if group_id is None:
+            ungrouped.append(claim)
+        elif group_id not in order:
+            order.append(group_id)
+    views = store.group_views(order[:limit], claims_per_group)
+    # Claims ingested before the last regroup have no group yet: group them on the fly.
+    for group in group_claims(ungrouped)[: max(0, limit - len(views))]:
+        members = [c for c in ungrouped if c.claim_id in set(group.claim_ids)]
+        views.append(GroupView(group, members, len({c.doc for c in members}), len(members)))
+    return views, len(order) + len(ungrouped)
+
+
+def conflicts(store: Store, *, limit: int | None = None) -> list[GroupView]:
+    """Groups whose sources disagree (conflict, sum_conflict, update, sum_agree), worst first."""
+    return store.group_views(store.groups_by_status(DISAGREEMENTS, status_order=SEVERITY, limit=limit), 50)
+
+
+def diff(store: Store, doc_a: str, doc_b: str) -> DiffResult:
+    """Compare two documents: groups they share (with the status between the two), and the rest."""
+    a, b = store.document(doc_a), store.document(doc_b)
+    if a.doc_id == b.doc_id:
+        raise ClaimsError(f"both arguments name the document {a.doc_id}; give two different documents")
+    claims = list(store.claims(doc=a.doc_id)) + list(store.claims(doc=b.doc_id))
+    shared, only_a, only_b = [], [], []
+    for group in group_claims(claims):
+        members = set(group.claim_ids)
+        in_a = [c for c in claims if c.doc == a.doc_id and c.claim_id in members]
+        in_b = [c for c in claims if c.doc == b.doc_id and c.claim_id in members]
+        if in_a and in_b:
+            shared.append((group, in_a, in_b))
+        elif in_a:
+            only_a.append((group, in_a))
+        else:
+            only_b.append((group, in_b))
+    shared.sort(key=lambda t: (SEVERITY.index(t[0].status), t[0].category, t[0].label))
+    only_a.sort(key=lambda t: (t[0].category, t[0].label, t[0].group_id))
+    only_b.sort(key=lambda t: (t[0].category, t[0].label, t[0].group_id))
+    counts = status_counts(group for group, _, _ in shared)
+    by_status = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in counts.items())
+    summary = (
+        f"{a.doc_id} and {b.doc_id} share {len(shared)} group{'s' * (len(shared) != 1)}"
+        f"{f' ({by_status})' if by_status else ''}; "
+        f"{_claims(sum(len(c) for _, c in only_a))} only in {a.doc_id}, "
+        f"{sum(len(c) for _, c in only_b)} only in {b.doc_id}"
+    )
+    return DiffResult(a, b, shared, only_a, only_b, summary)
+
+
+def _claims(n: int) -> str:
+    return f"{n} claim{'s' * (n != 1)}"
+
+
+def regroup(store: Store) -> list[Group]:
+    """Group every claim of the store anew, save the groups and return them."""
+    return store.regroup(group_claims)
+
+
+@dataclass(frozen=True, slots=True)
+class RegroupSummary:
+    """What a regroup wrote: how many groups and claims, and the groups of each status (worst first)."""
+
+    groups: int
+    claims: int
+    statuses: dict[str, int]
+
+    def line(self) -> str:
+        by_status = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in self.statuses.items())
+        return f"{self.groups} groups of {self.claims} claims" + (f": {by_status}" if by_status else "")
+
+
+def summarise(groups: list[Group]) -> RegroupSummary:
+    """The ``RegroupSummary`` of ``groups``."""
+    return RegroupSummary(len(groups), sum(len(g.claim_ids) for g in groups), status_counts(groups))
+
+
+def grouped_claims(store: Store) -> Iterator[tuple[Group, Claim]]:
+    """Every claim with its group, by category, label and group.
+
+    Claims not in any group (ingested since the last regroup) are grouped on
+    the fly and come last, so every claim appears.
+    """
+    loose: list[Claim] = []
+    for group, claim in store.claims_with_groups():
+        if group is None:
+            loose.append(claim)
+        else:
+            yield group, claim
+    by_id = {c.claim_id: c for c in loose}
+    for group in group_claims(loose):
+        for claim_id in group.claim_ids:
+            yield group, by_id[claim_id]
