@@ -73,7 +73,30 @@ class DateMatch:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """One quantitative or factual statement with its provenance."""
+    """One quantitative or factual statement with its provenance.
+
+    What is counted or dated is keyed by four fields, which grouping compares together:
+
+    - ``concept``: the base key: a category's key ("killed", "injured", "inhabitants"), an
+      event ("general_strike", "protests"), "age", a duration's unit ("year", "day"), or the
+      normalised counted noun ("inflatio", "diesel");
+    - ``detail``: which kind of it: a subgroup ("polizist" in killed police officers), a
+      severity of injury ("serious", "critical", "light"), what lasted ("rentenalt" of a
+      duration, from "Rentenalter"), the surname of a person whose age it is ("jeremic"), the
+      group a part of a whole belongs to ("feuerwehrleut"). When rules stack (a group named
+      among a toll that itself has a detail or is a change), the details are joined by ":" in
+      the order the rules applied them ("sicherheitskräft:frau", "change:polizist"); that is rare;
+    - ``aspect``: how the figure relates to the concept, when not as its level or start:
+      "change" (a change of the level: "stieg um 2 Prozent"), "part" (a part of a whole of its
+      own kind: "246 der 350 Toten"), "end" (a date of the event's end: "bis zum 19. Januar");
+      a detail and an aspect may come together ("polizist" and "change");
+    - ``occasion``: for a date of a recurring event (protests, strikes ...), the ISO date
+      itself, so that protests on two days are two events, not a conflict about one date.
+
+    ``detail`` and ``aspect`` are None when there is none; a concept-less claim has none of
+    them. ``full_concept`` joins the four the way stores before migration m008 held them in
+    ``concept`` alone ("killed:polizist:change", "strike:end@2008-03-14").
+    """
 
     claim_id: str
     doc: str
@@ -98,6 +121,9 @@ class Claim:
     # Normalised key of what is counted or which event is dated ("killed",
     # "general_strike"); grouping compares claims by it, `subject` is for people.
     concept: str | None = None
+    detail: str | None = None  # "polizist", "serious", "rentenalt" (see the class docstring)
+    aspect: str | None = None  # "change", "part", "end"
+    occasion: str | None = None  # "2022-01-05": the day of a recurring event a date claim dates
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +154,20 @@ class Group:
     status: str  # agree | compatible | conflict | update | sum_agree | sum_conflict | single
     claim_ids: list[str] = field(default_factory=list)
     explanation: str = ""
+
+
+def full_concept(
+    concept: str | None, detail: str | None = None, aspect: str | None = None, occasion: str | None = None
+) -> str | None:
+    """The concept with its detail, aspect and occasion as one string, as stores before
+    migration m008 held it: "killed:polizist:change", "strike:end@2008-03-14". Group ids hash it."""
+    if concept is None:
+        return None
+    if detail is not None:
+        concept = f"{concept}:{detail}"
+    if aspect is not None:
+        concept = f"{concept}:{aspect}"
+    return concept if occasion is None else f"{concept}@{occasion}"
 
 
 def claim_id_for(doc: str, start: int, end: int) -> str:

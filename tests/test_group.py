@@ -116,14 +116,15 @@ def test_dates_group_by_the_event_they_date():
     assert _group_of(groups, crack) is not g
 
 
-@pytest.mark.parametrize("concept, subject, label", [
-    ("crackdown", "gewaltsam", "date: crackdown · 2022-01"),
-    ("state_of_emergency:end", "Ausnahmezustand", "date: state of emergency (end) · 2022-01"),
-    ("strike@2022-01-04", "streikten", "date: strike · 2022-01"),
+@pytest.mark.parametrize("concept, aspect, occasion, subject, label", [
+    ("crackdown", None, None, "gewaltsam", "date: crackdown · 2022-01"),
+    ("state_of_emergency", "end", None, "Ausnahmezustand", "date: state of emergency (end) · 2022-01"),
+    ("strike", None, "2022-01-04", "streikten", "date: strike · 2022-01"),
 ])
-def test_date_groups_are_labelled_with_their_event(concept, subject, label):
-    german = make_claim(doc="001", category="date", concept=concept, value="2022-01-04", subject=subject)
-    english = make_claim(doc="002", category="date", concept=concept, value="2022-01-04", subject="strike")
+def test_date_groups_are_labelled_with_their_event(concept, aspect, occasion, subject, label):
+    fields = dict(category="date", concept=concept, aspect=aspect, occasion=occasion, value="2022-01-04")
+    german = make_claim(doc="001", subject=subject, **fields)
+    english = make_claim(doc="002", subject="strike", **fields)
     (group,) = group_claims([german, english])
     assert group.label == label
 
@@ -161,8 +162,8 @@ def test_split_by_scope_keeps_unknown_apart_when_ambiguous():
 def test_ages_are_never_compared():
     a = make_claim(doc="001", category="count", value=34.0, unit="year", concept="age", subject="Jährige")
     b = make_claim(doc="002", category="count", value=52.0, unit="year", concept="age", subject="Jährige")
-    c = make_claim(doc="001", category="count", value=40.0, unit="year", concept="age:jeremic", subject="Jeremic")
-    d = make_claim(doc="002", category="count", value=41.0, unit="year", concept="age:jeremic", subject="Jeremic")
+    c = make_claim(doc="001", category="count", value=40.0, unit="year", concept="age", detail="jeremic", subject="Jeremic")
+    d = make_claim(doc="002", category="count", value=41.0, unit="year", concept="age", detail="jeremic", subject="Jeremic")
     groups = group_claims([a, b, c, d])
     assert _group_of(groups, a) is not _group_of(groups, b)
     assert {_group_of(groups, a).status, _group_of(groups, b).status} == {"single"}
@@ -172,9 +173,9 @@ def test_ages_are_never_compared():
 
 def test_a_named_part_is_grouped_and_labelled_apart_from_its_whole():
     whole_a = make_claim(doc="001", category="injuries", concept="injured", value=31.0, subject="Menschen", scope="2024-05")
-    part_a = make_claim(doc="001", category="injuries", concept="injured:part", value=18.0, subject="verletzt", scope="2024-05")
+    part_a = make_claim(doc="001", category="injuries", concept="injured", aspect="part", value=18.0, subject="verletzt", scope="2024-05")
     whole_b = make_claim(doc="002", category="injuries", concept="injured", value=35.0, subject="Menschen", scope="2024-05")
-    part_b = make_claim(doc="002", category="injuries", concept="injured:part", value=20.0, subject="verletzt", scope="2024-05")
+    part_b = make_claim(doc="002", category="injuries", concept="injured", aspect="part", value=20.0, subject="verletzt", scope="2024-05")
     groups = group_claims([whole_a, part_a, whole_b, part_b])
     wholes, parts = _group_of(groups, whole_a), _group_of(groups, part_a)
     assert wholes is _group_of(groups, whole_b) and parts is _group_of(groups, part_b) and wholes is not parts

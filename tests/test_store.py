@@ -6,6 +6,8 @@ import dataclasses
 import sqlite3
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claims.errors import (
     AmbiguousDocument,
@@ -15,9 +17,10 @@ from claims.errors import (
     UnknownClaim,
     UnknownDocument,
 )
-from claims.models import Claim, Document, Group, claim_id_for
+from claims.compare import group_claims, regroup
+from claims.models import Claim, Document, Group, claim_id_for, full_concept
 from claims.store import Store, fts_query, migrations
-from claims.store.claim_table import claim_row, index_claims_after, insert_claims
+from claims.store.claim_table import CLAIM_FIELDS, claim_row, index_claims_after
 from tests.support.growth import assert_linear
 
 TEXT = "Mindestens 2200 Menschen wurden verletzt. Am 6. Januar 2022 gab es 164 Tote."
@@ -345,6 +348,15 @@ def test_older_store_is_migrated_and_keeps_its_data(db):
     assert applied == [m.__name__ for m in migrations.MIGRATIONS]
 
 
+def insert_old_claims(conn: sqlite3.Connection, claims: list[Claim], doc: Document) -> int:
+    """Write claims as a store of an older schema holds them: only the columns its table has."""
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(claims)")]
+    rows = [dict(zip(CLAIM_FIELDS, claim_row(claim, doc))) for claim in claims]
+    sql = (f"INSERT INTO claims ({', '.join(chr(34) + c + chr(34) for c in columns)}) "
+           f"VALUES ({', '.join('?' for _ in columns)})")
+    return conn.executemany(sql, [[row[c] for c in columns] for row in rows]).rowcount
+
+
 def datasette_fts_table(conn: sqlite3.Connection, table: str) -> str | None:
     """The full-text table Datasette finds for ``table``: its rule (``detect_fts_sql`` in
     datasette/utils), restated. It reads the SQL that declares the virtual table."""
@@ -371,7 +383,7 @@ def test_store_of_the_previous_schema_migrates_with_its_claims_groups_and_index(
         "INSERT INTO documents (doc_id, path, content_hash, extractor_version, lang, ingested_at, text, n_claims) "
         "VALUES (?, ?, ?, '1', 'de', 'then', ?, 3)", (old.doc_id, old.path, old.content_hash, old.text),
     )
-    assert insert_claims(conn, [claim_row(claim, old) for claim in make_claims()]) == 3
+    assert insert_old_claims(conn, make_claims(), old) == 3
     index_claims_after(conn, 0)
     dead = claim_id_for("old", TEXT.index("164"), TEXT.index("164") + 3)
     conn.execute(
@@ -390,6 +402,82 @@ def test_store_of_the_previous_schema_migrates_with_its_claims_groups_and_index(
         assert {c.doc for c in store.search_claims_fts("Tote")} == {"new"}
     applied = [r[0] for r in sqlite3.connect(db).execute("SELECT name FROM _migrations ORDER BY name")]
     assert applied == [m.__name__ for m in migrations.MIGRATIONS]
+
+
+# Concepts as the extractor joined them before m008, and the fields m008 splits them into.
+JOINED_CONCEPTS = [
+    ("injured:serious", ("injured", "serious", None, None)),
+    ("strike:end@2022-01-06", ("strike", None, "end", "2022-01-06")),
+    ("killed:polizist:change", ("killed", "polizist", "change", None)),
+]
+
+
+def test_store_of_the_schema_before_m008_gets_its_concepts_split_and_groups_as_before(db):
+    """A store as the release before m008 wrote it (concept strings, an index, a group) migrates;
+    its claims keep their ids and full concepts, the index and the group stay, and regrouping
+    gives the groups (ids and members) the joined concepts gave."""
+    conn = sqlite3.connect(db, isolation_level=None)
+    migrations.migrate(conn, migrations=migrations.MIGRATIONS[:7])
+    old = make_doc("old")
+    claims = [dataclasses.replace(c, concept=joined) for c, (joined, _) in zip(make_claims(), JOINED_CONCEPTS)]
+    twins = [dataclasses.replace(c, start=c.start + 1000, end=c.end + 1000) for c in claims]  # a second mention each
+    conn.execute(
+        "INSERT INTO documents (doc_id, path, content_hash, extractor_version, lang, ingested_at, text, n_claims) "
+        "VALUES (?, ?, ?, '1', 'de', 'then', ?, 6)", (old.doc_id, old.path, old.content_hash, old.text),
+    )
+    assert insert_old_claims(conn, claims + twins, old) == 6
+    index_claims_after(conn, 0)
+    before = {g.group_id: sorted(g.claim_ids) for g in group_claims(list(_old_claims(conn)))}
+    conn.execute("INSERT INTO groups (group_id, category, label, status, n_docs) VALUES ('g', 'deaths', 'x', 'single', 1)")
+    dead = claim_id_for("old", claims[2].start, claims[2].end)
+    conn.execute("INSERT INTO group_members (claim_id, group_id) VALUES (?, 'g')", (dead,))
+    conn.close()
+    with Store(db) as store:
+        migrated = {c.claim_id: c for c in store.claims()}
+        assert len(migrated) == 6
+        for claim, (joined, fields) in zip(claims + twins, JOINED_CONCEPTS * 2):
+            found = migrated[claim_id_for("old", claim.start, claim.end)]
+            assert (found.concept, found.detail, found.aspect, found.occasion) == fields
+            assert full_concept(*fields) == joined
+        assert [g.claim_ids for g in store.groups()] == [[dead]]
+        assert_fts_in_sync(store)
+        assert {c.claim_id for c in store.search_claims_fts("verletzt")} == {
+            claim_id_for("old", 0, 15), claim_id_for("old", 1000, 1015)}
+        store.conn.execute("UPDATE claims SET subject = 'Ordnungshüter' WHERE claim_id = ?", (dead,))
+        assert [c.claim_id for c in store.search_claims_fts("Ordnungshüter")] == [dead]  # the update trigger is back
+        store.conn.execute("UPDATE claims SET subject = 'Tote' WHERE claim_id = ?", (dead,))
+        regroup(store)
+        after = {g.group_id: sorted(g.claim_ids) for g in store.groups()}
+        labels = sorted(g.label for g in store.groups())
+    assert after == before and len(after) == 3  # the ids hash the joined concept, as the old release did
+    assert labels == [  # the old release's labels, named from the fields
+        "date: strike (end)", "deaths: Tote (change) · 2022-01", "injuries: Menschen (serious)"]
+
+
+def _old_claims(conn: sqlite3.Connection):
+    """The claims of a store of the schema before m008, each with its concept in one string."""
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(claims)")]
+    for row in conn.execute("SELECT * FROM claims"):
+        yield Claim(**dict(zip(columns, row)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="ab_:@-0ä", max_size=12), min_size=1, max_size=5))
+def test_m008_splits_any_concept_string_into_fields_that_join_back_into_it(concepts):
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    migrations.migrate(conn, migrations=migrations.MIGRATIONS[:7])
+    conn.execute("INSERT INTO documents (doc_id, path, content_hash, extractor_version, lang, ingested_at, text) "
+                 "VALUES ('d', 'd', 'h', '1', 'de', 'then', '')")
+    conn.executemany(
+        "INSERT INTO claims (claim_id, doc, category, qualifier, text, start, \"end\", sentence, concept) "
+        "VALUES (?, 'd', 'count', 'exact', '', ?, ?, '', ?)", [(str(i), i, i, c) for i, c in enumerate(concepts)],
+    )
+    migrations.migrate(conn)
+    rows = conn.execute("SELECT concept, detail, aspect, occasion FROM claims ORDER BY start").fetchall()
+    assert [full_concept(*row) for row in rows] == concepts
+    for concept, detail, aspect, _ in rows:
+        assert ":" not in concept and "@" not in concept
+        assert aspect in (None, "change", "part", "end")
 
 
 def test_failed_migration_is_rolled_back(db):

@@ -5,7 +5,9 @@ Blocking, so that the work grows with the number of claims, not its square:
 1. a claim's block is its category and unit: deaths are never compared with
    arrests, per cent never with euros, a population never with a crowd;
 2. inside a block, claims are keyed by their ``concept`` ("killed",
-   "general_strike"). Claims without a concept are keyed by their subject
+   "general_strike") with its ``detail``, ``aspect`` and ``occasion`` (``models.Claim``):
+   killed police officers, a change of a toll, a part of it, the protests of one day are
+   each a key of their own. Claims without a concept are keyed by their subject
    ("Tote"); a subject that the concept-bearing claims of the block use takes
    their concept, and the remaining subjects are merged with rapidfuzz when
    similar enough (``grouping.yaml``). Fuzzy matching compares distinct
@@ -22,7 +24,9 @@ Blocking, so that the work grows with the number of claims, not its square:
    says that two undated figures speak of the same event.
 
 Group ids hash the block, key and scope, so a group keeps its id when claims
-are added; a lone claim's group id hashes its claim id.
+are added; a lone claim's group id hashes its claim id. A concept's key is
+``models.full_concept`` of its four fields, the string older stores held, so ids
+stay what they were.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from operator import attrgetter
 
 from rapidfuzz import fuzz, process
 
-from ..models import Claim, Group
+from ..models import Claim, Group, full_concept
 from .status import CLAIM_ORDER, load_config, status_of_sorted
 
 _NON_WORD = re.compile(r"[\W\d_]+")
@@ -170,24 +174,29 @@ def split_by_scope(claims: list[Claim]) -> list[tuple[str | None, list[Claim], s
 def _label(members: list[Claim], scope: str | None, labelled_details=()) -> str:
     """``deaths: Tote · 2022-01``: category, the commonest subject (or the concept), scope."""
     category = members[0].category  # a group holds claims of one category
-    events = sorted({_event_name(c.concept) for c in members if c.concept}) if category == "date" else []
+    events = sorted({_event_name(c) for c in members if c.concept}) if category == "date" else []
     if events:  # "date: general strike", the same in every language, not "date: streikten"
         what = " / ".join(events)
     else:
         what = _commonest_subject(members) or _first_concept(members)
     details = set()
     if category == "duration":
-        details = {c.concept.split(":", 1)[1] for c in members if c.concept and ":" in c.concept}
-    if len(details) == 1:  # "duration: rentenalter (Jahre)": what lasted, not only the unit
+        details = {_details(c) for c in members if c.concept and (c.detail is not None or c.aspect is not None)}
+    if len(details) == 1:  # "duration: rentenalt (Jahre)": what lasted, not only the unit
         detail = details.pop()
         what = f"{detail} ({what})" if what else detail
     for detail in labelled_details:
         # "stieg um 2 Prozent", "18 davon", "drei schwer": kept apart from the level, the whole or the
-        # other injured, and said so
-        if what and all((c.concept or "").endswith(":" + detail) for c in members):
+        # other injured, and said so. An aspect comes after a detail ("polizist", "change").
+        if what and all((c.detail if c.aspect is None else c.aspect) == detail for c in members):
             what += f" ({detail})"
     label = f"{category}: {what}" if what else category
     return f"{label} · {scope}" if scope else label
+
+
+def _details(c: Claim) -> str:
+    """A claim's detail and aspect as the label names them: "rentenalt", "rentenalt:change"."""
+    return ":".join(d for d in (c.detail, c.aspect) if d is not None)
 
 
 def _commonest_subject(members: list[Claim]) -> str:
@@ -196,15 +205,15 @@ def _commonest_subject(members: list[Claim]) -> str:
 
 
 def _first_concept(members: list[Claim]) -> str:
-    concepts = sorted({c.concept for c in members if c.concept})
+    concepts = sorted({full_concept(c.concept, c.detail, c.aspect, c.occasion) for c in members if c.concept})
     return concepts[0].replace("_", " ") if concepts else ""
 
 
-def _event_name(concept: str) -> str:
-    """The event a date concept names, readably: "state_of_emergency:end@2022-01-19" is
-    "state of emergency (end)"."""
-    key, _, detail = concept.split("@", 1)[0].partition(":")
-    name = key.replace("_", " ")
+def _event_name(c: Claim) -> str:
+    """The event a date claim names, readably: "state of emergency (end)"; the occasion is the
+    date itself, not named."""
+    name = c.concept.replace("_", " ")
+    detail = _details(c)
     return f"{name} ({detail})" if detail else name
 
 
@@ -243,7 +252,8 @@ def group_claims(claims: Iterable[Claim], config: dict | None = None) -> list[Gr
 
 def _group_claims(claims: Iterable[Claim], config: dict) -> list[Group]:
     seen: set[str] = set()
-    keyed: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)  # (category, unit, key)
+    # (category, unit, concept, detail, aspect, occasion): the claims with a concept
+    by_concept: dict[tuple, list[Claim]] = defaultdict(list)
     loose: dict[tuple[str, str], list[Claim]] = defaultdict(list)  # (category, unit): no concept
     groups: list[Group] = []
     never_grouped = frozenset(config.get("never_grouped", ()))
@@ -251,17 +261,23 @@ def _group_claims(claims: Iterable[Claim], config: dict) -> list[Group]:
         if c.claim_id in seen:
             continue
         seen.add(c.claim_id)
-        if c.concept and c.concept.split(":", 1)[0] in never_grouped:
+        concept = c.concept
+        if concept and concept in never_grouped:
             groups.append(_make_group(_group_id("claim", c.claim_id), [c], c.scope, config))
-        elif c.concept:
-            keyed[(c.category, c.unit or "", "c:" + c.concept)].append(c)
+        elif concept:
+            by_concept[(c.category, c.unit or "", concept, c.detail, c.aspect, c.occasion)].append(c)
         elif normalise_subject(c.subject):
             loose[(c.category, c.unit or "")].append(c)
         else:
             groups.append(_make_group(_group_id("claim", c.claim_id), [c], c.scope, config))
+    keyed: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)  # (category, unit, key)
     concepts_by_block: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(dict)
-    for (category, unit, key), members in keyed.items():
-        concepts_by_block[(category, unit)][key[2:]] = members
+    for (category, unit, *fields), members in by_concept.items():
+        key = full_concept(*fields)  # one string per key, not per claim
+        same = keyed.setdefault((category, unit, "c:" + key), members)
+        if same is not members:  # a concept given as one string ("killed:part") meets the fields spelling it
+            same.extend(members)
+        concepts_by_block[(category, unit)][key] = same
     for (category, unit), members in loose.items():
         subject_keys = _subject_keys(members, concepts_by_block.get((category, unit), {}), config)
         for c in members:

@@ -9,7 +9,7 @@ from ..lexicon.vocabulary import Vocabulary
 from ..models import NumberMatch
 from .nouns import concept_key, head_noun, noun_before, noun_of, price_noun
 from .numbers import is_amount_word, word_before
-from .reading import Reading
+from .reading import Reading, joined
 
 
 def percentage_reading(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading:
@@ -79,8 +79,10 @@ def is_count_change(text: str, number: NumberMatch, clause, vocab: Vocabulary) -
 
 def as_change(reading: Reading) -> Reading:
     """A change of a level is compared with changes of it, never with the level itself."""
-    base = reading.concept or (concept_key(reading.subject) if reading.subject else None)
-    return replace(reading, concept=f"{base}:change") if base else reading
+    if reading.concept:  # a level's detail stays: the change of the toll of police officers
+        return replace(reading, detail=joined(reading.detail, reading.aspect), aspect="change")
+    base = concept_key(reading.subject) if reading.subject else None
+    return replace(reading, concept=base, aspect="change") if base else reading
 
 
 def after_attributive_lead(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> bool:

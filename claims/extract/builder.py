@@ -19,9 +19,9 @@ def number_claims(
     numbers: list[NumberMatch],
     readings: list[Reading | None],
     actors: list[str | None],
-    parts: dict[int, str],
+    parts: dict[int, tuple[str | None, str | None]],
 ) -> list[Claim]:
-    """The claims of the numbers that count something; ``parts`` gives the detail of a part."""
+    """The claims of the numbers that count something; ``parts`` gives the detail and aspect of a part."""
     claims = []
     for i, (number, reading, actor) in enumerate(zip(numbers, readings, actors)):
         if reading is None:
@@ -37,7 +37,8 @@ def number_claims(
 
 
 def _number_claim(
-    ctx: TextContext, number: NumberMatch, reading: Reading, actor: str | None, part: str | None
+    ctx: TextContext, number: NumberMatch, reading: Reading, actor: str | None,
+    part: tuple[str | None, str | None] | None,
 ) -> Claim:
     index = ctx.locate(number.start)
     span = ctx.span(index)
@@ -45,15 +46,14 @@ def _number_claim(
     if reading.end is not None and reading.end > number.end:
         number = replace(number, end=reading.end, text=ctx.text[number.start : reading.end])
     value, low, high = (None if v is None else v * reading.factor for v in (number.value, number.low, number.high))
-    concept = reading.concept
-    if reading.category == ctx.vocab.graded_category and concept and ":" not in concept:
-        severity = injury_severity(ctx.text, number, ctx.clause(number)[1], ctx.vocab)
-        concept = f"{concept}:{severity}" if severity else concept  # "drei schwer verletzt"
-    if part and ":" not in concept:
-        concept += f":{part}"  # "200 verletzt, 30 von ihnen im Krankenhaus": never compared with the whole
+    detail, aspect = reading.detail, reading.aspect
+    if reading.category == ctx.vocab.graded_category and reading.concept and detail is None and aspect is None:
+        detail = injury_severity(ctx.text, number, ctx.clause(number)[1], ctx.vocab)  # "drei schwer verletzt"
+    if part and detail is None and aspect is None:
+        detail, aspect = part  # "200 verletzt, 30 von ihnen im Krankenhaus": never compared with the whole
     return _claim(
         ctx, number, reading.category, value, low, high, unit, number.qualifier,
-        index, span, subject=reading.subject, concept=concept, actor=actor,
+        index, span, subject=reading.subject, concept=reading.concept, detail=detail, aspect=aspect, actor=actor,
         scope=scope_of(ctx, index, number.start, number.end, reading.category), kind="number",
     )
 
@@ -69,15 +69,14 @@ def date_claims(ctx: TextContext, dates: list[DateMatch]) -> list[Claim]:
         event = event_of(ctx.per_sentence("events", index, sentence_events), found.start, others)
         low, high = date_bounds(found)
         concept = event[0] if event else None
-        if concept and found.text.lower().startswith(vocab.until_words):
-            concept += ":end"  # "bis mindestens 19. Januar" dates the end, not the start
-        if concept and concept.split(":")[0] in vocab.recurring_events:
-            # Protests or clashes on two days are two events, not a conflict about one date.
-            concept = f"{concept}@{found.value}"
+        # "bis mindestens 19. Januar" dates the end, not the start
+        aspect = "end" if concept and found.text.lower().startswith(vocab.until_words) else None
+        # Protests or clashes on two days are two events, not a conflict about one date.
+        occasion = found.value if concept and concept in vocab.recurring_events else None
         claims.append(
             _claim(
                 ctx, found, "date", found.value, low, high, None, found.qualifier, index, span,
-                subject=event[1] if event else None, concept=concept,
+                subject=event[1] if event else None, concept=concept, aspect=aspect, occasion=occasion,
                 actor=None, scope=date_scope(found), kind="date",
             )
         )
@@ -95,7 +94,8 @@ def date_bounds(found: DateMatch) -> tuple[str | None, str | None]:
     return low, high
 
 
-def _claim(ctx, match, category, value, low, high, unit, qualifier, index, span, *, subject, concept, actor, scope, kind):
+def _claim(ctx, match, category, value, low, high, unit, qualifier, index, span, *, subject, concept, actor, scope, kind,
+           detail=None, aspect=None, occasion=None):
     start, end = span
     if match.end > end:  # a match may run over a sentence break ("15\n Prozent"): its sentence covers both
         end = max(end, ctx.span(ctx.locate(max(match.start, match.end - 1)))[1])
@@ -121,4 +121,7 @@ def _claim(ctx, match, category, value, low, high, unit, qualifier, index, span,
         lang=ctx.lang,
         as_of=ctx.as_of,
         concept=concept,
+        detail=detail,
+        aspect=aspect,
+        occasion=occasion,
     )

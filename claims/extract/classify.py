@@ -64,7 +64,7 @@ def _read_number(ctx: TextContext, number: NumberMatch, clause: tuple[int, int])
     text, vocab = ctx.text, ctx.vocab
     person = _bracketed_age(text, number, vocab)
     if person is not None:  # "Jeremic (40)": the age of a named person
-        return Reading("count", f"age:{concept_key(person)}", person, unit="year", from_noun=True)
+        return Reading("count", "age", person, unit="year", from_noun=True, detail=concept_key(person))
     age = vocab.ages.search(text, number.end, min(clause[1], number.end + 16))
     if age is not None and age.start() - number.end <= 2:
         return Reading("count", "age", age.group(), unit="year", from_noun=True)
@@ -153,8 +153,9 @@ def _counted(ctx: TextContext, head: str, number: NumberMatch, clause) -> Readin
         # What lasted is named before the number ("Amtszeit von sieben Jahren", "Rentenalter auf 60
         # Jahre"); durations of different things must not be compared.
         what = noun_before(text, number.start, clause[0], vocab, skip_units=True)
-        concept = f"{info.duration}:{concept_key(what)}" if what else None
-        return Reading("duration", concept, head, unit=info.duration, from_noun=True)
+        if not what:
+            return Reading("duration", None, head, unit=info.duration, from_noun=True)
+        return Reading("duration", info.duration, head, unit=info.duration, from_noun=True, detail=concept_key(what))
     category = info.category
     if category is not None and category.name in vocab.casualties:
         # Only a worse fate overrides a casualty noun: "Ein Gefangener starb", "zwei Verletzte
@@ -165,20 +166,20 @@ def _counted(ctx: TextContext, head: str, number: NumberMatch, clause) -> Readin
             others = [hit for hit in predicates_near(ctx, number) if hit.start != at]  # the noun itself may be a predicate
             found = nearest_predicate(text, number, clause, others, vocab.lang)
         if found is not None and found[0] <= CASUALTY_VERB_REACH and _worse(vocab, found[1].name, category.name):
-            return Reading(found[1].name, f"{found[1].concept}:{concept_key(head)}", head, from_noun=True)
+            return Reading(found[1].name, found[1].concept, head, from_noun=True, detail=concept_key(head))
         return Reading(category.name, category.concept, head, from_noun=True)
     if category is not None or info.person:
         adjective = _casualty_adjective(text, number.end, head, clause[1], vocab)
         if adjective is not None:  # "10.000 tote russische Soldaten": the dead, not the troops
-            return Reading(adjective.name, _concept(adjective.concept, head, vocab), head, from_noun=True)
+            return Reading(adjective.name, adjective.concept, head, from_noun=True, detail=_subgroup(head, vocab))
     if category is None and not info.person:
         # "Gunmen killed 5 villagers", "15 Palästinenser verletzt": a noun the lexicon does not
-        # know takes a casualty verb right next to it, as a group of its own ("killed:villag"):
+        # know takes a casualty verb right next to it, as a group of its own ("killed", "villag"):
         # 5 villagers are not compared with a toll of all people, nor 600 vultures with one.
         found = nearest_predicate(text, number, clause, predicates_near(ctx, number), vocab.lang)
         if found is not None and found[0] <= CASUALTY_VERB_REACH and found[1].name in vocab.casualties:
             category = found[1]
-            return Reading(category.name, f"{category.concept}:{concept_key(head)}", head, from_noun=True)
+            return Reading(category.name, category.concept, head, from_noun=True, detail=concept_key(head))
         return Reading("count", concept_key(head), head, from_noun=True)
     found = nearest_predicate(text, number, clause, predicates_near(ctx, number), vocab.lang)
     if found is not None and (number.value < found[1].min_value or is_partitive_whole(text, number, clause, vocab, found[3])):
@@ -234,14 +235,12 @@ def _casualty_adjective(text: str, start: int, head: str, limit: int, vocab: Voc
 
 
 def _with_predicate(category, head: str, vocab: Vocabulary) -> Reading:
-    return Reading(category.name, _concept(category.concept, head, vocab), head, from_noun=True)
+    return Reading(category.name, category.concept, head, from_noun=True, detail=_subgroup(head, vocab))
 
 
-def _concept(base: str, head: str, vocab: Vocabulary) -> str:
-    """``killed`` for people in general, ``killed:polizist`` for a subgroup of them."""
-    if vocab.noun(head).subgroup:
-        return f"{base}:{concept_key(head)}"
-    return base
+def _subgroup(head: str, vocab: Vocabulary) -> str | None:
+    """No detail for people in general, ``polizist`` for a subgroup of them (killed police officers)."""
+    return concept_key(head) if vocab.noun(head).subgroup else None
 
 
 def _worse(vocab: Vocabulary, fate: str, than: str) -> bool:

@@ -3,7 +3,7 @@
 
 Where a partitive's part stands (read by the classifier, so a verb after a whole and its part
 is the part's), and, once every figure is read, which figures count part of a whole in their
-sentence: a part of a whole of its own kind is a group of its own ("part"), never a rival toll.
+sentence: a part of a whole of its own kind is a group of its own (aspect "part"), never a rival toll.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from ..lexicon.vocabulary import Vocabulary
 from ..models import NumberMatch
 from .nouns import TOKEN
 from .numbers import is_figure
-from .reading import Reading
+from .reading import Reading, joined
 from .sentences import TextContext
 
 # "246 der nach Behördenangaben 350": words between a partitive link and the whole it names.
@@ -25,6 +25,7 @@ PARTITIVE_REACH = 80  # characters after a clause-opening whole ("Von 500 ...") 
 PARTITIVE_NEAR = 24  # the same within a clause: "nahm von 500 Demonstranten 40 fest"
 PART_WORDS = 3  # "davon leben etwa [zwei Millionen]": how far before a figure its inclusion word may stand
 _WORD = re.compile(r"\S+")
+_PART = (None, "part")  # the detail and aspect of a part of a whole of its own kind
 
 
 def is_partitive_whole(text: str, number: NumberMatch, clause, vocab: Vocabulary, verb_end: int | None = None) -> bool:
@@ -127,8 +128,8 @@ def named_part(ctx: TextContext, number: NumberMatch) -> bool:
     pronouns = vocab.partitive_pronouns
     if any(tuple(after[: len(p)]) == p for p in pronouns):
         return True
-    joined = " " + " ".join(words) + " "
-    return any(f" {p} " in joined for p in [" ".join(p) for p in pronouns] + list(vocab.inclusions))
+    spaced = " " + " ".join(words) + " "
+    return any(f" {p} " in spaced for p in [" ".join(p) for p in pronouns] + list(vocab.inclusions))
 
 
 def included(ctx: TextContext, start: int) -> bool:
@@ -170,7 +171,8 @@ def names_a_group(vocab: Vocabulary, noun: str | None) -> bool:
 
 def people_among_casualties(ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None]) -> None:
     """A count of people named as part of a toll is a toll of that group: in "Unter den 300
-    Toten waren 40 Polizisten" the 40 are dead police officers ("killed:polizist")."""
+    Toten waren 40 Polizisten" the 40 are dead police officers (concept "killed", detail
+    "polizist"); the whole's own detail and aspect come first ("sicherheitskräft:polizist")."""
     for whole, reading in enumerate(readings):
         if reading is None or reading.category not in ctx.vocab.casualties:
             continue
@@ -178,36 +180,38 @@ def people_among_casualties(ctx: TextContext, numbers: list[NumberMatch], readin
         i = None if at is None else bisect_right(ctx.number_starts, at) - 1
         part = readings[i] if i is not None and i >= 0 and at < numbers[i].end else None
         if part and part.category == "count" and part.from_noun and part.concept and names_a_group(ctx.vocab, part.subject):
-            readings[i] = replace(part, category=reading.category, concept=f"{reading.concept}:{part.concept}")
+            detail = joined(reading.detail, reading.aspect, part.concept, part.detail)
+            readings[i] = replace(part, category=reading.category, concept=reading.concept, detail=detail)
 
 
 def parts_of_wholes(
     ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None], actors: list[str | None]
-) -> dict[int, str]:
-    """The figures that count part of a whole in their sentence, each with the detail its
-    concept gets. A part of a whole of its own kind is no rival toll ("part"): "31 Personen
+) -> dict[int, tuple[str | None, str | None]]:
+    """The figures that count part of a whole in their sentence, each with the detail and aspect
+    its claim gets. A part of a whole of its own kind is no rival toll (aspect "part"): "31 Personen
     verletzt, 18 von ihnen im Krankenhaus", "19 Millionen Einwohner, davon ... zwei Millionen in
     Almaty", "Of the 30 people who were injured, five were children", "246 der 350 Toten". A part
     named of a group of other people is that group's ("200 Feuerwehrleute im Einsatz, drei von
     ihnen verletzt": injured firefighters); of people in general it is a toll of its own
     ("10.000 infiziert, von denen 800 starben"). An actor's figure is compared by actor."""
-    parts: dict[int, str] = {}
+    parts: dict[int, tuple[str | None, str | None]] = {}
     by_kind: dict[tuple, list[int]] = {}
     vocab = ctx.vocab
     for i, reading in enumerate(readings):
-        if reading is not None and reading.concept and ":" not in reading.concept and actors[i] is None \
-                and vocab.counts_people(reading.category):
+        if reading is not None and reading.concept and reading.detail is None and reading.aspect is None \
+                and actors[i] is None and vocab.counts_people(reading.category):
             by_kind.setdefault((ctx.locate(numbers[i].start), reading.concept), []).append(i)
     for members in by_kind.values():
         for whole in members if len(members) > 1 else ():
             at = part_at(ctx, numbers[whole])
-            parts.update((i, "part") for i in members if at is not None and numbers[i].start <= at < numbers[i].end)
+            parts.update((i, _PART) for i in members if at is not None and numbers[i].start <= at < numbers[i].end)
         for i in members:
             whole = figure_before(ctx, numbers, readings, i)
             if whole is None or i in parts or not named_part(ctx, numbers[i]):
                 continue
-            if readings[whole].concept == readings[i].concept:
-                parts[i] = "part"
-            elif readings[whole].from_noun and readings[whole].concept and names_a_group(vocab, readings[whole].subject):
-                parts[i] = readings[whole].concept
+            of = readings[whole]
+            if (of.concept, of.detail, of.aspect) == (readings[i].concept, None, None):
+                parts[i] = _PART
+            elif of.from_noun and of.concept and names_a_group(vocab, of.subject):
+                parts[i] = (joined(of.concept, of.detail), of.aspect)  # injured firefighters
     return parts

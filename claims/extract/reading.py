@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """What a number counts."""
+    """What a number counts; ``concept``, ``detail`` and ``aspect`` as in ``models.Claim``."""
 
     category: str
     concept: str | None
@@ -17,3 +17,12 @@ class Reading:
     from_noun: bool = False  # read from the counted noun, not only from a verb near it
     factor: float = 1.0  # "zwei Drittel": the number times 100/3 is a percentage
     end: int | None = None  # where the claim ends when a word after the number belongs to it
+    detail: str | None = None  # "polizist" in "killed" police officers, "rentenalt" (Rentenalter) for a duration
+    aspect: str | None = None  # "change": a change of the level, not the level
+
+
+def joined(*details: str | None) -> str | None:
+    """Details stacked by several rules, in the order they applied: ("change", "polizist") ->
+    "change:polizist"; None when there is none."""
+    present = [d for d in details if d is not None]
+    return ":".join(present) if present else None

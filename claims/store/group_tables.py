@@ -168,12 +168,12 @@ class GroupTables:
         chronological = _EARLIEST_DATE_SQL + ", " if by_date else ""
         order, order_params = f"g.n_docs DESC, {severity}, {chronological}g.label, g.group_id", severity_params
         if first_events:
-            named = " OR ".join("c.concept = ? OR c.concept LIKE ? OR c.concept LIKE ?" for _ in first_events)
+            # the concept alone: its end ("aspect") and the day of a recurring one ("occasion") are in other columns
             order = (
                 "NOT EXISTS (SELECT 1 FROM group_members m JOIN claims c ON c.claim_id = m.claim_id "
-                f"WHERE m.group_id = g.group_id AND ({named})), {order}"
+                f"WHERE m.group_id = g.group_id AND c.concept IN ({marks(first_events)})), {order}"
             )
-            order_params = [p for key in first_events for p in (key, f"{key}:%", f"{key}@%")] + order_params
+            order_params = [*first_events, *order_params]
         with self.reading() as conn:
             rows = conn.execute(
                 f"SELECT g.group_id FROM groups g WHERE {where} ORDER BY {order} LIMIT ?",

@@ -23,6 +23,9 @@ def make_claim(
     text: str | None = None,
     kind: str | None = None,
     start: int | None = None,
+    detail: str | None = None,
+    aspect: str | None = None,
+    occasion: str | None = None,
 ) -> Claim:
     """A claim with sensible defaults; ``low``/``high`` default to the value."""
     start = next(_counter) * 10 if start is None else start
@@ -46,6 +49,9 @@ def make_claim(
         kind=kind or ("date" if isinstance(value, str) else "number"),
         as_of=as_of,
         concept=concept,
+        detail=detail,
+        aspect=aspect,
+        occasion=occasion,
     )
 
 
