@@ -34,10 +34,10 @@ def filled(db):
             [
                 claim("bericht", TEXT, "mindestens 2200", category="injuries", value=2200.0, value_low=2200.0,
                       value_high=None, qualifier="at_least", subject="Menschen", attribution="laut Polizei",
-                      sentence=TEXT[:54]),
+                      sentence=TEXT[:54], concept="injured", detail="serious"),
                 claim("bericht", TEXT, "zwischen 150 und 200", category="deaths", value=150.0, value_low=150.0,
                       value_high=200.0, qualifier="range", subject="Tote", scope="2022-01",
-                      sentence=TEXT[55:], sentence_start=55),
+                      sentence=TEXT[55:], sentence_start=55, concept="killed", aspect="change"),
             ],
         )
         store.replace_document(
@@ -103,7 +103,12 @@ def test_show_highlights_the_span_and_lists_fields(cli, filled):
     assert "Laut Polizei wurden ⟦mindestens 2200⟧ Menschen verletzt." in result.stdout
     for field in ("category", "injuries", "qualifier", "at_least", "attribution", "laut Polizei", "reads as"):
         assert field in result.stdout
-    assert json.loads(cli("show", claim_id[:7], "--json").stdout)["value"] == 2200
+    fields = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines() if line.strip()}
+    assert (fields["concept"], fields["detail"], fields["aspect"], fields["occasion"]) == (
+        ["injured"], ["serious"], ["—"], ["—"])
+    shown = json.loads(cli("show", claim_id[:7], "--json").stdout)
+    assert shown["value"] == 2200
+    assert (shown["concept"], shown["detail"], shown["aspect"], shown["occasion"]) == ("injured", "serious", None, None)
 
 
 def test_show_unknown_claim(cli, filled):
@@ -158,10 +163,15 @@ def test_export_csv_to_stdout_and_file(cli, filled, tmp_path):
     injuries = next(r for r in rows if r["category"] == "injuries")
     assert (injuries["value"], injuries["value_low"], injuries["value_high"]) == ("2200", "2200", "")
     assert TEXT[int(injuries["start"]) : int(injuries["end"])] == injuries["text"]
+    deaths = next(r for r in rows if r["category"] == "deaths" and r["doc"] == "bericht")
+    assert [(r["concept"], r["detail"], r["aspect"], r["occasion"]) for r in (injuries, deaths)] == [
+        ("injured", "serious", "", ""), ("killed", "", "change", "")]
     out = tmp_path / "claims.json"
     result = cli("export", "--format", "json", "-o", str(out), "--doc", "bericht")
     assert result.exit_code == 0 and result.stderr == f"Wrote 2 rows to {out}\n" and result.stdout == ""
-    assert [c["category"] for c in json.loads(out.read_text())] == ["injuries", "deaths"]
+    exported = json.loads(out.read_text())
+    assert [c["category"] for c in exported] == ["injuries", "deaths"]
+    assert [(c["detail"], c["aspect"], c["occasion"]) for c in exported] == [("serious", None, None), (None, "change", None)]
     assert not list(tmp_path.glob(".claims.json.*"))  # no temporary file left behind
 
 

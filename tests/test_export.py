@@ -39,6 +39,16 @@ def test_header_starts_with_the_contract_columns():
     assert out.getvalue().splitlines()[0].split(",")[: len(REQUIRED)] == REQUIRED
 
 
+def test_concept_detail_aspect_and_occasion_are_columns_of_their_own():
+    at = export.CLAIM_COLUMNS.index("concept")
+    assert export.CLAIM_COLUMNS[at : at + 4] == ("concept", "detail", "aspect", "occasion")
+    rows = to_csv([claim(category="date", value="2022-01-19", value_low=None, value_high="2022-01-19",
+                         concept="strike", aspect="end", occasion="2022-01-19"),
+                   claim(claim_id="c2", concept="killed", detail="polizist", aspect="change")])
+    assert [(r["concept"], r["detail"], r["aspect"], r["occasion"]) for r in rows] == [
+        ("strike", "", "end", "2022-01-19"), ("killed", "polizist", "change", "")]
+
+
 def test_plain_values_and_open_bounds():
     rows = to_csv([
         claim(),
