@@ -4,11 +4,17 @@ Usage:
     python scripts/snapshot.py --out before.jsonl            # ingest, write the snapshot, print digests
     python scripts/snapshot.py --out after.jsonl --against before.jsonl   # ... and list what changed
     python scripts/snapshot.py --compare before.jsonl after.jsonl         # compare two saved snapshots
+    python scripts/snapshot.py --compare old.jsonl new.jsonl --legacy-concept  # across migration m008
 
 A behaviour-preserving change (a refactor, a speed-up) must leave both digests unchanged; a
 change of rules is read through the list of changed claims it prints. The corpus (CC BY-NC-SA)
 is written into a temporary folder and never into the repository. The checkout this script
 lives in is the code that runs (PYTHONPATH is set to it), whatever is installed in the venv.
+
+Migration m008 split the claim column ``concept`` ("killed:polizist:change") into concept,
+detail, aspect and occasion. ``--legacy-concept`` joins them again on both sides, the way
+stores before m008 held them (``claims.models.full_concept``), and drops the three columns, so a
+snapshot taken before m008 and one taken after compare claim by claim and digest by digest.
 """
 
 from __future__ import annotations
@@ -27,9 +33,12 @@ from pathlib import Path
 
 from bench_ingest import write_corpus
 
+from claims.models import full_concept
+
 ROOT = Path(__file__).resolve().parent.parent
 # Columns that change with the moment of the run, not with the code.
 VOLATILE = {"ingested_at", "extractor_version"}
+SPLIT_CONCEPT = ("detail", "aspect", "occasion")  # the columns m008 split off `concept`
 
 
 def ingest(corpus: Path, work: Path, jobs: str | None) -> Path:
@@ -74,6 +83,19 @@ def digests(records: list[dict]) -> dict[str, str]:
                 digest.update(json.dumps(record, sort_keys=True, ensure_ascii=False).encode() + b"\n")
         found[kind] = digest.hexdigest()[:16]
     return found
+
+
+def legacy_concept(records: list[dict]) -> list[dict]:
+    """The records with each claim's concept joined into one string as before m008, without the
+    columns it was split into; records of an older snapshot come back unchanged."""
+    joined = []
+    for record in records:
+        if record["t"] == "claim" and any(name in record for name in SPLIT_CONCEPT):
+            parts = [record.get(name) for name in SPLIT_CONCEPT]
+            record = {k: v for k, v in record.items() if k not in SPLIT_CONCEPT}
+            record["concept"] = full_concept(record["concept"], *parts)
+        joined.append(record)
+    return joined
 
 
 def load(path: Path) -> list[dict]:
@@ -127,9 +149,12 @@ def main() -> None:
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("BEFORE", "AFTER"))
     parser.add_argument("--jobs", help="pass --jobs to claims ingest")
     parser.add_argument("--sample", type=int, default=10, help="changed claims to print")
+    parser.add_argument("--legacy-concept", action="store_true",
+                        help="compare concepts joined as before migration m008 (concept:detail:aspect@occasion)")
     args = parser.parse_args()
+    comparable = legacy_concept if args.legacy_concept else (lambda records: records)
     if args.compare:
-        before, after = (load(p) for p in args.compare)
+        before, after = (comparable(load(p)) for p in args.compare)
         print(f"before {digests(before)}  after {digests(after)}")
         compare(before, after, args.sample)
         return
@@ -146,9 +171,9 @@ def main() -> None:
     print(f"claims {sum(r['t'] == 'claim' for r in records)} digest {found['claim']}; "
           f"groups {sum(r['t'] == 'group' for r in records)} digest {found['group']}")
     if args.against:
-        before = load(args.against)
-        print(f"before {digests(before)}")
-        compare(before, records, args.sample)
+        before, after = comparable(load(args.against)), comparable(records)
+        print(f"before {digests(before)}  after {digests(after)}")
+        compare(before, after, args.sample)
 
 
 if __name__ == "__main__":
