@@ -97,11 +97,12 @@ def synthetic(base: list[Claim], n: int, seed: int = 1) -> list[Claim]:
         if isinstance(value, float) and rng.random() < 0.3:
             factor = rng.choice([0.5, 0.9, 1.0, 1.1, 2.0])
             value, low, high = (None if x is None else x * factor for x in (value, low, high))
-        concept = c.concept if rng.random() > 0.1 else None  # some extractions miss the concept
+        # some extractions miss the concept, and with it its detail, aspect and occasion
+        concept = {} if rng.random() > 0.1 else dict(concept=None, detail=None, aspect=None, occasion=None)
         out.append(dataclasses.replace(
             c, claim_id=claim_id_for(doc, start, start + len(c.text)), doc=doc, start=start,
             end=start + len(c.text), sentence_start=start, value=value, value_low=low, value_high=high,
-            subject=_variant(c.subject, rng), concept=concept, scope=scope, as_of=doc_dates[d],
+            subject=_variant(c.subject, rng), scope=scope, as_of=doc_dates[d], **concept,
         ))
     return out
 
