@@ -227,7 +227,7 @@ GROUPING = Section({
     "cumulative_categories": required(WORDS, "categories whose later, higher count is an update, not a conflict"),
     "update_window_days": required(int, "days after a scope's end an earlier report may still be updated"),
     "never_grouped": optional(WORDS, 'concepts of one person or thing, never grouped ("age")'),
-    "labelled_details": optional(WORDS, 'details of a concept a group label names ("(serious)")'),
+    "labelled_details": optional(WORDS, 'details and aspects of a concept a group label names ("(serious)", "(part)")'),
 }, "how claims are grouped across documents and how a group's status is decided")
 
 TOPICS = Section({
