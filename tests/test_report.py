@@ -196,3 +196,24 @@ def test_report_of_a_missing_store_is_one_line(cli, tmp_path):
     result = cli(["--db", str(tmp_path / "none.db"), "report"])
     assert result.exit_code == 1 and result.output.startswith("Error:") and "Traceback" not in result.output
     assert not (tmp_path / "report.html").exists()
+
+
+def test_a_group_of_many_sources_shows_every_one_in_tables_of_six(tmp_path):
+    from claims.compare import regroup
+    from claims.models import Document
+    from claims.store import Store
+    from tests.support.claimfactory import make_claim
+
+    with Store(tmp_path / "many.db") as store:
+        for day in range(1, 10):  # nine outlets report the toll on nine days, the last one differs
+            doc, text = f"outlet{day}", f"Es gab {20 + (day == 9)} Tote."
+            claim = make_claim(doc=doc, value=20.0 + (day == 9), text=text[7:9], start=7, as_of=f"2022-01-0{day}")
+            store.replace_document(Document(doc, f"{doc}.txt", text, doc, source=f"Outlet {day}",
+                                            date=f"2022-01-0{day}"), [claim])
+        regroup(store)
+        html = render_html(build_report(store))
+    assert audit(html) == []
+    card = html[html.index('<article class="group'):html.index("</article>")]
+    heads = re.findall(r'<div class="outlet">([^<]+)</div>', card)
+    assert heads == [f"Outlet {day}" for day in range(1, 10)]  # publication order, none dropped
+    assert card.count("<table") == 2 and 'class="side n3"' in card

@@ -23,8 +23,11 @@ LEFT, RIGHT, TOP, BOTTOM = 64, 20, 18, 40
 LOG_RATIO = 50  # values spanning more than this factor are drawn on a log scale
 SPREAD = 11  # px between marks of one report date
 # Okabe-Ito: told apart also by readers with a colour vision deficiency.
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
+OTHER_COLOUR = "#7a828e"  # the series beyond the palette, drawn as one: "other sources"
 NO_LINE = "no source named"
+OTHER = "other sources"
+CHAR_PX = 6.4  # the width of a character of a value label, for keeping labels apart
 
 
 @dataclass(slots=True)
@@ -35,11 +38,14 @@ class Mark:
     y_high: float
     shape: str  # dot | ring | bar | open | band
     colour: str
-    label: str  # the value as read, next to the mark
+    label: str  # the value as read, next to the mark ("" when it would cover another label)
     tip: str  # who says it, where and how: the mark's tooltip
     x_low: float = 0.0  # the span of a report dated to a month or year
     x_high: float = 0.0
     open_up: bool = True
+    label_x: float = 0.0
+    label_y: float = 0.0
+    label_anchor: str = "start"
 
 
 @dataclass(slots=True)
@@ -99,12 +105,16 @@ def timeline(group: GroupReport) -> Chart | None:
                 drawn.append((figure, by_doc[doc], span, claim_interval(figure.claim)))
     if not drawn:
         return None
-    names = list(dict.fromkeys(series_name(f) for f, *_ in sorted(drawn, key=lambda d: (d[2], d[1].doc_id))))
-    series = {name: Series(name, PALETTE[i % len(PALETTE)], i % len(PALETTE)) for i, name in enumerate(names)}
+    names = _series_names([series_name(f) for f, *_ in sorted(drawn, key=lambda d: (d[2], d[1].doc_id))])
+    own = [n for n in dict.fromkeys(names.values()) if n != OTHER]
+    series = {name: Series(name, PALETTE[i], i) for i, name in enumerate(own)}
+    if OTHER in names.values():
+        series[OTHER] = Series(OTHER, OTHER_COLOUR, len(PALETTE))
     y_of, y_ticks, log = _y_scale([v for *_, iv in drawn for v in iv] + [f.claim.value for f, *_ in drawn])
     x_of, x_ticks = _x_scale([s for _, _, s, _ in drawn])
-    for figure, source, span, interval in sorted(drawn, key=lambda d: (d[2], names.index(series_name(d[0])))):
-        line = series[series_name(figure)]
+    order = list(series)
+    for figure, source, span, interval in sorted(drawn, key=lambda d: (d[2], order.index(names[series_name(d[0])]))):
+        line = series[names[series_name(figure)]]
         centre = x_of((span[0] + span[1]) / 2)
         line.marks.append(_mark(figure, source, interval, y_of, line.colour, centre, x_of(span[0]), x_of(span[1])))
     _spread(list(series.values()))
@@ -122,7 +132,36 @@ def _spread(lines: list[Series]) -> None:
         for k, mark in enumerate(marks):
             mark.x += (k - (len(marks) - 1) / 2) * SPREAD
     for line in lines:
-        line.points = " ".join(f"{m.x:.1f},{m.y:.1f}" for m in line.marks)
+        if line.name != OTHER:  # "other sources" are several lines: no one line joins them
+            line.points = " ".join(f"{m.x:.1f},{m.y:.1f}" for m in line.marks)
+    _place_labels([m for line in lines for m in line.marks])
+
+
+def _series_names(names: list[str]) -> dict[str, str]:
+    """Each name's series: the names given most often keep their own, the rest are OTHER."""
+    counts = {name: names.count(name) for name in dict.fromkeys(names)}
+    kept = sorted(counts, key=lambda n: -counts[n])[: len(PALETTE) - (len(counts) > len(PALETTE))]
+    return {name: name if name in kept else OTHER for name in counts}
+
+
+def _place_labels(marks: list[Mark]) -> None:
+    """Each value label right of its mark, else left of it, else left out (its tooltip still says it)."""
+    placed: list[tuple[float, float, float, float]] = []
+    for mark in sorted(marks, key=lambda m: (m.x, m.y)):
+        mark.label_y = (mark.y_low + mark.y_high) / 2 + 4 if mark.shape == "band" else mark.y + 4
+        width = CHAR_PX * len(mark.label) + 2
+        for anchor, x0 in (("start", mark.x + 8), ("end", mark.x - 8 - width)):
+            box = (x0, mark.label_y - 11, x0 + width, mark.label_y + 2)
+            if box[0] >= LEFT and box[2] <= WIDTH and not any(_overlap(box, other) for other in placed):
+                placed.append(box)
+                mark.label_x, mark.label_anchor = (mark.x + 8 if anchor == "start" else mark.x - 8), anchor
+                break
+        else:
+            mark.label = ""
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _mark(figure: Figure, source: Source, interval: tuple[float, float], y_of, colour: str,
@@ -207,4 +246,5 @@ def _x_scale(spans: list[tuple[int, int]]) -> tuple:
                 ticks.append((x_of(day), date.isoformat()[: 4 if months else 7]))
         stride = max(1, math.ceil(len(ticks) / 8))
         ticks = ticks[::stride]
-    return x_of, ticks
+    half_label = 34  # half the width of a date label: no label runs off the chart
+    return x_of, [(x, label) for x, label in ticks if LEFT <= x <= WIDTH - half_label]

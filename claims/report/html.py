@@ -31,11 +31,20 @@ from .matrix import PairAgreement, agreement, grid
 TEMPLATES = Path(__file__).with_name("templates")
 
 
+COLUMNS_PER_TABLE = 6  # a group of more sources is shown in several tables, one under the other
+
+
 @dataclass(slots=True)
 class GroupView:
     report: GroupReport
     anchor: str
     chart: Chart | None = None
+
+    @property
+    def chunks(self) -> list[list]:
+        """The group's sources, in publication order, in tables of at most COLUMNS_PER_TABLE: none is hidden."""
+        sources = self.report.sources
+        return [sources[i:i + COLUMNS_PER_TABLE] for i in range(0, len(sources), COLUMNS_PER_TABLE)]
 
 
 @dataclass(slots=True)
