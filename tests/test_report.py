@@ -142,6 +142,9 @@ def test_stories_split_the_report_and_story_picks_one(store, monkeypatch):
     stories = {"001": "unrest", "002": "unrest", "003": "history", "004": "unrest"}
     storied = [SimpleNamespace(**{f: getattr(d, f) for f in d.__slots__}, story=stories[d.doc_id[:3]]) for d in docs]
     monkeypatch.setattr(store, "documents", lambda: storied)
+    # as a store with stories answers (issue 16); before it, the report matches names itself
+    monkeypatch.setattr(store, "stories", lambda: [], raising=False)
+    monkeypatch.setattr(store, "story", lambda ref: SimpleNamespace(story_id=ref), raising=False)
     data = build_report(store)
     assert [s.name for s in data.stories] == ["history", "unrest"]
     history = data.stories[0]
@@ -151,6 +154,18 @@ def test_stories_split_the_report_and_story_picks_one(store, monkeypatch):
     assert "Story: unrest" in render_html(only) and "## Story: unrest" in render_markdown(only)
     with pytest.raises(ClaimsError, match="no story 'sport'.*history, unrest"):
         build_report(store, story="sport")
+
+
+def test_stories_are_headed_by_their_label_and_found_by_the_store(store, monkeypatch):
+    docs = store.documents()
+    storied = [SimpleNamespace(**{f: getattr(d, f) for f in d.__slots__}, story="s1a2b3") for d in docs]
+    told = SimpleNamespace(story_id="s1a2b3", label="Kasachstan · Almaty")
+    monkeypatch.setattr(store, "documents", lambda: storied)
+    monkeypatch.setattr(store, "stories", lambda: [told], raising=False)
+    monkeypatch.setattr(store, "story", lambda ref: told if "s1a2b3".startswith(ref) else None, raising=False)
+    data = build_report(store, story="s1a")  # a prefix, resolved by the store
+    assert [(s.name, s.label) for s in data.stories] == [("s1a2b3", "Kasachstan · Almaty")]
+    assert "Story: Kasachstan · Almaty (s1a2b3)" in visible_text(render_html(data))
 
 
 def test_a_story_filter_on_a_store_without_stories_is_one_line_error(seeded, cli):

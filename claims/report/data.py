@@ -73,10 +73,11 @@ class GroupReport:
 class StoryReport:
     """One story: its sources in publication order and its groups, most sources and worst first."""
 
-    name: str | None
+    name: str | None  # the story's id
     sources: list[Source]
     groups: list[GroupReport]
     anchor: str
+    label: str | None = None  # what the story is about ("Kasachstan · Almaty"), where stories have labels
 
 
 @dataclass(slots=True)
@@ -117,10 +118,27 @@ def publication_key(source: Source) -> tuple:
     return first, source.date or "", source.doc_id
 
 
-def source_line(claim: Claim) -> str | None:
-    """The line of sources a claim's figure comes from ("official (ministry)"), when it is known."""
+def reads_as(claim: Claim) -> str:
+    """The value as the comparison reads it ("≥2,200", "\"Hunderte\" (200–999)", "≈20"), with its actor."""
+    text = format_value(claim)
+    if claim.qualifier == "approx" and not text.startswith("≈"):
+        text = "≈" + text
+    return text + (f" ({claim.actor})" if claim.actor else "")
+
+
+def source_line(claim: Claim, outlet: str | None = None) -> str | None:
+    """The line of sources a claim's figure comes from ("official (ministry)"), when the
+    comparison stage knows source lines (``claims.compare.sources``) or the claim carries one."""
     line = getattr(claim, "source_line", None)
-    return str(line) if line else None
+    if line:
+        return str(line)
+    try:
+        # the comparison stage's, where it has one
+        from ..compare.sources import source_line as line_of
+    except ImportError:
+        return None
+    found = line_of(claim.attribution, outlet=outlet)
+    return str(getattr(found, "label", found)) if found else None
 
 
 def story_of(item: object) -> str | None:
@@ -151,12 +169,20 @@ def _group_story(view: GroupView, sources: dict[str, Source]) -> str | None:
 def _group_report(view: GroupView, sources: dict[str, Source]) -> GroupReport:
     figures: dict[str, list[Figure]] = {}
     for claim in sorted(view.claims, key=lambda c: (c.doc, c.start, c.claim_id)):
-        reads_as = format_value(claim) + (f" ({claim.actor})" if claim.actor else "")
-        figure = Figure(claim, reads_as, source_line(claim), anchor("c", claim.claim_id))
+        outlet = sources[claim.doc].name if claim.doc in sources else None
+        figure = Figure(claim, reads_as(claim), source_line(claim, outlet), anchor("c", claim.claim_id))
         figures.setdefault(claim.doc, []).append(figure)
     columns = sorted((sources[d] for d in figures if d in sources), key=publication_key)
     columns += [Source(d, None, None, None, None, "", None, anchor("d", d)) for d in figures if d not in sources]
     return GroupReport(view.group, what(view.group), columns, figures, view.n_claims, _group_story(view, sources))
+
+
+def _story_labels(store: Store) -> dict[str, str]:
+    """Story id -> its label, from ``Store.stories()`` where the store has stories."""
+    reader = getattr(store, "stories", None)
+    if not callable(reader):
+        return {}
+    return {str(s.story_id): str(s.label) for s in reader() if getattr(s, "label", None)}
 
 
 def ranked_views(store: Store) -> list[GroupView]:
@@ -173,7 +199,11 @@ def build_report(store: Store, story: str | None = None) -> ReportData:
     sources = {doc.doc_id: to_source(doc) for doc in store.documents()}
     groups = [_group_report(view, sources) for view in ranked_views(store)]
     names = sorted({g.story for g in groups if g.story} | {s.story for s in sources.values() if s.story})
+    labels = _story_labels(store)
     if story is not None:
+        finder = getattr(store, "story", None)  # a store that knows stories resolves an id prefix itself
+        if callable(finder) and names:
+            story = str(getattr(finder(story), "story_id", story))
         if not names:
             raise ClaimsError(f"--story {story}: the documents of {store.name} are not assigned to stories")
         if story not in names:
@@ -190,7 +220,7 @@ def build_report(store: Store, story: str | None = None) -> ReportData:
         if key is None and not names:
             docs = set(sources)
         columns = sorted((sources[d] for d in docs if d in sources), key=publication_key)
-        stories.append(StoryReport(key, columns, members, anchor("s", key or "all")))
+        stories.append(StoryReport(key, columns, members, anchor("s", key or "all"), labels.get(key) if key else None))
     data = ReportData(store.name, stories, sources)
     for item in stories:
         for source in item.sources:

@@ -92,7 +92,7 @@ def content_policy(css: str) -> str:
 
 def story_label(story: StoryReport, data: ReportData) -> str:
     if story.name:
-        return f"Story: {story.name}"
+        return f"Story: {story.label} ({story.name})" if story.label and story.label != story.name else f"Story: {story.name}"
     return "Documents in no story" if any(s.name for s in data.stories) else "All documents"
 
 
