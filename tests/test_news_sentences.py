@@ -43,9 +43,13 @@ TENS = {"en": {30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy
         "de": {30: "dreißig", 40: "vierzig", 50: "fünfzig", 60: "sechzig", 70: "siebzig", 80: "achtzig", 90: "neunzig"}}
 SCALES = {"en": {1e6: ["million", "mn", "m"], 1e9: ["billion", "bn"]},
           "de": {1e6: ["million", "millionen", "mio."], 1e9: ["milliarde", "milliarden", "mrd."]}}
-HALVES = {1.5: ["anderthalb", "eineinhalb", "one and a half", "1.5", "1,5"], 2.5: ["two and a half", "zweieinhalb"]}
+HALVES = {1.5: ["anderthalb", "eineinhalb", "one and a half", "1.5", "1,5"], 2.5: ["two and a half", "zweieinhalb"],
+          0.5: ["half", "halb"]}
+SHARES = {50: ["half", "hälfte"], 33.3: ["third", "drittel"], 25: ["quarter", "viertel"], 66.7: ["two thirds", "zwei drittel"],
+          75: ["three quarters", "drei viertel"], 20: ["fifth", "fünftel"], 10: ["tenth", "zehntel"]}
 MONTHS = {"en": "january february march april may june july august september october november december",
           "de": "januar februar märz april mai juni juli august september oktober november dezember"}
+YEAR_WORDS = {"en": ["this year", "last year"], "de": ["diesem jahr", "vergangenen jahr", "vorigen jahr", "letzten jahr"]}
 DAY_WORDS = {"en": "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight",
              "de": "montag dienstag mittwoch donnerstag freitag samstag sonntag gestern heute vorgestern"}
 
@@ -97,11 +101,13 @@ def value_is_written(claim: dict, text: str, lang: str) -> bool:
     value = claim.get("value")
     if value is None:
         return claim["qualifier"] == "vague"
+    if claim["category"] == "percentage" and any(word in text for word in SHARES.get(value, [])):
+        return True
     if claim["category"] != "date":
         return any(written(form.lower(), text) for form in number_forms(value, lang))
     year, *rest = value.split("-")
     if not rest:
-        return year in text or (year[2:] in text and lang == "de")
+        return year in text or any(word in text for word in YEAR_WORDS[lang])
     month = MONTHS[lang].split()[int(rest[0]) - 1]
     if len(rest) == 1:
         return month[:3] in text

@@ -62,7 +62,16 @@ def same_value(gold: dict, claim) -> bool:
         return str(want) == str(claim.value)
     if want is None or claim.value is None:
         return False
-    return abs(float(claim.value) - float(want)) <= 1e-6 * max(1.0, abs(float(want)))
+    want, have = float(want), float(claim.value)
+    if abs(have - want) <= 1e-6 * max(1.0, abs(want)):
+        return True
+    decimals = written_decimals(want)  # "a third" is 33.3 in the gold, 33.333... extracted
+    return decimals > 0 and round(have, decimals) == want
+
+
+def written_decimals(value: float) -> int:
+    text = repr(float(value))
+    return 0 if text.endswith(".0") or "e" in text else len(text.split(".")[1])
 
 
 @dataclass
