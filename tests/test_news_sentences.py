@@ -96,12 +96,24 @@ def written(form: str, text: str) -> bool:
     return re.search(head + re.escape(form) + tail, text) is not None
 
 
+def ratio_is_written(value: float, text: str) -> bool:
+    """"4 in 10", "zwei von drei": a share written as a ratio."""
+    numbers = {word: n for words in WORDS.values() for n, word in enumerate(words)}
+    pattern = r"(\w+) (?:in|out of|von|aus) (\w+)"
+    for part, whole in re.findall(pattern, text):
+        part, whole = numbers.get(part, part), numbers.get(whole, whole)
+        if str(part).isdigit() and str(whole).isdigit() and int(whole) and abs(100 * int(part) / int(whole) - value) < 0.1:
+            return True
+    return False
+
+
 def value_is_written(claim: dict, text: str, lang: str) -> bool:
     text = text.lower()
     value = claim.get("value")
     if value is None:
         return claim["qualifier"] == "vague"
-    if claim["category"] == "percentage" and any(word in text for word in SHARES.get(value, [])):
+    if claim["category"] == "percentage" and (any(word in text for word in SHARES.get(value, []))
+                                             or ratio_is_written(value, text)):
         return True
     if claim["category"] != "date":
         return any(written(form.lower(), text) for form in number_forms(value, lang))
