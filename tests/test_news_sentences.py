@@ -153,6 +153,11 @@ def test_ids_and_sentences_are_unique():
     assert len({row["text"] for row in ROWS}) == len(ROWS), "a sentence is there twice"
 
 
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_each_language_has_at_least_150_sentences(lang):
+    assert sum(row["lang"] == lang for row in ROWS) >= 150
+
+
 def test_every_value_and_source_is_written_in_its_sentence():
     wrong = []
     for row in ROWS:
