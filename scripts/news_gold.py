@@ -53,10 +53,12 @@ def figure_lines(scores, markdown: bool) -> list[str]:
         for name, t in rows:
             lines.append(f"{name:<18} {t.gold:>5} {t.predicted:>5} {t.matched:>5} {percent(t.precision):>10} "
                          f"{percent(t.recall):>8} {percent(t.f1):>8}")
+    if markdown:
+        lines.append("")
     for label, counts in (("qualifier", scores.qualifier), ("attribution", scores.attribution)):
         total = counts["right"] + counts["wrong"]
         share = percent(counts["right"] / total if total else None)
-        lines.append(f"{label} right over matched claims: {counts['right']} of {total} ({share})")
+        lines.append(f"{'- ' if markdown else ''}{label} right over matched claims: {counts['right']} of {total} ({share})")
     return lines
 
 
@@ -91,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     scores = score(results)
     counts = {lang: sum(row["lang"] == lang for row in rows) for lang in ("en", "de")}
     head = f"{len(rows)} sentences ({counts['en']} en, {counts['de']} de), {scores.total.gold} gold claims"
-    lines = [head, *figure_lines(scores, args.markdown)]
+    lines = [head, *([""] if args.markdown else []), *figure_lines(scores, args.markdown)]
     print("\n".join(lines))
     if args.failures:
         print("\n".join(failure_lines(results, grouped=False)))
