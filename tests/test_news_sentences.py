@@ -45,6 +45,7 @@ SCALES = {"en": {1e6: ["million", "mn", "m"], 1e9: ["billion", "bn"]},
           "de": {1e6: ["million", "millionen", "mio."], 1e9: ["milliarde", "milliarden", "mrd."]}}
 HALVES = {1.5: ["anderthalb", "eineinhalb", "one and a half", "1.5", "1,5"], 2.5: ["two and a half", "zweieinhalb"],
           0.5: ["half", "halb"]}
+SPECIAL = {12: ["dozen", "dutzend"], 24: ["two dozen", "zwei dutzend"], 500000: ["half a million", "halbe million"]}
 SHARES = {50: ["half", "hälfte"], 33.3: ["third", "drittel"], 25: ["quarter", "viertel"], 66.7: ["two thirds", "zwei drittel"],
           75: ["three quarters", "drei viertel"], 20: ["fifth", "fünftel"], 10: ["tenth", "zehntel"]}
 MONTHS = {"en": "january february march april may june july august september october november december",
@@ -71,7 +72,7 @@ def digit_forms(number: float) -> list[str]:
 
 
 def number_forms(value: float, lang: str) -> list[str]:
-    forms = digit_forms(value) + HALVES.get(value, [])
+    forms = digit_forms(value) + HALVES.get(value, []) + SPECIAL.get(value, [])
     for scale, words in SCALES[lang].items():
         if value >= scale:
             for mantissa in digit_forms(value / scale) + HALVES.get(value / scale, []) + word_forms(value / scale, lang):
