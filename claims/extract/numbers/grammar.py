@@ -123,7 +123,12 @@ def grammar(lang: str) -> Grammar:
     joins = alternation_tree(low(words["joiner"] + words["decimal_word"]))
     run = rf"{run_start}(?:{and_a_half}(?:\s+(?:(?:{joins})\s+)?|-){token})*+"
     vague_table = _vague_table(data)
-    vague = alternation_tree(low(vague_table))
+    vague = rf"(?:{alternation_tree(low(vague_table))})(?!\w)"
+    if data.get("vague_before"):  # "scores wounded": an amount only before one of the words that may follow it
+        following = alternation_tree(low(data["vague_before_next"]))
+        not_after = "".join(rf"(?<!\b{re.escape(w)}\s)" for w in low(data.get("vague_before_not_after", [])))
+        vague += rf"|{not_after}(?:{alternation_tree(low(data['vague_before']))})(?=\s+(?:{following})(?!\w))"
+        vague_table.update({fold_phrase(p): (float(lo), float(hi)) for p, (lo, hi) in data["vague_before"].items()})
     decimal = re.escape(data["digits"]["decimal"])
     spaced = rf"\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})++(?:{decimal}\d+)?(?![\d])|" if data["digits"]["space_groups"] else ""
     skip = r"\d{4}-\d{1,2}-\d{1,2}|\d{4}-(?:0[1-9]|1[0-2])(?!\d)|\d{1,2}:\d{2}(?::\d{2})?|\d+/\d+(?:/\d+)*"
@@ -133,7 +138,7 @@ def grammar(lang: str) -> Grammar:
     body = (
         rf"(?=[\d.,])(?:(?P<skip>{skip})(?![\w])"
         rf"|(?<![.,%=&#@/\\])(?P<num>{spaced}(?:[.,](?=\d))?\d+(?:[.,'’]\d+)*+))"
-        rf"|(?P<vague>{vague})(?!\w)"
+        rf"|(?P<vague>{vague})"
         rf"|(?P<share>{_share_pattern(shares, low)})"
         rf"|(?P<words>{run})"
     )
