@@ -44,6 +44,7 @@ NUMBER_WORDS = Section({
     "article": required(WORDS, 'the indefinite article: a number only before a scale ("eine Million")'),
     "half": required(WORDS, 'the word for a half ("zweieinhalb", "half a million")'),
     "one_and_half": optional(WORDS, 'one word for one and a half ("anderthalb")'),
+    "fractions": optional(NUMBERS_OF, 'fractions written as one word and their value ("dreiviertel": 0.75)'),
     "endings": optional(WORDS, "endings a number word may take (ordinals, plurals, article forms)"),
     "ordinal_stems": optional(NUMBERS_OF, 'ordinal stems that replace the cardinal ("dritt")'),
     "ordinals": optional(NUMBERS_OF, 'ordinals as whole words ("first", "twenty-first")'),
@@ -62,6 +63,7 @@ SHARES = Section({
     "ratio": required(WORDS, 'words between N and M of a ratio ("zwei von drei", "one in three")'),
     "ratio_max": required(float, "the largest M of a ratio"),
     "ratio_not_before": required(WORDS, 'words after M that make it no ratio ("5 in 10 days")'),
+    "compounds": optional({str: [float]}, 'shares written as one word, [numerator, denominator] ("dreiviertel": [3, 4])'),
 }, "shares named by words, read as percentages")
 
 NUMBERS = Section({
@@ -153,6 +155,8 @@ ATTRIBUTION = Section({
     "source_before": optional(WORDS, 'after-phrases whose source is only ever before them ("sprach von")'),
     "not_source": optional(WORDS, 'lower-case words that end a source phrase ("while", "was")'),
     "clause_verbs": optional(WORDS, 'verbs after the words after "says" that make them a clause, no source'),
+    "source_only": optional(WORDS, 'phrases after a source that are left out of its attribution ("put the")'),
+    "of_words": optional(WORDS, 'words that hang a genitive on a source ("des staatlichen TV", "of the ministry")'),
     "source_after_verb": required(bool, 'a source is read after its verb first ("schätzt die Polizei"), else before'),
 })
 EXTRACT = Section({
