@@ -47,7 +47,9 @@ def _figures(group: GroupReport, source: Source) -> list[object]:
     figures = group.figures[source.doc_id]
     said = []
     for f in figures:
-        who = md(f.claim.attribution) + (f" ({md(f.source_line)})" if f.source_line else "")
+        who = md(f.claim.attribution)
+        if f.source_line:
+            who = f"{who} ({md(f.source_line)})" if who else md(f.source_line)
         if who and who not in said:
             said.append(who)
     doc = f"`{source.doc_id}`" if _plain(source.doc_id) else md(source.doc_id)
