@@ -144,7 +144,7 @@ def test_stories_split_the_report_and_story_picks_one(store, monkeypatch):
                for d in docs]
     monkeypatch.setattr(store, "documents", lambda: storied)
     # as a store with stories answers (issue 16); before it, the report matches names itself
-    monkeypatch.setattr(store, "stories", lambda: [], raising=False)
+    monkeypatch.setattr(store, "stories", list, raising=False)
     monkeypatch.setattr(store, "story", lambda ref: SimpleNamespace(story_id=ref), raising=False)
     data = build_report(store)
     assert [s.name for s in data.stories] == ["history", "unrest"]
