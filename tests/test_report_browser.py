@@ -1,10 +1,11 @@
 """The HTML report in a real browser: Debian's chromium, headless, driven by playwright.
 
 The report of the seeds loads from a file with no console error and no request, its tables and
-timelines are drawn, a figure's link scrolls to its marked span, and a screenshot at 1280 px is
-written under the test's tmp path. The report of hostile documents opens no dialog and has no
-script and no event handler in its DOM. Without chromium or playwright the tests are skipped, except
-in CI (CI=true), where `.ci/run` installs chromium and a missing browser is a failure.
+timelines are drawn, a figure's link scrolls to its marked span, and screenshots at 1280 px (the
+whole page, and its first 2000 px) are written under the test's tmp path. The report of hostile
+documents opens no dialog and has no script and no event handler in its DOM. Without chromium or
+playwright the tests are skipped, except in CI (CI=true), where `.ci/run` installs chromium and a
+missing browser is a failure.
 """
 
 from __future__ import annotations
@@ -97,6 +98,9 @@ def test_the_seeds_report_renders_in_chromium(browser, tmp_path):
     shot = tmp_path / "report-1280.png"
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 50_000
+    # the first 2000 px, what an editor sees first, at a size one can look at
+    page.screenshot(path=str(tmp_path / "report-1280-top.png"), full_page=True,
+                    clip={"x": 0, "y": 0, "width": WIDTH, "height": 2000})
     link = page.locator('table.side a[href^="#c-"]').first
     target = link.get_attribute("href")[1:]
     link.click()
