@@ -22,6 +22,7 @@ from claims.errors import ClaimsError
 from claims.report import build_report, render_html, render_markdown
 from claims.report.data import publication_key, safe_url
 from claims.report.matrix import agreement
+from claims.store import Store
 from tests.conftest import SEEDS
 from tests.support.claimfactory import seedlike_store
 from tests.support.htmlaudit import audit, parse, visible_text
@@ -221,7 +222,6 @@ def test_report_of_a_missing_store_is_one_line(cli, tmp_path):
 def test_a_group_of_many_sources_shows_every_one_in_tables_of_six(tmp_path):
     from claims.compare import regroup
     from claims.models import Document
-    from claims.store import Store
     from tests.support.claimfactory import make_claim
 
     with Store(tmp_path / "many.db") as store:
@@ -240,3 +240,14 @@ def test_a_group_of_many_sources_shows_every_one_in_tables_of_six(tmp_path):
     heads = re.findall(r'<div class="outlet">([^<]+)</div>', card)
     assert heads == [f"Outlet {day}" for day in range(1, 10)]  # publication order, none dropped
     assert card.count("<table") == 2 and 'class="side n3"' in card
+
+
+def test_an_empty_store_says_what_to_do_and_a_missing_folder_is_one_line(cli, tmp_path):
+    db = tmp_path / "empty.db"
+    Store(db).close()
+    result = cli(["--db", str(db), "report", "--format", "md"])
+    assert result.exit_code == 0 and "No documents: run `claims ingest PATH` first." in result.output
+    result = cli(["--db", str(db), "report", "-o", str(tmp_path / "report.html")])
+    assert result.exit_code == 0 and "claims ingest PATH" in (tmp_path / "report.html").read_text(encoding="utf-8")
+    result = cli(["--db", str(db), "report", "-o", str(tmp_path / "no" / "report.html")])
+    assert result.exit_code == 1 and result.output == f"Error: {tmp_path / 'no'}: no such folder; give -o a path in an existing folder\n"

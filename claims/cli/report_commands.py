@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from .. import export, render
+from ..errors import ClaimsError
 from .core import app, err_console, open_store
 
 
@@ -45,6 +46,8 @@ def report_command(
     if str(output) == "-":
         typer.echo(text, nl=False)
         return
+    if not output.parent.is_dir():
+        raise ClaimsError(f"{output.parent}: no such folder; give -o a path in an existing folder")
     with export.atomic_file(output) as out:
         out.write(text)
     groups = sum(len(s.groups) for s in data.stories)

@@ -67,6 +67,8 @@ def _story(story: StoryReport, data: ReportData) -> list[str]:
     counts = Counter(g.group.status for g in story.groups)
     summary = ", ".join(f"{counts[s]} {_status(s)}" for s in SEVERITY if counts[s])
     lines += [f"{len(story.sources)} sources, {len(story.groups)} groups" + (f": {summary}" if summary else ""), ""]
+    if not story.sources:
+        return [*lines, "No documents: run `claims ingest PATH` first.", ""]
     lines += ["### Sources, in publication order", ""]
     lines += _table(["#", "Source", "Title", "Document", "Published"],
                     [[i, md(s.name) or "—", md(s.title) or "—", md(s.doc_id), md(s.date) or "undated"]
