@@ -100,6 +100,9 @@ def test_html_tables_link_every_figure_to_its_marked_span(store):
     claims = [c for doc in build_report(store).claims.values() for c in doc]
     assert {f"c-{c.claim_id}" for c in claims} == marks  # every claim shown is marked in its text
     assert 'class="sent"' in html
+    back = re.findall(r'<mark id="(c-[^"]+)"><a href="#(g-[^"]+)" title="([^"]+)">', html)
+    assert {m for m, _, _ in back} == marks  # each marked figure links back to its group's card
+    assert ("deaths: Menschen · 14") in {t for _, _, t in back}
 
 
 def test_html_is_self_contained_and_its_policy_allows_only_its_own_style(store):

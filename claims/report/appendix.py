@@ -45,8 +45,12 @@ def _sentences(text: str, claims: list[Claim], marks: list[tuple[int, int, list[
     return kept
 
 
-def marked_text(text: str, claims: list[Claim]) -> Markup:
-    """``text`` escaped, its figures' sentences in ``span.sent`` and their spans in ``mark`` with ids."""
+def marked_text(text: str, claims: list[Claim], notes: dict[str, tuple[str, str]] | None = None) -> Markup:
+    """``text`` escaped, its figures' sentences in ``span.sent`` and their spans in ``mark`` with ids.
+
+    ``notes`` (claim id -> a tooltip and the id of its group's card) makes a marked figure a link
+    back to the report's table, with the tooltip saying what the figure is read as."""
+    notes = notes or {}
     shown = neutralise(text, multiline=True)  # same length: offsets still hold
     marks = _marks(text, claims)
     sentences = _sentences(text, claims, marks)
@@ -59,8 +63,11 @@ def marked_text(text: str, claims: list[Claim]) -> Markup:
             if m_start >= start and m_end <= end and m_start >= position:
                 out.append(escape(shown[position:m_start]))
                 extra = "".join(Markup('<span id="{}"></span>').format(anchor("c", i)) for i in ids[1:])
-                out.append(Markup('<mark id="{}">{}{}</mark>').format(anchor("c", ids[0]), Markup(extra),
-                                                                      shown[m_start:m_end]))
+                figure = shown[m_start:m_end]
+                note = notes.get(ids[0])
+                if note is not None:
+                    figure = Markup('<a href="#{}" title="{}">{}</a>').format(note[1], note[0], figure)
+                out.append(Markup('<mark id="{}">{}{}</mark>').format(anchor("c", ids[0]), Markup(extra), figure))
                 position = m_end
         out.append(escape(shown[position:end]))
         position = end

@@ -123,15 +123,18 @@ def render_html(data: ReportData, title: str = "Claims report") -> str:
         source = data.sources.get(figure.claim.doc)
         return source.anchor if source else anchor("d", figure.claim.doc)
 
+    stories = [story_view(story, data) for story in data.stories]
+    notes = {figure.claim.claim_id: (f"{view.report.what} · {figure.reads_as}", view.anchor)
+             for story in stories for view in story.multi + story.singles
+             for figures in view.report.figures.values() for figure in figures}
     appendix = []
     seen: set[str] = set()
     for story in data.stories:
         for source in story.sources:
             if source.doc_id not in seen and source.doc_id in data.texts:
                 seen.add(source.doc_id)
-                text = marked_text(data.texts[source.doc_id], data.claims.get(source.doc_id, []))
+                text = marked_text(data.texts[source.doc_id], data.claims.get(source.doc_id, []), notes)
                 appendix.append((source, text))
-    stories = [story_view(story, data) for story in data.stories]
     template = environment().get_template("report.html.j2")
     return template.render(
         title=title, store=Path(data.store).name, stories=stories, appendix=appendix, link=link,
