@@ -54,14 +54,14 @@ class _Trigger:
         return re.compile(rf"(?:^| ){punct}(?:{words}){punct}(?= |$)|(?:{ends}){punct}(?= |$)")
 
     def fires(self, text: str, start: int, end: int, reach: int) -> bool:
-        """Look at the characters within ``reach`` of [start, end), the two words on each side,
+        """Look at the characters within ``reach`` of [start, end), three words before and two after,
         and the few characters glued to the span."""
         lo = max(0, start - reach)
         if not self.characters.isdisjoint(text[lo : end + reach]):
             return True
         if self.regex.search(text, max(0, start - 3), min(len(text), end + 3)) is not None:
             return True
-        near = text[lo:start].rsplit(None, 2)[-2:] + text[end : end + reach].split(None, 2)[:2]
+        near = text[lo:start].rsplit(None, 3)[-3:] + text[end : end + reach].split(None, 2)[:2]
         return self._near_word.search(" ".join(near).lower()) is not None
 
 
