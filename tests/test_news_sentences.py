@@ -53,8 +53,9 @@ SCALES = {"en": {1e6: ["million", "mn", "m"], 1e9: ["billion", "bn"]},
 HALVES = {1.5: ["anderthalb", "eineinhalb", "one and a half", "1.5", "1,5"], 2.5: ["two and a half", "zweieinhalb"],
           0.5: ["half", "halb"]}
 SPECIAL = {12: ["dozen", "dutzend"], 24: ["two dozen", "zwei dutzend"], 500000: ["half a million", "halbe million"]}
-SHARES = {50: ["half", "hälfte"], 33.3: ["third", "drittel"], 25: ["quarter", "viertel"], 66.7: ["two thirds", "zwei drittel"],
-          75: ["three quarters", "drei viertel"], 20: ["fifth", "fünftel"], 10: ["tenth", "zehntel"]}
+SHARES = {50: ["half", "hälfte"], 33.3: ["third", "drittel", "dritte"], 25: ["quarter", "viertel", "vierte"],
+          66.7: ["two thirds", "zwei drittel"], 75: ["three quarters", "drei viertel"], 20: ["fifth", "fünftel", "fünfte"],
+          10: ["tenth", "zehntel", "zehnte"]}
 MONTHS = {"en": "january february march april may june july august september october november december",
           "de": "januar februar märz april mai juni juli august september oktober november dezember"}
 YEAR_WORDS = {"en": ["this year", "last year"], "de": ["diesem jahr", "vergangenen jahr", "vorigen jahr", "letzten jahr"]}
