@@ -221,11 +221,11 @@ def is_bare_fraction(number: NumberMatch, category: str) -> bool:
     "ein halbes Jahr" and "3/4 der Befragten" (a share) are claims."""
     if category != "count" or number.unit is not None or abs(number.value) >= 1:
         return False
-    return any(ch in number.text for ch in _FRACTION_MARKS) or _HALF_WORD.search(number.text) is not None
+    # "0,5 Liter" (a decimal) stays as it was; fractions are marked or written in words
+    return any(ch in number.text for ch in _FRACTION_MARKS) or not any(ch.isdigit() for ch in number.text)
 
 
 _FRACTION_MARKS = "/" + "".join(VULGAR_FRACTIONS)
-_HALF_WORD = re.compile(r"(?i)halb|half")
 
 
 def in_idiom(ctx: TextContext, number: NumberMatch) -> bool:

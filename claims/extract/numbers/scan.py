@@ -10,7 +10,7 @@ import re
 
 from ...lexicon.wordlists import fold_phrase, lowered
 from .candidate import Candidate
-from .forms import fraction, grouped_before_word, share
+from .forms import fraction, grouped_before_word, over, share
 from .grammar import Grammar, inflected
 from .words import word_segments
 
@@ -230,6 +230,8 @@ def candidates(text: str, L: Grammar):
                     continue
                 if not _capitalisation_ok(text, L, c):
                     continue
+                if not ordinal and not article:
+                    over(text, L, c)  # "zwei drittel Brot"
                 if not ordinal and not _apply_follow(text, L, c, False):
                     continue
                 if article and (c.unit is None or c.unit == "%"):
