@@ -95,6 +95,7 @@ NUMBERS = Section({
     "change_words": optional(WORDS, 'verbs of change: "from X to Y" after them is a change, not a range'),
     "change_prepositions": optional(WORDS, 'a figure after one of these is a change ("rose by 1.5 percent")'),
     "shares": optional(SHARES, SHARES.doc),
+    "measure_words": optional(WORDS, 'words before "6.8." that make it a decimal, not a date ("Stärke von")'),
     "governed_qualifiers": optional({str: WORDS}, 'qualifiers that the word before governs ("verfügt über 304")'),
 }, "numbers, number words, vague amounts, qualifiers, units")
 

@@ -185,6 +185,12 @@ def candidates(text: str, L: Grammar):
         hit, m = m, None
         pos = hit.end()
         group = hit.lastgroup
+        if group == "skip" and L.measure_words and _measured(text, L, hit):
+            # "Stärke von 6.8.": a measure, not the date 6 August; the figure before the full stop
+            group, end = "num", hit.start("skip") + len(hit.group("skip").rstrip("."))
+            hit = L.master.match(scan, hit.start(), end) or L.head.match(scan, hit.start(), end)
+            if hit is None or hit.lastgroup != "num":
+                continue
         if group in ("frac", "vulgar"):
             c = fraction(text, hit, group)
             if c is not None and c.value < 1 and L.share_of.match(text, c.nend):
@@ -238,6 +244,15 @@ def candidates(text: str, L: Grammar):
                     continue  # "ein", "eine": only a number as "einen Euro"
                 pos = last_end = max(pos, c.end)
                 yield c
+
+
+def _measured(text: str, L: Grammar, hit: re.Match) -> bool:
+    """True for a day-month shape without a year ("6.8.") after a measure word ("Stärke von")."""
+    raw = hit.group("skip")
+    if raw.count(".") != 2 or not raw.endswith("."):
+        return False
+    before = text[max(0, hit.start("skip") - 20) : hit.start("skip")].lower().split()
+    return bool(before) and (before[-1] in L.measure_words or " ".join(before[-2:]) in L.measure_words)
 
 
 def _scale_word(matched: str) -> str:
