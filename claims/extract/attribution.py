@@ -171,7 +171,7 @@ def _source_around(
 def _source_preceding(text: str, trigger: re.Match, lo: int, hi: int, vocab: Vocabulary) -> str | None:
     before = [t for t in TOKEN.finditer(text, max(lo, trigger.start() - 60), trigger.start())]
     start = trigger.start()
-    for token in reversed(before[-4:]):
+    for token in reversed(before[-5:]):  # "a report by the inspectorate found"
         if not token.group()[0].isalpha() or not _is_source_word(token.group(), vocab):
             break
         start = token.start()
