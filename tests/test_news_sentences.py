@@ -215,6 +215,7 @@ def test_matching_by_category_and_value_scores_qualifier_and_source_apart():
 def test_sources_agree_by_normalised_containment():
     assert attribution_agrees("the health ministry", "according to the Health Ministry,")
     assert attribution_agrees("Polizei", "laut Polizei") and attribution_agrees(None, "")
+    assert attribution_agrees("a report by the inspectorate", "report by the inspectorate found")
     assert not attribution_agrees("die Polizei", "Die Veranstalter sprachen von")
     assert not attribution_agrees("the mayor", None) and not attribution_agrees(None, "officials said")
 
