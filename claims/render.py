@@ -163,18 +163,18 @@ def docs_table(docs: Iterable, width: int = 100) -> Table:
     docs = list(docs)
     with_source = any(doc.source for doc in docs)
     id_width = max([len("Document"), *(len(doc.doc_id) for doc in docs)])
-    id_width = min(id_width, max(12, width // 4))
-    fixed = id_width + len("Published") + len("Lang") + len("Claims") + (16 if with_source else 0)
+    id_width = min(id_width, max(12, width // 3))  # ids are pasted back into commands: cut only when they cannot fit
+    fixed = id_width + len("2024-03-12") + len("Lang") + len("Claims") + (16 if with_source else 0)
     title_width = max(12, width - fixed - 3 * (6 if with_source else 5))
     from rich import box
     from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-    table.add_column("Document", no_wrap=True, max_width=id_width, overflow="ellipsis")
+    table.add_column("Document", no_wrap=True, min_width=id_width, max_width=id_width, overflow="ellipsis")
     table.add_column("Title", no_wrap=True, overflow="ellipsis")
     if with_source:
         table.add_column("Source", no_wrap=True, max_width=16, overflow="ellipsis")
-    table.add_column("Published", no_wrap=True)
+    table.add_column("Published", no_wrap=True, min_width=len("2024-03-12"))
     table.add_column("Lang", no_wrap=True)
     table.add_column("Claims", justify="right", no_wrap=True)
     for doc in docs:

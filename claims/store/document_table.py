@@ -86,6 +86,14 @@ class DocumentTables:
                 states.update((doc_id, DocumentState(*rest)) for doc_id, *rest in rows)
         return states
 
+    def document_ids_by_path(self, paths: list[str]) -> dict[str, str]:
+        """path -> the id of the document stored from that file, for those of ``paths`` that are stored."""
+        found: dict[str, str] = {}
+        with self.reading() as conn:
+            for chunk in chunks(paths):
+                found.update(conn.execute(f"SELECT path, doc_id FROM documents WHERE path IN ({marks(chunk)})", chunk))
+        return found
+
     def replace_document(self, doc: Document, claims: Iterable[Claim]) -> int:
         """Store ``doc`` and exactly these claims in one transaction; return the number of claims written."""
         return self.replace_documents([(doc, claims)])[0]
@@ -111,6 +119,8 @@ class DocumentTables:
     @staticmethod
     def _write_document(conn: sqlite3.Connection, doc: Document, rows: list[tuple], now: str) -> int:
         """Insert or update ``doc`` and insert its claims (the old ones are already deleted)."""
+        # A file whose front matter `id:` changed leaves its old id: one file, one document.
+        conn.execute("DELETE FROM documents WHERE path = ? AND doc_id != ?", (doc.path, doc.doc_id))
         conn.execute(
             """
             INSERT INTO documents (doc_id, path, content_hash, extractor_version, title, source, url,
