@@ -155,6 +155,24 @@ def format_value(claim: Claim) -> str:
     return text
 
 
+def stories_table(stories: Iterable, width: int = 100) -> Table:
+    """Stories, one line each: id, label, number of documents, date span (first to last report)."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
+    table.add_column("Story", no_wrap=True)
+    table.add_column("Label", no_wrap=True, overflow="ellipsis", max_width=max(16, width // 2))
+    table.add_column("Docs", justify="right", no_wrap=True)
+    table.add_column("Span", no_wrap=True)
+    for story in stories:
+        span = f"{story.first} – {story.last}" if story.first and story.last and story.first != story.last else (
+            story.first or "[dim]undated[/dim]")
+        table.add_row(safe_text(story.story_id), safe_text(story.label), str(len(story.doc_ids)),
+                      span if span.startswith("[dim]") else safe_text(span))
+    return table
+
+
 def docs_table(docs: Iterable, width: int = 100) -> Table:
     """Documents, one line each: title (or, dimmed, the first words), source, date, language, claim count.
 

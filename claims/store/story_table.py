@@ -67,8 +67,8 @@ class StoryTables:
                     (len(ref), ref),
                 ).fetchall()
             if len(rows) != 1:
-                what = f"several stories ({', '.join(r[0] for r in rows[:5])})" if rows else "no story"
-                raise UnknownStory(f"{what} match '{ref}' in {self.name}; see `claims stories`")
+                what = f"several stories ({', '.join(r[0] for r in rows[:5])}) match" if rows else "no story matches"
+                raise UnknownStory(f"{what} '{ref}' in {self.name}; see `claims stories`")
             story_id, label, first, last, declared = rows[0]
             docs = [d for (d,) in conn.execute("SELECT doc_id FROM documents WHERE story = ? ORDER BY doc_id",
                                                (story_id,))]

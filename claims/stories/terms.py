@@ -98,7 +98,7 @@ def document_terms(text: str, lang: str, title: str | None, settings: dict, sour
     lower = {w for w in words if w[0].islower()}
     counts: Counter = Counter()
     is_name: set[str] = set()
-    forms: dict[str, tuple[int, str]] = {}  # name key -> (count, the form written most often)
+    forms: dict[str, tuple[tuple[bool, int], str]] = {}  # name key -> (rank, the form written most often)
     plain: list[tuple[str, int]] = []
     title_words = set(_WORD.findall(title or ""))
     for word, n in words.items():
@@ -113,8 +113,9 @@ def document_terms(text: str, lang: str, title: str | None, settings: dict, sour
             key = "n:" + name
             counts[key] += n
             is_name.add(key)
-            if forms.get(key, (0, ""))[0] < n:
-                forms[key] = (n, word)
+            rank = (not word.isupper(), n)  # "Goma" rather than the dateline's "GOMA"
+            if forms.get(key, ((False, 0), ""))[0] < rank:
+                forms[key] = (rank, word[:-2] if word.endswith(("'s", "’s")) else word)
             if len(name) > prefix:  # "Belgrad" and "Belgrade", "Serbien" and "Serbia" share "p:belgr", "p:serbi"
                 counts["p:" + name[:prefix]] += n
         else:
