@@ -127,8 +127,8 @@ def document_terms(text: str, lang: str, title: str | None, settings: dict, sour
         key = "w:" + stem
         counts[key] += n
     title_names = {actors.get(name_key(w), name_key(w)) for w in title_words}
-    title_keys = {"n:" + n for n in title_names} | {"p:" + n[:prefix] for n in title_names} | {"w:" + s for s in _stemmer(lang).stemWords(
-        [w.casefold() for w in title_words])}
+    title_stems = _stemmer(lang).stemWords([w.casefold() for w in title_words])
+    title_keys = {"n:" + n for n in title_names} | {"p:" + n[:prefix] for n in title_names} | {"w:" + s for s in title_stems}
     weights = {}
     for key, n in counts.items():
         weight = 1.0 + math.log(n)
