@@ -141,36 +141,36 @@ def test_markdown_golden(store):
     assert text == path.read_text(encoding="utf-8")
 
 
-def test_stories_split_the_report_and_story_picks_one(store, monkeypatch):
-    docs = store.documents()
+def test_stories_split_the_report_and_story_picks_one(tmp_path):
+    from dataclasses import replace
+
+    from claims.compare import regroup
+    from tests.support.claimfactory import seedlike_documents
+
     stories = {"001": "unrest", "002": "unrest", "003": "history", "004": "unrest"}
-    storied = [SimpleNamespace(**{**{f: getattr(d, f) for f in d.__slots__}, "story": stories[d.doc_id[:3]]})
-               for d in docs]
-    monkeypatch.setattr(store, "documents", lambda: storied)
-    # as a store with stories answers (issue 16); before it, the report matches names itself
-    monkeypatch.setattr(store, "stories", list, raising=False)
-    monkeypatch.setattr(store, "story", lambda ref: SimpleNamespace(story_id=ref), raising=False)
+    with Store(tmp_path / "stories.db") as store:
+        for doc, claims in seedlike_documents():  # declared, as front matter `story:` does
+            store.replace_document(replace(doc, story=stories[doc.doc_id[:3]]), claims)
+        regroup(store)
+        data = build_report(store)
+        assert [s.name for s in data.stories] == ["history", "unrest"]
+        history, unrest = data.stories
+        assert [s.doc_id[:3] for s in history.sources] == ["003"]
+        assert [s.doc_id[:3] for s in unrest.sources] == ["001", "004", "002"]
+        assert {g.what for g in history.groups} >= {"population: Einwohnern", "protesters: Menschen"}
+        only = build_report(store, story="unr")  # a prefix, resolved by the store
+        assert [s.name for s in only.stories] == ["unrest"]
+        assert "Story: " in render_html(only) and "(unrest)" in render_markdown(only).splitlines()[4]
+        with pytest.raises(ClaimsError, match="sport"):
+            build_report(store, story="sport")
+
+
+def test_stories_are_headed_by_their_label(store, monkeypatch):
+    told = SimpleNamespace(story_id="kazakhstan-2022", label="Kasachstan · Almaty")
+    monkeypatch.setattr(store, "stories", lambda: [told])
     data = build_report(store)
-    assert [s.name for s in data.stories] == ["history", "unrest"]
-    history = data.stories[0]
-    assert {g.what for g in history.groups} >= {"population: Menschen", "protesters: Menschen"}
-    only = build_report(store, story="unrest")
-    assert [s.name for s in only.stories] == ["unrest"]
-    assert "Story: unrest" in render_html(only) and "## Story: unrest" in render_markdown(only)
-    with pytest.raises(ClaimsError, match="no story 'sport'.*history, unrest"):
-        build_report(store, story="sport")
-
-
-def test_stories_are_headed_by_their_label_and_found_by_the_store(store, monkeypatch):
-    docs = store.documents()
-    storied = [SimpleNamespace(**{**{f: getattr(d, f) for f in d.__slots__}, "story": "s1a2b3"}) for d in docs]
-    told = SimpleNamespace(story_id="s1a2b3", label="Kasachstan · Almaty")
-    monkeypatch.setattr(store, "documents", lambda: storied)
-    monkeypatch.setattr(store, "stories", lambda: [told], raising=False)
-    monkeypatch.setattr(store, "story", lambda ref: told if "s1a2b3".startswith(ref) else None, raising=False)
-    data = build_report(store, story="s1a")  # a prefix, resolved by the store
-    assert [(s.name, s.label) for s in data.stories] == [("s1a2b3", "Kasachstan · Almaty")]
-    assert "Story: Kasachstan · Almaty (s1a2b3)" in visible_text(render_html(data))
+    assert [(s.name, s.label) for s in data.stories] == [("kazakhstan-2022", "Kasachstan · Almaty")]
+    assert "Story: Kasachstan · Almaty (kazakhstan-2022)" in visible_text(render_html(data))
 
 
 def test_an_unknown_story_is_a_one_line_error(seeded, cli):
