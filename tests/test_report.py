@@ -153,8 +153,8 @@ def test_stories_split_the_report_and_story_picks_one(tmp_path):
             store.replace_document(replace(doc, story=stories[doc.doc_id[:3]]), claims)
         regroup(store)
         data = build_report(store)
-        assert [s.name for s in data.stories] == ["history", "unrest"]
-        history, unrest = data.stories
+        assert [s.name for s in data.stories] == ["unrest", "history"]  # as `claims stories`: most documents first
+        unrest, history = data.stories
         assert [s.doc_id[:3] for s in history.sources] == ["003"]
         assert [s.doc_id[:3] for s in unrest.sources] == ["001", "004", "002"]
         assert {g.what for g in history.groups} >= {"population: Einwohnern", "protesters: Menschen"}
