@@ -56,6 +56,12 @@ class StoryView:
     grid: list[list[PairAgreement | None]]
     counts: list[tuple[str, int]]
 
+    @property
+    def short(self) -> str:
+        """How the page's list of stories names it: its label (or id) and its number of sources."""
+        name = self.story.label or self.story.name or self.label
+        return f"{name} ({len(self.story.sources)})"
+
 
 def _finalize(value: object) -> object:
     if value is None:
