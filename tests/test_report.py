@@ -11,6 +11,7 @@ import base64
 import hashlib
 import os
 import re
+from dataclasses import replace
 from html import unescape
 from pathlib import Path
 from types import SimpleNamespace
@@ -90,6 +91,22 @@ def test_agreement_matrix_counts_each_pair_of_sources(store):
     assert pairs[("003", "001")].shared == 0
 
 
+def test_outlets_of_several_reports_are_compared_as_outlets(store):
+    from claims.report.matrix import outlet_agreement, outlets
+
+    data = build_report(store)
+    story = data.stories[0]
+    renamed = [replace(s, name="Kurier") if s.doc_id[:3] in ("001", "002") else s for s in story.sources]
+    parties = outlets(renamed)
+    assert [(o.name, [d[:3] for d in o.doc_ids]) for o in parties] == [
+        ("003_fdef368ba31d4be8", ["003"]), ("Kurier", ["001", "002"]), ("linkswende.org", ["004"])]
+    pairs = {(p.a.name, p.b.name): p for p in outlet_agreement(story.groups, parties)}
+    kurier = pairs[("Kurier", "linkswende.org")]
+    # arrests once (001 and 002 against 004: compatible and update, so update, the worse), crackdown,
+    # general strike and wage agree, troops a sum conflict, the 2022 toll compatible
+    assert (kurier.shared, kurier.agree, kurier.compatible, kurier.update, kurier.conflict) == (6, 3, 1, 1, 1)
+
+
 def test_html_tables_link_every_figure_to_its_marked_span(store):
     html = render_html(build_report(store))
     assert audit(html) == []
@@ -142,8 +159,6 @@ def test_markdown_golden(store):
 
 
 def test_stories_split_the_report_and_story_picks_one(tmp_path):
-    from dataclasses import replace
-
     from claims.compare import regroup
     from tests.support.claimfactory import seedlike_documents
 
