@@ -217,6 +217,9 @@ def test_claims_report_writes_html_and_markdown_for_the_seeds(seeded, cli, tmp_p
     assert f"Wrote {html_path}" in result.output
     html = html_path.read_text(encoding="utf-8")
     assert audit(html) == []
+    umask = os.umask(0)
+    os.umask(umask)
+    assert html_path.stat().st_mode & 0o777 == 0o666 & ~umask  # to share, unlike the 0600 of a temporary file
     text = visible_text(html)
     for expected in ("Laut der Regierung", "offiziell", "mindestens 2200", "Agreement between sources"):
         assert expected in text
