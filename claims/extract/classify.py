@@ -240,7 +240,8 @@ def _with_predicate(category, head: str, vocab: Vocabulary) -> Reading:
 
 def _subgroup(head: str, vocab: Vocabulary) -> str | None:
     """No detail for people in general, ``polizist`` for a subgroup of them (killed police officers)."""
-    return concept_key(head) if vocab.noun(head).subgroup else None
+    # "police officers" (a noun of two words) are a subgroup as "officers" are
+    return concept_key(head.rsplit(None, 1)[-1]) if vocab.noun(head).subgroup else None
 
 
 def _worse(vocab: Vocabulary, fate: str, than: str) -> bool:

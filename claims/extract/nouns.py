@@ -78,6 +78,8 @@ def head_noun(
                 return _phrase_head(text, token.end(), word, vocab)
         else:
             if _is_known_noun(word, vocab) or lowered in vocab.fractions:  # "two thirds of voters": the share
+                if phrase_head is not None and _names_other(f"{phrase_head} {word}", word, vocab):
+                    return f"{phrase_head} {word}"  # "14,000 security forces": no troops
                 return _compound_head(text, token.end(), word, vocab)
             if word[0].isdigit() and part_of:
                 return None  # "two of the roughly 40 miners": the part's noun is the whole's, after it
@@ -111,8 +113,16 @@ def _compound_head(text: str, end: int, word: str, vocab: Vocabulary) -> str:
     after the known ``word`` (which ends at ``end``) is what is counted."""
     following = _next_word(text, end)
     if following is not None and _is_known_noun(following.group(), vocab) and not is_verb(following.group(), vocab):
-        return following.group()  # not "the population lives": a verb the lexicon also knows as a noun
+        phrase = f"{word} {following.group()}"  # "police officers" are security forces, "officers" people
+        return phrase if _names_other(phrase, following.group(), vocab) else following.group()
     return word
+
+
+def _names_other(phrase: str, head: str, vocab: Vocabulary) -> bool:
+    """True if the lexicon knows ``phrase`` (two words ending in ``head``) as a noun of another
+    category than ``head`` alone: "security forces" are no "forces"."""
+    category = vocab.noun(phrase).category
+    return category is not None and category is not vocab.noun(head).category
 
 
 def _next_word(text: str, end: int) -> re.Match | None:

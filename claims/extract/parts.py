@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..lexicon.vocabulary import Vocabulary
 from ..models import NumberMatch
-from .nouns import TOKEN
+from .nouns import TOKEN, concept_key
 from .numbers import is_figure
 from .reading import Reading, joined
 from .sentences import TextContext
@@ -181,6 +181,10 @@ def people_among_casualties(ctx: TextContext, numbers: list[NumberMatch], readin
         part = readings[i] if i is not None and i >= 0 and at < numbers[i].end else None
         if part and part.category == "count" and part.from_noun and part.concept and names_a_group(ctx.vocab, part.subject):
             detail = joined(reading.detail, reading.aspect, part.concept, part.detail)
+            readings[i] = replace(part, category=reading.category, concept=reading.concept, detail=detail)
+        elif part and part.from_noun and part.subject and part.category not in ctx.vocab.casualties \
+                and ctx.vocab.noun(part.subject).subgroup:  # "Unter den 300 Toten waren 40 Polizisten"
+            detail = joined(reading.detail, reading.aspect, concept_key(part.subject), part.detail)
             readings[i] = replace(part, category=reading.category, concept=reading.concept, detail=detail)
 
 

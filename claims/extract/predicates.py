@@ -72,7 +72,7 @@ def nearest_predicate(text: str, number: NumberMatch, clause: tuple[int, int], h
             penalty = crossing_penalty(text, number.end, hit.start, lang)
             distance = None if penalty is None else hit.start - number.end + penalty
         else:
-            penalty = crossing_penalty(text, hit.end, number.start, lang)
+            penalty = crossing_penalty(text, hit.end, number.start, lang, verb_first=True)
             distance = None if penalty is None else number.start - hit.end + penalty
         if distance is None:
             continue
@@ -81,7 +81,7 @@ def nearest_predicate(text: str, number: NumberMatch, clause: tuple[int, int], h
     return best
 
 
-def crossing_penalty(text: str, lo: int, hi: int, lang: str) -> int | None:
+def crossing_penalty(text: str, lo: int, hi: int, lang: str, verb_first: bool = False) -> int | None:
     """How much farther a predicate counts when something stands between it and the number.
 
     Across a conjunction and another number it is that number's ('100.000 gestoßen und
@@ -92,6 +92,8 @@ def crossing_penalty(text: str, lo: int, hi: int, lang: str) -> int | None:
     """
     between = text[lo:hi]
     tokens = [t.group() for t in TOKEN.finditer(between)]
+    if _other_clause(tokens, verb_first, lang):
+        return None
     first = next((i for i, t in enumerate(tokens) if t.lower() in CONJUNCTIONS), None)
     if first is not None:
         if any(is_figure(t, lang) for t in tokens) and not _coordinated(tokens, first, lang) \
@@ -105,6 +107,27 @@ def crossing_penalty(text: str, lo: int, hi: int, lang: str) -> int | None:
         if after < len(tokens) and is_figure(tokens[after], lang) and not _gapped(tokens[: after - 1], lang):
             return None  # "5,000 protesters, 40 were arrested": the verb is the 40's
     return PREDICATE_REACH if "," in between else 0
+
+
+def _other_clause(tokens: list[str], verb_first: bool, lang: str) -> bool:
+    """True if a comma or conjunction among ``tokens`` opens a clause of its own (a finite verb
+    after it), which the verb does not cross: "had died, and survivors said the vessel was carrying
+    over [250]" (verb first); "[250] passengers were on board, and survivors said many had died"
+    (figure first, whose clause has a verb of its own). "starben, wie die Behörden mitteilten, [12]":
+    a clause closed by a comma right before the figure is a parenthesis."""
+    breaks = [i for i, t in enumerate(tokens) if t == "," or t.lower() in CONJUNCTIONS]
+    if not breaks:
+        return False
+    vocab = vocabulary(lang)
+    opening = " ".join(t.lower() for t in tokens[breaks[0] + 1 : breaks[0] + 3])
+    parts = [" ".join(p) for p in vocab.partitive_pronouns] + list(vocab.inclusions)
+    if any(opening == p or opening.startswith(p + " ") for p in parts):
+        return False  # "34 verletzt, davon waren noch sechs in Lebensgefahr": a part of the figure's whole
+    finite = vocab.finite_verbs
+    after = any(finite.matches(t) for t in tokens[breaks[0] + 1 :])
+    if verb_first:
+        return after and tokens[-1] != ","
+    return after and any(finite.matches(t) for t in tokens[: breaks[0]])
 
 
 def shares_verb(text: str, lo: int, hi: int, lang: str) -> bool:

@@ -187,6 +187,7 @@ EXTRACT = Section({
     "partitive_pronouns": optional(WORDS, 'a figure before these is part of one before it ("drei von ihnen")'),
     "relative_pronouns": optional(WORDS, 'pronouns that open a relative clause without a comma ("who")'),
     "inclusions": optional(WORDS, 'a figure after these is part of the one before ("darunter 43")'),
+    "finite_verbs": optional(WORDS, 'verbs that, after a comma or conjunction, open a clause a verb before does not reach'),
     "auxiliaries": optional(WORDS, 'auxiliaries of a clause that left its verb out ("wurde leicht, ...")'),
     "injury_severities": optional({str: str}, 'severity words and the level they give injured ("schwer": serious)'),
     "injury_stems": optional(WORDS, 'stems of injury words a severity stands before ("verletz")'),
@@ -218,6 +219,7 @@ CATEGORIES = Section({
     "fates": required(WORDS, "categories of what befalls people, mildest to worst: only a worse one overrides"),
     "contingents": required(WORDS, "categories whose figure after a state's name is that state's contribution"),
     "graded": required(str, "the category whose figures are told apart by severity (injury_severities)"),
+    "may_fall": optional(WORDS, "categories whose later, lower count is no conflict (the missing are found)"),
 }, "the categories of extract.yaml that rules treat apart, the same in every language")
 
 GROUPING = Section({

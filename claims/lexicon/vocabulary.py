@@ -92,6 +92,7 @@ class Vocabulary:
     change_targets: frozenset[str]  # "von 21 auf 25": the figure after one of these ends a change, it is no part
     partitive_pronouns: tuple[tuple[str, ...], ...]  # "drei von ihnen": the figure is a part of one before
     inclusions: tuple[str, ...]  # "darunter 43 Kinder": a part named inside the whole's phrase
+    finite_verbs: WordMatcher  # "died, and survivors said ... 250 passengers": "said" opens a clause of its own
     auxiliaries: frozenset[str]  # "Eine Frau wurde leicht, ein Mann schwer verletzt": the verb is shared
     relative_pronouns: frozenset[str]  # "the 30 people who were injured": a relative clause without a comma
     predicates: WordMatcher  # all categories' predicates, to find candidates in one scan
@@ -223,6 +224,7 @@ def vocabulary(lang: str) -> Vocabulary:
         partitive_pronouns=tuple(tuple(w.lower().split()) for w in data.get("partitive_pronouns", [])),
         relative_pronouns=frozenset(w.lower() for w in data.get("relative_pronouns", [])),
         auxiliaries=frozenset(w.lower() for w in data.get("auxiliaries", [])),
+        finite_verbs=WordMatcher(data.get("finite_verbs", [])),
         inclusions=tuple(" ".join(w.lower().split()) for w in data.get("inclusions", [])),
         predicates=WordMatcher([p for category in categories for p in category.predicates.patterns]),
         attribution_any=WordMatcher(attribution["before"] + attribution["after"] + attribution["standalone"]),
