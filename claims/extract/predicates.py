@@ -67,6 +67,8 @@ def nearest_predicate(text: str, number: NumberMatch, clause: tuple[int, int], h
         if hit.after_figure is not None and hit.after_figure != number.end:
             continue  # "Von den 300 Festgenommenen wurden 20 verurteilt": the 300's word, not the 20's
         if hit.start < number.start and hit.end >= number.end:
+            if _figure_within(text, number.end, hit.end, lang):
+                continue  # "kostete der Einsturz von zwei Häusern sechs Menschen das Leben": the last figure's
             distance = 0  # a split verb around the number: "nahm ... 1.200 Demonstranten fest"
         elif hit.start >= number.end:
             penalty = crossing_penalty(text, number.end, hit.start, lang)
@@ -107,6 +109,18 @@ def crossing_penalty(text: str, lo: int, hi: int, lang: str, verb_first: bool = 
         if after < len(tokens) and is_figure(tokens[after], lang) and not _gapped(tokens[: after - 1], lang):
             return None  # "5,000 protesters, 40 were arrested": the verb is the 40's
     return PREDICATE_REACH if "," in between else 0
+
+
+def _figure_within(text: str, lo: int, hi: int, lang: str) -> bool:
+    """True if a figure stands between ``lo`` and ``hi`` with no conjunction before it (a split verb
+    around two figures is the second's, unless they are joined: "nahm 40 Demonstranten und 12 ... fest")."""
+    for token in TOKEN.finditer(text, lo, hi):
+        word = token.group()
+        if word.lower() in CONJUNCTIONS:
+            return False
+        if is_figure(word, lang):
+            return True
+    return False
 
 
 def _other_clause(tokens: list[str], verb_first: bool, lang: str) -> bool:
