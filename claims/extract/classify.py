@@ -19,6 +19,7 @@ from .amounts import (
     is_change,
     is_count_change,
     is_money_change,
+    measure_reading,
     money_reading,
     percentage_reading,
 )
@@ -71,6 +72,9 @@ def _read_number(ctx: TextContext, number: NumberMatch, clause: tuple[int, int])
     opener = _age_opener_before(text, number, clause, vocab)
     if opener is not None:  # "im Alter von 37 Jahren", "aged 37"
         return Reading("count", "age", opener, unit="year", from_noun=True)
+    measure = measure_reading(text, number, clause, vocab) if number.kind in ("cardinal", "decimal") else None
+    if measure is not None:  # "70 miles off the coast", "der Stärke 7,8": a unit, never people
+        return measure
     if number.kind == "percent":
         reading = percentage_reading(text, number, clause, vocab)
         is_points = number.text.lower().endswith(vocab.percentage_points)

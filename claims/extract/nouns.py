@@ -75,6 +75,9 @@ def head_noun(
             if word[0].isupper() and share and is_amount_word(word, vocab.lang):
                 continue  # "die Hälfte der 19 Millionen Einwohner": the people, not the millions
             if word[0].isupper():
+                # "auf 233 Sonntag": no weekday nor function word is what a number counts
+                if word.lower() in vocab.not_nouns and not vocab.noun(word).person:
+                    return None
                 return _phrase_head(text, token.end(), word, vocab)
         else:
             if _is_known_noun(word, vocab) or lowered in vocab.fractions:  # "two thirds of voters": the share
@@ -84,7 +87,7 @@ def head_noun(
             if word[0].isdigit() and part_of:
                 return None  # "two of the roughly 40 miners": the part's noun is the whole's, after it
             if lowered in _EN_STOP or lowered in vocab.not_nouns or word[0].isdigit() or is_verb(word, vocab) \
-                    or is_adverb(word, vocab):
+                    or is_adverb(word, vocab) or _is_participle(text, token.end(), word, phrase_head, vocab):
                 # "10,000 gathered", "thousands marched", "164 reported": a verb, not what is counted
                 return phrase_head
             # The last word of a run is the head of its noun phrase: "74 military facilities".
@@ -140,6 +143,18 @@ def words_before_noun(text: str, start: int, noun: str, limit: int) -> list[str]
 def is_verb(word: str, vocab: Vocabulary) -> bool:
     """An English verb of the lexicons: a category predicate, a level or a reporting verb."""
     return vocab.predicates.matches(word) or vocab.level_verbs.matches(word) or vocab.attribution_verbs.matches(word)
+
+
+def _is_participle(text: str, end: int, word: str, phrase_head: str | None, vocab: Vocabulary) -> bool:
+    """An English participle after a number ("863 recorded on Friday", "12 schoolgirls trampled"):
+    a lower-case word with a verb ending after a noun, or before no noun ("12 armed men" is a noun phrase)."""
+    if not vocab.verb_endings or not word[0].islower() or len(word) <= 4 or not word.endswith(vocab.verb_endings):
+        return False
+    if phrase_head is not None:
+        return True
+    following = _next_word(text, end)
+    return following is None or not following.group()[0].isalpha() or following.group().lower() in _EN_STOP \
+        or following.group().lower() in vocab.prepositions
 
 
 def is_adverb(word: str, vocab: Vocabulary) -> bool:

@@ -41,6 +41,8 @@ class Vocabulary:
     person_nouns: WordMatcher
     subgroup_nouns: WordMatcher
     durations: KeyedMatcher
+    measures: KeyedMatcher  # "km", "miles": a figure before one is a measure of that unit, never people
+    measure_leads: dict[str, tuple[str, ...]]  # "magnitude", "Stärke": a figure after one measures that unit
     ages: WordMatcher
     age_openers: tuple[str, ...]
     not_counted: WordMatcher
@@ -71,6 +73,7 @@ class Vocabulary:
     level_verbs: WordMatcher  # verbs that say where a figure stands ("reached", "stood at"): never what it measures
     not_nouns: frozenset[str]  # capitalised function words ("Doch", "Nur"): never what a number counts
     adverb_endings: tuple[str, ...]  # English "-ly": "three seriously" counts no "seriously"
+    verb_endings: tuple[str, ...]  # English "-ed": "863 recorded on Friday" counts no "recorded"
     nouns_like_adverbs: frozenset[str]  # "family", "rally": nouns with an adverb's ending
     injury_severities: dict[str, str]  # "schwer" -> serious: how badly the injured counted are hurt
     injury_stems: tuple[str, ...]  # "verletz", "injur": words of injury a severity stands before
@@ -139,6 +142,14 @@ class Vocabulary:
         return info
 
 
+def calendar_words(lang: str) -> frozenset[str]:
+    """The names of the weekdays and of the months that are no other word (dates.yaml)."""
+    dates = load("dates", lang)
+    ambiguous = set(dates.get("ambiguous_months", []))
+    months = [m for m in dates.get("months", {}) if m not in ambiguous]
+    return frozenset(w.lower() for w in [*dates.get("weekdays", {}), *months])
+
+
 @lexicon_cache()
 def vocabulary(lang: str) -> Vocabulary:
     """Load and validate the vocabulary for ``lang`` ("de" or "en")."""
@@ -171,6 +182,9 @@ def vocabulary(lang: str) -> Vocabulary:
         person_nouns=WordMatcher(data["person_nouns"]),
         subgroup_nouns=WordMatcher(data["subgroup_nouns"]),
         durations=KeyedMatcher(durations),
+        measures=KeyedMatcher(data.get("measures", {})),
+        measure_leads={unit: tuple(" ".join(w.lower().split()) for w in words)
+                       for unit, words in data.get("measure_leads", {}).items()},
         ages=WordMatcher(data["ages"]),
         age_openers=tuple(w.lower() for w in data["age_openers"]),
         not_counted=WordMatcher(data["not_counted"]),
@@ -199,8 +213,10 @@ def vocabulary(lang: str) -> Vocabulary:
         comparison_leads=tuple(" ".join(w.lower().split()) for w in data.get("comparison_leads", [])),
         temporal_conjunctions=frozenset(w.lower() for w in data.get("temporal_conjunctions", [])),
         level_verbs=WordMatcher(data.get("level_verbs", [])),
-        not_nouns=frozenset(w.lower() for w in data.get("not_nouns", [])),
+        # Days and months never name what a number counts: "rose to 233 Sunday" (ambiguous months may)
+        not_nouns=frozenset(w.lower() for w in data.get("not_nouns", [])) | calendar_words(lang),
         adverb_endings=tuple(w.lower() for w in data.get("adverb_endings", [])),
+        verb_endings=tuple(w.lower() for w in data.get("verb_endings", [])),
         nouns_like_adverbs=frozenset(w.lower() for w in data.get("nouns_like_adverbs", [])),
         injury_severities={w.lower(): level for w, level in data.get("injury_severities", {}).items()},
         injury_stems=tuple(w.lower() for w in data.get("injury_stems", [])),
