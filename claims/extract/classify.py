@@ -103,6 +103,9 @@ def _count_reading(ctx: TextContext, number: NumberMatch, clause) -> Reading | N
         category = vocab.noun(before).category if before else None
         if category is not None:
             return Reading(category.name, category.concept, before)
+    if head is not None and "-" in head and text.startswith("-", number.end):
+        first = head.split("-", 1)[0]  # "390.000-Einwohner-Stadt": the figure counts the first part
+        head = first if vocab.noun(first).category is not None else head
     if head is not None:
         return _counted(ctx, head, number, clause)
     found = nearest_predicate(text, number, clause, predicates_near(ctx, number), vocab.lang)
@@ -201,7 +204,22 @@ def _counted(ctx: TextContext, head: str, number: NumberMatch, clause) -> Readin
         return Reading(category.name, category.concept, head, from_noun=True)
     if info.person and found is not None:
         return _with_predicate(found[1], head, vocab)
+    category = _whole_before_lead(text, number, clause, vocab) if info.person else None
+    if category is None and head.lower() in vocab.strength_nouns and number.value > 1 and vocab.strength_cues.search(
+            text, *ctx.span(ctx.locate(number.start))):  # "Das Kontingent umfasst 2.250 Mann"
+        category = next((c for c in vocab.categories if c.name == vocab.strength_category), None)
+    if category is not None and category.name not in vocab.casualties:  # "die Truppe mit 1.800 Männern"
+        return Reading(category.name, category.concept, head, from_noun=True)
     return Reading("count", concept_key(head), head, from_noun=True)
+
+
+def _whole_before_lead(text: str, number: NumberMatch, clause, vocab: Vocabulary):
+    """The category of the noun right before an attributive lead before the number: "die Truppe
+    mit 1.800 Männern" counts troops (the men are the troop's strength)."""
+    if not after_attributive_lead(text, number, clause, vocab):
+        return None
+    words = text[max(clause[0], number.start - 60) : number.start].split()
+    return vocab.noun(words[-2].strip(_PUNCTUATION)).category if len(words) >= 2 else None
 
 
 def injury_severity(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> str | None:

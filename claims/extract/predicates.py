@@ -99,7 +99,7 @@ def crossing_penalty(text: str, lo: int, hi: int, lang: str, verb_first: bool = 
     first = next((i for i, t in enumerate(tokens) if t.lower() in CONJUNCTIONS), None)
     if first is not None:
         if any(is_figure(t, lang) for t in tokens) and not _coordinated(tokens, first, lang) \
-                and not _severities_joined(tokens, first, lang):
+                and not _severities_joined(tokens, first, lang) and not _listed(tokens, verb_first, lang):
             return None
         return PREDICATE_REACH
     if part_between(tokens, vocabulary(lang)):
@@ -165,6 +165,42 @@ def _severities_joined(tokens: list[str], first: int, lang: str) -> bool:
     of injury, which the next figure's verb is shared with: "Zwei wurden schwer und [drei leicht
     verletzt]", "wurden zwölf Menschen leicht und [drei schwer verletzt]"."""
     return first > 0 and tokens[first - 1].lower() in vocabulary(lang).injury_severities
+
+
+def _listed(tokens: list[str], verb_first: bool, lang: str) -> bool:
+    """True if the tokens between a number and a predicate are a list of counted nouns that share
+    the verb: "[Two] children, three women and six men were among the deceased" (number first: each
+    member a figure and a noun, a conjunction before the last), "Festgenommen wurden 2.745 Richter
+    und Staatsanwälte sowie [650]" (verb first: after the last figure only nouns, then a conjunction)."""
+    vocab = vocabulary(lang)
+    separators = [i for i, t in enumerate(tokens) if t == "," or t.lower() in CONJUNCTIONS]
+    if not separators or not any(tokens[i].lower() in CONJUNCTIONS for i in separators):
+        return False
+    if verb_first:
+        figures = [i for i, t in enumerate(tokens) if is_figure(t, lang)]
+        tail = tokens[figures[-1] + 1 :] if figures else []
+        return 0 < len(tail) <= 6 and tail[-1].lower() in CONJUNCTIONS and all(
+            t == "," or t.lower() in CONJUNCTIONS or _is_noun(t, vocab) for t in tail)
+    bounds = [-1, *separators]
+    for k, (lo, hi) in enumerate(zip(bounds, separators)):
+        member = tokens[lo + 1 : hi]
+        if k and (not member or not is_figure(member[0], lang)):
+            return False  # "children, three women": each later member opens with its figure
+        words = member[1:] if k else member
+        if not 0 < len(words) <= 2 or not _is_noun(words[-1], vocab):
+            return False
+    last = tokens[separators[-1] + 1 :]
+    return len(last) >= 2 and is_figure(last[0], lang)
+
+
+def _is_noun(word: str, vocab) -> bool:
+    """A noun of a list member: capitalised where nouns are, else a noun of people or a category."""
+    if not word.isalpha():
+        return False
+    if vocab.nouns_capitalised:
+        return word[0].isupper()
+    noun = vocab.noun(word)
+    return noun.person or noun.subgroup or noun.category is not None
 
 
 def _coordinated(tokens: list[str], first: int, lang: str) -> bool:

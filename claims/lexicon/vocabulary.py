@@ -39,6 +39,9 @@ class Vocabulary:
     lang: str
     categories: tuple[Category, ...]
     person_nouns: WordMatcher
+    strength_nouns: frozenset[str]  # "2.250 Mann": a unit's strength ...
+    strength_category: str | None  # ... of this category (troops) ...
+    strength_cues: WordMatcher  # ... in a sentence with one of these ("Kontingent", "Bundeswehr")
     subgroup_nouns: WordMatcher
     durations: KeyedMatcher
     measures: KeyedMatcher  # "km", "miles": a figure before one is a measure of that unit, never people
@@ -180,6 +183,9 @@ def vocabulary(lang: str) -> Vocabulary:
         lang=lang,
         categories=tuple(categories),
         person_nouns=WordMatcher(data["person_nouns"]),
+        strength_nouns=frozenset(w.lower() for w in data.get("strength_nouns", [])),
+        strength_category=data.get("strength_category"),
+        strength_cues=WordMatcher(data.get("strength_cues", [])),
         subgroup_nouns=WordMatcher(data["subgroup_nouns"]),
         durations=KeyedMatcher(durations),
         measures=KeyedMatcher(data.get("measures", {})),
