@@ -24,8 +24,8 @@ from .amounts import (
     percentage_reading,
 )
 from .noise import is_identifier
-from .nouns import CONJUNCTIONS, TOKEN, concept_key, head_noun, noun_before, noun_of, number_of_noun, words_before_noun
-from .numbers import is_figure
+from .nouns import concept_key, head_noun, noun_before, noun_of, number_of_noun, words_before_noun
+from .numbers import is_figure, word_before
 from .parts import is_partitive_whole
 from .predicates import nearest_predicate, predicates_near
 from .reading import Reading
@@ -35,12 +35,6 @@ _PUNCTUATION = ".,;:!?()[]{}\"'„“”»«*–-"
 
 # How near (characters) a casualty verb must stand to count a noun the lexicon does not know.
 CASUALTY_VERB_REACH = 25
-
-
-SEVERITY_REACH = 8  # words after a figure searched for how badly its injured are hurt
-
-
-_INFLECTIONS = ("", "e", "en", "er", "es", "em")  # "schwere Verletzungen", "lebensgefährlichen"
 
 
 _NAME = r"[A-ZÄÖÜ][^\W\d_]*(?:[-'’][^\W\d_]+)?"
@@ -164,6 +158,8 @@ def _counted(ctx: TextContext, head: str, number: NumberMatch, clause) -> Readin
             return Reading("duration", None, head, unit=info.duration, from_noun=True)
         return Reading("duration", info.duration, head, unit=info.duration, from_noun=True, detail=concept_key(what))
     category = info.category
+    if category is not None and number.value < category.min_value and info.person:
+        category = None  # "21 Dorfbewohner werden vermisst": too few for a place, people
     if category is not None and category.name in vocab.casualties:
         # Only a worse fate overrides a casualty noun: "Ein Gefangener starb", "zwei Verletzte
         # erlagen ... ihren Verletzungen"; the dead are never arrested.
@@ -184,7 +180,8 @@ def _counted(ctx: TextContext, head: str, number: NumberMatch, clause) -> Readin
         # know takes a casualty verb right next to it, as a group of its own ("killed", "villag"):
         # 5 villagers are not compared with a toll of all people, nor 600 vultures with one.
         found = nearest_predicate(text, number, clause, predicates_near(ctx, number), vocab.lang)
-        if found is not None and found[0] <= CASUALTY_VERB_REACH and found[1].name in vocab.casualties:
+        if found is not None and found[0] <= CASUALTY_VERB_REACH and found[1].name in vocab.casualties \
+                and word_before(text, number.start, clause[0]) not in vocab.prepositions:  # "taken to three hospitals"
             category = found[1]
             return Reading(category.name, category.concept, head, from_noun=True, detail=concept_key(head))
         return Reading("count", concept_key(head), head, from_noun=True)
@@ -202,8 +199,8 @@ def _counted(ctx: TextContext, head: str, number: NumberMatch, clause) -> Readin
             # who did something are no population figure
             return Reading(found[1].name, found[1].concept, head, from_noun=True)
         return Reading(category.name, category.concept, head, from_noun=True)
-    if info.person and found is not None:
-        return _with_predicate(found[1], head, vocab)
+    if info.person and found is not None and not (found[1].general_only and not _general(head, vocab)):
+        return _with_predicate(found[1], head, vocab)  # not "60,000 rescue workers were sent": no troops
     category = _whole_before_lead(text, number, clause, vocab) if info.person else None
     if category is None and head.lower() in vocab.strength_nouns and number.value > 1 and vocab.strength_cues.search(
             text, *ctx.span(ctx.locate(number.start))):  # "Das Kontingent umfasst 2.250 Mann"
@@ -220,29 +217,6 @@ def _whole_before_lead(text: str, number: NumberMatch, clause, vocab: Vocabulary
         return None
     words = text[max(clause[0], number.start - 60) : number.start].split()
     return vocab.noun(words[-2].strip(_PUNCTUATION)).category if len(words) >= 2 else None
-
-
-def injury_severity(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> str | None:
-    """How badly the injured the number counts are hurt ("serious", "critical", "light"), if its
-    clause says: "drei Menschen wurden schwer verletzt", "zwei Schwerverletzte", "twelve slightly
-    injured, three seriously"."""
-    if not vocab.injury_severities:
-        return None
-    tokens = [t.group().lower() for t in TOKEN.finditer(text, number.end, clause[1])][:SEVERITY_REACH + 1]
-    for k, word in enumerate(tokens[:SEVERITY_REACH]):
-        if is_figure(word, vocab.lang) or word in ",;" or word in vocab.injury_partial:
-            return None  # the next figure's or clause's words; "70 zum Teil schwer verletzt": all 70 are injured
-        following = tokens[k + 1] if k + 1 < len(tokens) else "."
-        for severity, level in vocab.injury_severities.items():
-            if not word.startswith(severity):
-                continue
-            rest = word[len(severity):]
-            if rest.startswith(vocab.injury_stems):  # "Schwerverletzte", "schwerstverletzt"
-                return level
-            if rest in _INFLECTIONS and (following.startswith(vocab.injury_stems) or following in CONJUNCTIONS
-                                         or following in _PUNCTUATION):
-                return level  # "schwer verletzt", "schwere Verletzungen", "drei schwer."
-    return None
 
 
 def _casualty_adjective(text: str, start: int, head: str, limit: int, vocab: Vocabulary):
@@ -264,6 +238,11 @@ def _subgroup(head: str, vocab: Vocabulary) -> str | None:
     """No detail for people in general, ``polizist`` for a subgroup of them (killed police officers)."""
     # "police officers" (a noun of two words) are a subgroup as "officers" are
     return concept_key(head.rsplit(None, 1)[-1]) if vocab.noun(head).subgroup else None
+
+
+def _general(head: str, vocab: Vocabulary) -> bool:
+    """True if ``head`` names people in general ("people", "Menschen") or a subgroup of them."""
+    return head.lower() in vocab.people_in_general or vocab.noun(head).subgroup
 
 
 def _worse(vocab: Vocabulary, fate: str, than: str) -> bool:

@@ -91,6 +91,8 @@ def head_noun(
                 # "10,000 gathered", "thousands marched", "164 reported": a verb, not what is counted
                 return phrase_head
             # The last word of a run is the head of its noun phrase: "74 military facilities".
+            if phrase_head is not None and _names_other(f"{phrase_head} {word}", word, vocab):
+                return f"{phrase_head} {word}"  # "160 security personnel"
             phrase_head = word
         skipped += 1
         if strict or skipped > MAX_SKIPPED:
@@ -115,10 +117,22 @@ def _compound_head(text: str, end: int, word: str, vocab: Vocabulary) -> str:
     """English compounds end in their head: in "three police officers" a known noun right
     after the known ``word`` (which ends at ``end``) is what is counted."""
     following = _next_word(text, end)
+    if following is not None and _modifies(word, following.group(), vocab):
+        return following.group()  # "two passenger trains": a singular noun before a plural is its modifier
     if following is not None and _is_known_noun(following.group(), vocab) and not is_verb(following.group(), vocab):
         phrase = f"{word} {following.group()}"  # "police officers" are security forces, "officers" people
         return phrase if _names_other(phrase, following.group(), vocab) else following.group()
     return word
+
+
+def _modifies(word: str, following: str, vocab: Vocabulary) -> bool:
+    """True if the known singular ``word`` modifies the unknown plural noun after it ("passenger
+    trains", "police vans"): lower case, ending in -s, no verb, adverb or function word."""
+    lowered = following.lower()
+    return (not word.lower().endswith("s") and word.lower() not in vocab.people_in_general and following.islower()
+            and lowered.endswith("s") and len(lowered) > 3 and not _is_known_noun(following, vocab)
+            and lowered not in _EN_STOP and lowered not in vocab.not_nouns and lowered not in vocab.prepositions
+            and not is_verb(following, vocab) and not is_adverb(following, vocab))
 
 
 def _names_other(phrase: str, head: str, vocab: Vocabulary) -> bool:

@@ -188,6 +188,20 @@ def people_among_casualties(ctx: TextContext, numbers: list[NumberMatch], readin
             readings[i] = replace(part, category=reading.category, concept=reading.concept, detail=detail)
 
 
+def parts_keep_their_whole(ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None]) -> None:
+    """A part with no noun of its own ("13,000 police officers were deployed, 5,000 of them in
+    Paris") counts what its whole counts, not what the whole's verb makes of bare people; a
+    casualty verb of its own stays ("200 Feuerwehrleute im Einsatz, drei von ihnen verletzt")."""
+    vocab = ctx.vocab
+    for i, reading in enumerate(readings):
+        if reading is None or reading.from_noun or reading.category in vocab.casualties or not named_part(ctx, numbers[i]):
+            continue
+        whole = figure_before(ctx, numbers, readings, i)
+        of = readings[whole] if whole is not None else None
+        if of is not None and of.from_noun and vocab.counts_people(of.category) and of.category != reading.category:
+            readings[i] = of
+
+
 def parts_of_wholes(
     ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None], actors: list[str | None]
 ) -> dict[int, tuple[str | None, str | None]]:

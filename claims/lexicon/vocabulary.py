@@ -18,6 +18,7 @@ class Category:
     predicates: WordMatcher
     min_value: float = 0  # smaller numbers are not of this category ("14 Personen wohnen in ...")
     yields_to_verbs: bool = False  # a noun of it takes another category's verb next to it ("30.000 Bewohner wurden evakuiert")
+    general_only: bool = False  # its verbs decide only people in general ("sent 3,000 people", not "rescue workers")
 
 
 class NounInfo(NamedTuple):
@@ -169,6 +170,7 @@ def vocabulary(lang: str) -> Vocabulary:
                 WordMatcher(entry["predicates"]),
                 float(entry.get("min_value", 0)),
                 bool(entry.get("yields_to_verbs", False)),
+                general_only=bool(entry.get("general_only", False)),
             )
         )
     # What happened to people that is none of the categories ("43 Personen werden vermisst"):
