@@ -97,9 +97,14 @@ def _count_reading(ctx: TextContext, number: NumberMatch, clause) -> Reading | N
         category = vocab.noun(before).category if before else None
         if category is not None:
             return Reading(category.name, category.concept, before)
-    if head is not None and "-" in head and text.startswith("-", number.end):
-        first = head.split("-", 1)[0]  # "390.000-Einwohner-Stadt": the figure counts the first part
-        head = first if vocab.noun(first).category is not None else head
+    if text.startswith("-", number.end):
+        after = text[number.end + 1 : number.end + 40].split(None, 1)
+        glued = after[0].split("-", 1)[0].strip(_PUNCTUATION) if after else ""
+        unit = vocab.durations.key_of(glued) if glued else None
+        if unit is not None:  # "nach 14-stündiger Debatte": a duration
+            return Reading("duration", unit, glued, unit=unit, from_noun=True, detail=concept_key(head) if head else None)
+        if head is not None and "-" in head and vocab.noun(glued).category is not None:
+            head = glued  # "390.000-Einwohner-Stadt": the figure counts the first part
     if head is not None:
         return _counted(ctx, head, number, clause)
     found = nearest_predicate(text, number, clause, predicates_near(ctx, number), vocab.lang)
@@ -252,10 +257,14 @@ def _worse(vocab: Vocabulary, fate: str, than: str) -> bool:
 
 
 def _category_noun_before(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading | None:
-    """'Die Zahl der Toten stieg auf 50': the counted noun stands before the number."""
-    words = text[max(clause[0], number.start - 60) : number.start].split()[-6:]
+    """'Die Zahl der Toten stieg auf 50': the counted noun stands before the number; farther back
+    than six words ("The death toll from the earthquakes in Turkey and Syria has passed 11,000")
+    only with no other figure between."""
+    words = text[max(clause[0], number.start - 90) : number.start].split()[-10:]
     for i in range(len(words) - 1, -1, -1):
         word = words[i].strip(_PUNCTUATION)
+        if len(words) - i > 6 and is_figure(word, vocab.lang):
+            return None
         if not word or vocab.nouns_capitalised and not word[0].isupper() or word.lower() in vocab.not_nouns:
             continue  # German nouns are capitalised: "auszugleichen" is no compound of "Leichen"
         category = vocab.noun(word).category
