@@ -57,6 +57,8 @@ def partitive_part(text: str, number: NumberMatch, clause, vocab: Vocabulary, ve
                 continue
             if at > 0 and is_figure(words[at - 1][1].rstrip(","), vocab.lang):
                 return words[at - 1][0]
+            if at > 0 and vocab.noun(words[at - 1][1].strip(".,;:!?\"'()")).category is not None:
+                continue  # "a toll of 769 people killed and 934 injured": the toll's figure, no whole
             # "Von (insgesamt) 500 Demonstranten wurden 40 ...", "nahm von 500 Demonstranten 40 fest"
             opens = at == 0 and link in vocab.partitive_openers and _opens_clause(text, clause[0], words[0][0])
             if not opens and gap > 0:
