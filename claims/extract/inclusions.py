@@ -66,6 +66,23 @@ def _toll_of(ctx: TextContext, numbers: list[NumberMatch], readings: list[Readin
     return j if toll is not None and toll.category in vocab.casualties and toll.aspect is None else None
 
 
+def back_references(ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None]) -> None:
+    """"Die Zahl der Toten stieg auf 264. Die Zahl war bisher mit 93 angegeben": a bare figure
+    after a number word without its noun counts what the last figure of the sentence before counts."""
+    vocab, text = ctx.vocab, ctx.text
+    for i, number in enumerate(numbers):
+        if readings[i] is not None or not vocab.number_words:
+            continue
+        index = ctx.locate(number.start)
+        before = [w.strip(".,;:").lower() for w in text[ctx.span(index)[0] : number.start].split()]
+        if index == 0 or not any(w in vocab.number_words for w in before[:3]):
+            continue
+        previous = [j for j in range(i) if ctx.locate(numbers[j].start) == index - 1]
+        toll = readings[previous[-1]] if previous else None
+        if toll is not None and toll.counted and vocab.counts_people(toll.category) and toll.aspect is None:
+            readings[i] = toll
+
+
 def breakdowns(ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None]) -> None:
     """"The breakdown of the death toll includes: Kunar 30, Takhar 12": bare figures after a colon,
     each after a name, are the toll's of the clause before the colon, one per place."""

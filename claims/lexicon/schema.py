@@ -193,6 +193,7 @@ EXTRACT = Section({
     "change_markers": optional(WORDS, 'the word before a figure that makes it a change ("um", "by")'),
     "comparatives": optional(WORDS, 'after "um 12 Cent": words that make an amount a change ("mehr")'),
     "percentage_points": optional(WORDS, "units of a difference of percentages, always a change"),
+    "number_words": optional(WORDS, 'words that, without a noun, name the figure of the sentence before ("Die Zahl")'),
     "number_of": optional(WORDS, 'phrases whose noun a later bare number counts ("Zahl der")'),
     "attributive_leads": optional(WORDS, 'a number after these describes the noun before ("Stadt mit 30.000")'),
     "partitive_links": optional(WORDS, 'after a figure and one of these, the whole it is part of ("32 der 4.200")'),

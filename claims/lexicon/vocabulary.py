@@ -95,6 +95,7 @@ class Vocabulary:
     change_verbs: WordMatcher  # "stieg", "rose": with a change marker they make a count a change
     comparatives: frozenset[str]  # after "um 12 Cent": "mehr", "teurer" make an amount of money a change
     percentage_points: tuple[str, ...]  # "11,9 Prozentpunkte": a difference of percentages, never a level
+    number_words: frozenset[str]  # "Die Zahl war ... mit 93 angegeben": the figure of the sentence before
     number_of: WordMatcher  # "Zahl der", "number of": what a later bare number counts follows them
     partitive_links: tuple[str, ...]  # "32 der 4.200 Passagiere": after a figure and one of these, a total
     partitive_openers: frozenset[str]  # the links that may open a clause: "Von den 500 Demonstranten ... 40"
@@ -246,6 +247,7 @@ def vocabulary(lang: str) -> Vocabulary:
         comparatives=frozenset(w.lower() for w in data.get("comparatives", [])),
         percentage_points=tuple(w.lower() for w in data.get("percentage_points", [])),
         number_of=WordMatcher(data.get("number_of", [])),
+        number_words=frozenset(w.lower() for w in data.get("number_words", [])),
         partitive_links=tuple(" ".join(w.lower().split()) for w in data.get("partitive_links", [])),
         partitive_openers=frozenset(" ".join(w.lower().split()) for w in data.get("partitive_openers", [])),
         change_targets=frozenset(w.lower() for w in data.get("change_targets", [])),
