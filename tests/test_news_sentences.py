@@ -220,8 +220,6 @@ def test_sources_agree_by_normalised_containment():
     assert not attribution_agrees("the mayor", None) and not attribution_agrees(None, "officials said")
 
 
-@pytest.mark.xfail(strict=False, reason="issue #17: extraction does not reach the floor yet on main; the lead "
-                   "decides at merge time whether this stays xfail until i17classify and i17forms land")
 def test_precision_of_deaths_injuries_and_arrests():
     scores = score(run(ROWS))
     low = {name: scores.by_category[name].precision for name in FLOOR_CATEGORIES
