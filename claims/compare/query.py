@@ -18,8 +18,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .. import stems
 from ..errors import ClaimsError
-from ..lexicon import load
+from ..lexicon import LANGUAGES, load
 from ..models import Claim, Group
 from ..store import GroupView, Store, StoredDocument
 from .group import group_claims
@@ -55,22 +56,53 @@ class DiffResult:
 
 
 def parse_topics(text: str) -> tuple[list[str], list[str], str | None]:
-    """Topics named in ``text``, their categories (in topic order) and a year if one is given."""
+    """Topics named in ``text``, their categories (in topic order) and a year if one is given.
+
+    A topic word matches a word of the query with the same Snowball stem in the topic word's
+    language (``de``/``en`` lists of topics.yaml; ``words`` in either), so "troop numbers",
+    "Truppenstärke" and "Wie viele Menschen starben" find their topics in any inflection.
+    """
     topics = load("topics")["topics"]
-    words = _WORD.findall(text.casefold())
-    padded = f" {' '.join(words)} "
+    query_words = stems.words(text)
+    query_stems = {lang: [stems.stem(w, lang) for w in query_words] for lang in LANGUAGES}
     found, categories = [], []
     for name, topic in topics.items():
-        if any(f" {' '.join(_WORD.findall(w.casefold()))} " in padded for w in topic["words"]):
+        if any(_names(phrase, lang, query_words, query_stems) for lang, phrase in _topic_phrases(topic)):
             found.append(name)
             categories.extend(c for c in topic["categories"] if c not in categories)
-    year = next((w for w in words if _YEAR.match(w)), None)
+    year = next((w for w in _WORD.findall(text.casefold()) if _YEAR.match(w)), None)
     return found, categories, year
+
+
+def _topic_phrases(topic: dict) -> Iterator[tuple[str | None, str]]:
+    for lang in LANGUAGES:
+        yield from ((lang, phrase) for phrase in topic.get(lang, ()))
+    yield from ((None, phrase) for phrase in topic.get("words", ()))
+
+
+def _names(phrase: str, lang: str | None, words: list[str], word_stems: dict[str, list[str]]) -> bool:
+    """True when the words of ``phrase`` stand in ``words`` in a row, each as written or by its stem."""
+    wanted = stems.words(phrase)
+    langs = LANGUAGES if lang is None else (lang,)
+    wanted_stems = {lg: [stems.stem(w, lg) for w in wanted] for lg in langs}
+    for i in range(len(words) - len(wanted) + 1):
+        if all(
+            words[i + k] == word or any(word_stems[lg][i + k] == wanted_stems[lg][k] for lg in langs)
+            for k, word in enumerate(wanted)
+        ):
+            return True
+    return False
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a full-text query that name something: the question words of topics.yaml left out."""
+    ignored = {w.casefold() for words in load("topics").get("question_words", {}).values() for w in words}
+    found = [w for w in stems.words(text) if w not in ignored]
+    return found or stems.words(text)
 
 
 def named_events(text: str) -> set[str]:
     """Keys of the events a query names in any language ("general strike", "Generalstreik")."""
-    from ..lexicon import LANGUAGES
     from ..lexicon.vocabulary import vocabulary
 
     keys = set()

@@ -11,14 +11,18 @@ from collections.abc import Iterator
 from dataclasses import fields
 from operator import attrgetter
 
+from .. import stems
 from ..errors import UnknownClaim
 from ..models import Claim, Document, claim_id_for
 
 CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
+# Columns the store derives from a claim at insert (migration m011): the stems of its sentence
+# and subject for the full-text index, its value as a number (NULL for a date) for SQL readers.
+DERIVED_COLUMNS = ("stems", "number")
 CLAIM_SELECT = ", ".join(f'c."{name}"' for name in CLAIM_FIELDS)  # for a query naming the table `c`
 CLAIM_INSERT = (
-    f"INSERT OR IGNORE INTO claims ({', '.join(chr(34) + n + chr(34) for n in CLAIM_FIELDS)}) "
-    f"VALUES ({', '.join('?' for _ in CLAIM_FIELDS)})"
+    f"INSERT OR IGNORE INTO claims ({', '.join(chr(34) + n + chr(34) for n in CLAIM_FIELDS + DERIVED_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in CLAIM_FIELDS + DERIVED_COLUMNS)})"
 )
 CLAIM_ORDER_SQL = "c.doc, c.start, c.claim_id"  # document order
 
@@ -29,13 +33,21 @@ _AS_OF_INDEX = CLAIM_FIELDS.index("as_of")
 
 
 def claim_row(claim: Claim, doc: Document) -> tuple:
-    """The claim as a row of its document: doc, claim id (from the span) and, if unset, as_of are the document's."""
+    """The claim as a row of its document: doc, claim id (from the span) and, if unset, as_of are the
+    document's; then the DERIVED_COLUMNS."""
     row = list(_CLAIM_VALUES(claim))
     row[_ID_INDEX] = claim_id_for(doc.doc_id, claim.start, claim.end)
     row[_DOC_INDEX] = doc.doc_id
     if row[_AS_OF_INDEX] is None:
         row[_AS_OF_INDEX] = doc.date
+    row.extend(derived_values(claim.sentence, claim.subject, claim.value, claim.lang))
     return tuple(row)
+
+
+def derived_values(sentence: str, subject: str | None, value, lang: str) -> tuple[str, float | None]:
+    """The DERIVED_COLUMNS of a claim: the stems of its subject and sentence, its value if a number."""
+    number = float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    return stems.stem_text(f"{subject or ''} {sentence}", lang), number
 
 
 def insert_claims(conn: sqlite3.Connection, rows: list[tuple]) -> int:
@@ -54,16 +66,15 @@ def index_claims_after(conn: sqlite3.Connection, rowid: int) -> None:
     Indexing a batch at once costs a third of what a trigger per row costs (migration m005).
     """
     conn.execute(
-        "INSERT INTO claims_fts (rowid, sentence, subject, text) "
-        "SELECT rowid, sentence, subject, text FROM claims WHERE rowid > ?",
+        "INSERT INTO claims_fts (rowid, sentence, subject, text, stems) "
+        "SELECT rowid, sentence, subject, text, stems FROM claims WHERE rowid > ?",
         (rowid,),
     )
 
 
 def fts_query(text: str) -> str:
-    """An FTS5 query that matches all words of ``text`` literally (no FTS syntax from users)."""
-    words = [word.replace('"', '""') for word in text.split()]
-    return " ".join(f'"{word}"' for word in words if word.strip('"'))
+    """An FTS5 query that matches all words of ``text``, as written or by stem (no FTS syntax from users)."""
+    return stems.match_expression(text)
 
 
 class ClaimTables:
@@ -109,7 +120,8 @@ class ClaimTables:
         return Claim(*rows[0])
 
     def search_claims_fts(self, query: str, limit: int | None = None) -> Iterator[Claim]:
-        """Claims whose sentence, subject or text hold all words of ``query``, best match first."""
+        """Claims whose sentence, subject or text hold all words of ``query`` (or words of the same
+        stem), best match first."""
         match = fts_query(query)
         if not match:
             return iter(())

@@ -195,6 +195,16 @@ def _split_concept(joined: str) -> tuple[str, str | None, str | None, str | None
     return concept, detail, aspect, (occasion if at else None)
 
 
+def m011_stems_number_and_claims_view(conn: sqlite3.Connection) -> None:
+    # The full-text index gains a column of Snowball stems (filled here for the claims there are,
+    # by the store at insert for new ones), claims a numeric value column, and readers such as
+    # Datasette a view of each claim with its group's status and its document's title and source.
+    from .search_schema import add_stems_and_number, create_claims_view
+
+    add_stems_and_number(conn)
+    create_claims_view(conn)
+
+
 MIGRATIONS: list[Migration] = [
     m001_documents_and_claims,
     m002_claims_fts,
@@ -204,6 +214,7 @@ MIGRATIONS: list[Migration] = [
     m006_groups_stale_flag,
     m007_fts_declared_for_datasette,
     m008_concept_detail_aspect_occasion,
+    m011_stems_number_and_claims_view,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,76 @@
+"""Snowball stems of German and English words, for matching queries against topics and claims.
+
+"Verletzte", "Verletzten" and "verletzt" share the German stem ``verletzt``; "troop" and
+"troops" the English ``troop``. PyStemmer (the Snowball stemmers compiled to C) stems a word
+in about a microsecond; each stemmer is made once and its answers are cached.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Snowball's names of the languages claims reads (those of claims.lexicon.LANGUAGES). This module
+# loads no lexicon: the store imports it, and `claims ingest` of unchanged files loads no YAML.
+SNOWBALL_NAMES = {"de": "german", "en": "english"}
+LANGUAGES = tuple(SNOWBALL_NAMES)
+
+WORD = re.compile(r"[^\W_]+")  # a run of letters or digits, as SQLite's unicode61 tokenizer splits text
+
+
+@lru_cache(maxsize=len(SNOWBALL_NAMES))
+def _stemmer(lang: str):
+    import Stemmer  # PyStemmer; loaded on first use
+
+    return Stemmer.Stemmer(SNOWBALL_NAMES.get(lang, "german"), 0)
+
+
+@lru_cache(maxsize=65_536)
+def stem(word: str, lang: str) -> str:
+    """The Snowball stem of ``word`` (case-folded) in ``lang`` (de or en)."""
+    return _stemmer(lang).stemWord(word.casefold())
+
+
+def stems(word: str) -> dict[str, str]:
+    """The stem of ``word`` in each language, by language."""
+    return {lang: stem(word, lang) for lang in LANGUAGES}
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, case-folded, split as the full-text index splits them."""
+    return WORD.findall(text.casefold())
+
+
+def stem_text(text: str, lang: str) -> str:
+    """The stems of the words of ``text`` in ``lang``, in order, each once, separated by spaces.
+
+    This is what the store indexes beside the surface words (column ``stems``), so a query
+    stemmed the same way finds "Verletzten" where the sentence says "verletzt".
+    """
+    stemmer = _stemmer(lang)
+    return " ".join(dict.fromkeys(stemmer.stemWords(words(text))))
+
+
+def match_expression(text: str) -> str:
+    """An FTS5 query for ``text``: every word must occur, as written or by its stem in either language.
+
+    No FTS syntax from users reaches SQLite: each word is a quoted string. A word of one
+    letter run also matches its stems in the ``stems`` column; a token with inner punctuation
+    ("2.200", "al-Bashir") is matched as written, as the phrase the index made of it.
+    """
+    terms = []
+    for token in text.split():
+        parts = words(token)
+        if not parts:
+            continue
+        surface = _quoted(token)
+        if len(parts) == 1:
+            alternatives = dict.fromkeys([surface, *(f"stems : {_quoted(stem(parts[0], lang))}" for lang in LANGUAGES)])
+            terms.append(f"({' OR '.join(alternatives)})")
+        else:
+            terms.append(surface)
+    return " AND ".join(terms)
+
+
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
