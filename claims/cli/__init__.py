@@ -22,6 +22,7 @@ _previous_sigint = on_sigint(exit_interrupted)
 # Each command module adds its commands to the app; --help lists them in this order.
 from . import store_commands  # noqa: E402, F401, I001
 from . import compare_commands  # noqa: E402, F401
+from . import serve_commands  # noqa: E402, F401
 from .core import app, main  # noqa: E402
 
 if _previous_sigint is not None:
