@@ -77,3 +77,7 @@ class UnknownClaim(ClaimsError):
 
 class UnsupportedLanguage(ClaimsError):
     """The language is not one claims reads (de, en)."""
+
+
+class BadFilter(ClaimsError):
+    """A filter option (--since, --until, --source, --category) is not one claims understands."""

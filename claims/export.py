@@ -122,9 +122,13 @@ def claim_records(claims: Iterable[Claim], columns: Sequence[str] = CLAIM_COLUMN
     return (claim_record(claim, columns) for claim in claims)
 
 
-def export_claims(store, out: TextIO, fmt: str = "csv", *, doc: str | None = None, category: str | None = None) -> int:
-    """Stream the claims of ``store`` (optionally one document / category) to ``out``; return the count."""
-    return write(claim_records(store.claims(doc=doc, category=category)), CLAIM_COLUMNS, out, fmt)
+def export_claims(
+    store, out: TextIO, fmt: str = "csv", *, doc: str | None = None, category: str | None = None, claim_filter=None
+) -> int:
+    """Stream the claims of ``store`` (optionally one document / category, those that pass
+    ``claim_filter``) to ``out``; return the count."""
+    return write(claim_records(store.claims(doc=doc, category=category, claim_filter=claim_filter)),
+                 CLAIM_COLUMNS, out, fmt)
 
 
 def group_record(group: Group, claim: Claim) -> dict:
@@ -139,14 +143,15 @@ def group_records(pairs: Iterable[tuple[Group, Claim]]) -> Iterator[dict]:
     return (group_record(group, claim) for group, claim in pairs)
 
 
-def export_groups(store, out: TextIO, fmt: str = "csv") -> int:
-    """Stream one row per claim with its group (``GROUP_COLUMNS``) to ``out``; return the count.
+def export_groups(store, out: TextIO, fmt: str = "csv", *, claim_filter=None) -> int:
+    """Stream one row per claim (that passes ``claim_filter``) with its group (``GROUP_COLUMNS``) to
+    ``out``; return the count.
 
     Claims ingested since the last regroup are grouped on the fly, so every claim appears.
     """
     from .compare import grouped_claims  # the comparison stage (rapidfuzz) loads for this export only
 
-    return write(group_records(grouped_claims(store)), GROUP_COLUMNS, out, fmt)
+    return write(group_records(grouped_claims(store, claim_filter)), GROUP_COLUMNS, out, fmt)
 
 
 def document_records(docs: Iterable[StoredDocument]) -> Iterator[dict]:

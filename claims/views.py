@@ -90,7 +90,7 @@ def render_query(result: QueryResult, console: Console) -> None:
     else:
         console.print(f"Query: {safe_text(result.text)}  [dim](full-text search)[/dim]", soft_wrap=True)
     if not result.groups:
-        console.print("No matching claims.")
+        console.print(safe_text(result.no_match()), soft_wrap=True)
         return
     ranked = _ranked_sources(result)
     names = short_ids(sorted(result.documents) or ranked)

@@ -15,7 +15,21 @@ from .. import documents, export, render
 from ..progress import IngestProgress
 from ..ingest import extract_document, ingest, remove
 from ..store import Store
-from .core import CategoryOption, DocOption, JsonOption, app, err_console, open_store, out_console, regroup
+from ..filters import check_category
+from .core import (
+    CategoryOption,
+    DocOption,
+    JsonOption,
+    SinceOption,
+    SourceOption,
+    UntilOption,
+    app,
+    claim_filter,
+    err_console,
+    open_store,
+    out_console,
+    regroup,
+)
 
 TABLE_MAX_ROWS = 2000  # a longer table helps nobody; --json streams any number
 
@@ -99,14 +113,18 @@ def list_command(
     doc: DocOption = None,
     category: CategoryOption = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many claims.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    source: SourceOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """List claims as a table, in document order.
 
-    Example: claims list --doc 002 --category deaths
+    Example: claims list --doc 002 --category deaths --since 2022-01
     """
+    selected = claim_filter(since, until, source)
     with open_store(ctx) as store:
-        claims = islice(store.claims(doc=doc, category=category), limit)
+        claims = islice(store.claims(doc=doc, category=check_category(category), claim_filter=selected), limit)
         if as_json:
             export.write(export.claim_records(claims), export.CLAIM_COLUMNS, sys.stdout, "json")
             return
@@ -170,23 +188,28 @@ def export_command(
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
     doc: DocOption = None,
     category: CategoryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    source: SourceOption = None,
 ) -> None:
     """Export claims, or claims with their groups, as CSV or JSON (formula-like cells are neutralised).
 
-    Example: claims export --what groups --format json -o groups.json
+    Example: claims export --what groups --format json -o groups.json --source tagesblatt
     """
+    selected = claim_filter(since, until, source)
+    check_category(category)
     with open_store(ctx) as store:
         if output is None:
-            _export(store, what, sys.stdout, fmt.value, doc, category)
+            _export(store, what, sys.stdout, fmt.value, doc, category, selected)
             return
         with export.atomic_file(output) as out:
-            count = _export(store, what, out, fmt.value, doc, category)
+            count = _export(store, what, out, fmt.value, doc, category, selected)
     render.print_line(err_console(), f"Wrote {count} rows to {output}")
 
 
-def _export(store: Store, what: What, out, fmt: str, doc: str | None, category: str | None) -> int:
+def _export(store: Store, what: What, out, fmt: str, doc: str | None, category: str | None, selected) -> int:
     if what is What.groups:
         if doc is not None or category is not None:
             raise typer.BadParameter("--doc and --category filter claims; groups are exported whole")
-        return export.export_groups(store, out, fmt)
-    return export.export_claims(store, out, fmt, doc=doc, category=category)
+        return export.export_groups(store, out, fmt, claim_filter=selected)
+    return export.export_claims(store, out, fmt, doc=doc, category=category, claim_filter=selected)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from .. import stems
 from ..errors import ClaimsError
 from ..lexicon import LANGUAGES, load
-from ..models import Claim, Group
+from ..models import Claim, ClaimFilter, Group
 from ..store import GroupView, Store, StoredDocument
 from .group import group_claims
 from .status import DISAGREEMENTS, SEVERITY, status_counts
@@ -41,6 +41,29 @@ class QueryResult:
     groups: list[GroupView]
     total_groups: int
     documents: dict[str, StoredDocument] = field(default_factory=dict)  # the documents of the shown claims, by id
+    searched: list[str] = field(default_factory=list)  # the words a full-text query looked for
+    claim_filter: ClaimFilter | None = None
+
+    def no_match(self) -> str:
+        """One line that says what was looked for, for a query that found nothing."""
+        if self.mode == "topic":
+            what = f"no groups of {', '.join(self.categories)} (topics: {', '.join(self.topics)})"
+        else:
+            words = ", ".join(f'"{w}"' for w in self.searched)
+            what = f"no claim whose sentence holds {words} (as written or by stem); no topic word was found"
+        return f"No matching claims: {what}{describe_filter(self.claim_filter)}."
+
+
+def describe_filter(claim_filter: ClaimFilter | None) -> str:
+    """", from 2022-01 to 2022-02, source Tagesblatt*": the filter in words, empty for none."""
+    if not claim_filter:
+        return ""
+    parts = []
+    if claim_filter.since or claim_filter.until:
+        parts.append(f"event or publication date from {claim_filter.since or 'any'} to {claim_filter.until or 'any'}")
+    if claim_filter.source:
+        parts.append(f"source {claim_filter.source}*")
+    return ", " + ", ".join(parts)
 
 
 @dataclass(slots=True)
@@ -115,27 +138,36 @@ def named_events(text: str) -> set[str]:
     return keys
 
 
-def query(store: Store, text: str, *, limit: int = 20, claims_per_group: int = 50) -> QueryResult:
-    """Groups about the topics of ``text`` (most sources first), or the groups of FTS matches."""
+def query(
+    store: Store, text: str, *, limit: int = 20, claims_per_group: int = 50, claim_filter: ClaimFilter | None = None
+) -> QueryResult:
+    """Groups about the topics of ``text`` (most sources first), or the groups of FTS matches.
+
+    With ``claim_filter`` only groups with a claim that passes are chosen, and they show only those claims.
+    """
     topics, categories, year = parse_topics(text)
+    searched: list[str] = []
     if categories:
-        total = store.count_groups(categories, year=year)
+        total = store.count_groups(categories, year=year, claim_filter=claim_filter)
         events = sorted(named_events(text)) if "date" in categories else []
         # "when did the general strike begin": groups dating the events it names come first;
         # dates read best in time order.
         ids = store.rank_groups(categories, status_order=SEVERITY, year=year, first_events=events,
-                                by_date=categories == ["date"], limit=limit)
-        views = store.group_views(ids, claims_per_group)
+                                by_date=categories == ["date"], limit=limit, claim_filter=claim_filter)
+        views = store.group_views(ids, claims_per_group, claim_filter)
         mode = "topic"
     else:
-        views, total = _fulltext(store, text, limit, claims_per_group)
+        searched = search_words(text)
+        views, total = _fulltext(store, " ".join(searched), limit, claims_per_group, claim_filter)
         mode = "fulltext"
     documents = store.documents_by_id(c.doc for v in views for c in v.claims)
-    return QueryResult(text, mode, topics, categories, views, total, documents)
+    return QueryResult(text, mode, topics, categories, views, total, documents, searched, claim_filter)
 
 
-def _fulltext(store: Store, text: str, limit: int, claims_per_group: int) -> tuple[list[GroupView], int]:
-    found = list(store.search_claims_fts(text, limit=500))
+def _fulltext(
+    store: Store, text: str, limit: int, claims_per_group: int, claim_filter: ClaimFilter | None
+) -> tuple[list[GroupView], int]:
+    found = list(store.search_claims_fts(text, limit=500, claim_filter=claim_filter))
     group_of = store.group_ids_of([claim.claim_id for claim in found])
     order: list[str] = []
     ungrouped: list[Claim] = []
@@ -145,7 +177,7 @@ def _fulltext(store: Store, text: str, limit: int, claims_per_group: int) -> tup
             ungrouped.append(claim)
         elif group_id not in order:
             order.append(group_id)
-    views = store.group_views(order[:limit], claims_per_group)
+    views = store.group_views(order[:limit], claims_per_group, claim_filter)
     # Claims ingested before the last regroup have no group yet: group them on the fly.
     for group in group_claims(ungrouped)[: max(0, limit - len(views))]:
         members = [c for c in ungrouped if c.claim_id in set(group.claim_ids)]
@@ -153,9 +185,11 @@ def _fulltext(store: Store, text: str, limit: int, claims_per_group: int) -> tup
     return views, len(order) + len(ungrouped)
 
 
-def conflicts(store: Store, *, limit: int | None = None) -> list[GroupView]:
-    """Groups whose sources disagree (conflict, sum_conflict, update, sum_agree), worst first."""
-    return store.group_views(store.groups_by_status(DISAGREEMENTS, status_order=SEVERITY, limit=limit), 50)
+def conflicts(store: Store, *, limit: int | None = None, claim_filter: ClaimFilter | None = None) -> list[GroupView]:
+    """Groups whose sources disagree (conflict, sum_conflict, update, sum_agree), worst first; with
+    ``claim_filter``, those with a claim that passes, showing those claims."""
+    ids = store.groups_by_status(DISAGREEMENTS, status_order=SEVERITY, limit=limit, claim_filter=claim_filter)
+    return store.group_views(ids, 50, claim_filter)
 
 
 def diff(store: Store, doc_a: str, doc_b: str) -> DiffResult:
@@ -216,14 +250,14 @@ def summarise(groups: list[Group]) -> RegroupSummary:
     return RegroupSummary(len(groups), sum(len(g.claim_ids) for g in groups), status_counts(groups))
 
 
-def grouped_claims(store: Store) -> Iterator[tuple[Group, Claim]]:
-    """Every claim with its group, by category, label and group.
+def grouped_claims(store: Store, claim_filter: ClaimFilter | None = None) -> Iterator[tuple[Group, Claim]]:
+    """Every claim (that passes ``claim_filter``) with its group, by category, label and group.
 
     Claims not in any group (ingested since the last regroup) are grouped on
     the fly and come last, so every claim appears.
     """
     loose: list[Claim] = []
-    for group, claim in store.claims_with_groups():
+    for group, claim in store.claims_with_groups(claim_filter):
         if group is None:
             loose.append(claim)
         else:

@@ -13,7 +13,8 @@ from operator import attrgetter
 
 from .. import stems
 from ..errors import UnknownClaim
-from ..models import Claim, Document, claim_id_for
+from ..models import Claim, ClaimFilter, Document, claim_id_for
+from .filter_sql import filter_sql
 
 CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
 # Columns the store derives from a claim at insert (migration m011): the stems of its sentence
@@ -80,9 +81,16 @@ def fts_query(text: str) -> str:
 class ClaimTables:
     """Reading claims: in document order, by id, by full-text search (a part of ``Store``)."""
 
-    def claims(self, doc: str | None = None, category: str | None = None) -> Iterator[Claim]:
-        """Claims in document order, optionally of one document (id, prefix or path) and category."""
+    def claims(
+        self, doc: str | None = None, category: str | None = None, claim_filter: ClaimFilter | None = None
+    ) -> Iterator[Claim]:
+        """Claims in document order, optionally of one document (id, prefix or path) and category,
+        and only those that pass ``claim_filter``."""
         where, params = [], []
+        if claim_filter:
+            condition, filter_params = filter_sql(claim_filter)
+            where.append(condition)
+            params.extend(filter_params)
         if doc is not None:
             where.append("c.doc = ?")
             params.append(self.document(doc).doc_id)
@@ -119,17 +127,20 @@ class ClaimTables:
             raise UnknownClaim(f"{what} with id '{claim_id}' in {self.name}; see `claims list`")
         return Claim(*rows[0])
 
-    def search_claims_fts(self, query: str, limit: int | None = None) -> Iterator[Claim]:
+    def search_claims_fts(
+        self, query: str, limit: int | None = None, claim_filter: ClaimFilter | None = None
+    ) -> Iterator[Claim]:
         """Claims whose sentence, subject or text hold all words of ``query`` (or words of the same
         stem), best match first."""
         match = fts_query(query)
         if not match:
             return iter(())
+        condition, filter_params = filter_sql(claim_filter)
         sql = (
             f"SELECT {CLAIM_SELECT} FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid "
-            "WHERE claims_fts MATCH ? ORDER BY claims_fts.rank"
+            f"WHERE claims_fts MATCH ? AND {condition} ORDER BY claims_fts.rank"
         )
-        params: list = [match]
+        params: list = [match, *filter_params]
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
