@@ -54,14 +54,19 @@ class Format(str, Enum):
 def ingest_command(
     ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .md) and folders (read recursively).")],
+    prune: Annotated[bool, typer.Option(
+        "--prune", help="Remove the documents once read from these folders whose files are gone.")] = False,
 ) -> None:
     """Read documents, extract their claims and store them; unchanged files are skipped.
 
-    Example: claims ingest seeds/ reports/extra.txt
+    A folder read again notes the documents once read from it whose files are gone;
+    --prune removes them.
+
+    Example: claims ingest seeds/ reports/extra.txt --prune
     """
     err = render.line_console(stderr=True)
     with open_store(ctx, create=True) as store, IngestProgress(err) as progress:
-        report = ingest(store, paths, on_progress=progress, after_ingest=regroup)
+        report = ingest(store, paths, on_progress=progress, after_ingest=regroup, prune=prune)
     for warning in report.warnings:
         render.print_warning(err, warning)
     for error in report.errors:
