@@ -22,13 +22,28 @@ WORD = re.compile(r"[^\W_]+")  # a run of letters or digits, as SQLite's unicode
 def _stemmer(lang: str):
     import Stemmer  # PyStemmer; loaded on first use
 
-    return Stemmer.Stemmer(SNOWBALL_NAMES.get(lang, "german"), 0)
+    return Stemmer.Stemmer(SNOWBALL_NAMES.get(lang, "german"), 0)  # no cache of its own: _STEMS is faster
 
 
-@lru_cache(maxsize=65_536)
+_STEMS: dict[str, dict[str, str]] = {}  # lang -> word -> stem; a news corpus has some 100,000 words
+_MAX_CACHED = 500_000
+
+
+def _stem_of(lang: str) -> tuple[dict[str, str], object]:
+    cache = _STEMS.setdefault(lang, {})
+    if len(cache) > _MAX_CACHED:
+        cache.clear()
+    return cache, _stemmer(lang).stemWord
+
+
 def stem(word: str, lang: str) -> str:
     """The Snowball stem of ``word`` (case-folded) in ``lang`` (de or en)."""
-    return _stemmer(lang).stemWord(word.casefold())
+    cache, stem_word = _stem_of(lang)
+    word = word.casefold()
+    found = cache.get(word)
+    if found is None:
+        found = cache[word] = stem_word(word)
+    return found
 
 
 def stems(word: str) -> dict[str, str]:
@@ -41,14 +56,21 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.casefold())
 
 
+@lru_cache(maxsize=64)  # the claims of one sentence come one after another
 def stem_text(text: str, lang: str) -> str:
-    """The stems of the words of ``text`` in ``lang``, in order, each once, separated by spaces.
+    """The stems of the words of ``text`` in ``lang``, each once, in order, separated by spaces.
 
     This is what the store indexes beside the surface words (column ``stems``), so a query
     stemmed the same way finds "Verletzten" where the sentence says "verletzt".
     """
-    stemmer = _stemmer(lang)
-    return " ".join(dict.fromkeys(stemmer.stemWords(words(text))))
+    cache, stem_word = _stem_of(lang)
+    found = []
+    for word in dict.fromkeys(words(text)):
+        stemmed = cache.get(word)
+        if stemmed is None:
+            stemmed = cache[word] = stem_word(word)
+        found.append(stemmed)
+    return " ".join(dict.fromkeys(found))
 
 
 def match_expression(text: str) -> str:

@@ -48,7 +48,10 @@ def claim_row(claim: Claim, doc: Document) -> tuple:
 def derived_values(sentence: str, subject: str | None, value, lang: str) -> tuple[str, float | None]:
     """The DERIVED_COLUMNS of a claim: the stems of its subject and sentence, its value if a number."""
     number = float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
-    return stems.stem_text(f"{subject or ''} {sentence}", lang), number
+    stemmed = stems.stem_text(sentence, lang)  # cached: the claims of a sentence share it
+    if subject:
+        stemmed = f"{stems.stem_text(subject, lang)} {stemmed}"
+    return stemmed, number
 
 
 def insert_claims(conn: sqlite3.Connection, rows: list[tuple]) -> int:
