@@ -173,7 +173,7 @@ def query_record(result: QueryResult) -> dict:
     """``claims query --json``: how the text was read, how many groups matched, the groups shown."""
     return {
         "query": result.text, "mode": result.mode, "topics": result.topics,
-        "categories": result.categories, "total_groups": result.total_groups,
+        "categories": result.categories, "searched": result.searched, "total_groups": result.total_groups,
         "groups": [group_view_record(v) for v in result.groups],
     }
 

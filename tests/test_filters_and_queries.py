@@ -86,6 +86,8 @@ def test_a_query_that_finds_nothing_says_what_it_looked_for_and_exits_0(corpus):
     result = CliRunner().invoke(app, ["--db", str(corpus), "query", "wie viele Erdbeben gab es"])
     assert result.exit_code == 0
     assert 'No matching claims: no claim whose sentence holds "erdbeben"' in result.output
+    data = json.loads(CliRunner().invoke(app, ["--db", str(corpus), "query", "how many went missing", "--json"]).output)
+    assert data["mode"] == "fulltext" and data["searched"] == ["missing"] and data["groups"]
     result = CliRunner().invoke(app, ["--db", str(corpus), "query", "troops", "--since", "2030"])
     assert result.exit_code == 0
     assert "No matching claims: no groups of troops (topics: troops), event or publication date from 2030" in (
