@@ -58,27 +58,31 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=64)  # the claims of one sentence come one after another
 def stem_text(text: str, lang: str) -> str:
-    """The stems of the words of ``text`` in ``lang``, each once, in order, separated by spaces.
+    """The stems of the words of ``text`` in ``lang`` that differ from the words, each once, in order.
 
-    This is what the store indexes beside the surface words (column ``stems``), so a query
-    stemmed the same way finds "Verletzten" where the sentence says "verletzt".
+    This is what the store indexes beside the words as written (column ``stems``): a query for
+    "Verletzten" looks for the word and for its stem ``verletzt`` in every column, and so finds
+    both "verletzt" (a word as written) and "Verletzte" (whose stem is indexed). A stem equal to
+    its word is indexed already, as the word.
     """
     cache, stem_word = _stem_of(lang)
-    found = []
+    found = {}
     for word in dict.fromkeys(words(text)):
         stemmed = cache.get(word)
         if stemmed is None:
             stemmed = cache[word] = stem_word(word)
-        found.append(stemmed)
-    return " ".join(dict.fromkeys(found))
+        if stemmed != word:
+            found[stemmed] = None
+    return " ".join(found)
 
 
 def match_expression(text: str) -> str:
     """An FTS5 query for ``text``: every word must occur, as written or by its stem in either language.
 
     No FTS syntax from users reaches SQLite: each word is a quoted string. A word of one
-    letter run also matches its stems in the ``stems`` column; a token with inner punctuation
-    ("2.200", "al-Bashir") is matched as written, as the phrase the index made of it.
+    letter run also matches its stems, as words or in the ``stems`` column (see stem_text); a
+    token with inner punctuation ("2.200", "al-Bashir") is matched as written, as the phrase the
+    index made of it.
     """
     terms = []
     for token in text.split():
@@ -87,8 +91,11 @@ def match_expression(text: str) -> str:
             continue
         surface = _quoted(token)
         if len(parts) == 1:
-            alternatives = dict.fromkeys([surface, *(f"stems : {_quoted(stem(parts[0], lang))}" for lang in LANGUAGES)])
-            terms.append(f"({' OR '.join(alternatives)})")
+            alternatives = {surface.casefold(): surface}  # the index folds case: one of each
+            for lang in LANGUAGES:
+                stemmed = _quoted(stem(parts[0], lang))
+                alternatives.setdefault(stemmed, stemmed)
+            terms.append(f"({' OR '.join(alternatives.values())})" if len(alternatives) > 1 else surface)
         else:
             terms.append(surface)
     return " AND ".join(terms)

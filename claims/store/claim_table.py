@@ -50,7 +50,7 @@ def derived_values(sentence: str, subject: str | None, value, lang: str) -> tupl
     number = float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
     stemmed = stems.stem_text(sentence, lang)  # cached: the claims of a sentence share it
     if subject:
-        stemmed = f"{stems.stem_text(subject, lang)} {stemmed}"
+        stemmed = " ".join(dict.fromkeys(f"{stems.stem_text(subject, lang)} {stemmed}".split()))
     return stemmed, number
 
 
