@@ -61,7 +61,9 @@ def found(store: Store, query: str) -> set[str]:
 
 
 def check_search_view_and_numbers(store: Store) -> None:
-    from datasette.utils import detect_fts  # Datasette's own rule (the test extra installs it)
+    from datasette.utils import (
+        detect_fts,  # Datasette's own rule (the test extra installs it)
+    )
 
     assert detect_fts(store.conn, "claims") == "claims_fts" and detect_fts(store.conn, "documents") is None
     assert found(store, "Verletzten") == found(store, "verletzt") == {"de1:Mindestens 2200"}
