@@ -81,3 +81,7 @@ class UnsupportedLanguage(ClaimsError):
 
 class BadFilter(ClaimsError):
     """A filter option (--since, --until, --source, --category) is not one claims understands."""
+
+
+class EmptyQuery(ClaimsError):
+    """A query has no word to look for."""

@@ -142,6 +142,8 @@ def test_filters_on_list_query_conflicts_and_export(corpus):
     (["query", "Tote", "--since", "2022-02", "--until", "2022-01"], "--since 2022-02 is after --until 2022-01"),
     (["export", "--category", "Tote"], "unknown category 'Tote'; the categories are: arrests, count, date, deaths"),
     (["conflicts", "--source", " "], "--source is empty"),
+    (["query", "?!"], "the query '?!' has no word to look for"),
+    (["query", ""], "the query '' has no word to look for"),
 ])
 def test_bad_filters_are_one_line_errors(corpus, args, message):
     from typer.testing import CliRunner

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .. import stems
-from ..errors import ClaimsError
+from ..errors import ClaimsError, EmptyQuery
 from ..lexicon import LANGUAGES, load
 from ..models import Claim, ClaimFilter, Group
 from ..store import GroupView, Store, StoredDocument
@@ -145,6 +145,8 @@ def query(
 
     With ``claim_filter`` only groups with a claim that passes are chosen, and they show only those claims.
     """
+    if not stems.words(text):
+        raise EmptyQuery(f"the query {text!r} has no word to look for; e.g. claims query \"Tote\" or \"troop numbers\"")
     topics, categories, year = parse_topics(text)
     searched: list[str] = []
     if categories:
