@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -161,3 +162,67 @@ def test_filter_values():
     with pytest.raises(BadFilter):
         claim_filter(since="2022-1-5")
     assert check_category("deaths") == "deaths" and check_category(None) is None
+
+
+def _period(iso: str | None) -> tuple[str, str] | None:
+    """The first and last day an ISO date of any precision covers (a reference for the SQL)."""
+    if not iso:
+        return None
+    import calendar
+
+    parts = [int(p) for p in iso[:10].split("-")]
+    if len(parts) == 1:
+        return f"{parts[0]:04d}-01-01", f"{parts[0]:04d}-12-31"
+    if len(parts) == 2:
+        last = calendar.monthrange(parts[0], parts[1])[1]
+        return f"{parts[0]:04d}-{parts[1]:02d}-01", f"{parts[0]:04d}-{parts[1]:02d}-{last:02d}"
+    return iso[:10], iso[:10]
+
+
+def _passes(claim_period, doc_period, window) -> bool:
+    lo, hi = window
+    return any(p is not None and p[1] >= lo and p[0] <= hi for p in (claim_period, doc_period))
+
+
+def test_the_date_window_is_an_overlap_of_periods(tmp_path):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from claims.models import Document
+    from tests.support.claimfactory import make_claim
+
+    isos = st.one_of(
+        st.none(),
+        st.integers(2019, 2023).map(str),
+        st.tuples(st.integers(2019, 2023), st.integers(1, 12)).map(lambda t: f"{t[0]}-{t[1]:02d}"),
+        st.dates(min_value=dt.date(2019, 1, 1), max_value=dt.date(2023, 12, 31)).map(str),
+    )
+    store = Store(tmp_path / "window.db")
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.lists(st.tuples(isos, isos, st.booleans()), min_size=1, max_size=8), isos, isos)
+    def check(rows, since, until):
+        docs = []
+        for i, (doc_date, event, is_date) in enumerate(rows):
+            doc = Document(f"d{i}", f"/w/d{i}.txt", "x", f"h{i}", date=doc_date)
+            value = (event or "2020") if is_date else 5.0
+            claim = make_claim(doc=doc.doc_id, value=value, scope=None if is_date else event,
+                               category="date" if is_date else "deaths")
+            docs.append((doc, [claim], _period(doc_date), _period(value if is_date else event)))
+        with store.transaction() as conn:
+            conn.execute("DELETE FROM documents")
+        store.replace_documents([(doc, claims) for doc, claims, _, _ in docs])
+        try:
+            selected = claim_filter(since, until)
+        except BadFilter:
+            assert since and until and _period(until)[1] < _period(since)[0]
+            return
+        window = (_period(since)[0] if since else "0000", _period(until)[1] if until else "9999")
+        expected = {doc.doc_id for doc, _, doc_period, event_period in docs
+                    if not selected or _passes(event_period, doc_period, window)}
+        assert {c.doc for c in store.claims(claim_filter=selected)} == expected
+
+    try:
+        check()
+    finally:
+        store.close()
