@@ -93,6 +93,9 @@ def test_a_query_that_finds_nothing_says_what_it_looked_for_and_exits_0(corpus):
     assert result.exit_code == 0
     assert "No matching claims: no groups of troops (topics: troops), event or publication date from 2030" in (
         result.output)
+    result = CliRunner().invoke(app, ["--db", str(corpus), "conflicts", "--source", "Nowhere Times"])
+    assert result.exit_code == 0
+    assert result.output == "No conflicts among the claims with source Nowhere Times*.\n"
 
 
 def test_filters_by_date_window_and_source(corpus):

@@ -79,7 +79,7 @@ def conflicts_command(
     if as_json:
         print_json([export.group_view_record(v) for v in found])
         return
-    views.render_conflicts(found, out_console())
+    views.render_conflicts(found, out_console(), selected)
 
 
 @app.command("diff")
