@@ -13,7 +13,8 @@
 ``Claim`` and ``documents`` ``StoredDocument``, each in a ``Results`` list whose
 ``to_records()`` gives plain dicts (one per claim for groups, the group's fields beside the
 claim's) and ``to_dataframe()`` a pandas DataFrame of those records. Filters are the command
-line's: ``since``, ``until`` (ISO dates), ``source`` (see ``models.ClaimFilter``).
+line's: ``since``, ``until`` (ISO dates), ``source`` (see ``models.ClaimFilter``), and ``story``
+(an id or unique prefix; ``stories()`` lists them).
 """
 
 from __future__ import annotations
@@ -96,19 +97,22 @@ class ClaimStore:
     def close(self) -> None:
         self.store.close()
 
-    def query(self, text: str, *, limit: int = 20, **filters) -> Results:
+    def query(self, text: str, *, limit: int = 20, story: str | None = None, **filters) -> Results:
         """Groups about the topic of ``text`` ("Verletzte", "troop numbers"), most sources first."""
         from .compare import query
 
-        result = query(self.store, text, limit=limit, claims_per_group=ALL_CLAIMS, claim_filter=claim_filter(**filters))
+        result = query(self.store, text, limit=limit, claims_per_group=ALL_CLAIMS, story=story,
+                       claim_filter=claim_filter(**filters))
         return Results(GroupResult.of(view) for view in result.groups)
 
-    def conflicts(self, *, limit: int | None = None, **filters) -> Results:
+    def conflicts(self, *, limit: int | None = None, story: str | None = None, **filters) -> Results:
         """Groups whose sources disagree, worst first."""
         from .compare import DISAGREEMENTS, SEVERITY
 
         selected = claim_filter(**filters)
-        ids = self.store.groups_by_status(DISAGREEMENTS, status_order=SEVERITY, limit=limit, claim_filter=selected)
+        story_id = self.store.story(story).story_id if story is not None else None
+        ids = self.store.groups_by_status(DISAGREEMENTS, status_order=SEVERITY, limit=limit, story=story_id,
+                                          claim_filter=selected)
         return Results(GroupResult.of(v) for v in self.store.group_views(ids, ALL_CLAIMS, selected))
 
     def groups(self, *, category: str | None = None, status: str | None = None, **filters) -> Results:
@@ -118,9 +122,16 @@ class ClaimStore:
         views = self.store.group_views(ids, ALL_CLAIMS, selected)
         return Results(GroupResult.of(v) for v in views if v.claims or not selected)
 
-    def claims(self, *, doc: str | None = None, category: str | None = None, **filters) -> Results:
-        """Claims in document order (of a document, of a category)."""
-        return Results(self.store.claims(doc=doc, category=check_category(category), claim_filter=claim_filter(**filters)))
+    def claims(
+        self, *, doc: str | None = None, category: str | None = None, story: str | None = None, **filters
+    ) -> Results:
+        """Claims in document order (of a document, of a category, of a story)."""
+        return Results(self.store.claims(doc=doc, category=check_category(category), story=story,
+                                         claim_filter=claim_filter(**filters)))
+
+    def stories(self) -> Results:
+        """The stories (events) the documents tell of."""
+        return Results(self.store.stories())
 
     def documents(self) -> Results:
         """The stored documents, ordered by id."""

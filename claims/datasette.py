@@ -36,6 +36,7 @@ VIEW_COLUMNS = {
     "doc_title": "the document's title",
     "source": "the document's source (front matter)",
     "doc_date": "the document's publication date",
+    "story": "the story (event) the document tells of: see the stories table",
     "group_id": "the group the claim is in",
     "group_label": "what the group is about",
     "status": "the group's status: agree, compatible, conflict, update, sum_agree, sum_conflict, single",
@@ -79,6 +80,10 @@ def datasette_metadata(name: str = "claims") -> dict:
             "facets": ["status", "category"],
         },
         "group_members": {"description": "Which group each claim is in."},
+        "stories": {
+            "description": "The events the documents tell of; claims of two stories are never compared.",
+            "label_column": "label",
+        },
     }
     hidden = ["claims_fts", "_migrations", "store_state"]
     tables.update({table: {"hidden": True} for table in hidden})

@@ -122,12 +122,13 @@ def ingest(
     batch = _Batch(store, report)
     if on_progress:
         on_progress(0, len(files), None)
+    ids = _document_ids(store, files)
     states: dict[str, DocumentState] = {}
     for done, path in enumerate(files, start=1):
         if (done - 1) % STATE_CHUNK == 0:  # what is stored of the next files, asked in one query
-            states = store.document_states([p.stem for p in files[done - 1 : done - 1 + STATE_CHUNK]])
+            states = store.document_states([ids[p] for p in files[done - 1 : done - 1 + STATE_CHUNK]])
         try:
-            _ingest_file(path, states.get(path.stem), seen, report, batch)
+            _ingest_file(path, ids[path], states.get(ids[path]), seen, report, batch)
         except DocumentError as exc:
             report.errors.append(str(exc))
         batch.flush_if_due()
@@ -142,6 +143,16 @@ def ingest(
         except Exception as exc:  # the documents are stored; say what failed after them
             report.errors.append(f"after the ingest: {type(exc).__name__}: {exc} (the documents are stored)")
     return report
+
+
+def _document_ids(store: Store, files: list[Path]) -> dict[Path, str]:
+    """Each file's document id (documents.ids): its stored id, its stem, or the tail of its path that
+    tells it from another file of the same stem."""
+    resolved = {path: os.path.abspath(path) for path in files}
+    stored = store.document_ids_by_path(list(resolved.values()))
+    holders = {stem: state.path for stem, state in store.document_states(sorted({p.stem for p in files})).items()}
+    by_path = documents.assign_ids(resolved.values(), stored, holders)
+    return {path: by_path[resolved[path]] for path in files}
 
 
 def _gone_files(store: Store, paths: list, report: IngestReport, prune: bool) -> None:
@@ -206,9 +217,8 @@ class _Batch:
 
 
 def _ingest_file(
-    path: Path, state: DocumentState | None, seen: dict[str, str], report: IngestReport, batch: _Batch
+    path: Path, doc_id: str, state: DocumentState | None, seen: dict[str, str], report: IngestReport, batch: _Batch
 ) -> None:
-    doc_id = path.stem
     resolved = os.path.abspath(path)  # a string: this runs for every file, also unchanged ones
     if seen.setdefault(doc_id, resolved) != resolved:
         raise DuplicateDocumentId(
@@ -230,6 +240,10 @@ def _ingest_file(
         raise
     except Exception as exc:  # a reader bug (e.g. in the publication-date guess) must not stop the other files
         raise DocumentError(f"{path}: reading failed ({type(exc).__name__}: {exc}); please report this") from exc
+    if doc.doc_id != doc_id and seen.setdefault(doc.doc_id, resolved) != resolved:  # front matter `id:`
+        raise DuplicateDocumentId(
+            f"{path}: front matter id '{doc.doc_id}' is already used by {seen[doc.doc_id]} in this run; change one"
+        )
     report.warnings.extend(doc.warnings)
     try:
         claims = _extract_unique(doc)  # the store sets doc, claim_id and as_of

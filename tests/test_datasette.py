@@ -41,7 +41,8 @@ def served(tmp_path_factory):
     for rel, (title, source, date, body) in DOCS.items():
         path = root / "news" / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"---\ntitle: {title}\nsource: {source}\ndate: {date}\n---\n{body}\n", encoding="utf-8")
+        path.write_text(f"---\ntitle: {title}\nsource: {source}\ndate: {date}\nstory: hafenbrand\n---\n{body}\n",
+                        encoding="utf-8")
     db = root / "store.db"
     with Store(db) as store:
         report = ingest(store, [root / "news"], after_ingest=regroup)
@@ -127,6 +128,7 @@ def test_the_view_joins_status_title_and_source(served):
     injured = [row for row in rows if row["category"] == "injuries"]
     assert {row["doc_title"] for row in injured} == {"Brand in Lagerhalle", "Großfeuer im Hafen", "Warehouse fire"}
     assert all(row["status"] and row["group_id"] for row in rows)
+    assert {row["story"] for row in rows} == {"hafenbrand"}  # front matter puts the three in one story
     assert len({row["group_id"] for row in injured}) == 1 and injured[0]["status"] not in ("single", "agree")
 
 

@@ -8,6 +8,7 @@ per category and language; tests/support/newsgold.py does the matching.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 
@@ -15,10 +16,16 @@ import pytest
 
 from claims.lexicon.loader import load
 from claims.models import QUALIFIERS
+from tests.support.claimfactory import make_claim
 from tests.support.newsgold import (
+    CLASSIFICATION,
     FLOOR_CATEGORIES,
+    FORMS,
     PRECISION_FLOOR,
+    attribution_agrees,
+    failures,
     load_gold,
+    match_sentence,
     run,
     score,
 )
@@ -46,8 +53,9 @@ SCALES = {"en": {1e6: ["million", "mn", "m"], 1e9: ["billion", "bn"]},
 HALVES = {1.5: ["anderthalb", "eineinhalb", "one and a half", "1.5", "1,5"], 2.5: ["two and a half", "zweieinhalb"],
           0.5: ["half", "halb"]}
 SPECIAL = {12: ["dozen", "dutzend"], 24: ["two dozen", "zwei dutzend"], 500000: ["half a million", "halbe million"]}
-SHARES = {50: ["half", "hälfte"], 33.3: ["third", "drittel"], 25: ["quarter", "viertel"], 66.7: ["two thirds", "zwei drittel"],
-          75: ["three quarters", "drei viertel"], 20: ["fifth", "fünftel"], 10: ["tenth", "zehntel"]}
+SHARES = {50: ["half", "hälfte"], 33.3: ["third", "drittel", "dritte"], 25: ["quarter", "viertel", "vierte"],
+          66.7: ["two thirds", "zwei drittel"], 75: ["three quarters", "drei viertel"], 20: ["fifth", "fünftel", "fünfte"],
+          10: ["tenth", "zehntel", "zehnte"]}
 MONTHS = {"en": "january february march april may june july august september october november december",
           "de": "januar februar märz april mai juni juli august september oktober november dezember"}
 YEAR_WORDS = {"en": ["this year", "last year"], "de": ["diesem jahr", "vergangenen jahr", "vorigen jahr", "letzten jahr"]}
@@ -176,6 +184,40 @@ def test_the_sanity_check_can_fail():
     assert not value_is_written({"category": "date", "value": "2024-03-09"}, "am 19. März", "de")
     assert value_is_written({"category": "deaths", "value": 1234, "qualifier": "exact"}, "1 234 Tote", "de")
     assert value_is_written({"category": "displaced", "value": 1500000}, "anderthalb Millionen", "de")
+
+
+def predicted(category, value, qualifier="exact", attribution=None, low="same", high="same"):
+    return dataclasses.replace(make_claim(category=category, value=value, qualifier=qualifier, low=low, high=high),
+                               attribution=attribution)
+
+
+def test_matching_by_category_and_value_scores_qualifier_and_source_apart():
+    row = {"id": "x-1", "lang": "en", "text": "", "claims": [
+        {"category": "deaths", "value": 23, "qualifier": "at_least", "attribution": "the health ministry"},
+        {"category": "injuries", "qualifier": "vague", "attribution": None},
+        {"category": "count", "value": 2, "qualifier": "exact", "attribution": None},
+        {"category": "percentage", "value": 33.3, "qualifier": "approx", "attribution": None}]}
+    result = match_sentence(row, [
+        predicted("deaths", 23.0, "exact", "according to the Health Ministry,"),
+        predicted("injuries", 200.0, "vague", low=200.0, high=1000.0),
+        predicted("deaths", 2.0),  # what "Two trains" counts: a mistake of classification
+        predicted("percentage", 100 / 3, "approx"),
+        predicted("arrests", 37075.0),  # a postal code read as a figure: a mistake of forms
+    ])
+    assert [want["category"] for want, _ in result.matched] == ["deaths", "percentage", "injuries"]
+    kinds = {(area, kind) for area, kind, _, _ in failures(result)}
+    assert kinds == {(CLASSIFICATION, "wrong"), (FORMS, "extra"), (FORMS, "qualifier")}
+    scores = score([result])
+    assert scores.by_category["deaths"].precision == 0.5 and scores.by_category["count"].recall == 0.0
+    assert scores.qualifier == {"right": 2, "wrong": 1} and scores.attribution == {"right": 3}
+
+
+def test_sources_agree_by_normalised_containment():
+    assert attribution_agrees("the health ministry", "according to the Health Ministry,")
+    assert attribution_agrees("Polizei", "laut Polizei") and attribution_agrees(None, "")
+    assert attribution_agrees("a report by the inspectorate", "report by the inspectorate found")
+    assert not attribution_agrees("die Polizei", "Die Veranstalter sprachen von")
+    assert not attribution_agrees("the mayor", None) and not attribution_agrees(None, "officials said")
 
 
 @pytest.mark.xfail(strict=False, reason="issue #17: extraction does not reach the floor yet on main; the lead "

@@ -19,6 +19,7 @@ from .core import (
     JsonOption,
     SinceOption,
     SourceOption,
+    StoryOption,
     UntilOption,
     app,
     claim_filter,
@@ -33,6 +34,7 @@ def query_command(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help='Free text, e.g. "claims about casualties" or "Soldaten".')],
     limit: GroupLimitOption = 20,
+    story: StoryOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     source: SourceOption = None,
@@ -49,7 +51,7 @@ def query_command(
 
     selected = claim_filter(since, until, source)
     with open_store(ctx) as store:
-        result = compare.query(store, text, limit=limit, claim_filter=selected)
+        result = compare.query(store, text, limit=limit, story=story, claim_filter=selected)
     if as_json:
         print_json(export.query_record(result))
         return
@@ -60,6 +62,7 @@ def query_command(
 def conflicts_command(
     ctx: typer.Context,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many groups.")] = None,
+    story: StoryOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     source: SourceOption = None,
@@ -75,7 +78,7 @@ def conflicts_command(
 
     selected = claim_filter(since, until, source)
     with open_store(ctx) as store:
-        found = compare.conflicts(store, limit=limit, claim_filter=selected)
+        found = compare.conflicts(store, limit=limit, story=story, claim_filter=selected)
     if as_json:
         print_json([export.group_view_record(v) for v in found])
         return

@@ -22,6 +22,7 @@ from .core import (
     JsonOption,
     SinceOption,
     SourceOption,
+    StoryOption,
     UntilOption,
     app,
     claim_filter,
@@ -118,6 +119,7 @@ def list_command(
     doc: DocOption = None,
     category: CategoryOption = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many claims.")] = None,
+    story: StoryOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     source: SourceOption = None,
@@ -129,7 +131,8 @@ def list_command(
     """
     selected = claim_filter(since, until, source)
     with open_store(ctx) as store:
-        claims = islice(store.claims(doc=doc, category=check_category(category), claim_filter=selected), limit)
+        claims = islice(
+            store.claims(doc=doc, category=check_category(category), story=story, claim_filter=selected), limit)
         if as_json:
             export.write(export.claim_records(claims), export.CLAIM_COLUMNS, sys.stdout, "json")
             return
@@ -143,6 +146,25 @@ def list_command(
         render.print_line(
             err_console(), f"Showing the first {TABLE_MAX_ROWS} claims; narrow with --doc or --category, or use --json."
         )
+
+
+@app.command("stories")
+def stories_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """List the stories: which documents tell of one event (id, label, documents, date span).
+
+    Claims of two stories are never compared. Front matter `story:` puts a document into a story.
+
+    Example: claims stories --json
+    """
+    with open_store(ctx) as store:
+        stories = store.stories()
+    if as_json:
+        export.write_json(export.story_records(stories), sys.stdout)
+    elif not stories:
+        render.print_line(err_console(), "No stories yet; add documents with `claims ingest PATH`.")
+    else:
+        out = out_console()
+        out.print(render.stories_table(stories, width=out.width))
 
 
 @app.command("show")
@@ -193,6 +215,7 @@ def export_command(
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
     doc: DocOption = None,
     category: CategoryOption = None,
+    story: StoryOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     source: SourceOption = None,
@@ -204,17 +227,21 @@ def export_command(
     selected = claim_filter(since, until, source)
     check_category(category)
     with open_store(ctx) as store:
+        if story is not None:
+            story = store.story(story).story_id  # an unknown story is an error before anything is written
         if output is None:
-            _export(store, what, sys.stdout, fmt.value, doc, category, selected)
+            _export(store, what, sys.stdout, fmt.value, doc, category, story, selected)
             return
         with export.atomic_file(output) as out:
-            count = _export(store, what, out, fmt.value, doc, category, selected)
+            count = _export(store, what, out, fmt.value, doc, category, story, selected)
     render.print_line(err_console(), f"Wrote {count} rows to {output}")
 
 
-def _export(store: Store, what: What, out, fmt: str, doc: str | None, category: str | None, selected) -> int:
+def _export(
+    store: Store, what: What, out, fmt: str, doc: str | None, category: str | None, story: str | None, selected
+) -> int:
     if what is What.groups:
         if doc is not None or category is not None:
             raise typer.BadParameter("--doc and --category filter claims; groups are exported whole")
-        return export.export_groups(store, out, fmt, claim_filter=selected)
-    return export.export_claims(store, out, fmt, doc=doc, category=category, claim_filter=selected)
+        return export.export_groups(store, out, fmt, story=story, claim_filter=selected)
+    return export.export_claims(store, out, fmt, doc=doc, category=category, story=story, claim_filter=selected)

@@ -139,37 +139,45 @@ def named_events(text: str) -> set[str]:
 
 
 def query(
-    store: Store, text: str, *, limit: int = 20, claims_per_group: int = 50, claim_filter: ClaimFilter | None = None
+    store: Store, text: str, *, limit: int = 20, claims_per_group: int = 50, story: str | None = None,
+    claim_filter: ClaimFilter | None = None,
 ) -> QueryResult:
-    """Groups about the topics of ``text`` (most sources first), or the groups of FTS matches.
+    """Groups about the topics of ``text`` (most sources first), or the groups of FTS matches;
+    ``story`` (an id or unique prefix) keeps the groups of that story only.
 
     With ``claim_filter`` only groups with a claim that passes are chosen, and they show only those claims.
     """
     if not stems.words(text):
         raise EmptyQuery(f"the query {text!r} has no word to look for; e.g. claims query \"Tote\" or \"troop numbers\"")
+    story_id = store.story(story).story_id if story is not None else None
     topics, categories, year = parse_topics(text)
     searched: list[str] = []
     if categories:
-        total = store.count_groups(categories, year=year, claim_filter=claim_filter)
+        total = store.count_groups(categories, year=year, story=story_id, claim_filter=claim_filter)
         events = sorted(named_events(text)) if "date" in categories else []
         # "when did the general strike begin": groups dating the events it names come first;
         # dates read best in time order.
         ids = store.rank_groups(categories, status_order=SEVERITY, year=year, first_events=events,
-                                by_date=categories == ["date"], limit=limit, claim_filter=claim_filter)
+                                by_date=categories == ["date"], story=story_id, limit=limit,
+                                claim_filter=claim_filter)
         views = store.group_views(ids, claims_per_group, claim_filter)
         mode = "topic"
     else:
         searched = search_words(text)
-        views, total = _fulltext(store, " ".join(searched), limit, claims_per_group, claim_filter)
+        views, total = _fulltext(store, " ".join(searched), limit, claims_per_group, story_id, claim_filter)
         mode = "fulltext"
     documents = store.documents_by_id(c.doc for v in views for c in v.claims)
     return QueryResult(text, mode, topics, categories, views, total, documents, searched, claim_filter)
 
 
 def _fulltext(
-    store: Store, text: str, limit: int, claims_per_group: int, claim_filter: ClaimFilter | None
+    store: Store, text: str, limit: int, claims_per_group: int, story: str | None = None,
+    claim_filter: ClaimFilter | None = None,
 ) -> tuple[list[GroupView], int]:
     found = list(store.search_claims_fts(text, limit=500, claim_filter=claim_filter))
+    if story is not None:
+        in_story = set(store.story(story).doc_ids)
+        found = [claim for claim in found if claim.doc in in_story]
     group_of = store.group_ids_of([claim.claim_id for claim in found])
     order: list[str] = []
     ungrouped: list[Claim] = []
@@ -187,10 +195,15 @@ def _fulltext(
     return views, len(order) + len(ungrouped)
 
 
-def conflicts(store: Store, *, limit: int | None = None, claim_filter: ClaimFilter | None = None) -> list[GroupView]:
-    """Groups whose sources disagree (conflict, sum_conflict, update, sum_agree), worst first; with
-    ``claim_filter``, those with a claim that passes, showing those claims."""
-    ids = store.groups_by_status(DISAGREEMENTS, status_order=SEVERITY, limit=limit, claim_filter=claim_filter)
+def conflicts(
+    store: Store, *, limit: int | None = None, story: str | None = None, claim_filter: ClaimFilter | None = None
+) -> list[GroupView]:
+    """Groups whose sources disagree (conflict, sum_conflict, update, sum_agree), worst first;
+    ``story`` (an id or unique prefix) keeps those of that story only; with ``claim_filter``, those
+    with a claim that passes, showing those claims."""
+    story_id = store.story(story).story_id if story is not None else None
+    ids = store.groups_by_status(DISAGREEMENTS, status_order=SEVERITY, limit=limit, story=story_id,
+                                 claim_filter=claim_filter)
     return store.group_views(ids, 50, claim_filter)
 
 
@@ -230,8 +243,11 @@ def _claims(n: int) -> str:
 
 
 def regroup(store: Store) -> list[Group]:
-    """Group every claim of the store anew, save the groups and return them."""
-    return store.regroup(group_claims)
+    """Find the stories of the store's documents, group every claim anew within its story, save
+    stories and groups and return the groups."""
+    from ..stories import detect_stories
+
+    return store.regroup(lambda claims, stories: group_claims(claims, stories=stories), stories=detect_stories)
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,14 +54,14 @@ class _Trigger:
         return re.compile(rf"(?:^| ){punct}(?:{words}){punct}(?= |$)|(?:{ends}){punct}(?= |$)")
 
     def fires(self, text: str, start: int, end: int, reach: int) -> bool:
-        """Look at the characters within ``reach`` of [start, end), the two words on each side,
+        """Look at the characters within ``reach`` of [start, end), three words before and two after,
         and the few characters glued to the span."""
         lo = max(0, start - reach)
         if not self.characters.isdisjoint(text[lo : end + reach]):
             return True
         if self.regex.search(text, max(0, start - 3), min(len(text), end + 3)) is not None:
             return True
-        near = text[lo:start].rsplit(None, 2)[-2:] + text[end : end + reach].split(None, 2)[:2]
+        near = text[lo:start].rsplit(None, 3)[-3:] + text[end : end + reach].split(None, 2)[:2]
         return self._near_word.search(" ".join(near).lower()) is not None
 
 
@@ -221,11 +221,11 @@ def is_bare_fraction(number: NumberMatch, category: str) -> bool:
     "ein halbes Jahr" and "3/4 der Befragten" (a share) are claims."""
     if category != "count" or number.unit is not None or abs(number.value) >= 1:
         return False
-    return any(ch in number.text for ch in _FRACTION_MARKS) or _HALF_WORD.search(number.text) is not None
+    # "0,5 Liter" (a decimal) stays as it was; fractions are marked or written in words
+    return any(ch in number.text for ch in _FRACTION_MARKS) or not any(ch.isdigit() for ch in number.text)
 
 
 _FRACTION_MARKS = "/" + "".join(VULGAR_FRACTIONS)
-_HALF_WORD = re.compile(r"(?i)halb|half")
 
 
 def in_idiom(ctx: TextContext, number: NumberMatch) -> bool:

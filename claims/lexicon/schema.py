@@ -95,6 +95,7 @@ NUMBERS = Section({
     "change_words": optional(WORDS, 'verbs of change: "from X to Y" after them is a change, not a range'),
     "change_prepositions": optional(WORDS, 'a figure after one of these is a change ("rose by 1.5 percent")'),
     "shares": optional(SHARES, SHARES.doc),
+    "measure_words": optional(WORDS, 'words before "6.8." that make it a decimal, not a date ("Stärke von")'),
     "governed_qualifiers": optional({str: WORDS}, 'qualifiers that the word before governs ("verfügt über 304")'),
 }, "numbers, number words, vague amounts, qualifiers, units")
 
@@ -155,6 +156,7 @@ ATTRIBUTION = Section({
     "source_before": optional(WORDS, 'after-phrases whose source is only ever before them ("sprach von")'),
     "not_source": optional(WORDS, 'lower-case words that end a source phrase ("while", "was")'),
     "clause_verbs": optional(WORDS, 'verbs after the words after "says" that make them a clause, no source'),
+    "no_source": optional(WORDS, 'phrases that look like an attribution and name no source ("an estimated")'),
     "source_only": optional(WORDS, 'phrases after a source that are left out of its attribution ("put the")'),
     "of_words": optional(WORDS, 'words that hang a genitive on a source ("des staatlichen TV", "of the ministry")'),
     "source_after_verb": required(bool, 'a source is read after its verb first ("schätzt die Polizei"), else before'),
@@ -235,6 +237,22 @@ GROUPING = Section({
     "update_window_days": required(int, "days after a scope's end an earlier report may still be updated"),
     "never_grouped": optional(WORDS, 'concepts of one person or thing, never grouped ("age")'),
     "labelled_details": optional(WORDS, 'details and aspects of a concept a group label names ("(serious)", "(part)")'),
+    "stories": optional(Section({
+        "similarity": required(float, "cosine of two documents' word weights (0-1) at which they tell of one story"),
+        "term_cap": required(float, "one shared word adds at most this much to a cosine (one city shared is no story)"),
+        "undated_similarity": required(float, "the same, when either document has no publication date"),
+        "window_days": required(int, "two reports of one story are at most this many days apart (a chain may span more)"),
+        "lead_days": required(int, "a figure dated this many days before a story's first report is still of the story"),
+        "name_weight": required(float, "weight of a capitalised word inside a sentence (names, places; German nouns)"),
+        "name_prefix": required(int, 'names longer than this also count by their first letters ("Belgrad", "Belgrade")'),
+        "title_weight": required(float, "weight of a word of the title, against one of the text"),
+        "terms_per_document": required(int, "a document is compared by this many of its best words"),
+        "block_terms": required(int, "of those, this many rarest words find the documents it is compared with"),
+        "max_block_documents": required(int, "a word in more documents than this finds none (it is not rare)"),
+        "idf_floor_documents": required(int, "weights are computed as if the store held at least this many documents"),
+        "min_word_length": required(int, "shorter words are left out"),
+        "label_names": required(int, "a story's label names at most this many of its shared words"),
+    }), "which documents tell of one event (claims/stories/): thresholds of the comparison"),
 }, "how claims are grouped across documents and how a group's status is decided")
 
 TOPICS = Section({
@@ -263,8 +281,14 @@ LANGUAGE_GUESS = Section({
     "stopwords": required({str: WORDS}, "frequent function words of each language, to guess a text's language"),
 }, "what tells the languages apart")
 
+STORY_WORDS = Section({
+    "boilerplate": required([Regex(re.IGNORECASE | re.MULTILINE)], "spans blanked before story detection reads a text (bylines, credits)"),
+    "stopwords": required({str: WORDS}, "words of each language that tell nothing of an event (left out of story detection)"),
+}, "the words story detection leaves out")
+
 SCHEMAS: dict[str, Section] = {  # file name (without .yaml) -> its schema
     "numbers": NUMBERS, "dates": DATES, "extract": EXTRACT, "actors": ACTORS, "categories": CATEGORIES,
     "grouping": GROUPING, "topics": TOPICS, "noise": NOISE, "languages": LANGUAGE_GUESS,
+    "stories": STORY_WORDS,
 }
 PER_LANGUAGE = ("numbers", "dates", "extract")  # the files in de/ and en/; the others are neutral

@@ -85,11 +85,15 @@ class ClaimTables:
     """Reading claims: in document order, by id, by full-text search (a part of ``Store``)."""
 
     def claims(
-        self, doc: str | None = None, category: str | None = None, claim_filter: ClaimFilter | None = None
+        self, doc: str | None = None, category: str | None = None, story: str | None = None,
+        claim_filter: ClaimFilter | None = None,
     ) -> Iterator[Claim]:
-        """Claims in document order, optionally of one document (id, prefix or path) and category,
-        and only those that pass ``claim_filter``."""
+        """Claims in document order, optionally of one document (id, prefix or path), category and
+        story (id or unique prefix), and only those that pass ``claim_filter``."""
         where, params = [], []
+        if story is not None:
+            where.append("c.doc IN (SELECT doc_id FROM documents WHERE story = ?)")
+            params.append(self.story(story).story_id)
         if claim_filter:
             condition, filter_params = filter_sql(claim_filter)
             where.append(condition)

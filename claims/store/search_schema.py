@@ -21,7 +21,7 @@ FTS_COLUMNS = ("sentence", "subject", "text", "stems")
 
 CLAIMS_VIEW_SQL = """
 CREATE VIEW claims_view AS
-SELECT c.rowid AS rowid, c.claim_id, c.doc, d.title AS doc_title, d.source, d.date AS doc_date,
+SELECT c.rowid AS rowid, c.claim_id, c.doc, d.title AS doc_title, d.source, d.date AS doc_date, d.story,
        c.category, c.value, c.number, c.value_low, c.value_high, c.unit, c.qualifier, c.text,
        c.subject, c.concept, c.detail, c.aspect, c.occasion, c.scope, c.attribution, c.actor,
        c.kind, c.lang, c.sentence, c.start, c."end",

@@ -35,11 +35,15 @@ def load_gold(path: Path = GOLD_PATH) -> list[dict]:
     return rows
 
 
+ARTICLES = {"a", "an", "the", "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem"}
+
+
 def normalise_source(text: str | None) -> str:
-    """Lower case, words only: 'According to the Health Ministry,' -> 'according to the health ministry'."""
-    if not text:
-        return ""
-    return " ".join(re.findall(r"\w+", text.lower()))
+    """Lower case, words only, no article in front: 'A report by the Inspectorate,' -> 'report by the inspectorate'."""
+    words = re.findall(r"\w+", (text or "").lower())
+    while words and words[0] in ARTICLES:
+        words.pop(0)
+    return " ".join(words)
 
 
 def attribution_agrees(gold: str | None, got: str | None) -> bool:
