@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from claims.models import Claim, Document, Group, claim_id_for
 from claims.store import Store, migrations
 from claims.store.claim_table import CLAIM_FIELDS, claim_row
@@ -86,8 +88,9 @@ def check_search_view_and_numbers(store: Store) -> None:
     store.conn.execute("INSERT INTO claims_fts(claims_fts, rank) VALUES ('integrity-check', 1)")
 
 
-def test_store_of_main_before_m011_migrates_with_stems_numbers_and_view(db):
-    old_store(db, upto=8)
+@pytest.mark.parametrize("upto", [8, 9])  # before the stories (m009), and main just before m011
+def test_store_of_main_before_m011_migrates_with_stems_numbers_and_view(db, upto):
+    old_store(db, upto=upto)
     with Store(db) as store:
         check_search_view_and_numbers(store)
         store.remove_documents(["en1"])  # the delete trigger keeps the index with its new column
