@@ -254,8 +254,11 @@ GROUPING = Section({
 TOPICS = Section({
     "topics": required({str: Section({
         "categories": required(WORDS, "the categories the topic stands for"),
-        "words": required(WORDS, "words of a query that select it (English or German)"),
+        "de": optional(WORDS, "German words of a query that select it, matched by their Snowball stem"),
+        "en": optional(WORDS, "English words of a query that select it, matched by their Snowball stem"),
+        "words": optional(WORDS, "words of any language that select it, matched by their stem in either"),
     })}, "each topic of `claims query`: its categories and the words that name it"),
+    "question_words": optional({str: WORDS}, "words of a question, by language, a full-text query leaves out"),
 }, "topic words of `claims query`")
 
 NOISE = Section({
