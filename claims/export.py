@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # the comparison stage loads only for the commands that compa
 CLAIM_COLUMNS = (
     "claim_id", "doc", "category", "value", "value_low", "value_high", "unit", "qualifier", "text",
     "start", "end", "sentence", "subject", "scope", "attribution",
-    "actor", "concept", "detail", "aspect", "occasion", "kind", "lang", "as_of", "sentence_start",
+    "actor", "concept", "detail", "aspect", "occasion", "place", "kind", "lang", "as_of", "sentence_start",
 )
 GROUP_COLUMNS = (
     "group_id", "status", "category", "label", "scope", "claim_id", "doc", "text", "start", "end",

@@ -11,8 +11,17 @@ from ..store import GroupView
 from .group import group_claims, normalise_subject, scopes_compatible, split_by_scope
 from .intervals import claim_interval, day_span, format_value
 from .query import (
-    DiffResult, QueryResult, RegroupSummary, conflicts, diff, grouped_claims, named_events, parse_topics, query,
-    regroup, summarise,
+    DiffResult,
+    QueryResult,
+    RegroupSummary,
+    conflicts,
+    diff,
+    grouped_claims,
+    named_events,
+    parse_topics,
+    query,
+    regroup,
+    summarise,
 )
 from .status import (
     CLAIM_ORDER,

@@ -42,6 +42,8 @@ from operator import attrgetter
 from rapidfuzz import fuzz, process
 
 from ..models import Claim, Group, full_concept
+from .labels import group_label
+from .subgroups import Subgroups, general_details, is_general
 from .status import CLAIM_ORDER, load_config, status_of_sorted
 
 _NON_WORD = re.compile(r"[\W\d_]+")
@@ -171,60 +173,16 @@ def split_by_scope(claims: list[Claim]) -> list[tuple[str | None, list[Claim], s
     return result
 
 
-def _label(members: list[Claim], scope: str | None, labelled_details=()) -> str:
-    """``deaths: Tote · 2022-01``: category, the commonest subject (or the concept), scope."""
-    category = members[0].category  # a group holds claims of one category
-    events = sorted({_event_name(c) for c in members if c.concept}) if category == "date" else []
-    if events:  # "date: general strike", the same in every language, not "date: streikten"
-        what = " / ".join(events)
-    else:
-        what = _commonest_subject(members) or _first_concept(members)
-    details = set()
-    if category == "duration":
-        details = {_details(c) for c in members if c.concept and (c.detail is not None or c.aspect is not None)}
-    if len(details) == 1:  # "duration: rentenalt (Jahre)": what lasted, not only the unit
-        detail = details.pop()
-        what = f"{detail} ({what})" if what else detail
-    for detail in labelled_details:
-        # "stieg um 2 Prozent", "18 davon", "drei schwer": kept apart from the level, the whole or the
-        # other injured, and said so. An aspect comes after a detail ("polizist", "change").
-        if what and all((c.detail if c.aspect is None else c.aspect) == detail for c in members):
-            what += f" ({detail})"
-    label = f"{category}: {what}" if what else category
-    return f"{label} · {scope}" if scope else label
-
-
-def _details(c: Claim) -> str:
-    """A claim's detail and aspect as the label names them: "rentenalt", "rentenalt:change"."""
-    return ":".join(d for d in (c.detail, c.aspect) if d is not None)
-
-
-def _commonest_subject(members: list[Claim]) -> str:
-    subjects = Counter(c.subject.strip() for c in members if c.subject and c.subject.strip())
-    return min(subjects.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0] if subjects else ""
-
-
-def _first_concept(members: list[Claim]) -> str:
-    concepts = sorted({full_concept(c.concept, c.detail, c.aspect, c.occasion) for c in members if c.concept})
-    return concepts[0].replace("_", " ") if concepts else ""
-
-
-def _event_name(c: Claim) -> str:
-    """The event a date claim names, readably: "state of emergency (end)"; the occasion is the
-    date itself, not named."""
-    name = c.concept.replace("_", " ")
-    detail = _details(c)
-    return f"{name} ({detail})" if detail else name
-
-
-def _make_group(group_id: str, members: list[Claim], scope: str | None, config: dict) -> Group:
-    label = _label(members, scope, config.get("labelled_details", ()))
+def _make_group(group_id: str, members: list[Claim], scope: str | None, config: dict,
+                subgroups: dict[str, list[Claim]] | None = None) -> Group:
+    label = group_label(members, scope, config.get("labelled_details", ()))
     if len(members) == 1:
         c = members[0]
         return Group(group_id, c.category, label, scope, "single",
                      [c.claim_id], f"only one source ({c.doc})")
     members.sort(key=CLAIM_ORDER)
-    status, explanation = status_of_sorted(members, config)
+    mine = {c.claim_id: subgroups[c.claim_id] for c in members if c.claim_id in subgroups} if subgroups else None
+    status, explanation = status_of_sorted(members, config, mine)
     return Group(
         group_id=group_id,
         category=members[0].category,
@@ -257,6 +215,9 @@ def _group_claims(claims: Iterable[Claim], config: dict) -> list[Group]:
     loose: dict[tuple[str, str], list[Claim]] = defaultdict(list)  # (category, unit): no concept
     groups: list[Group] = []
     never_grouped = frozenset(config.get("never_grouped", ()))
+    general = general_details(config)
+    remainders = frozenset(config.get("remainder_words", ()))
+    subgroups = Subgroups(remainders)
     for c in claims:
         if c.claim_id in seen:
             continue
@@ -265,7 +226,12 @@ def _group_claims(claims: Iterable[Claim], config: dict) -> list[Group]:
         if concept and concept in never_grouped:
             groups.append(_make_group(_group_id("claim", c.claim_id), [c], c.scope, config))
         elif concept:
-            by_concept[(c.category, c.unit or "", concept, c.detail, c.aspect, c.occasion)].append(c)
+            detail = c.detail
+            if detail is not None and c.category in general[0] and is_general(detail, general[1]):
+                detail = None  # "769 pilgrims", "769 people": one toll
+            if remainders:
+                subgroups.see(c, detail)
+            by_concept[(c.category, c.unit or "", concept, detail, c.aspect, c.occasion)].append(c)
         elif normalise_subject(c.subject):
             loose[(c.category, c.unit or "")].append(c)
         else:
@@ -282,8 +248,9 @@ def _group_claims(claims: Iterable[Claim], config: dict) -> list[Group]:
         subject_keys = _subject_keys(members, concepts_by_block.get((category, unit), {}), config)
         for c in members:
             keyed[(category, unit, subject_keys[normalise_subject(c.subject)])].append(c)
+    parts = subgroups.parts()
     for (category, unit, key), members in keyed.items():
         for scope, scoped, id_part in split_by_scope(members):
-            groups.append(_make_group(_group_id(category, unit, key, id_part), scoped, scope, config))
+            groups.append(_make_group(_group_id(category, unit, key, id_part), scoped, scope, config, parts))
     groups.sort(key=attrgetter("group_id"))  # one string key: 5x cheaper than (category, label, id)
     return groups

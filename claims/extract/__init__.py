@@ -28,6 +28,7 @@ from .enumerations import borrow_readings, enumeration_links, share_readings, sh
 from .noise import NoiseChecker, is_metadata_date, is_ordinal
 from .numbers import find_numbers
 from .parts import parts_of_wholes, people_among_casualties
+from .places import add_places
 from .scope import find_scope_dates
 from .sentences import TextContext, split_sentences
 from .singulars import find_singulars
@@ -105,6 +106,6 @@ def _extract(text: str, lang: str, as_of: str | None) -> list[Claim]:
     actors = actors_of(ctx, numbers, readings, links)
     people_among_casualties(ctx, numbers, readings)
     parts = parts_of_wholes(ctx, numbers, readings, actors)
-    claims = number_claims(ctx, numbers, readings, actors, parts) + date_claims(ctx, dates)
+    claims = add_places(ctx, number_claims(ctx, numbers, readings, actors, parts)) + date_claims(ctx, dates)
     claims.sort(key=lambda c: (c.start, c.end))
     return claims

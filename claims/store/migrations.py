@@ -195,6 +195,13 @@ def _split_concept(joined: str) -> tuple[str, str | None, str | None, str | None
     return concept, detail, aspect, (occasion if at else None)
 
 
+def m010_claim_place(conn: sqlite3.Connection) -> None:
+    # Where a figure is about, read from its clause ("in Almaty 103", "im Gebiet Mangystau"):
+    # a regional figure is compared as a part of the total, not as a rival toll. Claims stored
+    # before have none until their documents are extracted again (the extractor version changed).
+    conn.execute("ALTER TABLE claims ADD COLUMN place TEXT")
+
+
 MIGRATIONS: list[Migration] = [
     m001_documents_and_claims,
     m002_claims_fts,
@@ -204,6 +211,7 @@ MIGRATIONS: list[Migration] = [
     m006_groups_stale_flag,
     m007_fts_declared_for_datasette,
     m008_concept_detail_aspect_occasion,
+    m010_claim_place,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
