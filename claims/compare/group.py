@@ -43,8 +43,8 @@ from rapidfuzz import fuzz, process
 
 from ..models import Claim, Group, full_concept
 from .labels import group_label
-from .subgroups import Subgroups, general_details, is_general
 from .status import CLAIM_ORDER, load_config, status_of_sorted
+from .subgroups import Subgroups, general_details, is_general
 
 _NON_WORD = re.compile(r"[\W\d_]+")
 _SUBJECT = attrgetter("subject")
