@@ -30,6 +30,7 @@ hundred thousand claims.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from operator import attrgetter
@@ -85,7 +86,13 @@ def part_key(claim: Claim) -> str | None:
     if claim.actor:
         return "actor:" + claim.actor.casefold().strip()
     place = getattr(claim, "place", None)
-    return PLACE + place.casefold().strip() if place else None
+    return PLACE + plain(place) if place else None
+
+
+def plain(name: str) -> str:
+    """A place name as a key: casefolded, without diacritics ("Galați" and "Galati" meet)."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold().strip())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _direct_findings(recs: list[Rec], grows: bool, falls: bool) -> list[Finding]:
@@ -178,7 +185,8 @@ def findings(
         return []
     category = claims[0].category
     grows = category in config["cumulative_categories"]
-    falls = category in config.get("falling_categories", ())
+    falling = config.get("falling_categories", ())
+    falls = category in falling or claims[0].concept in falling  # "missing": a category or a concept
     window = config["update_window_days"]
     subgroups = subgroups or {}
     recs = []
