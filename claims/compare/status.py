@@ -167,7 +167,7 @@ def _part_above_whole(wholes: list[Rec], parts: list[Rec], grows: bool, falls: b
         index = LineIndex(members)
         for whole_line in sorted({w.line for w in wholes}):
             lower = [w for w in wholes if w.line == whole_line]
-            pair = conflict_pair(lower, index, whole_line == line, grows, falls)
+            pair = conflict_pair(lower, index, whole_line == line != OUTLET, grows, falls)
             if pair:
                 return [Finding("conflict", pair[0].claim, pair[1].claim)]
     return []

@@ -1,0 +1,103 @@
+"""Issue 16: source lines, places, subgroups and people nouns in the comparison (unit level)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from claims import extract_claims
+from claims.compare import compare_group, group_claims
+from claims.compare.sources import source_line
+from tests.support.claimfactory import make_claim
+
+
+@pytest.mark.parametrize("attribution, line, label", [
+    ("according to the health ministry", "official", "official (ministry)"),
+    ("nach Polizeiangaben", "official", "official (police)"),
+    ("said the regional governor", "official", "official (governor)"),
+    ("offiziell", "official", "official (government)"),
+    ("According to the Lake Kivu Observatory", "monitor", "independent monitor"),
+    ("laut Amnesty International", "monitor", "independent monitor (rights group)"),
+    ("laut Medienberichten", "media", "media (press)"),
+    ("witnesses said", "witness", "witness"),
+    ("vermutlich", "outlet", "outlet"),
+    (None, "outlet", "outlet"),
+    ("laut Gsell", "other", "other source"),
+])
+def test_source_lines(attribution, line, label):
+    found = source_line(attribution)
+    assert (found.line, found.label) == (line, label)
+
+
+def test_the_outlet_stands_for_an_unattributed_figure():
+    assert source_line(None, outlet="Ministry of Health").line == "official"
+    assert source_line(None, outlet="Global Wire").line == "outlet"
+
+
+@pytest.mark.parametrize("text, lang, place", [
+    ("In Afghanistan, at least 115 people were killed.", "en", "Afghanistan"),
+    ("103 people died in Almaty.", "en", "Almaty"),
+    ("In the province of Galati, nine people died.", "en", "Galati"),
+    ("Five people were killed in Galati county on Thursday.", "en", "Galati"),
+    ("19 people died when a ferry capsized on Lake Kivu.", "en", None),
+    ("Im Gebiet Mangystau kamen zwölf Menschen ums Leben.", "de", "Mangystau"),
+    ("Im Krankenhaus von Tecuci starben zwei Menschen.", "de", "Tecuci (Krankenhaus)"),
+    ("Drei Menschen kamen in Haft.", "de", None),
+    ("Nach Angaben der Behörden kamen in der Hauptstadt Kinshasa 12 Menschen ums Leben.", "de", "Kinshasa"),
+])
+def test_places(text, lang, place):
+    claims = [c for c in extract_claims(text, lang=lang, doc_date="2024-03-14") if c.kind == "number"]
+    assert [c.place for c in claims] == [place]
+
+
+def test_a_figure_joined_by_and_shares_the_place():
+    claims = extract_claims("In the clashes in Belgrade, 23 officers and 24 others were injured.", lang="en")
+    assert [c.place for c in claims] == ["Belgrade", "Belgrade"]
+
+
+def _said(claim, attribution, **kw):
+    return replace(claim, attribution=attribution, **kw)
+
+
+def test_rising_official_series_of_one_day_is_an_update():
+    a = _said(make_claim(doc="a", value=19.0, as_of="2024-03-12", scope="2024-03"), "police said")
+    b = _said(make_claim(doc="b", value=23.0, as_of="2024-03-12", scope="2024-03"), "said the governor")
+    assert compare_group([a, b])[0] == "update"
+    # the same two figures in the outlets' own voices, on one day, still conflict
+    assert compare_group([replace(a, attribution=None), replace(b, attribution=None)])[0] == "conflict"
+
+
+def test_monitor_against_ministry_of_the_same_day_is_a_conflict_named_by_sources():
+    a = _said(make_claim(doc="a", value=52.0, as_of="2024-03-14", scope="2024-03"), "the ministry said")
+    b = _said(make_claim(doc="a", value=71.0, as_of="2024-03-14", scope="2024-03"), "according to the observatory")
+    status, why = compare_group([a, b])
+    assert status == "conflict" and why.startswith("official (ministry) 52 vs independent monitor 71, 14 March 2024")
+
+
+def test_the_missing_may_fall():
+    a = make_claim(doc="a", category="count", concept="missing", value=181.0, as_of="2024-03-12", scope="2024-03")
+    b = make_claim(doc="b", category="count", concept="missing", value=9.0, as_of="2024-03-15", scope="2024-03")
+    assert compare_group([a, b])[0] == "update"
+
+
+def test_a_regional_part_is_no_rival_but_cannot_exceed_the_total():
+    total = make_claim(doc="a", value=25.0)
+    part = replace(make_claim(doc="b", value=9.0), place="Galati")
+    assert compare_group([total, part])[0] == "single"
+    big = replace(make_claim(doc="b", value=40.0), place="Galati")
+    assert compare_group([total, big])[0] == "conflict"
+
+
+def test_regional_parts_are_summed_against_the_total():
+    total = make_claim(doc="a", value=25.0)
+    parts = [replace(make_claim(doc="b", value=v), place=p) for v, p in ((20.0, "Galati"), (9.0, "Vaslui"))]
+    status, why = compare_group([total, *parts])
+    assert status == "sum_conflict" and why.startswith("Galati 20 + Vaslui 9 = 29 vs 25")
+
+
+def test_pilgrims_and_people_are_one_toll():
+    people = make_claim(doc="a", value=769.0, subject="people")
+    pilgrims = make_claim(doc="b", value=769.0, subject="pilgrims", detail="pilgrim")
+    groups = group_claims([people, pilgrims])
+    assert len(groups) == 1 and groups[0].status == "agree"
