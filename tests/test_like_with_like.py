@@ -44,6 +44,8 @@ def test_the_outlet_stands_for_an_unattributed_figure():
     ("Im Gebiet Mangystau kamen zwölf Menschen ums Leben.", "de", "Mangystau"),
     ("Im Krankenhaus von Tecuci starben zwei Menschen.", "de", "Tecuci (Krankenhaus)"),
     ("Drei Menschen kamen in Haft.", "de", None),
+    ("Zwei Autos wurden in Mitleidenschaft gezogen, drei Menschen wurden verletzt.", "de", None),
+    ("Bei einem Anschlag in Nairobi Ende Mai wurden mehr als 30 Menschen verletzt.", "de", "Nairobi"),
     ("Nach Angaben der Behörden kamen in der Hauptstadt Kinshasa 12 Menschen ums Leben.", "de", "Kinshasa"),
 ])
 def test_places(text, lang, place):
@@ -83,10 +85,19 @@ def test_the_missing_may_fall():
 
 def test_a_regional_part_is_no_rival_but_cannot_exceed_the_total():
     total = make_claim(doc="a", value=25.0)
+    own_total = make_claim(doc="b", value=30.0)  # a report with a breakdown: 30 dead, 9 in Galati
     part = replace(make_claim(doc="b", value=9.0), place="Galati")
-    assert compare_group([total, part])[0] == "single"
-    big = replace(make_claim(doc="b", value=40.0), place="Galati")
-    assert compare_group([total, big])[0] == "conflict"
+    status, why = compare_group([total, part, own_total])
+    assert status == "conflict" and why.startswith("25 vs 30")  # the totals disagree, the part is no rival
+    assert compare_group([total, replace(own_total, value=25.0, value_low=25.0, value_high=25.0), part])[0] == "agree"
+    above = replace(make_claim(doc="c", value=40.0), place="Vaslui")  # two places: a breakdown by place
+    assert compare_group([total, part, above])[0] == "conflict"
+
+
+def test_the_place_of_a_lone_toll_is_the_events():
+    # "Bei einem Brand in Monastir starben 40 Menschen" against "45 Tote": one toll, one place
+    here = replace(make_claim(doc="a", value=40.0), place="Monastir")
+    assert compare_group([here, make_claim(doc="b", value=45.0)])[0] == "conflict"
 
 
 def test_regional_parts_are_summed_against_the_total():

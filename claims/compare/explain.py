@@ -67,6 +67,8 @@ def explain(f: Finding) -> str:
         terms = " + ".join(f"{p.place} {format_value(p)}" if p.place else format_value(p) for p in f.parts)
         right = _said(f.right, False)
         return f"{terms} = {format_amount(total)} vs {right} ({what}, {docs})"
+    if f.left.place and not f.right.place and f.status == "compatible":
+        return f"{f.left.place} {format_value(f.left)} is a part of {_said(f.right, False)} ({what}, {docs})"
     if not (voice(f.left) or voice(f.right)):
         return f"{format_value(f.left)} vs {format_value(f.right)} ({what}, {docs})"
     if f.left.as_of == f.right.as_of:

@@ -42,14 +42,16 @@ class Rec:
     line: str  # the source line ("official", "outlet" ...)
     named: bool  # the text names the source
     part: str | None = None  # the place, subgroup or actor that makes it a part of a whole
+    within: bool = False  # may be compared with a claim of its own report (another named source line)
 
 
 def comparable(a: Rec, b: Rec) -> bool:
     """Two claims are compared when they come from two documents, or from one document that
-    sets two named sources of different lines side by side."""
+    sets two named sources of different lines side by side about a dated event (a toll, a crowd:
+    ``within_report_categories``; ``Rec.within`` says the claim's group allows it)."""
     if a.claim.doc != b.claim.doc:
         return True
-    return a.named and b.named and a.line != b.line
+    return a.within and b.within and a.named and b.named and a.line != b.line
 
 
 # The two best entries (value, rec) of distinct documents, best first; "best" is the largest low.

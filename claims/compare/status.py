@@ -41,7 +41,7 @@ from .explain import explain
 from .intervals import INF, claim_interval, span_or_open
 from .series import LineIndex, Rec, conflict_pair, update_pair
 from .sources import OUTLET, source_line
-from .sums import PLACE, Finding, sum_findings
+from .sums import PLACE, Finding, regional_parts, sum_findings, within_whole
 
 __all__ = ["CLAIM_ORDER", "DISAGREEMENTS", "SEVERITY", "Finding", "compare_group", "explain", "findings",
            "load_config", "severity", "status_counts", "status_of_sorted"]
@@ -70,7 +70,7 @@ def status_counts(groups: Iterable[Group]) -> dict[str, int]:
     return {status: counts[status] for status in SEVERITY if counts[status]}
 
 
-def _record(claim: Claim, timed: bool, window: int, part: str | None) -> Rec:
+def _record(claim: Claim, timed: bool, window: int, part: str | None, within: bool = False) -> Rec:
     low, high = claim_interval(claim)
     as_start, as_end = span_or_open(claim.as_of)
     in_window = False
@@ -78,7 +78,8 @@ def _record(claim: Claim, timed: bool, window: int, part: str | None) -> Rec:
         scope_end = span_or_open(claim.scope)[1] if claim.scope else INF
         in_window = as_start <= scope_end + window
     line = source_line(claim.attribution)
-    return Rec(claim, low, high, claim.qualifier == "vague", as_start, as_end, in_window, line.line, line.named, part)
+    return Rec(claim, low, high, claim.qualifier == "vague", as_start, as_end, in_window, line.line, line.named, part,
+               within and claim.scope is not None)
 
 
 def part_key(claim: Claim) -> str | None:
@@ -189,13 +190,16 @@ def findings(
     falls = category in falling or claims[0].concept in falling  # "missing": a category or a concept
     window = config["update_window_days"]
     subgroups = subgroups or {}
+    within = category in config.get("within_report_categories", ())
+    timed = grows or falls
     recs = []
     for c in claims:
         if c.claim_id in subgroups:
-            recs.append(_record(c, grows or falls, window, "subgroup:"))
-            recs.extend(_record(s, grows or falls, window, f"subgroup:{s.detail}") for s in subgroups[c.claim_id])
+            recs.append(_record(c, timed, window, "subgroup:"))
+            recs.extend(_record(s, timed, window, f"subgroup:{s.detail}") for s in subgroups[c.claim_id])
         else:
-            recs.append(_record(c, grows or falls, window, part_key(c)))
+            recs.append(_record(c, timed, window, part_key(c), within))
+    regional_parts(recs)
     classes: dict[str | None, list[Rec]] = {}
     for r in recs:
         if not (r.part or "").startswith("subgroup:"):
@@ -205,9 +209,10 @@ def findings(
         found.extend(_direct_findings(classes[key], grows, falls))
     wholes = classes.get(None, [])
     places = [r for key, members in classes.items() if key and key.startswith(PLACE) for r in members]
-    if wholes and places:
-        found.extend(_part_above_whole(wholes, places, grows, falls))
     found.extend(sum_findings(recs))
+    if wholes and places:
+        # a part within its whole says the reports are compatible only when nothing else does
+        found.extend(_part_above_whole(wholes, places, grows, falls) or ([] if found else within_whole(wholes, places)))
     return found
 
 
@@ -242,5 +247,7 @@ def status_of_sorted(
 
 def _two_named_lines(claims: list[Claim]) -> bool:
     """One report setting two named sources of different lines side by side is compared with itself."""
-    lines = {source_line(c.attribution) for c in claims[:1000]}
+    if not claims or claims[0].category not in load_config().get("within_report_categories", ()):
+        return False
+    lines = {source_line(c.attribution) for c in claims[:1000] if c.scope}
     return len({line.line for line in lines if line.named}) >= 2

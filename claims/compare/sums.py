@@ -16,6 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..models import Claim
+from .intervals import INF
 from .series import Rec
 
 PLACE = "place:"  # the prefix of a part key that is a place
@@ -29,6 +30,33 @@ class Finding:
     left: Claim
     right: Claim
     parts: tuple[Claim, ...] = ()
+
+
+def regional_parts(recs: list[Rec]) -> None:
+    """Keep a place as a part only where a group shows a breakdown by place.
+
+    A toll's own place is the event's ("Bei einem Brand in Monastir starben 40 Menschen"), not
+    a region: a figure is a regional part when the group names two or more places, or when its
+    own report gives a higher total of no place ("25 Tote, neun davon im Kreis Galați")."""
+    places = {r.part for r in recs if r.part and r.part.startswith(PLACE)}
+    if len(places) != 1:
+        return
+    whole_low: dict[str, float] = {}
+    for r in recs:
+        if r.part is None:
+            whole_low[r.claim.doc] = max(whole_low.get(r.claim.doc, -INF), r.low)
+    for r in recs:
+        if r.part in places and not whole_low.get(r.claim.doc, -INF) > r.high:
+            r.part = None
+
+
+def within_whole(wholes: list[Rec], parts: list[Rec]) -> list[Finding]:
+    """A regional figure no higher than a total of another report: a part of it, compatible."""
+    for part in parts:
+        for whole in wholes:
+            if whole.claim.doc != part.claim.doc and part.low <= whole.high:
+                return [Finding("compatible", part.claim, whole.claim)]
+    return []
 
 
 def sum_findings(recs: list[Rec]) -> list[Finding]:

@@ -21,7 +21,12 @@ from ..lexicon.loader import lexicon_cache
 from ..models import Claim
 from .sentences import TextContext, clause_bounds
 
-_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.]*(?:-[\w'’]+)*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’]*(?:-[\w'’]+)*){0,2}"
+_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’]*(?:\.(?=\s+[A-ZÀ-ÖØ-Þ]))?(?:-[\w'’]+)*"
+
+
+def _name(words: int) -> str:
+    """A capitalised name of at most ``words`` words ("St. Louis", "Süd-Kivu", "Lake Kivu")."""
+    return rf"{_WORD}(?:\s+{_WORD}){{0,{max(0, words - 1)}}}"
 
 
 class PlaceRules(NamedTuple):
@@ -33,6 +38,7 @@ class PlaceRules(NamedTuple):
     not_places: frozenset
     facilities: frozenset
     openers: frozenset
+    not_endings: tuple
 
 
 def _alternation(words: list[str], ignore_case: bool = True) -> str:
@@ -48,17 +54,20 @@ def rules(lang: str) -> PlaceRules:
     preps = _alternation(words["prepositions"])
     region_preps = _alternation(words["region_prepositions"] + words["prepositions"])
     nouns = _alternation(words["region_nouns"] + words["facility_nouns"])
+    name = _name(words["name_words"])
+    before = (rf"|{region_preps}\s+(?P<name2>{name})\s+(?P<noun2>{nouns})(?![\w-])" if words["name_before_noun"]
+              else "|(?P<name2>(?!))(?P<noun2>(?!))")
     pattern = re.compile(
         rf"(?<![\w-])(?:"
-        rf"{region_preps}\s+(?:(?:a|one|einem|einer)\s+)?(?P<noun>{nouns})(?![\w-])(?:\s+(?i:of|von|de))?(?:\s+(?P<name>{_NAME}))?"
-        rf"|{region_preps}\s+(?P<name2>{_NAME})\s+(?P<noun2>{nouns})(?![\w-])"
-        rf"|{preps}\s+(?P<name3>{_NAME}))"
+        rf"{region_preps}\s+(?:(?:a|one|einem|einer)\s+)?(?P<noun>{nouns})(?![\w-])(?:\s+(?i:of|von|de))?(?:\s+(?P<name>{name}))?"
+        rf"{before}"
+        rf"|{preps}\s+(?P<name3>{name}))"
     )
     boundary = re.compile(rf"(?<![\w-]){_alternation(words['boundaries'])}(?![\w-])|[,;:()\d]")
     return PlaceRules(
         frozenset(data["categories"]), data["reach_before"], data["reach_after"], pattern, boundary,
         frozenset(w.casefold() for w in words["not_places"]), frozenset(w.casefold() for w in words["facility_nouns"]),
-        frozenset(w.casefold() for w in words["openers"]),
+        frozenset(w.casefold() for w in words["openers"]), tuple(words["not_place_endings"]),
     )
 
 
@@ -74,7 +83,7 @@ def _place_of(found: re.Match, r: PlaceRules) -> str | None:
     if name:
         name = name.rstrip(".")
         first = name.split()[0].casefold()
-        if first in r.not_places or (noun is None and first in r.facilities):
+        if first in r.not_places or (noun is None and (first in r.facilities or first.endswith(r.not_endings))):
             name = None
     if noun and noun.casefold() in r.facilities:
         return f"{name} ({noun})" if name else noun

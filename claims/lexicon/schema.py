@@ -230,6 +230,7 @@ GROUPING = Section({
     "people_categories": optional(WORDS, "categories of fates in which a detail naming people in general is no subgroup"),
     "people_nouns": optional(WORDS, 'stems of details that name people in general ("pilg", "passag"): one toll with "people"'),
     "remainder_words": optional(WORDS, 'words after a figure making it the rest of a toll beside named subgroups ("24 others")'),
+    "within_report_categories": optional(WORDS, "categories in which one report's two named source lines are compared"),
     "falling_categories": optional(WORDS, "categories whose counts fall normally over time (the missing are found)"),
     "labelled_details": optional(WORDS, 'details and aspects of a concept a group label names ("(serious)", "(part)")'),
 }, "how claims are grouped across documents and how a group's status is decided")
@@ -254,6 +255,9 @@ PLACE_WORDS = Section({
     "region_nouns": required(WORDS, 'nouns of regions and places; the name with them is the place ("Gebiet Mangystau")'),
     "facility_nouns": required(WORDS, 'places of one institution: the figure counts only there ("Krankenhaus", "morgue")'),
     "not_places": required(WORDS, 'capitalised words after a preposition that are no place ("Haft", "March")'),
+    "name_words": required(int, 'how many capitalised words a place name may have ("Lake Kivu": 2)'),
+    "name_before_noun": required(bool, 'a name may stand before its region noun ("in Galati county")'),
+    "not_place_endings": required(WORDS, 'endings of abstract nouns that are never places ("Abstimmung": "ung")'),
     "openers": required(WORDS, 'words opening an introductory phrase a fronted place may follow ("Bei den Zusammenstößen in X,")'),
     "boundaries": required(WORDS, 'words that end a figure\'s clause: a place beyond them is another verb\'s ("when")'),
 }, "the words of one language that name where a figure is about")
