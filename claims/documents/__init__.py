@@ -71,7 +71,7 @@ def parse_document(data: bytes, path: str | Path, doc_id: str | None = None) -> 
     if not text[header.end :].strip():
         raise EmptyDocument(f"{path}: no article text after the metadata; remove it or add text")
     if header.front_matter is not None:
-        meta = parse_front_matter(header.front_matter, path)
+        meta = parse_front_matter(header.front_matter, path, warnings)
     else:
         meta = {"date": header.line_date} if header.line_date else {}
     lang = guess_language(meta.get("lang"), text, header.end, path, warnings)

@@ -54,7 +54,10 @@ def fraction_reading(word: str, denominator: float, text: str, number: NumberMat
 
 
 def is_change(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> bool:
-    """'stieg um 2 Prozent', 'rose by 1.5 percent': the percentage is a change, not a level."""
+    """'stieg um 2 Prozent', 'rose by 1.5 percent': the percentage is a change, not a level; so is
+    a negative percentage ("-1,2 Prozent", "−0,4 %"), as no share is below zero."""
+    if number.unit == "%" and number.value < 0:
+        return True
     return word_before(text, number.start, clause[0], 20) in vocab.change_markers
 
 

@@ -18,6 +18,7 @@ from ..lexicon.vocabulary import Vocabulary
 from ..models import DateMatch, NumberMatch
 from .nouns import TOKEN
 from .numbers import bare_span
+from .numbers.grammar import VULGAR_FRACTIONS
 from .sentences import TextContext
 
 _AFTER_HANDLE = re.compile(r"@\w+\)\s*$")
@@ -212,6 +213,19 @@ def is_name_number(ctx: TextContext, number: NumberMatch) -> bool:
         return False  # "bis zum Nachmittag fünf", not "ORF eins"
     sentence_start = ctx.span(ctx.locate(number.start))[0]
     return text.rfind(before[-1], sentence_start, number.start) > sentence_start
+
+
+def is_bare_fraction(number: NumberMatch, category: str) -> bool:
+    """ "1/2 Liter", "¾ der Strecke", "ein halbes Schwein": a fraction below one that has no unit
+    (percent, money), no scale and no duration counts nothing; "1/2 Prozent", "½ Million Euro",
+    "ein halbes Jahr" and "3/4 der Befragten" (a share) are claims."""
+    if category != "count" or number.unit is not None or abs(number.value) >= 1:
+        return False
+    return any(ch in number.text for ch in _FRACTION_MARKS) or _HALF_WORD.search(number.text) is not None
+
+
+_FRACTION_MARKS = "/" + "".join(VULGAR_FRACTIONS)
+_HALF_WORD = re.compile(r"(?i)halb|half")
 
 
 def in_idiom(ctx: TextContext, number: NumberMatch) -> bool:

@@ -44,6 +44,7 @@ NUMBER_WORDS = Section({
     "article": required(WORDS, 'the indefinite article: a number only before a scale ("eine Million")'),
     "half": required(WORDS, 'the word for a half ("zweieinhalb", "half a million")'),
     "one_and_half": optional(WORDS, 'one word for one and a half ("anderthalb")'),
+    "fractions": optional(NUMBERS_OF, 'fractions written as one word and their value ("dreiviertel": 0.75)'),
     "endings": optional(WORDS, "endings a number word may take (ordinals, plurals, article forms)"),
     "ordinal_stems": optional(NUMBERS_OF, 'ordinal stems that replace the cardinal ("dritt")'),
     "ordinals": optional(NUMBERS_OF, 'ordinals as whole words ("first", "twenty-first")'),
@@ -62,6 +63,7 @@ SHARES = Section({
     "ratio": required(WORDS, 'words between N and M of a ratio ("zwei von drei", "one in three")'),
     "ratio_max": required(float, "the largest M of a ratio"),
     "ratio_not_before": required(WORDS, 'words after M that make it no ratio ("5 in 10 days")'),
+    "compounds": optional({str: [float]}, 'shares written as one word, [numerator, denominator] ("dreiviertel": [3, 4])'),
 }, "shares named by words, read as percentages")
 
 NUMBERS = Section({
@@ -71,6 +73,9 @@ NUMBERS = Section({
     "glued_scales": required(NUMBERS_OF, 'case-sensitive scales glued to digits ("300k")'),
     "vague": required({str: Bounds()}, 'vague amounts and the interval [low, high] each asserts ("Hunderte")'),
     "vague_inflections": optional({str: str}, 'inflected first words of vague phrases and their base ("mehreren")'),
+    "vague_before": optional({str: Bounds()}, 'vague amounts only before a word of `vague_before_next` ("scores wounded")'),
+    "vague_before_next": optional(WORDS, 'words after which a word of `vague_before` is an amount ("wounded", "were")'),
+    "vague_before_not_after": optional(WORDS, 'words before a word of `vague_before` that make it no amount ("the scores")'),
     "vague_links": required(WORDS, 'words after a vague amount that belong to it ("Dutzende von")'),
     "approx_tolerance": required(float, "the share of a value an approximate figure may be off by"),
     "qualifiers": required({str: OneOf(NUMBER_QUALIFIERS)}, 'words before a number and the interval they give it'),
@@ -124,7 +129,7 @@ DATES = Section({
     "list_words": required(WORDS, 'words listing bare months after a date ("im April und Juni")'),
     "publication_labels": required(WORDS, 'labels before a publication date ("Stand:")'),
     "not_year_before": required(WORDS, "words after a four-digit number that make it no year"),
-    "not_year_after": required(WORDS, "words before a four-digit number that make it no year"),
+    "not_year_after": required(WORDS, "words before a figure that make it no year and no date (\"Seite 2011\", \"magnitude 6.8.\")"),
     "decade_endings": required(WORDS, 'endings that make a year a decade ("1980er", "1990s")'),
     "decade_nouns": required(WORDS, 'nouns after a decade ("1980er Jahre")'),
     "decade_words": required({str: int}, 'decades as words and their first year ("Achtziger")'),
@@ -150,6 +155,8 @@ ATTRIBUTION = Section({
     "source_before": optional(WORDS, 'after-phrases whose source is only ever before them ("sprach von")'),
     "not_source": optional(WORDS, 'lower-case words that end a source phrase ("while", "was")'),
     "clause_verbs": optional(WORDS, 'verbs after the words after "says" that make them a clause, no source'),
+    "source_only": optional(WORDS, 'phrases after a source that are left out of its attribution ("put the")'),
+    "of_words": optional(WORDS, 'words that hang a genitive on a source ("des staatlichen TV", "of the ministry")'),
     "source_after_verb": required(bool, 'a source is read after its verb first ("schätzt die Polizei"), else before'),
 })
 EXTRACT = Section({

@@ -56,6 +56,8 @@ class Vocabulary:
     attribution_source_before: WordMatcher  # "after" phrases whose source is only ever before them
     attribution_not_source: frozenset[str]  # lower-case words that end a source phrase ("while", "was")
     attribution_clause_verbs: frozenset[str]  # after words that follow "says": they are a clause, no source
+    attribution_source_only: WordMatcher  # "put the": after-phrases left out of the attribution
+    attribution_of_words: frozenset[str]  # "des", "of": words that hang a genitive on a source
     back_references: WordMatcher
     present_markers: WordMatcher
     citation_words: WordMatcher
@@ -185,6 +187,8 @@ def vocabulary(lang: str) -> Vocabulary:
         attribution_source_before=WordMatcher(attribution.get("source_before", [])),
         attribution_not_source=frozenset(w.lower() for w in attribution.get("not_source", [])),
         attribution_clause_verbs=frozenset(w.lower() for w in attribution.get("clause_verbs", [])),
+        attribution_source_only=WordMatcher(attribution.get("source_only", [])),
+        attribution_of_words=frozenset(w.lower() for w in attribution.get("of_words", [])),
         back_references=WordMatcher(data["back_references"]),
         present_markers=WordMatcher(data["present_markers"]),
         citation_words=WordMatcher(data["citation_words"]),
@@ -225,7 +229,8 @@ def vocabulary(lang: str) -> Vocabulary:
         auxiliaries=frozenset(w.lower() for w in data.get("auxiliaries", [])),
         inclusions=tuple(" ".join(w.lower().split()) for w in data.get("inclusions", [])),
         predicates=WordMatcher([p for category in categories for p in category.predicates.patterns]),
-        attribution_any=WordMatcher(attribution["before"] + attribution["after"] + attribution["standalone"]),
+        attribution_any=WordMatcher(attribution["before"] + attribution["after"] + attribution["standalone"]
+                                    + attribution.get("source_only", [])),
         category_nouns=WordMatcher([p for category in categories for p in category.nouns.patterns]),
         phrase_noun_starts=frozenset(
             p.split()[0].lower() for category in categories for p in category.nouns.patterns if " " in p.strip()
