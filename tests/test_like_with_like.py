@@ -44,7 +44,7 @@ def test_the_outlet_stands_for_an_unattributed_figure():
     ("Im Gebiet Mangystau kamen zwölf Menschen ums Leben.", "de", "Mangystau"),
     ("Im Krankenhaus von Tecuci starben zwei Menschen.", "de", "Tecuci (Krankenhaus)"),
     ("Drei Menschen kamen in Haft.", "de", None),
-    ("Zwei Autos wurden in Mitleidenschaft gezogen, drei Menschen wurden verletzt.", "de", None),
+    ("Das Haus wurde in Mitleidenschaft gezogen, drei Menschen wurden verletzt.", "de", None),
     ("Bei einem Anschlag in Nairobi Ende Mai wurden mehr als 30 Menschen verletzt.", "de", "Nairobi"),
     ("Nach Angaben der Behörden kamen in der Hauptstadt Kinshasa 12 Menschen ums Leben.", "de", "Kinshasa"),
 ])
