@@ -139,14 +139,9 @@ def _higher(a: Rec, entries: Top2) -> Rec | None:
 
 
 def conflict_pair(lower: list[Rec], higher: LineIndex, same_line: bool, grows: bool, falls: bool) -> tuple | None:
-    """The first (a, b) with ``a`` of ``lower``, ``b`` of ``higher`` higher than ``a`` that is a conflict;
-    across lines a pair of the same day first."""
-    if not same_line and (grows or falls):
-        for a in lower:
-            if a.in_window:
-                b = _higher(a, higher.same_day(a))
-                if b is not None:
-                    return a, b
+    """The (a, b) with ``a`` of ``lower`` and ``b`` of ``higher`` higher than ``a`` that is a conflict;
+    of several, two named sources first, then a pair of one day, then the latest reports."""
+    best, weight = None, None
     for a in lower:
         if not a.in_window or not (grows or falls):
             candidates = higher.top
@@ -157,11 +152,16 @@ def conflict_pair(lower: list[Rec], higher: LineIndex, same_line: bool, grows: b
         elif falls:
             candidates = higher.same_day(a)
         else:
-            candidates = higher.not_later(a)
+            candidates = higher.same_day(a) if _higher(a, higher.same_day(a)) else higher.not_later(a)
         b = _higher(a, candidates)
-        if b is not None:
-            return a, b
-    return None
+        if b is not None and (best is None or pair_weight(a, b) < weight):
+            best, weight = (a, b), pair_weight(a, b)
+    return best
+
+
+def pair_weight(a: Rec, b: Rec) -> tuple[int, int, float]:
+    """How well a pair decides a conflict: named sources first, then one day, then the latest reports."""
+    return -(a.named + b.named), int(a.as_start != b.as_start), -max(a.as_start, b.as_start)
 
 
 def update_pair(lower: list[Rec], higher: LineIndex, same_line: bool, grows: bool, falls: bool) -> tuple | None:

@@ -39,8 +39,8 @@ from ..lexicon import load
 from ..models import Claim, Group
 from .explain import explain
 from .intervals import INF, claim_interval, span_or_open
-from .series import LineIndex, Rec, conflict_pair, update_pair
-from .sources import OUTLET, source_line
+from .series import LineIndex, Rec, conflict_pair, pair_weight, update_pair
+from .sources import OTHER, OUTLET, source_line
 from .sums import PLACE, Finding, regional_parts, sum_findings, within_whole
 
 __all__ = ["CLAIM_ORDER", "DISAGREEMENTS", "SEVERITY", "Finding", "compare_group", "explain", "findings",
@@ -78,8 +78,10 @@ def _record(claim: Claim, timed: bool, window: int, part: str | None, within: bo
         scope_end = span_or_open(claim.scope)[1] if claim.scope else INF
         in_window = as_start <= scope_end + window
     line = source_line(claim.attribution)
-    return Rec(claim, low, high, claim.qualifier == "vague", as_start, as_end, in_window, line.line, line.named, part,
-               within and claim.scope is not None)
+    # A source no kind names ("Lusamba said", "he said") is compared as the outlet's own voice.
+    named = line.line not in (OUTLET, OTHER)
+    return Rec(claim, low, high, claim.qualifier == "vague", as_start, as_end, in_window,
+               line.line if named else OUTLET, named, part, within and claim.scope is not None)
 
 
 def part_key(claim: Claim) -> str | None:
@@ -103,26 +105,24 @@ def _direct_findings(recs: list[Rec], grows: bool, falls: bool) -> list[Finding]
     for r in recs:
         by_line.setdefault(r.line, []).append(r)
     indexes = {line: LineIndex(members) for line, members in by_line.items()}
-    conflict = update = None
+    conflicts = []
+    update = None
     for line, members in by_line.items():
         for other, index in indexes.items():
             same = other == line and line != OUTLET  # each outlet's own voice is a source of its own
-            if conflict is None or (not same and not _same_day(conflict)):
-                pair = conflict_pair(members, index, same, grows, falls)
-                if pair and (conflict is None or _same_day(pair)):
-                    conflict = pair
+            pair = conflict_pair(members, index, same, grows, falls)
+            if pair:
+                conflicts.append(pair)
             if update is None:
                 update = update_pair(members, index, same, grows, falls)
+    # The deciding pair: two named sources of one day first (the ministry's 52, the monitor's 71).
+    conflict = min(conflicts, key=lambda pair: pair_weight(*pair)) if conflicts else None
     if conflict:
         found.append(Finding("conflict", conflict[0].claim, conflict[1].claim))
     if update:
         found.append(Finding("update", update[0].claim, update[1].claim))
     found.extend(_overlap_findings(recs))
     return found
-
-
-def _same_day(pair: tuple[Rec, Rec]) -> bool:
-    return pair[0].as_start == pair[1].as_start and pair[0].line != pair[1].line
 
 
 def _overlap_findings(recs: list[Rec]) -> list[Finding]:

@@ -20,6 +20,7 @@ from .intervals import INF
 from .series import Rec
 
 PLACE = "place:"  # the prefix of a part key that is a place
+FACILITY_WORDS = ("hospital", "morgue", "mortuary", "krankenhaus", "klinik", "leichenhalle")  # bare facility places
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,17 +37,23 @@ def regional_parts(recs: list[Rec]) -> None:
     """Keep a place as a part only where a group shows a breakdown by place.
 
     A toll's own place is the event's ("Bei einem Brand in Monastir starben 40 Menschen"), not
-    a region: a figure is a regional part when the group names two or more places, or when its
-    own report gives a higher total of no place ("25 Tote, neun davon im Kreis Galați")."""
+    a region: the figures of a place are regional parts when the group names two or more places,
+    when one report gives a higher total of no place beside a figure of it ("25 Tote, neun davon
+    im Kreis Galați"), or when the place is a facility ("Galați (Kreiskrankenhaus)", "morgue")."""
     places = {r.part for r in recs if r.part and r.part.startswith(PLACE)}
     if len(places) != 1:
+        return
+    place = next(iter(places))
+    if "(" in place or place.endswith(FACILITY_WORDS):
         return
     whole_low: dict[str, float] = {}
     for r in recs:
         if r.part is None:
             whole_low[r.claim.doc] = max(whole_low.get(r.claim.doc, -INF), r.low)
+    if any(r.part == place and whole_low.get(r.claim.doc, -INF) > r.high for r in recs):
+        return
     for r in recs:
-        if r.part in places and not whole_low.get(r.claim.doc, -INF) > r.high:
+        if r.part == place:
             r.part = None
 
 

@@ -39,6 +39,8 @@ class PlaceRules(NamedTuple):
     facilities: frozenset
     openers: frozenset
     not_endings: tuple
+    national: re.Pattern
+    relative: re.Pattern
 
 
 def _alternation(words: list[str], ignore_case: bool = True) -> str:
@@ -54,20 +56,25 @@ def rules(lang: str) -> PlaceRules:
     preps = _alternation(words["prepositions"])
     region_preps = _alternation(words["region_prepositions"] + words["prepositions"])
     nouns = _alternation(words["region_nouns"] + words["facility_nouns"])
+    if words["compound_nouns"]:  # "Kleinstadt", "Kreiskrankenhaus": a region noun ends a compound
+        nouns = rf"(?:[A-ZÄÖÜ][a-zäöüß]*?)?{nouns}"
+    adjective = r"(?:[a-zäöüß]+(?:en|er|es|em|e|al|an|ing|ern)\s+)?"  # "im benachbarten Kreis Vaslui"
     name = _name(words["name_words"])
     before = (rf"|{region_preps}\s+(?P<name2>{name})\s+(?P<noun2>{nouns})(?![\w-])" if words["name_before_noun"]
               else "|(?P<name2>(?!))(?P<noun2>(?!))")
     pattern = re.compile(
         rf"(?<![\w-])(?:"
-        rf"{region_preps}\s+(?:(?:a|one|einem|einer)\s+)?(?P<noun>{nouns})(?![\w-])(?:\s+(?i:of|von|de))?(?:\s+(?P<name>{name}))?"
+        rf"{region_preps}\s+(?:(?:a|one|einem|einer)\s+)?{adjective}(?P<noun>{nouns})(?![\w-])(?:\s+(?i:of|von|de))?(?:\s+(?P<name>{name}))?"
         rf"{before}"
         rf"|{preps}\s+(?P<name3>{name}))"
     )
     boundary = re.compile(rf"(?<![\w-]){_alternation(words['boundaries'])}(?![\w-])|[,;:()\d]")
+    national = re.compile(rf"(?<![\w-]){_alternation(words['national_words'])}(?![\w-])")
+    relative = re.compile(rf"\s*,\s*{_alternation(words['relatives'])}(?![\w-])[^,;:]*,")
     return PlaceRules(
         frozenset(data["categories"]), data["reach_before"], data["reach_after"], pattern, boundary,
         frozenset(w.casefold() for w in words["not_places"]), frozenset(w.casefold() for w in words["facility_nouns"]),
-        frozenset(w.casefold() for w in words["openers"]), tuple(words["not_place_endings"]),
+        frozenset(w.casefold() for w in words["openers"]), tuple(words["not_place_endings"]), national, relative,
     )
 
 
@@ -85,7 +92,7 @@ def _place_of(found: re.Match, r: PlaceRules) -> str | None:
         first = name.split()[0].casefold()
         if first in r.not_places or (noun is None and (first in r.facilities or first.endswith(r.not_endings))):
             name = None
-    if noun and noun.casefold() in r.facilities:
+    if noun and noun.casefold().endswith(tuple(r.facilities)):
         return f"{name} ({noun})" if name else noun
     return name
 
@@ -93,6 +100,8 @@ def _place_of(found: re.Match, r: PlaceRules) -> str | None:
 def place_in(text: str, start: int, end: int, clause: tuple[int, int], r: PlaceRules) -> str | None:
     """The place of the figure at [start, end) in ``clause`` of ``text``, or None."""
     lo, hi = clause
+    if r.national.search(text, lo, hi):  # "landesweit 126 Tote", "nationwide": the whole, no part
+        return None
     before_from = max(lo, start - r.reach_before)
     best = None
     for found in r.pattern.finditer(text, before_from, start):
@@ -100,6 +109,9 @@ def place_in(text: str, start: int, end: int, clause: tuple[int, int], r: PlaceR
             break
         gap = text[found.end() : start]
         fronted = _fronted(text[lo : found.start()], r)  # "In Afghanistan, at least 115 ..."
+        if fronted:  # "In der Kleinstadt Tecuci, wo der Sereth einen Deich durchbrach, kamen 22 ..."
+            clause_end = r.relative.match(gap)
+            gap = gap[clause_end.end():] if clause_end else gap
         if r.boundary.search(gap.replace(",", "", 1) if fronted and gap.lstrip().startswith(",") else gap) is None:
             best = found
     if best is not None:
