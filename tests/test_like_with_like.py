@@ -47,6 +47,8 @@ def test_the_outlet_stands_for_an_unattributed_figure():
     ("Im Kreis Galați starben 40 Menschen, im benachbarten Kreis Vaslui zwölf.", "de", ["Galați", "Vaslui"]),
     ("In der Kleinstadt Tecuci, wo der Fluss einen Deich durchbrach, kamen 22 Menschen ums Leben.", "de", "Tecuci"),
     ("Die Behörden in Rumänien meldeten landesweit 126 Tote.", "de", None),
+    ("Bei der Explosion im Osloer Regierungsviertel starben acht Menschen und auf der Insel Utøya 68.", "de",
+     ["Osloer Regierungsviertel", "Utøya"]),
     ("Im Kreiskrankenhaus von Galați wurden 57 Verletzte aufgenommen.", "de", "Galați (Kreiskrankenhaus)"),
     ("Das Haus wurde in Mitleidenschaft gezogen, drei Menschen wurden verletzt.", "de", None),
     ("Bei einem Anschlag in Nairobi Ende Mai wurden mehr als 30 Menschen verletzt.", "de", "Nairobi"),
@@ -116,3 +118,21 @@ def test_pilgrims_and_people_are_one_toll():
     pilgrims = make_claim(doc="b", value=769.0, subject="pilgrims", detail="pilgrim")
     groups = group_claims([people, pilgrims])
     assert len(groups) == 1 and groups[0].status == "agree"
+
+
+def test_two_places_of_one_attack_sum_to_the_national_toll():
+    # Oslo's 8 and Utøya's 68 beside the national 76: parts summed, no conflict
+    national = make_claim(doc="a", value=76.0)
+    oslo = replace(make_claim(doc="b", value=8.0), place="Osloer Regierungsviertel")
+    island = replace(make_claim(doc="b", value=68.0), place="Utøya")
+    status, why = compare_group([national, oslo, island])
+    assert status == "sum_agree" and why.startswith("Osloer Regierungsviertel 8 + Utøya 68 = 76 vs 76")
+
+
+def test_subgroups_sum_against_a_total():
+    groups = group_claims([c for t, d, lang in (
+        ("In the clashes, 23 officers and 24 others were injured.", "a", "en"),
+        ("Bei den Zusammenstößen wurden 47 Menschen verletzt.", "b", "de"))
+        for c in (replace(x, doc=d, as_of="2024-05-20") for x in extract_claims(t, lang=lang, doc_date="2024-05-20"))])
+    injured = [g for g in groups if g.status != "single"]
+    assert [(g.status, g.explanation.split(" (")[0]) for g in injured] == [("sum_agree", "23 + 24 = 47 vs 47")]

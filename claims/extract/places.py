@@ -58,7 +58,8 @@ def rules(lang: str) -> PlaceRules:
     nouns = _alternation(words["region_nouns"] + words["facility_nouns"])
     if words["compound_nouns"]:  # "Kleinstadt", "Kreiskrankenhaus": a region noun ends a compound
         nouns = rf"(?:[A-ZÄÖÜ][a-zäöüß]*?)?{nouns}"
-    adjective = r"(?:[a-zäöüß]+(?:en|er|es|em|e|al|an|ing|ern)\s+)?"  # "im benachbarten Kreis Vaslui"
+    # "im benachbarten Kreis Vaslui"; a place adjective names the place: "im Osloer Regierungsviertel"
+    adjective = r"(?:[a-zäöüß]+(?:en|er|es|em|e|al|an|ing|ern)\s+|(?P<adjname>[A-ZÄÖÜ][a-zäöüß]+er)\s+)?"
     name = _name(words["name_words"])
     before = (rf"|{region_preps}\s+(?P<name2>{name})\s+(?P<noun2>{nouns})(?![\w-])" if words["name_before_noun"]
               else "|(?P<name2>(?!))(?P<noun2>(?!))")
@@ -94,6 +95,8 @@ def _place_of(found: re.Match, r: PlaceRules) -> str | None:
             name = None
     if noun and noun.casefold().endswith(tuple(r.facilities)):
         return f"{name} ({noun})" if name else noun
+    if name is None and found.group("adjname"):
+        return f"{found.group('adjname')} {noun}"
     return name
 
 
