@@ -42,19 +42,20 @@ def what(label: str, scope: str | None) -> str:
     return label[: -len(tail)] if scope and label.endswith(tail) else label
 
 
-def said(claim: Claim) -> str:
-    """A claim as written, with its place and the source line the text names: ``52 (ministry)``."""
+def said(claim: Claim, outlet: str | None = None) -> str:
+    """A claim as written, with its place and the source line the text names: ``52 (ministry)``;
+    ``outlet`` (the document's source) stands for an attribution the text does not give."""
     text = neutralise(claim.text)
     notes = [claim.place] if claim.place else []
-    line = source_line(claim.attribution)
+    line = source_line(claim.attribution, outlet)
     if line.named:
         notes.append(line.kind or line.label)
     return f"{text} ({', '.join(neutralise(n) for n in notes)})" if notes else text
 
 
-def cell(claims: list[Claim]) -> str:
+def cell(claims: list[Claim], outlet: str | None = None) -> str:
     """The values one source gives: ``52 (ministry); 71 (monitor)``."""
-    texts = list(dict.fromkeys(said(c) for c in claims))
+    texts = list(dict.fromkeys(said(c, outlet) for c in claims))
     shown = "; ".join(texts[:MAX_CELL_CLAIMS])
     if len(texts) > MAX_CELL_CLAIMS:
         shown += f" (+{len(texts) - MAX_CELL_CLAIMS})"
@@ -65,6 +66,10 @@ def source_name(doc: str, documents: dict) -> str:
     """The source of a document as its front matter names it, else its title, else its id."""
     meta = documents.get(doc)
     return (getattr(meta, "source", None) or getattr(meta, "title", None) or doc) if meta else doc
+
+
+def _outlet(doc: str, result: QueryResult) -> str | None:
+    return getattr(result.documents.get(doc), "source", None)
 
 
 def source_order(result: QueryResult) -> list[str]:
@@ -131,7 +136,7 @@ def _wide_table(result: QueryResult, views: list, docs: list[str], budget: int, 
     natural = {doc: SOURCE_MIN_WIDTH for doc in docs}
     for view in views:
         for doc, claims in _by_doc(view.claims).items():
-            natural[doc] = max(natural[doc], min(SOURCE_MAX_WIDTH, len(cell(claims))))
+            natural[doc] = max(natural[doc], min(SOURCE_MAX_WIDTH, len(cell(claims, _outlet(doc, result)))))
     level = max(natural.values())
     while level > SOURCE_MIN_WIDTH and sum(min(w, level) for w in natural.values()) > budget:
         level -= 1
@@ -150,7 +155,7 @@ def _wide_table(result: QueryResult, views: list, docs: list[str], budget: int, 
         by_doc = _by_doc(view.claims)
         g = view.group
         table.add_row(str(i), safe_text(what(g.label, g.scope)), safe_text(g.scope or "?"), status_text(g.status),
-                      *(cell(by_doc.get(doc, [])) for doc in docs))
+                      *(cell(by_doc.get(doc, []), _outlet(doc, result)) for doc in docs))
     return table
 
 
@@ -173,11 +178,11 @@ def _folded_table(result: QueryResult, views: list, first: int) -> Table:
             head = Text(f"{what(g.label, g.scope)} · {g.scope or '?'} · ") if n == 0 else Text("")
             if n == 0:
                 head.append_text(status_text(g.status))
-            line = source_line(claim.attribution)
+            line = source_line(claim.attribution, _outlet(claim.doc, result))
             attribution = f"{line.label}: {neutralise(claim.attribution)}" if claim.attribution else line.label
             table.add_row(str(i) if n == 0 else "", head, safe_text(source_name(claim.doc, result.documents)),
                           safe_text((getattr(meta, "date", None) or "undated") if meta else "?"),
-                          safe_text(said(claim)), safe_text(attribution), claim.claim_id,
+                          safe_text(said(claim, _outlet(claim.doc, result))), safe_text(attribution), claim.claim_id,
                           end_section=n == len(claims) - 1)
     return table
 

@@ -136,3 +136,12 @@ def test_subgroups_sum_against_a_total():
         for c in (replace(x, doc=d, as_of="2024-05-20") for x in extract_claims(t, lang=lang, doc_date="2024-05-20"))])
     injured = [g for g in groups if g.status != "single"]
     assert [(g.status, g.explanation.split(" (")[0]) for g in injured] == [("sum_agree", "23 + 24 = 47 vs 47")]
+
+
+def test_an_unattributed_figure_takes_the_line_of_its_outlet():
+    ministry = make_claim(doc="press-release", value=52.0, as_of="2024-03-14", scope="2024-03")
+    monitor = _said(make_claim(doc="b", value=71.0, as_of="2024-03-14", scope="2024-03"), "the observatory said")
+    [group] = group_claims([ministry, monitor], outlets={"press-release": "Ministry of Health"})
+    assert group.status == "conflict" and group.explanation.startswith("official (ministry) 52 vs independent monitor 71")
+    [group] = group_claims([ministry, monitor])
+    assert group.explanation.startswith("52 vs independent monitor 71")

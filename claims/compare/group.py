@@ -35,7 +35,7 @@ import gc
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from operator import attrgetter
 
@@ -174,7 +174,7 @@ def split_by_scope(claims: list[Claim]) -> list[tuple[str | None, list[Claim], s
 
 
 def _make_group(group_id: str, members: list[Claim], scope: str | None, config: dict,
-                subgroups: dict[str, list[Claim]] | None = None) -> Group:
+                subgroups: dict[str, list[Claim]] | None = None, outlets: Mapping[str, str | None] | None = None) -> Group:
     label = group_label(members, scope, config.get("labelled_details", ()))
     if len(members) == 1:
         c = members[0]
@@ -182,7 +182,7 @@ def _make_group(group_id: str, members: list[Claim], scope: str | None, config: 
                      [c.claim_id], f"only one source ({c.doc})")
     members.sort(key=CLAIM_ORDER)
     mine = {c.claim_id: subgroups[c.claim_id] for c in members if c.claim_id in subgroups} if subgroups else None
-    status, explanation = status_of_sorted(members, config, mine)
+    status, explanation = status_of_sorted(members, config, mine, outlets)
     return Group(
         group_id=group_id,
         category=members[0].category,
@@ -194,21 +194,24 @@ def _make_group(group_id: str, members: list[Claim], scope: str | None, config: 
     )
 
 
-def group_claims(claims: Iterable[Claim], config: dict | None = None) -> list[Group]:
-    """Put every claim into exactly one group; groups come sorted by id, whatever the input order."""
+def group_claims(
+    claims: Iterable[Claim], config: dict | None = None, outlets: Mapping[str, str | None] | None = None
+) -> list[Group]:
+    """Put every claim into exactly one group; groups come sorted by id, whatever the input order.
+    ``outlets`` (document id -> its source) gives unattributed figures the line of their outlet."""
     config = config or load_config()
     # Grouping allocates millions of small objects and frees none of them until
     # the end; the cyclic collector would rescan them again and again.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _group_claims(claims, config)
+        return _group_claims(claims, config, outlets)
     finally:
         if enabled:
             gc.enable()
 
 
-def _group_claims(claims: Iterable[Claim], config: dict) -> list[Group]:
+def _group_claims(claims: Iterable[Claim], config: dict, outlets: Mapping[str, str | None] | None) -> list[Group]:
     seen: set[str] = set()
     # (category, unit, concept, detail, aspect, occasion): the claims with a concept
     by_concept: dict[tuple, list[Claim]] = defaultdict(list)
@@ -217,7 +220,7 @@ def _group_claims(claims: Iterable[Claim], config: dict) -> list[Group]:
     never_grouped = frozenset(config.get("never_grouped", ()))
     general = general_details(config)
     remainders = frozenset(config.get("remainder_words", ()))
-    subgroups = Subgroups(remainders)
+    subgroups = Subgroups(remainders, general[0])
     for c in claims:
         if c.claim_id in seen:
             continue
@@ -251,6 +254,6 @@ def _group_claims(claims: Iterable[Claim], config: dict) -> list[Group]:
     parts = subgroups.parts()
     for (category, unit, key), members in keyed.items():
         for scope, scoped, id_part in split_by_scope(members):
-            groups.append(_make_group(_group_id(category, unit, key, id_part), scoped, scope, config, parts))
+            groups.append(_make_group(_group_id(category, unit, key, id_part), scoped, scope, config, parts, outlets))
     groups.sort(key=attrgetter("group_id"))  # one string key: 5x cheaper than (category, label, id)
     return groups

@@ -162,8 +162,10 @@ def _claims(n: int) -> str:
 
 
 def regroup(store: Store) -> list[Group]:
-    """Group every claim of the store anew, save the groups and return them."""
-    return store.regroup(group_claims)
+    """Group every claim of the store anew, save the groups and return them. A figure the text
+    attributes to no one takes the source line of its document's source (front matter)."""
+    outlets = {doc.doc_id: doc.source for doc in store.documents() if doc.source}
+    return store.regroup(lambda claims: group_claims(claims, outlets=outlets))
 
 
 @dataclass(frozen=True, slots=True)

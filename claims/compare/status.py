@@ -70,14 +70,15 @@ def status_counts(groups: Iterable[Group]) -> dict[str, int]:
     return {status: counts[status] for status in SEVERITY if counts[status]}
 
 
-def _record(claim: Claim, timed: bool, window: int, part: str | None, within: bool = False) -> Rec:
+def _record(claim: Claim, timed: bool, window: int, part: str | None, within: bool = False,
+            outlet: str | None = None) -> Rec:
     low, high = claim_interval(claim)
     as_start, as_end = span_or_open(claim.as_of)
     in_window = False
     if timed:
         scope_end = span_or_open(claim.scope)[1] if claim.scope else INF
         in_window = as_start <= scope_end + window
-    line = source_line(claim.attribution)
+    line = source_line(claim.attribution, outlet)
     # A source no kind names ("Lusamba said", "he said") is compared as the outlet's own voice.
     named = line.line not in (OUTLET, OTHER)
     return Rec(claim, low, high, claim.qualifier == "vague", as_start, as_end, in_window,
@@ -175,12 +176,16 @@ def _part_above_whole(wholes: list[Rec], parts: list[Rec], grows: bool, falls: b
 
 
 def findings(
-    claims: Sequence[Claim], config: dict | None = None, subgroups: Mapping[str, Sequence[Claim]] | None = None
+    claims: Sequence[Claim], config: dict | None = None, subgroups: Mapping[str, Sequence[Claim]] | None = None,
+    outlets: Mapping[str, str | None] | None = None,
 ) -> list[Finding]:
     """Every kind of finding in ``claims``, one witness per kind and comparison class.
 
     ``subgroups`` maps the id of a claim that is the rest of a toll ("24 others") to the
-    figures of the subgroups named with it ("23 officers"), which are summed with it."""
+    figures of the subgroups named with it ("23 officers"), which are summed with it;
+    ``outlets`` gives each document's source (front matter), the source line of a figure the
+    text attributes to no one ("Ministry of Health" as a document's source is official)."""
+    outlets = outlets or {}
     config = config or load_config()
     if not claims:
         return []
@@ -198,7 +203,7 @@ def findings(
             recs.append(_record(c, timed, window, "subgroup:"))
             recs.extend(_record(s, timed, window, f"subgroup:{s.detail}") for s in subgroups[c.claim_id])
         else:
-            recs.append(_record(c, timed, window, part_key(c), within))
+            recs.append(_record(c, timed, window, part_key(c), within, outlets.get(c.doc)))
     regional_parts(recs)
     classes: dict[str | None, list[Rec]] = {}
     for r in recs:
@@ -227,19 +232,20 @@ def compare_group(claims: Iterable[Claim], config: dict | None = None) -> tuple[
 
 
 def status_of_sorted(
-    claims: list[Claim], config: dict | None = None, subgroups: Mapping[str, Sequence[Claim]] | None = None
+    claims: list[Claim], config: dict | None = None, subgroups: Mapping[str, Sequence[Claim]] | None = None,
+    outlets: Mapping[str, str | None] | None = None,
 ) -> tuple[str, str]:
     """``compare_group`` for claims already sorted by ``CLAIM_ORDER`` (saves a sort of a big group)."""
     if len({c.doc for c in claims}) < 2 and not _two_named_lines(claims):
         docs = claims[0].doc if claims else "-"
         return "single", f"only one source ({docs})"
-    found = findings(claims, config, subgroups)
+    found = findings(claims, config, subgroups, outlets)
     if not found:
         return "single", "sources give different actors or places; nothing to compare"
     found.sort(key=lambda f: severity(f.status))
     worst = found[0]
     others = sorted({f.status for f in found[1:]} - {worst.status}, key=severity)
-    text = explain(worst)
+    text = explain(worst, outlets)
     if others:
         text += "; also " + ", ".join(others)
     return worst.status, text

@@ -26,13 +26,14 @@ def is_general(detail: str, stems: tuple[str, ...]) -> bool:
 class Subgroups:
     """Collects, while claims are keyed, the rest of a toll and the subgroups named with it."""
 
-    def __init__(self, remainder_words: frozenset):
+    def __init__(self, remainder_words: frozenset, categories: frozenset = frozenset()):
         self.words = remainder_words
+        self.categories = categories  # the fates whose tolls have subgroups
         self.rest: list[Claim] = []
         self.named: dict[tuple, list[Claim]] = {}
 
     def see(self, claim: Claim, detail: str | None) -> None:
-        if claim.aspect is not None or claim.kind != "number":
+        if claim.category not in self.categories or claim.aspect is not None or claim.kind != "number":
             return
         key = (claim.doc, claim.sentence_start, claim.category, claim.concept)
         if detail is not None:
