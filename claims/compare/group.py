@@ -173,9 +173,15 @@ def split_by_scope(claims: list[Claim]) -> list[tuple[str | None, list[Claim], s
     return result
 
 
+def label_skips(config: dict) -> tuple[frozenset, tuple[str, ...]]:
+    """Subjects a label passes over for a noun ("others", "killed"): ``label_skips`` in grouping.yaml."""
+    skips = config.get("label_skips", {})
+    return frozenset(skips.get("words", ())), tuple(skips.get("endings", ()))
+
+
 def _make_group(group_id: str, members: list[Claim], scope: str | None, config: dict,
                 subgroups: dict[str, list[Claim]] | None = None, outlets: Mapping[str, str | None] | None = None) -> Group:
-    label = group_label(members, scope, config.get("labelled_details", ()))
+    label = group_label(members, scope, config.get("labelled_details", ()), label_skips(config))
     if len(members) == 1:
         c = members[0]
         return Group(group_id, c.category, label, scope, "single",

@@ -7,14 +7,16 @@ from collections import Counter
 from ..models import Claim, full_concept
 
 
-def group_label(members: list[Claim], scope: str | None, labelled_details=()) -> str:
-    """``deaths: Tote · 2022-01``: category, the commonest subject (or the concept), scope."""
+def group_label(members: list[Claim], scope: str | None, labelled_details=(),
+                skips: tuple[frozenset, tuple[str, ...]] = (frozenset(), ())) -> str:
+    """``deaths: Tote · 2022-01``: category, the commonest subject that reads as a noun (or the
+    concept), scope; ``skips`` are the words and endings of subjects that are no nouns."""
     category = members[0].category  # a group holds claims of one category
     events = sorted({_event_name(c) for c in members if c.concept}) if category == "date" else []
     if events:  # "date: general strike", the same in every language, not "date: streikten"
         what = " / ".join(events)
     else:
-        what = _commonest_subject(members) or _first_concept(members)
+        what = _commonest_subject(members, skips) or _first_concept(members)
     details = set()
     if category == "duration":
         details = {_details(c) for c in members if c.concept and (c.detail is not None or c.aspect is not None)}
@@ -35,9 +37,24 @@ def _details(c: Claim) -> str:
     return ":".join(d for d in (c.detail, c.aspect) if d is not None)
 
 
-def _commonest_subject(members: list[Claim]) -> str:
+def _commonest_subject(members: list[Claim], skips: tuple[frozenset, tuple[str, ...]] = (frozenset(), ())) -> str:
+    """The commonest subject, a noun first: "Menschen" before "starben" or "ums Leben", "people"
+    before "others" or "killed" (German nouns are capitalised; English nouns do not end in -ed)."""
     subjects = Counter(c.subject.strip() for c in members if c.subject and c.subject.strip())
-    return min(subjects.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0] if subjects else ""
+    if not subjects:
+        return ""
+    nouns = {s: n for s, n in subjects.items() if _noun_like(s, skips)}
+    return min((nouns or subjects).items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
+
+
+def _noun_like(subject: str, skips: tuple[frozenset, tuple[str, ...]]) -> bool:
+    """One word, capitalised (a German noun) or neither a word nor of an ending ``skips`` names."""
+    if " " in subject:
+        return False
+    if subject[:1].isupper():
+        return True
+    words, endings = skips
+    return subject not in words and not subject.endswith(endings)
 
 
 def _first_concept(members: list[Claim]) -> str:

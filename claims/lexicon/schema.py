@@ -240,6 +240,10 @@ GROUPING = Section({
     "remainder_words": optional(WORDS, 'words after a figure making it the rest of a toll beside named subgroups ("24 others")'),
     "within_report_categories": optional(WORDS, "categories in which one report's two named source lines are compared"),
     "falling_categories": optional(WORDS, "categories whose counts fall normally over time (the missing are found)"),
+    "label_skips": optional(Section({
+        "words": required(WORDS, 'subjects that are no nouns ("others", "killed")'),
+        "endings": required(WORDS, 'endings of subjects that are no nouns ("ed")'),
+    }), "subjects a group's label passes over when a noun is at hand"),
     "labelled_details": optional(WORDS, 'details and aspects of a concept a group label names ("(serious)", "(part)")'),
 }, "how claims are grouped across documents and how a group's status is decided")
 
