@@ -99,3 +99,20 @@ def test_conflicts_golden(store):
     assert injured.group.status == "sum_agree" and injured.group.explanation.startswith("23 + 24 = 47 vs 47")
     for view in views:
         assert len({_story(c.doc) for c in view.claims}) == 1
+
+
+def test_groups_export_carries_attribution_source_line_and_place(store):
+    import csv
+    import json
+
+    from claims.export import export_groups
+
+    out = io.StringIO()
+    export_groups(store, out, "csv")
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    monitor = next(r for r in rows if r["text"] == "71" and r["doc"] == "ferry-wire-0314")
+    assert monitor["source_line"] == "independent monitor" and "Observatory" in monitor["attribution"]
+    assert {r["place"] for r in rows if r["doc"] == "hochwasser-tagesblatt-0415"} >= {"Galați", "Vaslui"}
+    out = io.StringIO()
+    export_groups(store, out, "json")
+    assert any(r["source_line"] == "official (ministry)" for r in json.loads(out.getvalue()))
