@@ -163,10 +163,10 @@ def _folded_table(result: QueryResult, views: list, first: int) -> Table:
     """One row per claim: the group on its first row, then source, date, value, attribution and id."""
     table = _table()
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("What · Status", max_width=LABEL_WIDTH, overflow="fold")
-    table.add_column("Source", max_width=18, overflow="fold")
+    table.add_column("What · Status", max_width=20, overflow="fold")
+    table.add_column("Source", max_width=14, overflow="fold")
     table.add_column("Date", no_wrap=True)
-    table.add_column("Says", max_width=22, overflow="fold")
+    table.add_column("Says", max_width=18, overflow="fold")
     table.add_column("Attribution", ratio=1, overflow="fold")
     table.add_column("Claim", no_wrap=True)
     order = source_order(result)
@@ -179,7 +179,7 @@ def _folded_table(result: QueryResult, views: list, first: int) -> Table:
             if n == 0:
                 head.append_text(status_text(g.status))
             line = source_line(claim.attribution, _outlet(claim.doc, result))
-            attribution = f"{line.label}: {neutralise(claim.attribution)}" if claim.attribution else line.label
+            attribution = neutralise(claim.attribution) if claim.attribution else line.label  # the line is in Says
             table.add_row(str(i) if n == 0 else "", head, safe_text(source_name(claim.doc, result.documents)),
                           safe_text((getattr(meta, "date", None) or "undated") if meta else "?"),
                           safe_text(said(claim, _outlet(claim.doc, result))), safe_text(attribution), claim.claim_id,
