@@ -145,3 +145,16 @@ def test_an_unattributed_figure_takes_the_line_of_its_outlet():
     assert group.status == "conflict" and group.explanation.startswith("official (ministry) 52 vs independent monitor 71")
     [group] = group_claims([ministry, monitor])
     assert group.explanation.startswith("52 vs independent monitor 71")
+
+
+@pytest.mark.parametrize("values", [(19, 23, 38, 52, 61), (5, 5, 9), (100, 120, 120, 300)])
+def test_a_rising_official_series_never_conflicts(values):
+    days = ["2024-03-12", "2024-03-12", "2024-03-13", "2024-03-14", "2024-03-15"]
+    claims = [_said(make_claim(doc=f"d{i}", value=float(v), as_of=days[i], scope="2024-03"), "the ministry said")
+              for i, v in enumerate(values)]
+    status = compare_group(claims)[0]
+    assert status in ("update", "agree")
+    # ... but a fall of the series conflicts, where the category only grows
+    fallen = [*claims, _said(make_claim(doc="late", value=float(values[0]) - 1, as_of="2024-03-20", scope="2024-03"),
+                             "the ministry said")]
+    assert compare_group(fallen)[0] == "conflict"
