@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..models import Claim
 
@@ -83,22 +84,43 @@ def best_for(entries: Top2, a: Rec) -> Rec | None:
 
 
 class LineIndex:
-    """The claims of one line, searchable by report time: the highest low before, after, on the same day."""
+    """The claims of one line, searchable by report time: the highest low before, after, on the
+    same day. Each view is built on its first use: most groups need one or two of them."""
 
     def __init__(self, recs: list[Rec]):
         self.recs = recs
-        by_start = sorted(recs, key=lambda r: r.as_start)
-        by_end = sorted(recs, key=lambda r: r.as_end)
-        self.starts = [r.as_start for r in by_start]
-        self.ends = [r.as_end for r in by_end]
-        self.prefix_start = _prefix(by_start)
-        self.suffix_start = _suffix(by_start)
-        self.prefix_end = _prefix(by_end)
-        self.suffix_end = _suffix(by_end)
+        self.named = any(r.named for r in recs)
+        self._by_start = sorted(recs, key=lambda r: r.as_start)
+        self.starts = [r.as_start for r in self._by_start]
+        self.prefix_start = _prefix(self._by_start)
         self.top = self.prefix_start[-1] if recs else ()
-        self.days: dict[float, Top2] = {}
-        for r in recs:
-            self.days[r.as_start] = push(self.days.get(r.as_start, ()), r.low, r)
+
+    @cached_property
+    def suffix_start(self) -> list[Top2]:
+        return _suffix(self._by_start)
+
+    @cached_property
+    def _by_end(self) -> list[Rec]:
+        return sorted(self.recs, key=lambda r: r.as_end)
+
+    @cached_property
+    def ends(self) -> list[float]:
+        return [r.as_end for r in self._by_end]
+
+    @cached_property
+    def prefix_end(self) -> list[Top2]:
+        return _prefix(self._by_end)
+
+    @cached_property
+    def suffix_end(self) -> list[Top2]:
+        return _suffix(self._by_end)
+
+    @cached_property
+    def days(self) -> dict[float, Top2]:
+        days: dict[float, Top2] = {}
+        for r in self.recs:
+            days[r.as_start] = push(days.get(r.as_start, ()), r.low, r)
+        return days
 
     def not_later(self, a: Rec) -> Top2:  # b.as_start <= a.as_end
         i = bisect_right(self.starts, a.as_end)
@@ -142,6 +164,8 @@ def conflict_pair(lower: list[Rec], higher: LineIndex, same_line: bool, grows: b
     """The (a, b) with ``a`` of ``lower`` and ``b`` of ``higher`` higher than ``a`` that is a conflict;
     of several, two named sources first, then a pair of one day, then the latest reports."""
     best, weight = None, None
+    # Between outlets' own voices the first conflict found decides, as before there were lines.
+    first = not higher.named and not any(r.named for r in lower)
     for a in lower:
         if not a.in_window or not (grows or falls):
             candidates = higher.top
@@ -151,9 +175,13 @@ def conflict_pair(lower: list[Rec], higher: LineIndex, same_line: bool, grows: b
             candidates = higher.earlier(a)  # the series fell
         elif falls:
             candidates = higher.same_day(a)
+        elif first:
+            candidates = higher.not_later(a)
         else:
             candidates = higher.same_day(a) if _higher(a, higher.same_day(a)) else higher.not_later(a)
         b = _higher(a, candidates)
+        if b is not None and first:
+            return a, b
         if b is not None and (best is None or pair_weight(a, b) < weight):
             best, weight = (a, b), pair_weight(a, b)
     return best
