@@ -24,6 +24,7 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import math
 import random
 import statistics
 import sys
@@ -153,6 +154,7 @@ def main() -> None:
     print(f"extracted {len(base)} real claims from the corpus in {time.perf_counter() - t:.1f} s", flush=True)
 
     previous = None
+    first = None
     growth: list[float] = []
     for n in sizes:
         claims = synthetic(base, n)
@@ -164,6 +166,7 @@ def main() -> None:
             growth.append((seconds / previous[1]) / (n / previous[0]) * 10)  # per 10x claims
         print(f"group_claims {n:>9,} claims: {seconds:7.2f} s{extra}{ratio}", flush=True)
         previous = (n, seconds)
+        first = first or previous
 
     if args.store_size:
         with tempfile.TemporaryDirectory() as tmp:
@@ -192,7 +195,9 @@ def main() -> None:
             store.close()
     if growth:
         worst = max(growth)
-        print(f"summary: grouping growth per 10x claims {', '.join(f'x{g:.1f}' for g in growth)} "
+        overall = (previous[1] / first[1]) ** (1 / math.log10(previous[0] / first[0]))  # per 10x, end to end
+        print(f"summary: grouping growth per 10x claims {', '.join(f'x{g:.1f}' for g in growth)}, "
+              f"x{overall:.1f} from {first[0]:,} to {previous[0]:,} "
               f"(target <= x12: {'ok' if worst <= 12 else 'over'})"
               + (f"; query median {statistics.median(latencies):.1f} ms on {args.store_size:,} claims "
                  f"(target < 100 ms: {'ok' if statistics.median(latencies) < 100 else 'over'})"
