@@ -86,14 +86,14 @@ def render_query(result: QueryResult, console: Console) -> None:
     else:
         console.print(f"Query: {safe_text(result.text)}  [dim](full-text search)[/dim]", soft_wrap=True)
     if not result.groups:
-        console.print("No matching claims.")
+        console.print(safe_text(result.no_match()), soft_wrap=True)
         return
     number = 0
     shown = []
     for story, views in _by_story(result):
         shown.extend(views)
-        if story:
-            console.print(f"[bold]Story: {safe_text(story)}[/bold]", soft_wrap=True)
+        if story and story in result.stories:  # a heading per story when the groups shown are of several
+            console.print(f"[bold]Story {safe_text(story)}: {safe_text(result.stories[story])}[/bold]", soft_wrap=True)
         docs = sorted({c.doc for v in views for c in v.claims}, key=source_order(result).index)
         room = console.width - _fixed_width(views)
         if len(docs) * (SOURCE_MIN_WIDTH + GAP) <= room:

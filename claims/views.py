@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .compare import DiffResult
+from .compare.query import describe_filter
 from .query_view import STATUS_STYLE, cell, render_query, status_text, what
 from .render import safe_text
 from .store import GroupView
@@ -45,8 +46,11 @@ def shorten(text: str, names: dict[str, str]) -> str:
     return text
 
 
-def render_conflicts(views: list[GroupView], console: Console) -> None:
+def render_conflicts(views: list[GroupView], console: Console, claim_filter=None) -> None:
     """Groups whose sources disagree, worst first, each with why."""
+    if not views and claim_filter:
+        console.print(safe_text(f"No conflicts among the claims with {describe_filter(claim_filter)[2:]}."))
+        return
     if not views:
         console.print("No conflicts: every group agrees, is compatible or has one source.")
         return

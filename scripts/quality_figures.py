@@ -37,6 +37,9 @@ def numbers_table() -> list[str]:
     for kind, (p, n) in sorted(by_kind.items()):
         rows.append(f"| all suites | {kind} | {n} | {p} | {rate(p, n)} |")
     rows.append(f"| **numbers, all** | | **{total}** | **{passed}** | **{rate(passed, total)}** |")
+    fp, fn = by_kind.get(peers_numbers.FRACTION_KIND, [0, 0])
+    p, n = passed - fp, total - fn
+    rows.append(f"| numbers without fractions | | {n} | {p} | {rate(p, n)} |")
     return rows
 
 

@@ -3,26 +3,19 @@
 ``group.py`` puts the claims that speak of the same thing into groups;
 ``status.py`` decides whether a group's sources agree, comparing like with like
 (source lines: ``sources.py``; series: ``series.py``; parts and sums: ``sums.py``,
-``subgroups.py``) as intervals (``intervals.py``), and ``explain.py`` says why; ``query.py`` answers the questions of the
+``subgroups.py``) as intervals (``intervals.py``), and ``explain.py`` says why;
+``query.py`` answers the questions of the
 command line (a topic, the conflicts, two documents side by side, a regroup)
 from the store, with no SQL of its own.
 """
 
 from ..store import GroupView
-from .group import group_claims, normalise_subject, scopes_compatible, split_by_scope
+from .group import group_claims, normalise_subject
+from .scopes import StoryScopes, scopes_compatible, split_by_scope
 from .intervals import claim_interval, day_span, format_value
 from .query import (
-    DiffResult,
-    QueryResult,
-    RegroupSummary,
-    conflicts,
-    diff,
-    grouped_claims,
-    named_events,
-    parse_topics,
-    query,
-    regroup,
-    summarise,
+    DiffResult, QueryResult, RegroupSummary, conflicts, diff, grouped_claims, named_events, parse_topics, query,
+    regroup, summarise,
 )
 from .sources import SourceLine, source_line
 from .status import (
@@ -40,36 +33,9 @@ from .status import (
 )
 
 __all__ = [
-    "CLAIM_ORDER",
-    "DISAGREEMENTS",
-    "SEVERITY",
-    "DiffResult",
-    "Finding",
-    "GroupView",
-    "QueryResult",
-    "RegroupSummary",
-    "SourceLine",
-    "claim_interval",
-    "compare_group",
-    "conflicts",
-    "day_span",
-    "diff",
-    "explain",
-    "findings",
-    "format_value",
-    "group_claims",
-    "grouped_claims",
-    "load_config",
-    "named_events",
-    "normalise_subject",
-    "parse_topics",
-    "query",
-    "regroup",
-    "scopes_compatible",
-    "severity",
-    "source_line",
-    "split_by_scope",
-    "status_counts",
-    "status_of_sorted",
-    "summarise",
+    "CLAIM_ORDER", "DISAGREEMENTS", "SEVERITY", "DiffResult", "StoryScopes", "Finding", "GroupView", "QueryResult", "RegroupSummary",
+    "claim_interval", "compare_group", "conflicts", "day_span", "diff", "explain", "findings", "format_value",
+    "group_claims", "grouped_claims", "load_config", "named_events", "normalise_subject", "parse_topics", "query",
+    "regroup", "scopes_compatible", "severity", "split_by_scope", "status_counts", "status_of_sorted", "summarise",
+    "SourceLine", "source_line",
 ]

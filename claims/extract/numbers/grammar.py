@@ -77,6 +77,8 @@ class Grammar:
     digit_decimal: re.Pattern | None = None  # "1 komma 1": a spoken decimal mark between digits
     share_percent: dict | None = None  # share written as one word -> its percentage ("dreiviertel": 75)
     share_of: re.Pattern | None = None  # after a fraction, a word of shares["of"]: "3/4 der Befragten" is a share
+    share_noun: re.Pattern | None = None  # a share noun after a number word: "zwei drittel Brot" is 2/3
+    measure_words: frozenset = frozenset()  # "Stärke 6.8.": before a day-month shape, a decimal
 
     @cached_property
     def master_i(self) -> re.Pattern:
@@ -219,7 +221,9 @@ def grammar(lang: str) -> Grammar:
                  vague_table,
                  re.compile(rf"\s+(?:{alternation_tree(low(words['decimal_word']))})\s+(\d+)(?![\d.,]\d)", re.IGNORECASE),
                  {k.lower(): 100.0 * n / d for k, (n, d) in (shares.get("compounds") or {}).items()},
-                 re.compile(rf"\s+(?:{alternation_tree(low(shares['of'])) or '(?!)'})(?!\w)", re.IGNORECASE))
+                 re.compile(rf"\s+(?:{alternation_tree(low(shares['of'])) or '(?!)'})(?!\w)", re.IGNORECASE),
+                 re.compile(rf"\s+(?:{alternation_tree(low(shares['nouns'])) or '(?!)'})(?!\w)", re.IGNORECASE),
+                 frozenset(low(data.get("measure_words", []))))
 
 
 def _vague_table(data: dict) -> dict[str, tuple[float, float]]:

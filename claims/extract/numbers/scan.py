@@ -10,7 +10,7 @@ import re
 
 from ...lexicon.wordlists import fold_phrase, lowered
 from .candidate import Candidate
-from .forms import fraction, grouped_before_word, share
+from .forms import fraction, grouped_before_word, over, share
 from .grammar import Grammar, inflected
 from .words import word_segments
 
@@ -185,6 +185,12 @@ def candidates(text: str, L: Grammar):
         hit, m = m, None
         pos = hit.end()
         group = hit.lastgroup
+        if group == "skip" and L.measure_words and _measured(text, L, hit):
+            # "Stärke von 6.8.": a measure, not the date 6 August; the figure before the full stop
+            group, end = "num", hit.start("skip") + len(hit.group("skip").rstrip("."))
+            hit = L.master.match(scan, hit.start(), end) or L.head.match(scan, hit.start(), end)
+            if hit is None or hit.lastgroup != "num":
+                continue
         if group in ("frac", "vulgar"):
             c = fraction(text, hit, group)
             if c is not None and c.value < 1 and L.share_of.match(text, c.nend):
@@ -230,12 +236,23 @@ def candidates(text: str, L: Grammar):
                     continue
                 if not _capitalisation_ok(text, L, c):
                     continue
+                if not ordinal and not article:
+                    over(text, L, c)  # "zwei drittel Brot"
                 if not ordinal and not _apply_follow(text, L, c, False):
                     continue
                 if article and (c.unit is None or c.unit == "%"):
                     continue  # "ein", "eine": only a number as "einen Euro"
                 pos = last_end = max(pos, c.end)
                 yield c
+
+
+def _measured(text: str, L: Grammar, hit: re.Match) -> bool:
+    """True for a day-month shape without a year ("6.8.") after a measure word ("Stärke von")."""
+    raw = hit.group("skip")
+    if raw.count(".") != 2 or not raw.endswith("."):
+        return False
+    before = text[max(0, hit.start("skip") - 20) : hit.start("skip")].lower().split()
+    return bool(before) and (before[-1] in L.measure_words or " ".join(before[-2:]) in L.measure_words)
 
 
 def _scale_word(matched: str) -> str:

@@ -92,8 +92,8 @@ class _Words:
                     return unit + tens, i + 4
             if nxt in R["article"] and self.get(i + 2) in R["half"] and self.same(i, i + 2):
                 return unit + 0.5, i + 3  # zweieinhalb
-            if self.get(i + 1) in R["half"] and w in R["article"]:
-                return 0.5, i + 2  # einhalb, "ein halbes Jahr"
+            if self.get(i + 1) in R["half"] and (w in R["article"] or not self.same(i, i + 1)):
+                return unit * 0.5, i + 2  # einhalb, "ein halbes Jahr", "drei halbe Brötchen"
             return unit, i + 1
         return None
 
