@@ -34,6 +34,7 @@ from .inclusions import back_references, breakdowns, parts_of_tolls
 from .noise import NoiseChecker, is_metadata_date, is_ordinal
 from .numbers import find_numbers
 from .parts import parts_keep_their_whole, parts_of_wholes, people_among_casualties
+from .places import add_places
 from .scope import find_scope_dates
 from .sentences import TextContext, split_sentences
 from .singulars import find_singulars
@@ -115,6 +116,6 @@ def _extract(text: str, lang: str, as_of: str | None) -> list[Claim]:
     parts_keep_their_whole(ctx, numbers, readings)
     parts_of_tolls(ctx, numbers, readings)
     parts = parts_of_wholes(ctx, numbers, readings, actors)
-    claims = number_claims(ctx, numbers, readings, actors, parts) + date_claims(ctx, dates)
+    claims = add_places(ctx, number_claims(ctx, numbers, readings, actors, parts)) + date_claims(ctx, dates)
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
