@@ -124,6 +124,7 @@ DATES = Section({
     "scheduled_words": optional(WORDS, "words of a clause that tells of something planned: a year-less date is ahead"),
     "past_tense_words": optional(WORDS, "words of a clause that tells of the past: its year-less date is not ahead"),
     "relative_years": required({str: int}, 'words after a year-less date and the year offset they name'),
+    "count_start": optional({str: WORDS}, 'since: a date after these starts a count, not its time ("seit dem 26. September"); unless_before: unless one follows it ("since 2013, when")'),
     "standalone_relative_years": optional({str: int}, 'a year named relative to the report ("im vergangenen Jahr")'),
     "relative_days": required({str: int}, 'days relative to the publication day ("gestern": -1)'),
     "lowercase_only": required(WORDS, 'relative days that count only in lower case ("morgen")'),
@@ -219,6 +220,7 @@ EXTRACT = Section({
     "idioms": required(WORDS, 'fixed phrases in which a number word is no number ("eins zu eins")'),
     "events": required({str: WORDS}, "event keys and the words naming them; the first listed wins"),
     "recurring_events": required(WORDS, "events whose dates are compared only on the same day"),
+    "speech_dates": optional({str: WORDS}, 'verbs: a date after one is the day a source spoke ("said on Tuesday"); not_between: words that end such a gap ("that")'),
     "until_words": required(WORDS, "a date phrase opening with these dates its event's end (\"bis\")"),
     "attached_date_leads": optional(WORDS, "a date so led right after a figure is the figure's (\"im\")"),
     "comparison_leads": optional(WORDS, 'a date after these is a baseline, no event time ("höher als 2019")'),
@@ -284,9 +286,7 @@ NOISE = Section({
     "line_edge": required(int, "spans this close to a line start are always checked"),
 }, "addresses, contact data, links, handles, times, list numbers")
 
-LANGUAGE_GUESS = Section({
-    "stopwords": required({str: WORDS}, "frequent function words of each language, to guess a text's language"),
-}, "what tells the languages apart")
+LANGUAGE_GUESS = Section({"stopwords": required({str: WORDS}, "frequent function words of each language, to guess a text's language")}, "what tells the languages apart")
 
 STORY_WORDS = Section({
     "boilerplate": required([Regex(re.IGNORECASE | re.MULTILINE)], "spans blanked before story detection reads a text (bylines, credits)"),
@@ -295,7 +295,6 @@ STORY_WORDS = Section({
 
 SCHEMAS: dict[str, Section] = {  # file name (without .yaml) -> its schema
     "numbers": NUMBERS, "dates": DATES, "extract": EXTRACT, "actors": ACTORS, "categories": CATEGORIES,
-    "grouping": GROUPING, "topics": TOPICS, "noise": NOISE, "languages": LANGUAGE_GUESS,
-    "stories": STORY_WORDS,
+    "grouping": GROUPING, "topics": TOPICS, "noise": NOISE, "languages": LANGUAGE_GUESS, "stories": STORY_WORDS,
 }
 PER_LANGUAGE = ("numbers", "dates", "extract")  # the files in de/ and en/; the others are neutral
