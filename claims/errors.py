@@ -81,3 +81,11 @@ class UnsupportedLanguage(ClaimsError):
 
 class UnknownStory(ClaimsError):
     """No story matches the given id or prefix."""
+
+
+class BadFilter(ClaimsError):
+    """A filter option (--since, --until, --source, --category) is not one claims understands."""
+
+
+class EmptyQuery(ClaimsError):
+    """A query has no word to look for."""

@@ -200,3 +200,21 @@ def claim_id_for(doc: str, start: int, end: int) -> str:
     """Stable id: the same document span always gets the same id."""
     raw = f"{CLAIM_ID_SCHEME}:{doc}:{start}:{end}".encode()
     return hashlib.sha1(raw).hexdigest()[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    """Which claims a listing, query, conflicts or export keeps (``claims.filters.claim_filter`` checks input).
+
+    ``since`` / ``until`` are ISO dates (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), both ends
+    included: a claim passes when its event time (its scope, or the date a date claim names) or
+    its document's publication date overlaps the window. ``source`` is a document source (front
+    matter ``source``), matched case-insensitively at the start of the name or of one of its words ("daily" finds "The Daily Ledger"). An unset field keeps every claim.
+    """
+
+    since: str | None = None
+    until: str | None = None
+    source: str | None = None
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, name) is not None for name in self.__slots__)

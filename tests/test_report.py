@@ -11,6 +11,7 @@ import base64
 import hashlib
 import os
 import re
+from dataclasses import replace
 from html import unescape
 from pathlib import Path
 from types import SimpleNamespace
@@ -90,6 +91,22 @@ def test_agreement_matrix_counts_each_pair_of_sources(store):
     assert pairs[("003", "001")].shared == 0
 
 
+def test_outlets_of_several_reports_are_compared_as_outlets(store):
+    from claims.report.matrix import outlet_agreement, outlets
+
+    data = build_report(store)
+    story = data.stories[0]
+    renamed = [replace(s, name="Kurier") if s.doc_id[:3] in ("001", "002") else s for s in story.sources]
+    parties = outlets(renamed)
+    assert [(o.name, [d[:3] for d in o.doc_ids]) for o in parties] == [
+        ("003_fdef368ba31d4be8", ["003"]), ("Kurier", ["001", "002"]), ("linkswende.org", ["004"])]
+    pairs = {(p.a.name, p.b.name): p for p in outlet_agreement(story.groups, parties)}
+    kurier = pairs[("Kurier", "linkswende.org")]
+    # arrests once (001 and 002 against 004: compatible and update, so update, the worse), crackdown,
+    # general strike and wage agree, troops a sum conflict, the 2022 toll compatible
+    assert (kurier.shared, kurier.agree, kurier.compatible, kurier.update, kurier.conflict) == (6, 3, 1, 1, 1)
+
+
 def test_html_tables_link_every_figure_to_its_marked_span(store):
     html = render_html(build_report(store))
     assert audit(html) == []
@@ -142,8 +159,6 @@ def test_markdown_golden(store):
 
 
 def test_stories_split_the_report_and_story_picks_one(tmp_path):
-    from dataclasses import replace
-
     from claims.compare import regroup
     from tests.support.claimfactory import seedlike_documents
 
@@ -153,8 +168,8 @@ def test_stories_split_the_report_and_story_picks_one(tmp_path):
             store.replace_document(replace(doc, story=stories[doc.doc_id[:3]]), claims)
         regroup(store)
         data = build_report(store)
-        assert [s.name for s in data.stories] == ["history", "unrest"]
-        history, unrest = data.stories
+        assert [s.name for s in data.stories] == ["unrest", "history"]  # as `claims stories`: most documents first
+        unrest, history = data.stories
         assert [s.doc_id[:3] for s in history.sources] == ["003"]
         assert [s.doc_id[:3] for s in unrest.sources] == ["001", "004", "002"]
         assert {g.what for g in history.groups} >= {"population: Einwohnern", "protesters: Menschen"}
@@ -202,6 +217,9 @@ def test_claims_report_writes_html_and_markdown_for_the_seeds(seeded, cli, tmp_p
     assert f"Wrote {html_path}" in result.output
     html = html_path.read_text(encoding="utf-8")
     assert audit(html) == []
+    umask = os.umask(0)
+    os.umask(umask)
+    assert html_path.stat().st_mode & 0o777 == 0o666 & ~umask  # to share, unlike the 0600 of a temporary file
     text = visible_text(html)
     for expected in ("Laut der Regierung", "offiziell", "mindestens 2200", "Agreement between sources"):
         assert expected in text

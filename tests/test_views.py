@@ -67,7 +67,13 @@ def test_diff_golden(store):
 def test_query_without_matches(store):
     console, out = _console()
     render_query(query(store, "Preise"), console)
-    assert out.getvalue() == "Query: Preise  (prices → price)\nNo matching claims.\n"
+    assert out.getvalue() == (
+        "Query: Preise  (prices → price)\nNo matching claims: no groups of price (topics: prices).\n")
+    console, out = _console()
+    render_query(query(store, "Erdbeben im Juli"), console)
+    assert out.getvalue().splitlines()[1] == (
+        'No matching claims: no claim whose sentence holds "erdbeben", "juli" (as written or by stem); '
+        "no topic word was found.")
 
 
 def test_document_text_is_shown_literally(store):

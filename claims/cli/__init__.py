@@ -23,6 +23,7 @@ _previous_sigint = on_sigint(exit_interrupted)
 from . import store_commands  # noqa: E402, F401, I001
 from . import compare_commands  # noqa: E402, F401
 from . import report_commands  # noqa: E402, F401
+from . import serve_commands  # noqa: E402, F401
 from .core import app, main  # noqa: E402
 
 if _previous_sigint is not None:

@@ -6,6 +6,7 @@ It parses its arguments, calls ``claims.report.build_report`` and writes what ``
 
 from __future__ import annotations
 
+import os
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -50,6 +51,9 @@ def report_command(
         raise ClaimsError(f"{output.parent}: no such folder; give -o a path in an existing folder")
     with export.atomic_file(output) as out:
         out.write(text)
+    umask = os.umask(0)  # a report is to share: readable as any file the user writes, not 0600
+    os.umask(umask)
+    output.chmod(0o666 & ~umask)
     groups = sum(len(s.groups) for s in data.stories)
     render.print_line(err_console(), f"Wrote {output}: {len(data.stories)} stor{'y' if len(data.stories) == 1 else 'ies'}, "
                       f"{groups} groups, {len(data.texts)} sources")

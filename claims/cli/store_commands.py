@@ -15,8 +15,21 @@ from .. import documents, export, render
 from ..progress import IngestProgress
 from ..ingest import extract_document, ingest, remove
 from ..store import Store
+from ..filters import check_category
 from .core import (
-    CategoryOption, DocOption, JsonOption, StoryOption, app, err_console, open_store, out_console, regroup,
+    CategoryOption,
+    DocOption,
+    JsonOption,
+    SinceOption,
+    SourceOption,
+    StoryOption,
+    UntilOption,
+    app,
+    claim_filter,
+    err_console,
+    open_store,
+    out_console,
+    regroup,
 )
 
 TABLE_MAX_ROWS = 2000  # a longer table helps nobody; --json streams any number
@@ -42,14 +55,19 @@ class Format(str, Enum):
 def ingest_command(
     ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .md) and folders (read recursively).")],
+    prune: Annotated[bool, typer.Option(
+        "--prune", help="Remove the documents once read from these folders whose files are gone.")] = False,
 ) -> None:
     """Read documents, extract their claims and store them; unchanged files are skipped.
 
-    Example: claims ingest seeds/ reports/extra.txt
+    A folder read again notes the documents once read from it whose files are gone;
+    --prune removes them.
+
+    Example: claims ingest seeds/ reports/extra.txt --prune
     """
     err = render.line_console(stderr=True)
     with open_store(ctx, create=True) as store, IngestProgress(err) as progress:
-        report = ingest(store, paths, on_progress=progress, after_ingest=regroup)
+        report = ingest(store, paths, on_progress=progress, after_ingest=regroup, prune=prune)
     for warning in report.warnings:
         render.print_warning(err, warning)
     for error in report.errors:
@@ -102,14 +120,19 @@ def list_command(
     category: CategoryOption = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many claims.")] = None,
     story: StoryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    source: SourceOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """List claims as a table, in document order.
 
-    Example: claims list --doc 002 --category deaths
+    Example: claims list --doc 002 --category deaths --since 2022-01
     """
+    selected = claim_filter(since, until, source)
     with open_store(ctx) as store:
-        claims = islice(store.claims(doc=doc, category=category, story=story), limit)
+        claims = islice(
+            store.claims(doc=doc, category=check_category(category), story=story, claim_filter=selected), limit)
         if as_json:
             export.write(export.claim_records(claims), export.CLAIM_COLUMNS, sys.stdout, "json")
             return
@@ -193,25 +216,32 @@ def export_command(
     doc: DocOption = None,
     category: CategoryOption = None,
     story: StoryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    source: SourceOption = None,
 ) -> None:
     """Export claims, or claims with their groups, as CSV or JSON (formula-like cells are neutralised).
 
-    Example: claims export --what groups --format json -o groups.json
+    Example: claims export --what groups --format json -o groups.json --source tagesblatt
     """
+    selected = claim_filter(since, until, source)
+    check_category(category)
     with open_store(ctx) as store:
         if story is not None:
             story = store.story(story).story_id  # an unknown story is an error before anything is written
         if output is None:
-            _export(store, what, sys.stdout, fmt.value, doc, category, story)
+            _export(store, what, sys.stdout, fmt.value, doc, category, story, selected)
             return
         with export.atomic_file(output) as out:
-            count = _export(store, what, out, fmt.value, doc, category, story)
+            count = _export(store, what, out, fmt.value, doc, category, story, selected)
     render.print_line(err_console(), f"Wrote {count} rows to {output}")
 
 
-def _export(store: Store, what: What, out, fmt: str, doc: str | None, category: str | None, story: str | None) -> int:
+def _export(
+    store: Store, what: What, out, fmt: str, doc: str | None, category: str | None, story: str | None, selected
+) -> int:
     if what is What.groups:
         if doc is not None or category is not None:
             raise typer.BadParameter("--doc and --category filter claims; groups are exported whole")
-        return export.export_groups(store, out, fmt, story=story)
-    return export.export_claims(store, out, fmt, doc=doc, category=category, story=story)
+        return export.export_groups(store, out, fmt, story=story, claim_filter=selected)
+    return export.export_claims(store, out, fmt, doc=doc, category=category, story=story, claim_filter=selected)

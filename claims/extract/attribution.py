@@ -120,8 +120,16 @@ def _source_after(text: str, trigger: re.Match, hi: int, vocab: Vocabulary) -> s
     taken = 0
     previous = previous_low = ""
     adjective = False
+    inserted = 0  # words of a phrase between an article and its adjective: "laut einer am Mittwoch veröffentlichten"
     for token in TOKEN.finditer(text, trigger.end(), min(hi, trigger.end() + 80)):
         word = token.group()
+        if inserted:
+            if not word[0].isalpha() or inserted == 1 and not _adjective(word, vocab):
+                break  # no adjective soon after: the phrase was no source's
+            inserted -= 1
+            if _adjective(word, vocab):
+                previous_low, adjective, inserted = word.lower(), True, 0
+            continue
         if word == "." and len(previous) == 1 and previous.isupper():  # "the U.N.", "U.S. officials"
             end, previous = token.end(), word
             continue
@@ -132,6 +140,9 @@ def _source_after(text: str, trigger: re.Match, hi: int, vocab: Vocabulary) -> s
             return text[trigger.start() : token.end()]
         if needs_verb and word.lower() in vocab.prepositions and taken:
             continue  # "wie das Statistikamt am Montag mitteilte": a time or place before the verb
+        if vocab.nouns_capitalised and previous_low in _ARTICLES and word.lower() in vocab.prepositions:
+            inserted = 3  # "laut einer am Mittwoch veröffentlichten Umfrage": the adjective must follow soon
+            continue
         # a lower-case adjective only after an article or another adjective: "laut der jüngsten Volkszählung"
         in_phrase = (previous_low in _ARTICLES or adjective) and _adjective(word, vocab)
         if not _is_source_word(word, vocab) and not in_phrase:
@@ -146,6 +157,8 @@ def _source_after(text: str, trigger: re.Match, hi: int, vocab: Vocabulary) -> s
     phrase = text[trigger.start() : end]
     while vocab.nouns_capitalised and phrase.rsplit(None, 1)[-1][:1].islower() and " " in phrase[len(trigger.group()):]:
         phrase = phrase.rsplit(None, 1)[0]  # a phrase ends with its noun: not "laut der jüngsten"
+    if vocab.nouns_capitalised and not any(w[:1].isupper() for w in phrase[len(trigger.group()):].split()):
+        return None  # "laut einer" names no one
     return phrase
 
 

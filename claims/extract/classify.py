@@ -95,7 +95,7 @@ def _count_reading(ctx: TextContext, number: NumberMatch, clause) -> Reading | N
         # "a population of 47 million faces ...": the noun before "of" is what is counted
         before = noun_of(text, number.start, clause[0])
         category = vocab.noun(before).category if before else None
-        if category is not None:
+        if category is not None and number.value >= category.min_value:  # not "citizens of 16 countries"
             return Reading(category.name, category.concept, before)
     if text.startswith("-", number.end):
         after = text[number.end + 1 : number.end + 40].split(None, 1)

@@ -179,6 +179,8 @@ def _is_dateline(text: str, found: DateMatch) -> bool:
 
 def is_identifier(ctx: TextContext, number: NumberMatch) -> bool:
     """'Nr. 5', 'Artikel 5', 'Platz 13', 'Artikel 49-3': the word before makes the number a name."""
+    if number.unit is not None:
+        return False  # "fordert Airbus 5,3 Milliarden Euro": an amount, not "Airbus 5"
     words = ctx.text[max(0, number.start - 20) : number.start].split()
     if len(words) > 1 and words[-1][:-1].isdigit() and words[-1][-1] in "-/":
         words.pop()  # "Artikel 49-3", "Zimmer 12/4": the second number of one name
@@ -219,7 +221,7 @@ def is_bare_fraction(number: NumberMatch, category: str) -> bool:
     """ "1/2 Liter", "¾ der Strecke", "ein halbes Schwein": a fraction below one that has no unit
     (percent, money), no scale and no duration counts nothing; "1/2 Prozent", "½ Million Euro",
     "ein halbes Jahr" and "3/4 der Befragten" (a share) are claims."""
-    if category != "count" or number.unit is not None or abs(number.value) >= 1:
+    if category != "count" or number.unit is not None or not 0 < abs(number.value) < 1:
         return False
     # "0,5 Liter" (a decimal) stays as it was; fractions are marked or written in words
     return any(ch in number.text for ch in _FRACTION_MARKS) or not any(ch.isdigit() for ch in number.text)

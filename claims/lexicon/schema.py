@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..models import QUALIFIERS
+from .schema_stories import STORY_THRESHOLDS, STORY_WORDS
 from .shapes import Bounds, OneOf, Regex, Section, optional, required
 
 # What a number qualifier in numbers.yaml may mean (models.QUALIFIERS are what a claim reports).
@@ -249,29 +250,17 @@ GROUPING = Section({
     "update_window_days": required(int, "days after a scope's end an earlier report may still be updated"),
     "never_grouped": optional(WORDS, 'concepts of one person or thing, never grouped ("age")'),
     "labelled_details": optional(WORDS, 'details and aspects of a concept a group label names ("(serious)", "(part)")'),
-    "stories": optional(Section({
-        "similarity": required(float, "cosine of two documents' word weights (0-1) at which they tell of one story"),
-        "term_cap": required(float, "one shared word adds at most this much to a cosine (one city shared is no story)"),
-        "undated_similarity": required(float, "the same, when either document has no publication date"),
-        "window_days": required(int, "two reports of one story are at most this many days apart (a chain may span more)"),
-        "lead_days": required(int, "a figure dated this many days before a story's first report is still of the story"),
-        "name_weight": required(float, "weight of a capitalised word inside a sentence (names, places; German nouns)"),
-        "name_prefix": required(int, 'names longer than this also count by their first letters ("Belgrad", "Belgrade")'),
-        "title_weight": required(float, "weight of a word of the title, against one of the text"),
-        "terms_per_document": required(int, "a document is compared by this many of its best words"),
-        "block_terms": required(int, "of those, this many rarest words find the documents it is compared with"),
-        "max_block_documents": required(int, "a word in more documents than this finds none (it is not rare)"),
-        "idf_floor_documents": required(int, "weights are computed as if the store held at least this many documents"),
-        "min_word_length": required(int, "shorter words are left out"),
-        "label_names": required(int, "a story's label names at most this many of its shared words"),
-    }), "which documents tell of one event (claims/stories/): thresholds of the comparison"),
+    "stories": optional(STORY_THRESHOLDS, "which documents tell of one event (claims/stories/): thresholds of the comparison"),
 }, "how claims are grouped across documents and how a group's status is decided")
 
 TOPICS = Section({
     "topics": required({str: Section({
         "categories": required(WORDS, "the categories the topic stands for"),
-        "words": required(WORDS, "words of a query that select it (English or German)"),
+        "de": optional(WORDS, "German words of a query that select it, matched by their Snowball stem"),
+        "en": optional(WORDS, "English words of a query that select it, matched by their Snowball stem"),
+        "words": optional(WORDS, "words of any language that select it, matched by their stem in either"),
     })}, "each topic of `claims query`: its categories and the words that name it"),
+    "question_words": optional({str: WORDS}, "words of a question, by language, a full-text query leaves out"),
 }, "topic words of `claims query`")
 
 NOISE = Section({
@@ -287,11 +276,6 @@ NOISE = Section({
 }, "addresses, contact data, links, handles, times, list numbers")
 
 LANGUAGE_GUESS = Section({"stopwords": required({str: WORDS}, "frequent function words of each language, to guess a text's language")}, "what tells the languages apart")
-
-STORY_WORDS = Section({
-    "boilerplate": required([Regex(re.IGNORECASE | re.MULTILINE)], "spans blanked before story detection reads a text (bylines, credits)"),
-    "stopwords": required({str: WORDS}, "words of each language that tell nothing of an event (left out of story detection)"),
-}, "the words story detection leaves out")
 
 SCHEMAS: dict[str, Section] = {  # file name (without .yaml) -> its schema
     "numbers": NUMBERS, "dates": DATES, "extract": EXTRACT, "actors": ACTORS, "categories": CATEGORIES,

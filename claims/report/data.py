@@ -178,11 +178,11 @@ def _group_report(view: GroupView, sources: dict[str, Source]) -> GroupReport:
 
 
 def _story_labels(store: Store) -> dict[str, str]:
-    """Story id -> its label, from ``Store.stories()`` where the store has stories."""
+    """Story id -> its label, in the store's order, from ``Store.stories()`` where the store has stories."""
     reader = getattr(store, "stories", None)
     if not callable(reader):
         return {}
-    return {str(s.story_id): str(s.label) for s in reader() if getattr(s, "label", None)}
+    return {str(s.story_id): str(getattr(s, "label", None) or s.story_id) for s in reader()}
 
 
 def ranked_views(store: Store) -> list[GroupView]:
@@ -209,7 +209,8 @@ def build_report(store: Store, story: str | None = None) -> ReportData:
         if story not in names:
             raise ClaimsError(f"no story '{story}' in {store.name}; stories: {', '.join(names)}")
         names = [story]
-    keys: list[str | None] = list(names) if names else [None]
+    # the store's order of stories (most documents first), then any it does not list
+    keys: list[str | None] = [k for k in labels if k in names] + [n for n in names if n not in labels] or [None]
     if not story and names and any(g.story is None for g in groups):
         keys.append(None)  # groups of documents in no story
     stories = []

@@ -26,7 +26,7 @@ from ..render import neutralise
 from .appendix import marked_ids, marked_text
 from .chart import Chart, charted_categories, timeline
 from .data import Figure, GroupReport, ReportData, StoryReport, anchor
-from .matrix import PairAgreement, agreement, grid
+from .matrix import PairAgreement, agreement, grid, outlet_agreement, outlets
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -55,6 +55,15 @@ class StoryView:
     singles: list[GroupView]
     grid: list[list[PairAgreement | None]]
     counts: list[tuple[str, int]]
+    rows: list[tuple[str, str]]  # each matrix row's name and detail (ids, date)
+    outlet_grid: list[list[PairAgreement | None]] | None = None  # when an outlet gave several reports
+    outlet_rows: list[tuple[str, str]] | None = None
+
+    @property
+    def short(self) -> str:
+        """How the page's list of stories names it: its label (or id) and its number of sources."""
+        name = self.story.label or self.story.name or self.label
+        return f"{name} ({len(self.story.sources)})"
 
 
 def _finalize(value: object) -> object:
@@ -106,10 +115,17 @@ def story_view(story: StoryReport, data: ReportData) -> StoryView:
             multi.append(item)
         else:
             singles.append(item)
-    pairs = agreement([g.report for g in multi], story.sources)
+    reports = [g.report for g in multi]
+    pairs = agreement(reports, story.sources)
     counts = Counter(g.group.status for g in story.groups)
     ordered = [(status, counts[status]) for status in SEVERITY if counts[status]]
-    return StoryView(story, story_label(story, data), multi, singles, grid(pairs, story.sources), ordered)
+    rows = [(s.name or "—", f"{s.doc_id} · {s.date or 'undated'}") for s in story.sources]
+    view = StoryView(story, story_label(story, data), multi, singles, grid(pairs, story.sources), ordered, rows)
+    parties = outlets(story.sources)
+    if len(parties) < len(story.sources):  # an outlet gave several reports: compare outlets too
+        view.outlet_grid = grid(outlet_agreement(reports, parties), parties)
+        view.outlet_rows = [(o.name, f"{len(o.doc_ids)} report{'s' * (len(o.doc_ids) != 1)}") for o in parties]
+    return view
 
 
 def render_html(data: ReportData, title: str = "Claims report") -> str:

@@ -16,7 +16,7 @@ from ..compare import SEVERITY
 from ..render import neutralise
 from .data import GroupReport, ReportData, Source, StoryReport
 from .html import story_label
-from .matrix import agreement
+from .matrix import agreement, outlet_agreement, outlets
 
 _ESCAPES = {ord(c): "\\" + c for c in "\\`*_[]|#~"}
 _ESCAPES.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"})
@@ -88,12 +88,11 @@ def _story(story: StoryReport, data: ReportData) -> list[str]:
             lines += _table(["Source", "Title", "Document", "Published", "Figure", "Reads as", "Attribution"], rows)
             if g.n_claims > g.shown_claims:
                 lines += [f"{g.shown_claims} of {g.n_claims} claims shown.", ""]
-        pairs = [p for p in agreement(multi, story.sources) if p.shared]
-        if pairs:
-            lines += ["### Agreement between sources", ""]
-            lines += _table(["Source A", "Source B", "Shared", "Agree", "Compatible", "Update", "Conflict"],
-                            [[_name(p.a), _name(p.b), p.shared, p.agree, p.compatible, p.update, p.conflict]
-                             for p in pairs], right=(2, 3, 4, 5, 6))
+        lines += _pairs("sources", [p for p in agreement(multi, story.sources) if p.shared], _name)
+        parties = outlets(story.sources)
+        if len(parties) < len(story.sources):  # an outlet gave several reports
+            lines += _pairs("outlets", [p for p in outlet_agreement(multi, parties) if p.shared],
+                            lambda o: md(o.name))
     if singles:
         lines += ["### Said by one source only", ""]
         rows = []
@@ -103,6 +102,15 @@ def _story(story: StoryReport, data: ReportData) -> list[str]:
             rows.append([md(g.what), md(g.group.scope) or "?", _name(source), texts])
         lines += _table(["What", "Scope", "Source", "Figure"], rows)
     return lines
+
+
+def _pairs(what: str, pairs: list, name) -> list[str]:
+    if not pairs:
+        return []
+    return [f"### Agreement between {what}", "", *_table(
+        [f"{what[:-1].capitalize()} A", f"{what[:-1].capitalize()} B", "Shared", "Agree", "Compatible", "Update", "Conflict"],
+        [[name(p.a), name(p.b), p.shared, p.agree, p.compatible, p.update, p.conflict] for p in pairs],
+        right=(2, 3, 4, 5, 6))]
 
 
 def _name(source: Source) -> str:

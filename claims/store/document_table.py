@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -160,6 +161,16 @@ class DocumentTables:
         """All documents, ordered by id."""
         with self.reading() as conn:
             rows = conn.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY doc_id").fetchall()
+        return [stored_document(row) for row in rows]
+
+    def documents_under(self, folder: str) -> list[StoredDocument]:
+        """The documents read from files under the absolute path ``folder``, ordered by id."""
+        prefix = folder.rstrip("/\\") + os.sep
+        with self.reading() as conn:
+            rows = conn.execute(
+                f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE substr(path, 1, ?) = ? ORDER BY doc_id",
+                (len(prefix), prefix),
+            ).fetchall()
         return [stored_document(row) for row in rows]
 
     def documents_by_id(self, doc_ids: Iterable[str]) -> dict[str, StoredDocument]:

@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 GOLD_PATH = Path(__file__).resolve().parent.parent / "data" / "news_sentences.jsonl"
+# Sentences of the same kind written after the rules were tuned on GOLD_PATH: their figures
+# say how far the rules carry to wording they were not written for. No floor is held on them.
+HELDOUT_PATH = GOLD_PATH.with_name("news_sentences_heldout.jsonl")
 
 # The fates whose precision the tests hold to a floor (issue #17).
 FLOOR_CATEGORIES = ("deaths", "injuries", "arrests")

@@ -48,11 +48,15 @@ def share(text: str, L: Grammar, start: int, end: int) -> Candidate | None:
 
 
 def over(text: str, L: Grammar, c: Candidate) -> None:
-    """A share noun after a number word makes it a fraction: "zwei drittel Brot" is 2/3. Not
-    before a word of shares["of"]: "zwei Drittel der Befragten" is a share, read with its noun."""
+    """A share noun after a number word and before the noun it measures makes a fraction: "zwei
+    drittel Brot" is 2/3. Before a word of shares["of"] or any other word it is a share, read
+    with its noun: "zwei Drittel der Befragten", "zwei Drittel von ihnen"."""
     m = L.share_noun.match(text, c.end)
     if m is None or L.share_of.match(text, m.end()) or not 0 < c.value < 20:
         return
+    following = text[m.end() : m.end() + 2]
+    if following[:1] != " " or not following[1:].isupper():
+        return  # a share: "zwei Drittel von ihnen", "zwei Drittel davon", "bei drei Viertel hoch"
     n = L.share_parts.get(m.group().strip().lower())
     if n and n > 2:  # "Hälfte" takes an article, not a number
         c.value, c.end, c.nend = c.value / n, m.end(), m.end()
