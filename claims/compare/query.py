@@ -245,9 +245,9 @@ def _claims(n: int) -> str:
 def regroup(store: Store) -> list[Group]:
     """Find the stories of the store's documents, group every claim anew within its story, save
     stories and groups and return the groups."""
-    from ..stories import detect_stories
+    from ..stories import detect_stored_stories
 
-    return store.regroup(lambda claims, stories: group_claims(claims, stories=stories), stories=detect_stories)
+    return store.regroup(lambda claims, stories: group_claims(claims, stories=stories), stories=detect_stored_stories)
 
 
 @dataclass(frozen=True, slots=True)

@@ -275,10 +275,13 @@ NOISE = Section({
     "line_edge": required(int, "spans this close to a line start are always checked"),
 }, "addresses, contact data, links, handles, times, list numbers")
 
-LANGUAGE_GUESS = Section({"stopwords": required({str: WORDS}, "frequent function words of each language, to guess a text's language")}, "what tells the languages apart")
+LANGUAGE_GUESS = Section({
+    "stopwords": required({str: WORDS}, "frequent function words of each language, to guess a text's language"),
+}, "what tells the languages apart")
 
 SCHEMAS: dict[str, Section] = {  # file name (without .yaml) -> its schema
     "numbers": NUMBERS, "dates": DATES, "extract": EXTRACT, "actors": ACTORS, "categories": CATEGORIES,
-    "grouping": GROUPING, "topics": TOPICS, "noise": NOISE, "languages": LANGUAGE_GUESS, "stories": STORY_WORDS,
+    "grouping": GROUPING, "topics": TOPICS, "noise": NOISE, "languages": LANGUAGE_GUESS,
+    "stories": STORY_WORDS,
 }
 PER_LANGUAGE = ("numbers", "dates", "extract")  # the files in de/ and en/; the others are neutral
