@@ -249,11 +249,11 @@ def regroup(store: Store) -> list[Group]:
     """Find the stories of the store's documents, group every claim anew within its story, save
     stories and groups and return the groups. A figure the text attributes to no one takes the
     source line of its document's source (front matter)."""
-    from ..stories import detect_stories
+    from ..stories import detect_stored_stories
 
     outlets = {doc.doc_id: doc.source for doc in store.documents() if doc.source}
     return store.regroup(lambda claims, stories: group_claims(claims, stories=stories, outlets=outlets),
-                         stories=detect_stories)
+                         stories=detect_stored_stories)
 
 
 @dataclass(frozen=True, slots=True)

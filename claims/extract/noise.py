@@ -25,7 +25,7 @@ _AFTER_HANDLE = re.compile(r"@\w+\)\s*$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _SEPARATORS = " \t|-–—*#:,/"
 DATELINE_REACH = 200  # a dateline is short: look no further each side
-_WIRE_PLACE = re.compile(r"\s*[A-ZÄÖÜ][A-ZÄÖÜ .'/-]{1,40},\s*")  # "ALMATY, ", "NEW YORK, "
+_WIRE_PLACE = re.compile(r"\s*[A-ZÄÖÜ][A-ZÄÖÜ .'/-]{1,40},(?:\s*[A-ZÄÖÜ][^\W\d_][\w .'-]{0,30},)?\s*")  # "ALMATY, ", "BUKAVU, Congo, "
 
 
 def _compile(name: str, pattern: str) -> re.Pattern:

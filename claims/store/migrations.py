@@ -236,6 +236,12 @@ def m011_stems_number_and_claims_view(conn: sqlite3.Connection) -> None:
     create_claims_view(conn)
 
 
+def m014_story_terms(conn: sqlite3.Connection) -> None:
+    # Each document's story terms (claims/stories/cache.py), so that a regroup reads only the texts
+    # of new or changed documents; `key` says what they were computed from (text, metadata, code).
+    conn.execute("CREATE TABLE story_terms (doc_id TEXT PRIMARY KEY, key TEXT NOT NULL, terms TEXT NOT NULL)")
+
+
 MIGRATIONS: list[Migration] = [
     m001_documents_and_claims,
     m002_claims_fts,
@@ -248,6 +254,7 @@ MIGRATIONS: list[Migration] = [
     m009_stories,
     m010_claim_place,
     m011_stems_number_and_claims_view,
+    m014_story_terms,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
