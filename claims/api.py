@@ -118,7 +118,8 @@ class ClaimStore:
     def groups(self, *, category: str | None = None, status: str | None = None, **filters) -> Results:
         """Every group (of a category, of a status), ordered by id, each with its claims."""
         selected = claim_filter(**filters)
-        ids = [g.group_id for g in self.store.groups(category=check_category(category), status=status)]
+        category = check_category(category, self.store.categories())
+        ids = [g.group_id for g in self.store.groups(category=category, status=status)]
         views = self.store.group_views(ids, ALL_CLAIMS, selected)
         return Results(GroupResult.of(v) for v in views if v.claims or not selected)
 
@@ -126,8 +127,8 @@ class ClaimStore:
         self, *, doc: str | None = None, category: str | None = None, story: str | None = None, **filters
     ) -> Results:
         """Claims in document order (of a document, of a category, of a story)."""
-        return Results(self.store.claims(doc=doc, category=check_category(category), story=story,
-                                         claim_filter=claim_filter(**filters)))
+        category = check_category(category, self.store.categories())
+        return Results(self.store.claims(doc=doc, category=category, story=story, claim_filter=claim_filter(**filters)))
 
     def stories(self) -> Results:
         """The stories (events) the documents tell of."""
