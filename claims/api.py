@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 from .errors import ClaimsError
 from .filters import check_category, claim_filter
@@ -88,7 +89,7 @@ class ClaimStore:
     def __init__(self, path: str | Path = "claims.db", *, create: bool = False):
         self.store = Store(path, create=create)
 
-    def __enter__(self) -> ClaimStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
