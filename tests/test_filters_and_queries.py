@@ -239,3 +239,18 @@ def test_the_date_window_is_an_overlap_of_periods(tmp_path):
         check()
     finally:
         store.close()
+
+
+def test_story_and_filters_combine_and_a_miss_names_the_story(corpus):
+    from typer.testing import CliRunner
+
+    with Store(corpus) as store:
+        story = next(s for s in store.stories() if all(not d.startswith("0") for d in s.doc_ids))  # an English one
+        kept = list(store.claims(story=story.story_id, claim_filter=claim_filter(since="2024-03-14")))
+        assert kept and {c.doc for c in kept} <= set(story.doc_ids)
+        assert len(kept) < len(list(store.claims(story=story.story_id)))
+    result = CliRunner().invoke(app, ["--db", str(corpus), "query", "Soldaten", "--story", story.story_id,
+                                      "--since", "2024"])
+    assert result.exit_code == 0
+    assert f"No matching claims: no groups of troops (topics: troops), story {story.story_id}, event or " in (
+        result.output.replace("\n", " "))

@@ -43,6 +43,7 @@ class QueryResult:
     documents: dict[str, StoredDocument] = field(default_factory=dict)  # the documents of the shown claims, by id
     searched: list[str] = field(default_factory=list)  # the words a full-text query looked for
     claim_filter: ClaimFilter | None = None
+    story: str | None = None  # the id of the story the query kept to
 
     def no_match(self) -> str:
         """One line that says what was looked for, for a query that found nothing."""
@@ -51,7 +52,8 @@ class QueryResult:
         else:
             words = ", ".join(f'"{w}"' for w in self.searched)
             what = f"no claim whose sentence holds {words} (as written or by stem); no topic word was found"
-        return f"No matching claims: {what}{describe_filter(self.claim_filter)}."
+        story = f", story {self.story}" if self.story else ""
+        return f"No matching claims: {what}{story}{describe_filter(self.claim_filter)}."
 
 
 def describe_filter(claim_filter: ClaimFilter | None) -> str:
@@ -167,7 +169,7 @@ def query(
         views, total = _fulltext(store, " ".join(searched), limit, claims_per_group, story_id, claim_filter)
         mode = "fulltext"
     documents = store.documents_by_id(c.doc for v in views for c in v.claims)
-    return QueryResult(text, mode, topics, categories, views, total, documents, searched, claim_filter)
+    return QueryResult(text, mode, topics, categories, views, total, documents, searched, claim_filter, story_id)
 
 
 def _fulltext(
