@@ -44,6 +44,7 @@ class QueryResult:
     searched: list[str] = field(default_factory=list)  # the words a full-text query looked for
     claim_filter: ClaimFilter | None = None
     stories: dict[str, str] = field(default_factory=dict)  # story id -> its label, for the groups shown
+    story: str | None = None  # the id of the story the query kept to
 
     def no_match(self) -> str:
         """One line that says what was looked for, for a query that found nothing."""
@@ -52,7 +53,8 @@ class QueryResult:
         else:
             words = ", ".join(f'"{w}"' for w in self.searched)
             what = f"no claim whose sentence holds {words} (as written or by stem); no topic word was found"
-        return f"No matching claims: {what}{describe_filter(self.claim_filter)}."
+        story = f", story {self.story}" if self.story else ""
+        return f"No matching claims: {what}{story}{describe_filter(self.claim_filter)}."
 
 
 def describe_filter(claim_filter: ClaimFilter | None) -> str:
@@ -170,7 +172,7 @@ def query(
     documents = store.documents_by_id(c.doc for v in views for c in v.claims)
     shown = {v.group.story for v in views if v.group.story}
     stories = {s.story_id: s.label for s in store.stories() if s.story_id in shown} if len(shown) > 1 else {}
-    return QueryResult(text, mode, topics, categories, views, total, documents, searched, claim_filter, stories)
+    return QueryResult(text, mode, topics, categories, views, total, documents, searched, claim_filter, stories, story_id)
 
 
 def _fulltext(
