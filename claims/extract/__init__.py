@@ -25,7 +25,7 @@ from .builder import date_claims, number_claims
 from .classify import read
 from .dates import find_dates
 from .enumerations import borrow_readings, enumeration_links, share_readings, share_units
-from .noise import NoiseChecker, is_metadata_date, is_ordinal
+from .noise import NoiseChecker, is_identifier, is_metadata_date, is_ordinal
 from .numbers import find_numbers
 from .parts import parts_of_wholes, people_among_casualties
 from .scope import find_scope_dates
@@ -96,7 +96,8 @@ def _extract(text: str, lang: str, as_of: str | None) -> list[Claim]:
     numbers = sorted(numbers + find_singulars(text, numbers, sentences, vocab), key=lambda n: n.start)
     ctx = TextContext(text, vocab, sentences, dates, as_of)
     find_scope_dates(ctx)
-    numbers = [n for n in share_units(ctx, numbers) if not is_ordinal(ctx, n)]
+    # Ordinals and the numbers of names ("Bundesautobahn 6", "Nr. 5") count nothing and take no verb.
+    numbers = [n for n in share_units(ctx, numbers) if not is_ordinal(ctx, n) and not is_identifier(ctx, n)]
     ctx.set_numbers(numbers)
     readings = [read(ctx, number) for number in numbers]
     links = enumeration_links(ctx, numbers)
