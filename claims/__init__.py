@@ -4,11 +4,18 @@ Public API::
 
     from claims import extract_claims, Store
     claims = extract_claims("Mindestens 2200 Menschen wurden verletzt.", doc_date="2022-01-11")
+
+    import claims
+    with claims.open_store("claims.db") as store:       # for notebooks: see claims/api.py
+        frame = store.query("Verletzte", since="2022-01").to_dataframe()
 """
 
 from importlib import import_module
 
-__all__ = ["extract_claims", "Claim", "Document", "Group", "Store", "ClaimsError"]
+__all__ = [
+    "extract_claims", "Claim", "ClaimFilter", "Document", "Group", "Store", "ClaimsError",
+    "open_store", "ClaimStore", "GroupResult", "Results",
+]
 
 _EXPORTS = {
     "extract_claims": "claims.extract",
@@ -17,6 +24,11 @@ _EXPORTS = {
     "Group": "claims.models",
     "Store": "claims.store",
     "ClaimsError": "claims.errors",
+    "ClaimFilter": "claims.models",
+    "open_store": "claims.api",
+    "ClaimStore": "claims.api",
+    "GroupResult": "claims.api",
+    "Results": "claims.api",
 }
 
 

@@ -77,3 +77,15 @@ class UnknownClaim(ClaimsError):
 
 class UnsupportedLanguage(ClaimsError):
     """The language is not one claims reads (de, en)."""
+
+
+class UnknownStory(ClaimsError):
+    """No story matches the given id or prefix."""
+
+
+class BadFilter(ClaimsError):
+    """A filter option (--since, --until, --source, --category) is not one claims understands."""
+
+
+class EmptyQuery(ClaimsError):
+    """A query has no word to look for."""

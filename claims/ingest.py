@@ -44,6 +44,8 @@ class IngestReport:
     claims: int = 0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    gone: list[str] = field(default_factory=list)  # documents of an ingested folder whose files are gone
+    pruned: list[str] = field(default_factory=list)  # those of them removed (``prune=True``)
 
     @property
     def documents(self) -> int:
@@ -51,13 +53,14 @@ class IngestReport:
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.updated)
+        return bool(self.added or self.updated or self.pruned)
 
     def summary(self) -> str:
         noun = "document" if self.documents == 1 else "documents"
+        pruned = f"; removed {len(self.pruned)} whose files are gone ({', '.join(self.pruned)})" if self.pruned else ""
         return (
             f"Ingested {self.documents} {noun} ({self.added} new, {self.updated} updated, "
-            f"{self.unchanged} unchanged), {self.claims} claims; {len(self.errors)} errors"
+            f"{self.unchanged} unchanged), {self.claims} claims{pruned}; {len(self.errors)} errors"
         )
 
 
@@ -98,8 +101,12 @@ def ingest(
     *,
     on_progress: ProgressCallback | None = None,
     after_ingest: Callable[[Store], None] | None = None,
+    prune: bool = False,
 ) -> IngestReport:
     """Ingest ``paths`` (files and folders) into ``store``; never stops for one bad file.
+
+    Documents once read from a file under one of the folders whose file is gone are listed in
+    ``report.gone`` with a warning; ``prune=True`` removes them (``report.pruned``).
 
     ``on_progress(done, total, path)`` is called once with ``done == 0`` before
     the first file and after each file. ``after_ingest(store)`` runs once at
@@ -107,6 +114,7 @@ def ingest(
     StoreError (locked, not a store) stops the run: no later file could be written.
     """
     report = IngestReport()
+    paths = list(paths)
     items = list(documents.iter_paths(paths))  # paths only; the files are read one at a time below
     files = [item for item in items if isinstance(item, Path)]
     report.errors.extend(str(item) for item in items if isinstance(item, DocumentError))
@@ -114,18 +122,20 @@ def ingest(
     batch = _Batch(store, report)
     if on_progress:
         on_progress(0, len(files), None)
+    ids = _document_ids(store, files)
     states: dict[str, DocumentState] = {}
     for done, path in enumerate(files, start=1):
         if (done - 1) % STATE_CHUNK == 0:  # what is stored of the next files, asked in one query
-            states = store.document_states([p.stem for p in files[done - 1 : done - 1 + STATE_CHUNK]])
+            states = store.document_states([ids[p] for p in files[done - 1 : done - 1 + STATE_CHUNK]])
         try:
-            _ingest_file(path, states.get(path.stem), seen, report, batch)
+            _ingest_file(path, ids[path], states.get(ids[path]), seen, report, batch)
         except DocumentError as exc:
             report.errors.append(str(exc))
         batch.flush_if_due()
         if on_progress:
             on_progress(done, len(files), str(path))
     batch.flush()
+    _gone_files(store, paths, report, prune)
     # Also after a run that was killed between writing documents and writing groups.
     if after_ingest is not None and (report.changed or store.groups_stale()):
         try:
@@ -133,6 +143,32 @@ def ingest(
         except Exception as exc:  # the documents are stored; say what failed after them
             report.errors.append(f"after the ingest: {type(exc).__name__}: {exc} (the documents are stored)")
     return report
+
+
+def _document_ids(store: Store, files: list[Path]) -> dict[Path, str]:
+    """Each file's document id (documents.ids): its stored id, its stem, or the tail of its path that
+    tells it from another file of the same stem."""
+    resolved = {path: os.path.abspath(path) for path in files}
+    stored = store.document_ids_by_path(list(resolved.values()))
+    holders = {stem: state.path for stem, state in store.document_states(sorted({p.stem for p in files})).items()}
+    by_path = documents.assign_ids(resolved.values(), stored, holders)
+    return {path: by_path[resolved[path]] for path in files}
+
+
+def _gone_files(store: Store, paths: list, report: IngestReport, prune: bool) -> None:
+    """Find (and with ``prune`` remove) the stored documents of the folders in ``paths`` whose files are gone."""
+    folders = [os.path.abspath(path) for path in paths if os.path.isdir(path)]
+    gone = sorted({doc.doc_id: doc for folder in folders for doc in store.documents_under(folder)
+                   if not os.path.exists(doc.path)}.items())
+    report.gone = [doc_id for doc_id, _ in gone]
+    if gone and prune:
+        report.pruned = [doc.doc_id for doc in store.remove_documents(report.gone)]
+    elif gone:
+        names = ", ".join(report.gone[:5]) + (" ..." if len(gone) > 5 else "")
+        report.warnings.append(
+            f"{len(gone)} document{'s' * (len(gone) != 1)} ingested from {', '.join(map(str, paths))} "
+            f"{'are' if len(gone) != 1 else 'is'} gone from disk ({names}); ingest again with --prune "
+            "to remove them from the store")
 
 
 def remove(
@@ -181,9 +217,8 @@ class _Batch:
 
 
 def _ingest_file(
-    path: Path, state: DocumentState | None, seen: dict[str, str], report: IngestReport, batch: _Batch
+    path: Path, doc_id: str, state: DocumentState | None, seen: dict[str, str], report: IngestReport, batch: _Batch
 ) -> None:
-    doc_id = path.stem
     resolved = os.path.abspath(path)  # a string: this runs for every file, also unchanged ones
     if seen.setdefault(doc_id, resolved) != resolved:
         raise DuplicateDocumentId(
@@ -205,6 +240,10 @@ def _ingest_file(
         raise
     except Exception as exc:  # a reader bug (e.g. in the publication-date guess) must not stop the other files
         raise DocumentError(f"{path}: reading failed ({type(exc).__name__}: {exc}); please report this") from exc
+    if doc.doc_id != doc_id and seen.setdefault(doc.doc_id, resolved) != resolved:  # front matter `id:`
+        raise DuplicateDocumentId(
+            f"{path}: front matter id '{doc.doc_id}' is already used by {seen[doc.doc_id]} in this run; change one"
+        )
     report.warnings.extend(doc.warnings)
     try:
         claims = _extract_unique(doc)  # the store sets doc, claim_id and as_of

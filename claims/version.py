@@ -35,3 +35,20 @@ def extractor_version() -> str:
         digest.update(name.as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:12]
+
+
+def package_version() -> str:
+    """The installed package's version ("0.1.0"), from its metadata."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("claims")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown"
+
+
+def describe() -> str:
+    """``claims --version``: the package version, the extractor fingerprint and the store schema."""
+    from .store.migrations import SCHEMA_VERSION
+
+    return f"claims {package_version()} (extractor {extractor_version()}, store schema {SCHEMA_VERSION})"

@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .compare import DiffResult, QueryResult
+from .compare.query import describe_filter
 from .models import Claim
 from .render import neutralise, safe_text
 from .store import GroupView
@@ -90,7 +91,7 @@ def render_query(result: QueryResult, console: Console) -> None:
     else:
         console.print(f"Query: {safe_text(result.text)}  [dim](full-text search)[/dim]", soft_wrap=True)
     if not result.groups:
-        console.print("No matching claims.")
+        console.print(safe_text(result.no_match()), soft_wrap=True)
         return
     ranked = _ranked_sources(result)
     names = short_ids(sorted(result.documents) or ranked)
@@ -171,8 +172,11 @@ def _notes(result: QueryResult, docs: list[str], names: dict[str, str], console:
         console.print(f"[dim]{' and '.join(b for b in bits if b)} not shown; use --json or --limit.[/dim]")
 
 
-def render_conflicts(views: list[GroupView], console: Console) -> None:
+def render_conflicts(views: list[GroupView], console: Console, claim_filter=None) -> None:
     """Groups whose sources disagree, worst first, each with why."""
+    if not views and claim_filter:
+        console.print(safe_text(f"No conflicts among the claims with {describe_filter(claim_filter)[2:]}."))
+        return
     if not views:
         console.print("No conflicts: every group agrees, is compatible or has one source.")
         return

@@ -5,6 +5,7 @@
     python scripts/news_gold.py --write FILE     # the figures and the failures, grouped, into FILE
     python scripts/news_gold.py --markdown       # the figures as the table of docs/claims.md
     python scripts/news_gold.py --lang de        # one language only
+    python scripts/news_gold.py --heldout        # the held-out sentences (written after the rules were tuned)
 
 The sentences and their claims are tests/data/news_sentences.jsonl (written for the tests, in
 the style of wire and newspaper reports). A prediction matches a gold claim by category and
@@ -26,6 +27,7 @@ from tests.support.newsgold import (
     FLOOR_CATEGORIES,
     FORMS,
     GOLD_PATH,
+    HELDOUT_PATH,
     failures,
     load_gold,
     run,
@@ -82,13 +84,15 @@ def failure_lines(results, grouped: bool) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, default=GOLD_PATH, help="the JSON lines file of sentences")
+    parser.add_argument("--heldout", action="store_true", help=f"score {HELDOUT_PATH.name} instead")
     parser.add_argument("--lang", choices=("de", "en"), help="score one language only")
     parser.add_argument("--failures", action="store_true", help="print every mismatch")
     parser.add_argument("--write", type=Path, metavar="FILE", help="write figures and grouped failures to FILE")
     parser.add_argument("--markdown", action="store_true", help="print the figures as a Markdown table")
     args = parser.parse_args(argv)
 
-    rows = [row for row in load_gold(args.gold) if args.lang in (None, row["lang"])]
+    path = HELDOUT_PATH if args.heldout else args.gold
+    rows = [row for row in load_gold(path) if args.lang in (None, row["lang"])]
     results = run(rows)
     scores = score(results)
     counts = {lang: sum(row["lang"] == lang for row in rows) for lang in ("en", "de")}

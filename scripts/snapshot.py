@@ -38,6 +38,10 @@ from claims.models import full_concept
 ROOT = Path(__file__).resolve().parent.parent
 # Columns that change with the moment of the run, not with the code.
 VOLATILE = {"ingested_at", "extractor_version"}
+# Columns the store derives from a claim's other fields (migration m011: the stems of its sentence,
+# its value as a number): they follow what the digest already covers, so they are left out and
+# snapshots taken before and after m011 compare digest by digest.
+DERIVED = {"stems", "number"}
 SPLIT_CONCEPT = ("detail", "aspect", "occasion")  # the columns m008 split off `concept`
 
 
@@ -64,7 +68,7 @@ def rows(db: Path):
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
     for row in conn.execute("SELECT * FROM claims ORDER BY doc, start, claim_id"):
-        yield {"t": "claim", **{k: row[k] for k in row.keys() if k not in VOLATILE}}
+        yield {"t": "claim", **{k: row[k] for k in row.keys() if k not in VOLATILE and k not in DERIVED}}
     members: dict[str, list[str]] = {}
     for claim_id, group_id in conn.execute("SELECT claim_id, group_id FROM group_members"):
         members.setdefault(group_id, []).append(claim_id)

@@ -91,7 +91,10 @@ def test_list_errors(cli, filled):
     result = cli("list", "--doc", "nirgends")
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: no document 'nirgends' in ") and result.stderr.count("\n") == 1
-    result = cli("list", "--category", "weather")
+    result = cli("list", "--category", "weather")  # an unknown category names the known ones
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("Error: unknown category 'weather'; the categories are: arrests, count, date, ")
+    result = cli("list", "--category", "money")  # a known category no claim has
     assert result.exit_code == 0 and result.stderr == "No claims match.\n"
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -41,3 +44,20 @@ def test_command_help_has_an_example_that_parses(name):
 @pytest.mark.parametrize("name", COMMANDS)
 def test_command_is_in_the_readme(name):
     assert re.search(rf"^claims {name}\b", README, re.M), f"README.md shows no `claims {name}` line"
+
+
+def test_version_and_shell_completion():
+    from typer.testing import CliRunner
+
+    from claims.store.migrations import SCHEMA_VERSION
+    from claims.version import extractor_version
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert re.fullmatch(rf"claims \S+ \(extractor {extractor_version()}, store schema {SCHEMA_VERSION}\)\n", result.output)
+    options = {opt for param in GROUP.params for opt in param.opts}
+    assert {"--version", "--install-completion", "--show-completion"} <= options
+    script = Path(sys.executable).with_name("claims")  # the console script pip installed
+    env = {**os.environ, "_CLAIMS_COMPLETE": "complete_bash", "COMP_WORDS": "claims list --ca", "COMP_CWORD": "2"}
+    done = subprocess.run([str(script)], env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0 and done.stdout.split() == ["--category"], done.stderr

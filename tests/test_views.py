@@ -67,13 +67,19 @@ def test_diff_golden(store):
 def test_query_without_matches(store):
     console, out = _console()
     render_query(query(store, "Preise"), console)
-    assert out.getvalue() == "Query: Preise  (prices → price)\nNo matching claims.\n"
+    assert out.getvalue() == (
+        "Query: Preise  (prices → price)\nNo matching claims: no groups of price (topics: prices).\n")
+    console, out = _console()
+    render_query(query(store, "Erdbeben im Juli"), console)
+    assert out.getvalue().splitlines()[1] == (
+        'No matching claims: no claim whose sentence holds "erdbeben", "juli" (as written or by stem); '
+        "no topic word was found.")
 
 
 def test_document_text_is_shown_literally(store):
     hostile = "[bold red]12[/bold red]\x1b[31m"
     doc = Document(doc_id="[red]x[/red]", path="x.txt", text=hostile + " Tote.", content_hash="x",
-                   source="[link=http://e.vil]o[/link]", date="2022-01-12")
+                   source="[link=http://e.vil]o[/link]", date="2022-01-12", story="kazakhstan-2022")
     store.replace_document(doc, [make_claim(doc=doc.doc_id, value=12.0, text=hostile, start=0,
                                             subject="[i]Tote[/i]")])
     regroup(store)

@@ -14,7 +14,19 @@ from typing import Annotated, Optional
 import typer
 
 from .. import export
-from .core import GroupLimitOption, JsonOption, app, open_store, out_console, print_json
+from .core import (
+    GroupLimitOption,
+    JsonOption,
+    SinceOption,
+    SourceOption,
+    StoryOption,
+    UntilOption,
+    app,
+    claim_filter,
+    open_store,
+    out_console,
+    print_json,
+)
 
 
 @app.command("query")
@@ -22,16 +34,24 @@ def query_command(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help='Free text, e.g. "claims about casualties" or "Soldaten".')],
     limit: GroupLimitOption = 20,
+    story: StoryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    source: SourceOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Show the groups about a topic side by side: one row per group, one column per source.
 
-    Example: claims query "claims about casualties"
+    Topic words match in any inflection, German or English ("troop numbers", "Truppenstärke",
+    "wie viele Menschen starben"); other words are looked for in the claims' sentences.
+
+    Example: claims query "claims about casualties" --since 2022-01 --source tages
     """
     from .. import compare, views
 
+    selected = claim_filter(since, until, source)
     with open_store(ctx) as store:
-        result = compare.query(store, text, limit=limit)
+        result = compare.query(store, text, limit=limit, story=story, claim_filter=selected)
     if as_json:
         print_json(export.query_record(result))
         return
@@ -42,20 +62,27 @@ def query_command(
 def conflicts_command(
     ctx: typer.Context,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many groups.")] = None,
+    story: StoryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    source: SourceOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """List the groups whose sources disagree (conflict, sum conflict, update), worst first.
 
-    Example: claims conflicts --limit 10
+    With --since, --until or --source, the groups with a claim that passes, showing those claims.
+
+    Example: claims conflicts --limit 10 --since 2022-01-05 --until 2022-01-31
     """
     from .. import compare, views
 
+    selected = claim_filter(since, until, source)
     with open_store(ctx) as store:
-        found = compare.conflicts(store, limit=limit)
+        found = compare.conflicts(store, limit=limit, story=story, claim_filter=selected)
     if as_json:
         print_json([export.group_view_record(v) for v in found])
         return
-    views.render_conflicts(found, out_console())
+    views.render_conflicts(found, out_console(), selected)
 
 
 @app.command("diff")

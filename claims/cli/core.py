@@ -58,7 +58,7 @@ app = typer.Typer(
     cls=ClaimsGroup,
     help="Extract quantitative claims from news reports and compare them across sources.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -71,6 +71,15 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 DocOption = Annotated[Optional[str], typer.Option("--doc", help="Only this document (id, unique prefix or path).")]
 CategoryOption = Annotated[Optional[str], typer.Option("--category", help="Only this category, e.g. deaths.")]
 GroupLimitOption = Annotated[int, typer.Option("--limit", min=1, help="At most this many groups.")]
+StoryOption = Annotated[
+    Optional[str], typer.Option("--story", help="Only this story: its id or a unique prefix (see `claims stories`).")
+]
+SinceOption = Annotated[Optional[str], typer.Option(
+    "--since", help="Only claims whose event or publication date is on or after this (YYYY, YYYY-MM, YYYY-MM-DD).")]
+UntilOption = Annotated[Optional[str], typer.Option(
+    "--until", help="Only claims whose event or publication date is on or before this (YYYY, YYYY-MM, YYYY-MM-DD).")]
+SourceOption = Annotated[Optional[str], typer.Option(
+    "--source", help="Only claims of documents whose source (or a word of it) starts with this, in any case.")]
 
 
 @dataclasses.dataclass
@@ -78,14 +87,33 @@ class State:
     db: Path
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from ..version import describe
+
+        render.print_line(render.line_console(), describe())
+        raise typer.Exit()
+
+
+VersionOption = Annotated[bool, typer.Option(
+    "--version", callback=_print_version, is_eager=True, help="Print the version of claims and exit.")]
+
+
 @app.callback()
-def _global_options(ctx: typer.Context, db: DbOption = Path("claims.db")) -> None:
+def _global_options(ctx: typer.Context, db: DbOption = Path("claims.db"), version: VersionOption = False) -> None:
     ctx.obj = State(db=db)
 
 
 def open_store(ctx: typer.Context, *, create: bool = False) -> Store:
     """The store named by --db; only `ingest` may create it."""
     return Store(ctx.obj.db, create=create)
+
+
+def claim_filter(since: str | None, until: str | None, source: str | None):
+    """The ClaimFilter of the --since, --until and --source options (a bad date is a one-line error)."""
+    from ..filters import claim_filter as make_filter
+
+    return make_filter(since, until, source)
 
 
 def out_console():

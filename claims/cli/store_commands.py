@@ -15,7 +15,22 @@ from .. import documents, export, render
 from ..progress import IngestProgress
 from ..ingest import extract_document, ingest, remove
 from ..store import Store
-from .core import CategoryOption, DocOption, JsonOption, app, err_console, open_store, out_console, regroup
+from ..filters import check_category
+from .core import (
+    CategoryOption,
+    DocOption,
+    JsonOption,
+    SinceOption,
+    SourceOption,
+    StoryOption,
+    UntilOption,
+    app,
+    claim_filter,
+    err_console,
+    open_store,
+    out_console,
+    regroup,
+)
 
 TABLE_MAX_ROWS = 2000  # a longer table helps nobody; --json streams any number
 
@@ -40,14 +55,19 @@ class Format(str, Enum):
 def ingest_command(
     ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .md) and folders (read recursively).")],
+    prune: Annotated[bool, typer.Option(
+        "--prune", help="Remove the documents once read from these folders whose files are gone.")] = False,
 ) -> None:
     """Read documents, extract their claims and store them; unchanged files are skipped.
 
-    Example: claims ingest seeds/ reports/extra.txt
+    A folder read again notes the documents once read from it whose files are gone;
+    --prune removes them.
+
+    Example: claims ingest seeds/ reports/extra.txt --prune
     """
     err = render.line_console(stderr=True)
     with open_store(ctx, create=True) as store, IngestProgress(err) as progress:
-        report = ingest(store, paths, on_progress=progress, after_ingest=regroup)
+        report = ingest(store, paths, on_progress=progress, after_ingest=regroup, prune=prune)
     for warning in report.warnings:
         render.print_warning(err, warning)
     for error in report.errors:
@@ -99,14 +119,20 @@ def list_command(
     doc: DocOption = None,
     category: CategoryOption = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many claims.")] = None,
+    story: StoryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    source: SourceOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """List claims as a table, in document order.
 
-    Example: claims list --doc 002 --category deaths
+    Example: claims list --doc 002 --category deaths --since 2022-01
     """
+    selected = claim_filter(since, until, source)
     with open_store(ctx) as store:
-        claims = islice(store.claims(doc=doc, category=category), limit)
+        claims = islice(
+            store.claims(doc=doc, category=check_category(category), story=story, claim_filter=selected), limit)
         if as_json:
             export.write(export.claim_records(claims), export.CLAIM_COLUMNS, sys.stdout, "json")
             return
@@ -120,6 +146,25 @@ def list_command(
         render.print_line(
             err_console(), f"Showing the first {TABLE_MAX_ROWS} claims; narrow with --doc or --category, or use --json."
         )
+
+
+@app.command("stories")
+def stories_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """List the stories: which documents tell of one event (id, label, documents, date span).
+
+    Claims of two stories are never compared. Front matter `story:` puts a document into a story.
+
+    Example: claims stories --json
+    """
+    with open_store(ctx) as store:
+        stories = store.stories()
+    if as_json:
+        export.write_json(export.story_records(stories), sys.stdout)
+    elif not stories:
+        render.print_line(err_console(), "No stories yet; add documents with `claims ingest PATH`.")
+    else:
+        out = out_console()
+        out.print(render.stories_table(stories, width=out.width))
 
 
 @app.command("show")
@@ -170,23 +215,33 @@ def export_command(
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
     doc: DocOption = None,
     category: CategoryOption = None,
+    story: StoryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    source: SourceOption = None,
 ) -> None:
     """Export claims, or claims with their groups, as CSV or JSON (formula-like cells are neutralised).
 
-    Example: claims export --what groups --format json -o groups.json
+    Example: claims export --what groups --format json -o groups.json --source tagesblatt
     """
+    selected = claim_filter(since, until, source)
+    check_category(category)
     with open_store(ctx) as store:
+        if story is not None:
+            story = store.story(story).story_id  # an unknown story is an error before anything is written
         if output is None:
-            _export(store, what, sys.stdout, fmt.value, doc, category)
+            _export(store, what, sys.stdout, fmt.value, doc, category, story, selected)
             return
         with export.atomic_file(output) as out:
-            count = _export(store, what, out, fmt.value, doc, category)
+            count = _export(store, what, out, fmt.value, doc, category, story, selected)
     render.print_line(err_console(), f"Wrote {count} rows to {output}")
 
 
-def _export(store: Store, what: What, out, fmt: str, doc: str | None, category: str | None) -> int:
+def _export(
+    store: Store, what: What, out, fmt: str, doc: str | None, category: str | None, story: str | None, selected
+) -> int:
     if what is What.groups:
         if doc is not None or category is not None:
             raise typer.BadParameter("--doc and --category filter claims; groups are exported whole")
-        return export.export_groups(store, out, fmt)
-    return export.export_claims(store, out, fmt, doc=doc, category=category)
+        return export.export_groups(store, out, fmt, story=story, claim_filter=selected)
+    return export.export_claims(store, out, fmt, doc=doc, category=category, story=story, claim_filter=selected)

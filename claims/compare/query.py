@@ -18,9 +18,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..errors import ClaimsError
-from ..lexicon import load
-from ..models import Claim, Group
+from .. import stems
+from ..errors import ClaimsError, EmptyQuery
+from ..lexicon import LANGUAGES, load
+from ..models import Claim, ClaimFilter, Group
 from ..store import GroupView, Store, StoredDocument
 from .group import group_claims
 from .status import DISAGREEMENTS, SEVERITY, status_counts
@@ -40,6 +41,29 @@ class QueryResult:
     groups: list[GroupView]
     total_groups: int
     documents: dict[str, StoredDocument] = field(default_factory=dict)  # the documents of the shown claims, by id
+    searched: list[str] = field(default_factory=list)  # the words a full-text query looked for
+    claim_filter: ClaimFilter | None = None
+
+    def no_match(self) -> str:
+        """One line that says what was looked for, for a query that found nothing."""
+        if self.mode == "topic":
+            what = f"no groups of {', '.join(self.categories)} (topics: {', '.join(self.topics)})"
+        else:
+            words = ", ".join(f'"{w}"' for w in self.searched)
+            what = f"no claim whose sentence holds {words} (as written or by stem); no topic word was found"
+        return f"No matching claims: {what}{describe_filter(self.claim_filter)}."
+
+
+def describe_filter(claim_filter: ClaimFilter | None) -> str:
+    """", from 2022-01 to 2022-02, source Tagesblatt*": the filter in words, empty for none."""
+    if not claim_filter:
+        return ""
+    parts = []
+    if claim_filter.since or claim_filter.until:
+        parts.append(f"event or publication date from {claim_filter.since or 'any'} to {claim_filter.until or 'any'}")
+    if claim_filter.source:
+        parts.append(f"source {claim_filter.source}*")
+    return ", " + ", ".join(parts)
 
 
 @dataclass(slots=True)
@@ -55,22 +79,53 @@ class DiffResult:
 
 
 def parse_topics(text: str) -> tuple[list[str], list[str], str | None]:
-    """Topics named in ``text``, their categories (in topic order) and a year if one is given."""
+    """Topics named in ``text``, their categories (in topic order) and a year if one is given.
+
+    A topic word matches a word of the query with the same Snowball stem in the topic word's
+    language (``de``/``en`` lists of topics.yaml; ``words`` in either), so "troop numbers",
+    "Truppenstärke" and "Wie viele Menschen starben" find their topics in any inflection.
+    """
     topics = load("topics")["topics"]
-    words = _WORD.findall(text.casefold())
-    padded = f" {' '.join(words)} "
+    query_words = stems.words(text)
+    query_stems = {lang: [stems.stem(w, lang) for w in query_words] for lang in LANGUAGES}
     found, categories = [], []
     for name, topic in topics.items():
-        if any(f" {' '.join(_WORD.findall(w.casefold()))} " in padded for w in topic["words"]):
+        if any(_names(phrase, lang, query_words, query_stems) for lang, phrase in _topic_phrases(topic)):
             found.append(name)
             categories.extend(c for c in topic["categories"] if c not in categories)
-    year = next((w for w in words if _YEAR.match(w)), None)
+    year = next((w for w in _WORD.findall(text.casefold()) if _YEAR.match(w)), None)
     return found, categories, year
+
+
+def _topic_phrases(topic: dict) -> Iterator[tuple[str | None, str]]:
+    for lang in LANGUAGES:
+        yield from ((lang, phrase) for phrase in topic.get(lang, ()))
+    yield from ((None, phrase) for phrase in topic.get("words", ()))
+
+
+def _names(phrase: str, lang: str | None, words: list[str], word_stems: dict[str, list[str]]) -> bool:
+    """True when the words of ``phrase`` stand in ``words`` in a row, each as written or by its stem."""
+    wanted = stems.words(phrase)
+    langs = LANGUAGES if lang is None else (lang,)
+    wanted_stems = {lg: [stems.stem(w, lg) for w in wanted] for lg in langs}
+    for i in range(len(words) - len(wanted) + 1):
+        if all(
+            words[i + k] == word or any(word_stems[lg][i + k] == wanted_stems[lg][k] for lg in langs)
+            for k, word in enumerate(wanted)
+        ):
+            return True
+    return False
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a full-text query that name something: the question words of topics.yaml left out."""
+    ignored = {w.casefold() for words in load("topics").get("question_words", {}).values() for w in words}
+    found = [w for w in stems.words(text) if w not in ignored]
+    return found or stems.words(text)
 
 
 def named_events(text: str) -> set[str]:
     """Keys of the events a query names in any language ("general strike", "Generalstreik")."""
-    from ..lexicon import LANGUAGES
     from ..lexicon.vocabulary import vocabulary
 
     keys = set()
@@ -83,27 +138,46 @@ def named_events(text: str) -> set[str]:
     return keys
 
 
-def query(store: Store, text: str, *, limit: int = 20, claims_per_group: int = 50) -> QueryResult:
-    """Groups about the topics of ``text`` (most sources first), or the groups of FTS matches."""
+def query(
+    store: Store, text: str, *, limit: int = 20, claims_per_group: int = 50, story: str | None = None,
+    claim_filter: ClaimFilter | None = None,
+) -> QueryResult:
+    """Groups about the topics of ``text`` (most sources first), or the groups of FTS matches;
+    ``story`` (an id or unique prefix) keeps the groups of that story only.
+
+    With ``claim_filter`` only groups with a claim that passes are chosen, and they show only those claims.
+    """
+    if not stems.words(text):
+        raise EmptyQuery(f"the query {text!r} has no word to look for; e.g. claims query \"Tote\" or \"troop numbers\"")
+    story_id = store.story(story).story_id if story is not None else None
     topics, categories, year = parse_topics(text)
+    searched: list[str] = []
     if categories:
-        total = store.count_groups(categories, year=year)
+        total = store.count_groups(categories, year=year, story=story_id, claim_filter=claim_filter)
         events = sorted(named_events(text)) if "date" in categories else []
         # "when did the general strike begin": groups dating the events it names come first;
         # dates read best in time order.
         ids = store.rank_groups(categories, status_order=SEVERITY, year=year, first_events=events,
-                                by_date=categories == ["date"], limit=limit)
-        views = store.group_views(ids, claims_per_group)
+                                by_date=categories == ["date"], story=story_id, limit=limit,
+                                claim_filter=claim_filter)
+        views = store.group_views(ids, claims_per_group, claim_filter)
         mode = "topic"
     else:
-        views, total = _fulltext(store, text, limit, claims_per_group)
+        searched = search_words(text)
+        views, total = _fulltext(store, " ".join(searched), limit, claims_per_group, story_id, claim_filter)
         mode = "fulltext"
     documents = store.documents_by_id(c.doc for v in views for c in v.claims)
-    return QueryResult(text, mode, topics, categories, views, total, documents)
+    return QueryResult(text, mode, topics, categories, views, total, documents, searched, claim_filter)
 
 
-def _fulltext(store: Store, text: str, limit: int, claims_per_group: int) -> tuple[list[GroupView], int]:
-    found = list(store.search_claims_fts(text, limit=500))
+def _fulltext(
+    store: Store, text: str, limit: int, claims_per_group: int, story: str | None = None,
+    claim_filter: ClaimFilter | None = None,
+) -> tuple[list[GroupView], int]:
+    found = list(store.search_claims_fts(text, limit=500, claim_filter=claim_filter))
+    if story is not None:
+        in_story = set(store.story(story).doc_ids)
+        found = [claim for claim in found if claim.doc in in_story]
     group_of = store.group_ids_of([claim.claim_id for claim in found])
     order: list[str] = []
     ungrouped: list[Claim] = []
@@ -113,7 +187,7 @@ def _fulltext(store: Store, text: str, limit: int, claims_per_group: int) -> tup
             ungrouped.append(claim)
         elif group_id not in order:
             order.append(group_id)
-    views = store.group_views(order[:limit], claims_per_group)
+    views = store.group_views(order[:limit], claims_per_group, claim_filter)
     # Claims ingested before the last regroup have no group yet: group them on the fly.
     for group in group_claims(ungrouped)[: max(0, limit - len(views))]:
         members = [c for c in ungrouped if c.claim_id in set(group.claim_ids)]
@@ -121,9 +195,16 @@ def _fulltext(store: Store, text: str, limit: int, claims_per_group: int) -> tup
     return views, len(order) + len(ungrouped)
 
 
-def conflicts(store: Store, *, limit: int | None = None) -> list[GroupView]:
-    """Groups whose sources disagree (conflict, sum_conflict, update, sum_agree), worst first."""
-    return store.group_views(store.groups_by_status(DISAGREEMENTS, status_order=SEVERITY, limit=limit), 50)
+def conflicts(
+    store: Store, *, limit: int | None = None, story: str | None = None, claim_filter: ClaimFilter | None = None
+) -> list[GroupView]:
+    """Groups whose sources disagree (conflict, sum_conflict, update, sum_agree), worst first;
+    ``story`` (an id or unique prefix) keeps those of that story only; with ``claim_filter``, those
+    with a claim that passes, showing those claims."""
+    story_id = store.story(story).story_id if story is not None else None
+    ids = store.groups_by_status(DISAGREEMENTS, status_order=SEVERITY, limit=limit, story=story_id,
+                                 claim_filter=claim_filter)
+    return store.group_views(ids, 50, claim_filter)
 
 
 def diff(store: Store, doc_a: str, doc_b: str) -> DiffResult:
@@ -162,8 +243,11 @@ def _claims(n: int) -> str:
 
 
 def regroup(store: Store) -> list[Group]:
-    """Group every claim of the store anew, save the groups and return them."""
-    return store.regroup(group_claims)
+    """Find the stories of the store's documents, group every claim anew within its story, save
+    stories and groups and return the groups."""
+    from ..stories import detect_stories
+
+    return store.regroup(lambda claims, stories: group_claims(claims, stories=stories), stories=detect_stories)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,14 +268,14 @@ def summarise(groups: list[Group]) -> RegroupSummary:
     return RegroupSummary(len(groups), sum(len(g.claim_ids) for g in groups), status_counts(groups))
 
 
-def grouped_claims(store: Store) -> Iterator[tuple[Group, Claim]]:
-    """Every claim with its group, by category, label and group.
+def grouped_claims(store: Store, claim_filter: ClaimFilter | None = None) -> Iterator[tuple[Group, Claim]]:
+    """Every claim (that passes ``claim_filter``) with its group, by category, label and group.
 
     Claims not in any group (ingested since the last regroup) are grouped on
     the fly and come last, so every claim appears.
     """
     loose: list[Claim] = []
-    for group, claim in store.claims_with_groups():
+    for group, claim in store.claims_with_groups(claim_filter):
         if group is None:
             loose.append(claim)
         else:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import MalformedFrontMatter
 
-FRONT_MATTER_KEYS = ("date", "source", "title", "url", "lang")
+FRONT_MATTER_KEYS = ("date", "source", "title", "url", "lang", "story", "id")
 FRONT_MATTER_MAX_CHARS = 64 * 1024
 HEAD_CHARS = 2000  # where title and publication date are looked for
 TITLE_MAX_CHARS = 150

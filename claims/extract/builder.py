@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..models import Claim, DateMatch, NumberMatch, claim_id_for
 from .attribution import attribution_at
-from .classify import injury_severity
+from .severity import injury_severity
 from .noise import in_idiom, is_bare_fraction, is_name_number
 from .reading import Reading
 from .scope import date_scope, event_of, scope_of, sentence_events

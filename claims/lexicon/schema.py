@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..models import QUALIFIERS
+from .schema_stories import STORY_THRESHOLDS, STORY_WORDS
 from .shapes import Bounds, OneOf, Regex, Section, optional, required
 
 # What a number qualifier in numbers.yaml may mean (models.QUALIFIERS are what a claim reports).
@@ -145,6 +146,7 @@ CATEGORY = Section({
     "nouns": required(WORDS, 'what a number of the category counts ("Verletzte")'),
     "predicates": required(WORDS, 'verbs or phrases near a number of people that decide it ("getötet")'),
     "min_value": optional(float, "smaller numbers are not of this category"),
+    "general_only": optional(bool, 'its verbs decide only people in general ("sent 2,000 people", not "rescue workers")'),
     "yields_to_verbs": optional(bool, "a noun of it takes another category's verb next to it (\"Bewohner evakuiert\")"),
 })
 ATTRIBUTION = Section({
@@ -168,16 +170,22 @@ EXTRACT = Section({
     "linkers": required(WORDS, 'words after a number before what it counts ("zwei von den ...", "two of the ...")'),
     "categories": required({str: CATEGORY}, "the categories of people, in order of precedence"),
     "count_predicates": optional({str: WORDS}, 'verbs of what befell people besides the categories ("vermisst")'),
+    "strength_nouns": optional(WORDS, 'nouns of a unit\'s strength after a figure ("2.250 Mann")'),
+    "strength_category": optional(str, "the category a strength noun counts in a sentence with a strength cue"),
+    "strength_cues": optional(WORDS, 'words of a sentence that make a strength noun count that category ("Truppe")'),
     "person_nouns": required(WORDS, "nouns of people in general: their category comes from a verb"),
     "subgroup_nouns": required(WORDS, 'nouns of people that name a subgroup of a toll ("Polizisten")'),
     "people_in_general": optional(WORDS, 'nouns of no particular group ("Menschen"): a part of them is a toll'),
     "demonym_endings": optional(WORDS, 'endings of capitalised nouns of people ("Ukrainians")'),
     "durations": required({str: str}, "nouns of time and the unit of a duration they make"),
+    "measures": optional({str: WORDS}, 'units of measure and the words after a figure that name them ("km")'),
+    "measure_leads": optional({str: WORDS}, 'units and the words before a figure that name them ("Stärke")'),
     "ages": required(WORDS, 'words after a number that make it an age ("jährig*")'),
     "age_openers": required(WORDS, 'words before a number that make it an age ("im Alter von")'),
     "not_counted": required(WORDS, 'nouns after which a number is no claim ("Male", "Gründe")'),
     "not_nouns": optional(WORDS, 'capitalised function words that are never what a number counts ("Doch")'),
     "adverb_endings": optional(WORDS, 'endings of adverbs, no nouns ("-ly")'),
+    "verb_endings": optional(WORDS, 'endings of participles that end a noun phrase after a number ("-ed")'),
     "nouns_like_adverbs": optional(WORDS, "nouns with an adverb's ending (\"family\")"),
     "closed_compounds": optional(bool, 'a category noun may end a closed compound ("Ölarbeiter"); default true'),
     "prepositions": required(WORDS, "a preposition after a number ends the search for what it counts"),
@@ -188,6 +196,7 @@ EXTRACT = Section({
     "change_markers": optional(WORDS, 'the word before a figure that makes it a change ("um", "by")'),
     "comparatives": optional(WORDS, 'after "um 12 Cent": words that make an amount a change ("mehr")'),
     "percentage_points": optional(WORDS, "units of a difference of percentages, always a change"),
+    "number_words": optional(WORDS, 'words that, without a noun, name the figure of the sentence before ("Die Zahl")'),
     "number_of": optional(WORDS, 'phrases whose noun a later bare number counts ("Zahl der")'),
     "attributive_leads": optional(WORDS, 'a number after these describes the noun before ("Stadt mit 30.000")'),
     "partitive_links": optional(WORDS, 'after a figure and one of these, the whole it is part of ("32 der 4.200")'),
@@ -196,6 +205,7 @@ EXTRACT = Section({
     "partitive_pronouns": optional(WORDS, 'a figure before these is part of one before it ("drei von ihnen")'),
     "relative_pronouns": optional(WORDS, 'pronouns that open a relative clause without a comma ("who")'),
     "inclusions": optional(WORDS, 'a figure after these is part of the one before ("darunter 43")'),
+    "finite_verbs": optional(WORDS, 'verbs that, after a comma or conjunction, open a clause a verb before does not reach'),
     "auxiliaries": optional(WORDS, 'auxiliaries of a clause that left its verb out ("wurde leicht, ...")'),
     "injury_severities": optional({str: str}, 'severity words and the level they give injured ("schwer": serious)'),
     "injury_stems": optional(WORDS, 'stems of injury words a severity stands before ("verletz")'),
@@ -227,6 +237,7 @@ CATEGORIES = Section({
     "fates": required(WORDS, "categories of what befalls people, mildest to worst: only a worse one overrides"),
     "contingents": required(WORDS, "categories whose figure after a state's name is that state's contribution"),
     "graded": required(str, "the category whose figures are told apart by severity (injury_severities)"),
+    "may_fall": optional(WORDS, "categories whose later, lower count is no conflict (the missing are found)"),
 }, "the categories of extract.yaml that rules treat apart, the same in every language")
 
 GROUPING = Section({
@@ -237,13 +248,17 @@ GROUPING = Section({
     "update_window_days": required(int, "days after a scope's end an earlier report may still be updated"),
     "never_grouped": optional(WORDS, 'concepts of one person or thing, never grouped ("age")'),
     "labelled_details": optional(WORDS, 'details and aspects of a concept a group label names ("(serious)", "(part)")'),
+    "stories": optional(STORY_THRESHOLDS, "which documents tell of one event (claims/stories/): thresholds of the comparison"),
 }, "how claims are grouped across documents and how a group's status is decided")
 
 TOPICS = Section({
     "topics": required({str: Section({
         "categories": required(WORDS, "the categories the topic stands for"),
-        "words": required(WORDS, "words of a query that select it (English or German)"),
+        "de": optional(WORDS, "German words of a query that select it, matched by their Snowball stem"),
+        "en": optional(WORDS, "English words of a query that select it, matched by their Snowball stem"),
+        "words": optional(WORDS, "words of any language that select it, matched by their stem in either"),
     })}, "each topic of `claims query`: its categories and the words that name it"),
+    "question_words": optional({str: WORDS}, "words of a question, by language, a full-text query leaves out"),
 }, "topic words of `claims query`")
 
 NOISE = Section({
@@ -265,5 +280,6 @@ LANGUAGE_GUESS = Section({
 SCHEMAS: dict[str, Section] = {  # file name (without .yaml) -> its schema
     "numbers": NUMBERS, "dates": DATES, "extract": EXTRACT, "actors": ACTORS, "categories": CATEGORIES,
     "grouping": GROUPING, "topics": TOPICS, "noise": NOISE, "languages": LANGUAGE_GUESS,
+    "stories": STORY_WORDS,
 }
 PER_LANGUAGE = ("numbers", "dates", "extract")  # the files in de/ and en/; the others are neutral

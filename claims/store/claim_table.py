@@ -11,14 +11,19 @@ from collections.abc import Iterator
 from dataclasses import fields
 from operator import attrgetter
 
+from .. import stems
 from ..errors import UnknownClaim
-from ..models import Claim, Document, claim_id_for
+from ..models import Claim, ClaimFilter, Document, claim_id_for
+from .filter_sql import filter_sql
 
 CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
+# Columns the store derives from a claim at insert (migration m011): the stems of its sentence
+# and subject for the full-text index, its value as a number (NULL for a date) for SQL readers.
+DERIVED_COLUMNS = ("stems", "number")
 CLAIM_SELECT = ", ".join(f'c."{name}"' for name in CLAIM_FIELDS)  # for a query naming the table `c`
 CLAIM_INSERT = (
-    f"INSERT OR IGNORE INTO claims ({', '.join(chr(34) + n + chr(34) for n in CLAIM_FIELDS)}) "
-    f"VALUES ({', '.join('?' for _ in CLAIM_FIELDS)})"
+    f"INSERT OR IGNORE INTO claims ({', '.join(chr(34) + n + chr(34) for n in CLAIM_FIELDS + DERIVED_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in CLAIM_FIELDS + DERIVED_COLUMNS)})"
 )
 CLAIM_ORDER_SQL = "c.doc, c.start, c.claim_id"  # document order
 
@@ -29,13 +34,24 @@ _AS_OF_INDEX = CLAIM_FIELDS.index("as_of")
 
 
 def claim_row(claim: Claim, doc: Document) -> tuple:
-    """The claim as a row of its document: doc, claim id (from the span) and, if unset, as_of are the document's."""
+    """The claim as a row of its document: doc, claim id (from the span) and, if unset, as_of are the
+    document's; then the DERIVED_COLUMNS."""
     row = list(_CLAIM_VALUES(claim))
     row[_ID_INDEX] = claim_id_for(doc.doc_id, claim.start, claim.end)
     row[_DOC_INDEX] = doc.doc_id
     if row[_AS_OF_INDEX] is None:
         row[_AS_OF_INDEX] = doc.date
+    row.extend(derived_values(claim.sentence, claim.subject, claim.value, claim.lang))
     return tuple(row)
+
+
+def derived_values(sentence: str, subject: str | None, value, lang: str) -> tuple[str, float | None]:
+    """The DERIVED_COLUMNS of a claim: the stems of its subject and sentence, its value if a number."""
+    number = float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    stemmed = stems.stem_text(sentence, lang)  # cached: the claims of a sentence share it
+    if subject:
+        stemmed = " ".join(dict.fromkeys(f"{stems.stem_text(subject, lang)} {stemmed}".split()))
+    return stemmed, number
 
 
 def insert_claims(conn: sqlite3.Connection, rows: list[tuple]) -> int:
@@ -54,24 +70,34 @@ def index_claims_after(conn: sqlite3.Connection, rowid: int) -> None:
     Indexing a batch at once costs a third of what a trigger per row costs (migration m005).
     """
     conn.execute(
-        "INSERT INTO claims_fts (rowid, sentence, subject, text) "
-        "SELECT rowid, sentence, subject, text FROM claims WHERE rowid > ?",
+        "INSERT INTO claims_fts (rowid, sentence, subject, text, stems) "
+        "SELECT rowid, sentence, subject, text, stems FROM claims WHERE rowid > ?",
         (rowid,),
     )
 
 
 def fts_query(text: str) -> str:
-    """An FTS5 query that matches all words of ``text`` literally (no FTS syntax from users)."""
-    words = [word.replace('"', '""') for word in text.split()]
-    return " ".join(f'"{word}"' for word in words if word.strip('"'))
+    """An FTS5 query that matches all words of ``text``, as written or by stem (no FTS syntax from users)."""
+    return stems.match_expression(text)
 
 
 class ClaimTables:
     """Reading claims: in document order, by id, by full-text search (a part of ``Store``)."""
 
-    def claims(self, doc: str | None = None, category: str | None = None) -> Iterator[Claim]:
-        """Claims in document order, optionally of one document (id, prefix or path) and category."""
+    def claims(
+        self, doc: str | None = None, category: str | None = None, story: str | None = None,
+        claim_filter: ClaimFilter | None = None,
+    ) -> Iterator[Claim]:
+        """Claims in document order, optionally of one document (id, prefix or path), category and
+        story (id or unique prefix), and only those that pass ``claim_filter``."""
         where, params = [], []
+        if story is not None:
+            where.append("c.doc IN (SELECT doc_id FROM documents WHERE story = ?)")
+            params.append(self.story(story).story_id)
+        if claim_filter:
+            condition, filter_params = filter_sql(claim_filter)
+            where.append(condition)
+            params.extend(filter_params)
         if doc is not None:
             where.append("c.doc = ?")
             params.append(self.document(doc).doc_id)
@@ -108,16 +134,20 @@ class ClaimTables:
             raise UnknownClaim(f"{what} with id '{claim_id}' in {self.name}; see `claims list`")
         return Claim(*rows[0])
 
-    def search_claims_fts(self, query: str, limit: int | None = None) -> Iterator[Claim]:
-        """Claims whose sentence, subject or text hold all words of ``query``, best match first."""
+    def search_claims_fts(
+        self, query: str, limit: int | None = None, claim_filter: ClaimFilter | None = None
+    ) -> Iterator[Claim]:
+        """Claims whose sentence, subject or text hold all words of ``query`` (or words of the same
+        stem), best match first."""
         match = fts_query(query)
         if not match:
             return iter(())
+        condition, filter_params = filter_sql(claim_filter)
         sql = (
             f"SELECT {CLAIM_SELECT} FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid "
-            "WHERE claims_fts MATCH ? ORDER BY claims_fts.rank"
+            f"WHERE claims_fts MATCH ? AND {condition} ORDER BY claims_fts.rank"
         )
-        params: list = [match]
+        params: list = [match, *filter_params]
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Callable
 
 from ..errors import SchemaTooNew
+from .sql_script import run_in_transaction
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -195,6 +196,39 @@ def _split_concept(joined: str) -> tuple[str, str | None, str | None, str | None
     return concept, detail, aspect, (occasion if at else None)
 
 
+def m009_stories(conn: sqlite3.Connection) -> None:
+    # Stories (issue 16): which event a document tells of, written with every regroup (claims/stories/);
+    # front matter `story:` is documents.story_declared. Older stores regroup once (groups_stale).
+    conn.executescript(
+        """
+        CREATE TABLE stories (
+            story_id TEXT PRIMARY KEY,
+            label TEXT NOT NULL,
+            first TEXT,
+            last TEXT,
+            n_docs INTEGER NOT NULL DEFAULT 0,
+            declared INTEGER NOT NULL DEFAULT 0
+        );
+        ALTER TABLE documents ADD COLUMN story TEXT;
+        ALTER TABLE documents ADD COLUMN story_declared TEXT;
+        ALTER TABLE groups ADD COLUMN story TEXT;
+        CREATE INDEX documents_story ON documents(story);
+        CREATE INDEX groups_story ON groups(story);
+        UPDATE store_state SET value = '1' WHERE key = 'groups_stale';
+        """
+    )
+
+
+def m011_stems_number_and_claims_view(conn: sqlite3.Connection) -> None:
+    # The full-text index gains a column of Snowball stems (filled here for the claims there are,
+    # by the store at insert for new ones), claims a numeric value column, and readers such as
+    # Datasette a view of each claim with its group's status and its document's title and source.
+    from .search_schema import add_stems_and_number, create_claims_view
+
+    add_stems_and_number(conn)
+    create_claims_view(conn)
+
+
 MIGRATIONS: list[Migration] = [
     m001_documents_and_claims,
     m002_claims_fts,
@@ -204,6 +238,8 @@ MIGRATIONS: list[Migration] = [
     m006_groups_stale_flag,
     m007_fts_declared_for_datasette,
     m008_concept_detail_aspect_occasion,
+    m009_stories,
+    m011_stems_number_and_claims_view,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -236,7 +272,7 @@ def migrate(conn: sqlite3.Connection, name: str = "store", migrations: list[Migr
             if conn.execute("SELECT 1 FROM _migrations WHERE name = ?", (migration.__name__,)).fetchone():
                 conn.execute("COMMIT")
                 continue
-            _run_in_transaction(conn, migration)
+            run_in_transaction(conn, migration)
             conn.execute(
                 "INSERT INTO _migrations (name, applied_at) VALUES (?, datetime('now'))", (migration.__name__,)
             )
@@ -248,29 +284,3 @@ def migrate(conn: sqlite3.Connection, name: str = "store", migrations: list[Migr
             raise
         done.append(migration.__name__)
     return done
-
-
-def _run_in_transaction(conn: sqlite3.Connection, migration: Migration) -> None:
-    # executescript() would COMMIT first, so run the script statement by statement.
-    class _Conn:
-        def __getattr__(self, attr):
-            return getattr(conn, attr)
-
-        def executescript(self, script: str) -> None:
-            for statement in _split_sql(script):
-                conn.execute(statement)
-
-    migration(_Conn())  # type: ignore[arg-type]
-
-
-def _split_sql(script: str) -> list[str]:
-    """Split a script into complete statements (trigger bodies hold inner semicolons)."""
-    lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
-    statements, current = [], ""
-    for piece in "\n".join(lines).split(";"):
-        current += piece + ";"
-        if sqlite3.complete_statement(current):
-            if current.strip(" \n;"):
-                statements.append(current.strip())
-            current = ""
-    return statements

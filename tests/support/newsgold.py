@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 GOLD_PATH = Path(__file__).resolve().parent.parent / "data" / "news_sentences.jsonl"
+# Sentences of the same kind written after the rules were tuned on GOLD_PATH: their figures
+# say how far the rules carry to wording they were not written for. No floor is held on them.
+HELDOUT_PATH = GOLD_PATH.with_name("news_sentences_heldout.jsonl")
 
 # The fates whose precision the tests hold to a floor (issue #17).
 FLOOR_CATEGORIES = ("deaths", "injuries", "arrests")
@@ -35,11 +38,15 @@ def load_gold(path: Path = GOLD_PATH) -> list[dict]:
     return rows
 
 
+ARTICLES = {"a", "an", "the", "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem"}
+
+
 def normalise_source(text: str | None) -> str:
-    """Lower case, words only: 'According to the Health Ministry,' -> 'according to the health ministry'."""
-    if not text:
-        return ""
-    return " ".join(re.findall(r"\w+", text.lower()))
+    """Lower case, words only, no article in front: 'A report by the Inspectorate,' -> 'report by the inspectorate'."""
+    words = re.findall(r"\w+", (text or "").lower())
+    while words and words[0] in ARTICLES:
+        words.pop(0)
+    return " ".join(words)
 
 
 def attribution_agrees(gold: str | None, got: str | None) -> bool:
