@@ -145,7 +145,7 @@ def _source_after(text: str, trigger: re.Match, hi: int, vocab: Vocabulary) -> s
             inserted = 3  # "laut einer am Mittwoch veröffentlichten Umfrage": the adjective must follow soon
             continue
         # a lower-case adjective only after an article or another adjective: "laut der jüngsten Volkszählung"
-        in_phrase = (previous_low in _ARTICLES or adjective) and _adjective(word, vocab)
+        in_phrase = (previous_low in _ARTICLES or adjective or not taken) and _adjective(word, vocab)
         if not _is_source_word(word, vocab) and not in_phrase:
             break
         previous_low, adjective = word.lower(), in_phrase
