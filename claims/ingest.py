@@ -2,63 +2,40 @@
 
 Files are streamed one at a time. An unchanged file (same bytes, same
 extractor version: see version.py) is recognised by its SHA-256 before it is decoded or
-extracted, so re-ingesting a corpus costs little more than reading it. Each
-document is written in one transaction; an error in one file is reported and
-the others go on. KeyboardInterrupt propagates after the current transaction
-is rolled back, so every document is fully present or absent.
-
-Extracted documents are written in batches (one transaction per half second
-of work), because a commit costs more than the rows of an article; the write
-lock is taken only for the write, so a second ingest or a query never waits
-long. Ctrl-C loses at most the batch not yet written, never part of a document.
+extracted, so re-ingesting a corpus costs little more than reading it. This process reads
+and hashes the files in order; their decoding and extraction, a pure function of the bytes
+(``extract_tasks``), runs in ``jobs`` worker processes (parallel.py), and the outcomes come
+back in file order, so the store's content does not depend on ``jobs``. This process is
+the one writer: documents go in batches, each one transaction (batches.py); an error in one
+file is reported and the others go on. KeyboardInterrupt propagates after the current
+transaction is rolled back (the workers are stopped), so every document is fully present
+or absent.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from . import documents, version
+from .batches import Batch, FileOutcome, FileTask, IngestReport, ProgressCallback
 from .errors import DocumentError, DuplicateDocumentId
 from .models import MAX_CLAIMS, Claim, Document, claim_id_for
+from .parallel import ordered_map
 from .store import DocumentState, Store, StoredDocument
 
-# Documents are written together when this much time or text has gathered.
-BATCH_SECONDS = 0.5
-BATCH_MAX_CHARS = 8_000_000
 STATE_CHUNK = 500  # files whose stored state is looked up together
+# A pool pays for its start (each worker compiles the extractor's patterns, about 0.3 s) only
+# when there is this much text to extract; a smaller run extracts in this process.
+POOL_MIN_CHARS = 400_000
 
-ProgressCallback = Callable[[int, int, "str | None"], None]
-
-
-@dataclass
-class IngestReport:
-    """What an ingest run did; errors and warnings are one line each."""
-
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    claims: int = 0
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def documents(self) -> int:
-        return self.added + self.updated + self.unchanged
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.added or self.updated)
-
-    def summary(self) -> str:
-        noun = "document" if self.documents == 1 else "documents"
-        return (
-            f"Ingested {self.documents} {noun} ({self.added} new, {self.updated} updated, "
-            f"{self.unchanged} unchanged), {self.claims} claims; {len(self.errors)} errors"
-        )
+__all__ = [
+    "FileOutcome", "IngestReport", "extract_document", "extract_paths", "extract_tasks", "ingest", "remove", "warm_up",
+    "with_ids",
+]
 
 
 def _extractor() -> Callable[..., list[Claim]]:
@@ -69,6 +46,11 @@ def _extractor() -> Callable[..., list[Claim]]:
 
 def extract_document(doc: Document) -> list[Claim]:
     """The claims of one document, with ``doc``, stable ids and ``as_of`` set; one claim per span."""
+    return with_ids(doc, _extract_unique(doc))
+
+
+def with_ids(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """``claims`` of ``doc`` with ``doc``, stable ids and ``as_of`` set, as the store writes them."""
     return [
         replace(
             claim,
@@ -76,7 +58,7 @@ def extract_document(doc: Document) -> list[Claim]:
             claim_id=claim_id_for(doc.doc_id, claim.start, claim.end),
             as_of=claim.as_of or doc.date,
         )
-        for claim in _extract_unique(doc)
+        for claim in claims
     ]
 
 
@@ -96,35 +78,34 @@ def ingest(
     store: Store,
     paths: Iterable[str | Path],
     *,
+    jobs: int = 1,
     on_progress: ProgressCallback | None = None,
     after_ingest: Callable[[Store], None] | None = None,
+    start_method: str | None = None,
+    pool_min_chars: int = POOL_MIN_CHARS,
 ) -> IngestReport:
     """Ingest ``paths`` (files and folders) into ``store``; never stops for one bad file.
 
-    ``on_progress(done, total, path)`` is called once with ``done == 0`` before
-    the first file and after each file. ``after_ingest(store)`` runs once at
-    the end when any document was added or updated (e.g. to recompute groups).
+    ``jobs`` processes extract (see parallel.py; a small run uses none); this process reads,
+    hashes and writes, so the store is the same whatever ``jobs`` is. ``on_progress(done,
+    total, path)`` is called once with ``done == 0`` before the first file, then as files are
+    stored (or found unchanged or bad). ``after_ingest(store)`` runs once at the end when any
+    document was added or updated (e.g. to recompute groups).
     StoreError (locked, not a store) stops the run: no later file could be written.
     """
+    began = time.monotonic()
     report = IngestReport()
     items = list(documents.iter_paths(paths))  # paths only; the files are read one at a time below
     files = [item for item in items if isinstance(item, Path)]
     report.errors.extend(str(item) for item in items if isinstance(item, DocumentError))
-    seen: dict[str, str] = {}
-    batch = _Batch(store, report)
+    batch = Batch(store, report, on_progress, len(files))
     if on_progress:
         on_progress(0, len(files), None)
-    states: dict[str, DocumentState] = {}
-    for done, path in enumerate(files, start=1):
-        if (done - 1) % STATE_CHUNK == 0:  # what is stored of the next files, asked in one query
-            states = store.document_states([p.stem for p in files[done - 1 : done - 1 + STATE_CHUNK]])
-        try:
-            _ingest_file(path, states.get(path.stem), seen, report, batch)
-        except DocumentError as exc:
-            report.errors.append(str(exc))
+    tasks = _scan(store, files)
+    for outcome in ordered_map(extract_tasks, tasks, jobs=jobs, weight=_task_weight, min_weight=pool_min_chars,
+                               initializer=warm_up, start_method=start_method):
+        batch.take(outcome)
         batch.flush_if_due()
-        if on_progress:
-            on_progress(done, len(files), str(path))
     batch.flush()
     # Also after a run that was killed between writing documents and writing groups.
     if after_ingest is not None and (report.changed or store.groups_stale()):
@@ -132,7 +113,28 @@ def ingest(
             after_ingest(store)
         except Exception as exc:  # the documents are stored; say what failed after them
             report.errors.append(f"after the ingest: {type(exc).__name__}: {exc} (the documents are stored)")
+    report.seconds = time.monotonic() - began
     return report
+
+
+def extract_paths(
+    paths: Iterable[str | Path], *, jobs: int = 1, lang: str | None = None, start_method: str | None = None,
+    pool_min_chars: int = POOL_MIN_CHARS,
+) -> Iterator[FileOutcome | DocumentError]:
+    """Every document under ``paths`` with its claims (ids and ``as_of`` set), in order, or the
+    error that stopped it; extracted by ``jobs`` processes, no store touched (``claims extract``)."""
+    files = []
+    for item in documents.iter_paths(paths):
+        if isinstance(item, DocumentError):
+            yield item
+        else:
+            files.append(item)
+    for outcome in ordered_map(extract_tasks, _scan(None, files, lang), jobs=jobs, weight=_task_weight,
+                               min_weight=pool_min_chars, initializer=warm_up, start_method=start_method):
+        if outcome.error is not None:
+            yield DocumentError(outcome.error)
+        else:
+            yield replace(outcome, claims=with_ids(outcome.doc, outcome.claims))
 
 
 def remove(
@@ -150,66 +152,73 @@ def remove(
     return removed
 
 
-class _Batch:
-    """Extracted documents waiting to be written together (see Store.replace_documents)."""
-
-    def __init__(self, store: Store, report: IngestReport):
-        self.store = store
-        self.report = report
-        self.items: list[tuple[Document, list[Claim], bool]] = []
-        self.chars = 0
-        self.since = time.monotonic()
-
-    def add(self, doc: Document, claims: list[Claim], is_new: bool) -> None:
-        self.items.append((doc, claims, is_new))
-        self.chars += len(doc.text)
-
-    def flush_if_due(self) -> None:
-        if self.chars >= BATCH_MAX_CHARS or time.monotonic() - self.since >= BATCH_SECONDS:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.items:
-            written = self.store.replace_documents((doc, claims) for doc, claims, _ in self.items)
-            for (_, _, is_new), count in zip(self.items, written):
-                self.report.claims += count
-                if is_new:
-                    self.report.added += 1
-                else:
-                    self.report.updated += 1
-        self.items, self.chars, self.since = [], 0, time.monotonic()
+def _task_weight(task: FileTask) -> int:
+    return len(task.data) if task.data is not None else 0
 
 
-def _ingest_file(
-    path: Path, state: DocumentState | None, seen: dict[str, str], report: IngestReport, batch: _Batch
-) -> None:
+def _scan(store: Store | None, files: list[Path], lang: str | None = None) -> Iterator[FileTask]:
+    """Read and hash each file in order; decide here what needs no extraction (unchanged, bad)."""
+    seen: dict[str, str] = {}
+    states: dict[str, DocumentState] = {}
+    for done, path in enumerate(files):
+        if store is not None and done % STATE_CHUNK == 0:  # what is stored of the next files, in one query
+            states = store.document_states([p.stem for p in files[done : done + STATE_CHUNK]])
+        resolved = os.path.abspath(path)  # a string: this runs for every file, also unchanged ones
+        try:
+            task = _task(path, resolved, states.get(path.stem), seen)
+            task.lang = lang
+            yield task
+        except DocumentError as exc:
+            yield FileTask(str(path), resolved, outcome=FileOutcome(str(path), error=str(exc)))
+
+
+def _task(path: Path, resolved: str, state: DocumentState | None, seen: dict[str, str]) -> FileTask:
     doc_id = path.stem
-    resolved = os.path.abspath(path)  # a string: this runs for every file, also unchanged ones
     if seen.setdefault(doc_id, resolved) != resolved:
         raise DuplicateDocumentId(
             f"{path}: document id '{doc_id}' is already used by {seen[doc_id]} in this run; rename one of the files"
         )
     data = documents.read_bytes(path)
-    digest = documents.content_hash(data)
     if state is not None:
         if state.path != resolved and os.path.exists(state.path):
             raise DuplicateDocumentId(
                 f"{path}: document id '{doc_id}' is already used by {state.path}; rename one of the files"
             )
-        if state.content_hash == digest and state.extractor_version == version.extractor_version():
-            report.unchanged += 1
-            return
+        if state.content_hash == documents.content_hash(data) and state.extractor_version == version.extractor_version():
+            return FileTask(str(path), resolved, outcome=FileOutcome(str(path), unchanged=True))
+    return FileTask(str(path), resolved, data, is_new=state is None)
+
+
+def warm_up() -> None:
+    """Load the lexicons and compile the extractor's patterns once (each worker runs this first)."""
+    extract = _extractor()
+    extract("Am 6. Januar 2022 wurden 16 Menschen getötet.", lang="de", doc_date="2022-01-10")
+    extract("On 6 January 2022, 16 people were killed.", lang="en", doc_date="2022-01-10")
+
+
+def extract_tasks(tasks: list[FileTask]) -> list[FileOutcome]:
+    """The outcome of each task: a pure function of the files' bytes (run in a worker process)."""
+    return [task.outcome if task.outcome is not None else _extract_file(task) for task in tasks]
+
+
+def _extract_file(task: FileTask) -> FileOutcome:
+    path = Path(task.path)
     try:
-        doc = replace(documents.parse_document(data, path, doc_id), path=resolved)
-    except DocumentError:
-        raise
-    except Exception as exc:  # a reader bug (e.g. in the publication-date guess) must not stop the other files
-        raise DocumentError(f"{path}: reading failed ({type(exc).__name__}: {exc}); please report this") from exc
-    report.warnings.extend(doc.warnings)
-    try:
-        claims = _extract_unique(doc)  # the store sets doc, claim_id and as_of
-    except Exception as exc:  # an extractor bug must not stop the other files
-        raise DocumentError(f"{path}: extraction failed ({type(exc).__name__}: {exc}); please report this") from exc
+        try:
+            doc = replace(documents.parse_document(task.data, path, path.stem), path=task.resolved)
+            if task.lang is not None:
+                doc = replace(doc, lang=task.lang)
+        except DocumentError:
+            raise
+        except Exception as exc:  # a reader bug (e.g. in the publication-date guess) must not stop the other files
+            raise DocumentError(f"{path}: reading failed ({type(exc).__name__}: {exc}); please report this") from exc
+        try:
+            claims = _extract_unique(doc)  # the store sets doc, claim_id and as_of
+        except Exception as exc:  # an extractor bug must not stop the other files
+            raise DocumentError(f"{path}: extraction failed ({type(exc).__name__}: {exc}); please report this") from exc
+    except DocumentError as exc:
+        return FileOutcome(task.path, error=str(exc))
+    warnings = doc.warnings
     if len(claims) >= MAX_CLAIMS:
-        report.warnings.append(f"{path}: more than {MAX_CLAIMS:,} claims; only the first {MAX_CLAIMS:,} were kept")
-    batch.add(doc, claims, is_new=state is None)
+        warnings += (f"{path}: more than {MAX_CLAIMS:,} claims; only the first {MAX_CLAIMS:,} were kept",)
+    return FileOutcome(task.path, doc, claims, is_new=task.is_new, warnings=warnings)
