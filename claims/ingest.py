@@ -28,9 +28,10 @@ from .parallel import ordered_map
 from .store import DocumentState, Store, StoredDocument
 
 STATE_CHUNK = 500  # files whose stored state is looked up together
-# A pool pays for its start (each worker compiles the extractor's patterns, about 0.3 s) only
-# when there is this much text to extract; a smaller run extracts in this process.
-POOL_MIN_CHARS = 400_000
+# A pool pays for its start (a fork, and each worker compiles the extractor's patterns, about
+# 0.3 s, as this process would) only when there is this much text to extract (about 50 ms of
+# work); a smaller run, a one-file ingest, extracts in this process.
+POOL_MIN_CHARS = 100_000
 
 __all__ = [
     "FileOutcome", "IngestReport", "extract_document", "extract_paths", "extract_tasks", "ingest", "remove", "warm_up",

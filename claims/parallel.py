@@ -79,7 +79,8 @@ def ordered_map(
     """``work(chunk)`` for consecutive chunks of ``items``, flattened, in input order.
 
     ``work`` returns one result per item of its chunk. With ``jobs <= 1``, or when the
-    whole stream weighs less than ``min_weight``, everything runs in this process.
+    whole stream weighs less than ``min_weight`` or fits in one chunk, everything runs in
+    this process.
     """
     chunks = chunked(items, weight, chunk_items, chunk_weight)
     if jobs <= 1:
@@ -91,7 +92,7 @@ def ordered_map(
     for chunk in chunks:
         ahead.append(chunk)
         gathered += sum(map(weight, chunk))
-        if gathered >= min_weight:
+        if gathered >= min_weight and len(ahead) >= 2:  # one chunk would keep one worker busy
             break
     else:  # too little work for a pool
         for chunk in ahead:

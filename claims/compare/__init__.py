@@ -12,7 +12,7 @@ from .group import group_claims, normalise_subject, scopes_compatible, split_by_
 from .intervals import claim_interval, day_span, format_value
 from .query import (
     DiffResult, QueryResult, RegroupSummary, conflicts, diff, grouped_claims, named_events, parse_topics, query,
-    regroup, summarise,
+    regroup, regroup_changed, summarise,
 )
 from .status import (
     CLAIM_ORDER,
@@ -32,5 +32,5 @@ __all__ = [
     "CLAIM_ORDER", "DISAGREEMENTS", "SEVERITY", "DiffResult", "Finding", "GroupView", "QueryResult", "RegroupSummary",
     "claim_interval", "compare_group", "conflicts", "day_span", "diff", "explain", "findings", "format_value",
     "group_claims", "grouped_claims", "load_config", "named_events", "normalise_subject", "parse_topics", "query",
-    "regroup", "scopes_compatible", "severity", "split_by_scope", "status_counts", "status_of_sorted", "summarise",
+    "regroup", "regroup_changed", "scopes_compatible", "severity", "split_by_scope", "status_counts", "status_of_sorted", "summarise",
 ]

@@ -166,6 +166,12 @@ def regroup(store: Store) -> list[Group]:
     return store.regroup(group_claims)
 
 
+def regroup_changed(store: Store) -> None:
+    """Regroup only the blocks whose claims changed since the last regroup (all, if unknown)."""
+    if store.regroup_changed(group_claims) is None:
+        store.regroup(group_claims)
+
+
 @dataclass(frozen=True, slots=True)
 class RegroupSummary:
     """What a regroup wrote: how many groups and claims, and the groups of each status (worst first)."""

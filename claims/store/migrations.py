@@ -182,6 +182,18 @@ def m008_concept_detail_aspect_occasion(conn: sqlite3.Connection) -> None:
     )
 
 
+def m013_dirty_blocks(conn: sqlite3.Connection) -> None:
+    # The blocks of grouping (a category and a unit, '' for none) whose claims changed since the
+    # groups were written: set in the transaction that changes claims, emptied in the one that
+    # writes groups, so a regroup after a one-file ingest recomputes only the blocks it touched
+    # (block_table.py). A store left stale by an older version has none recorded and is
+    # regrouped whole once.
+    conn.execute(
+        "CREATE TABLE dirty_blocks (category TEXT NOT NULL, unit TEXT NOT NULL, PRIMARY KEY (category, unit)) "
+        "WITHOUT ROWID"
+    )
+
+
 def _split_concept(joined: str) -> tuple[str, str | None, str | None, str | None]:
     """(concept, detail, aspect, occasion) of a concept string of m001-m007 (see m008)."""
     head, at, occasion = joined.partition("@")
@@ -204,6 +216,7 @@ MIGRATIONS: list[Migration] = [
     m006_groups_stale_flag,
     m007_fts_declared_for_datasette,
     m008_concept_detail_aspect_occasion,
+    m013_dirty_blocks,  # m009-m012 are taken by work merged alongside
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
