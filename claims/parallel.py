@@ -98,7 +98,7 @@ def ordered_map(
         for chunk in ahead:
             yield from work(chunk)
         return
-    yield from _pooled(work, _chain(ahead, chunks), jobs, initializer, start_method)
+    yield from pooled(work, _chain(ahead, chunks), jobs, initializer, start_method)
 
 
 def _chain(first: list[list[T]], rest: Iterator[list[T]]) -> Iterator[list[T]]:
@@ -106,7 +106,8 @@ def _chain(first: list[list[T]], rest: Iterator[list[T]]) -> Iterator[list[T]]:
     yield from rest
 
 
-def _pooled(work, chunks, jobs, initializer, start_method) -> Iterator:
+def pooled(work, chunks, jobs: int, initializer, start_method: str | None) -> Iterator:
+    """``work`` of each chunk in a pool of ``jobs`` processes, in order (see ordered_map)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
