@@ -47,8 +47,31 @@ def document_records(doc: Document, claims: list[Claim]) -> Iterator[dict]:
         yield record
 
 
+def document_lines(doc: Document, claims: list[Claim]) -> list[str]:
+    """The JSON lines (without line ends) of one extracted document."""
+    return [export.json_text(record) for record in document_records(doc, claims)]
+
+
 def write_document(doc: Document, claims: list[Claim], out: TextIO) -> None:
-    export.write_jsonl(document_records(doc, claims), out)
+    out.write("".join(line + "\n" for line in document_lines(doc, claims)))
+
+
+def extract_lines(paths: list[str], lang: str | None = None) -> tuple[list[str], list[str], list[str]]:
+    """The JSON lines of the documents under ``paths`` in order, the errors and the warnings (one
+    line each): a pure function of the files, for a partition of paths on a cluster
+    (scripts/dask_extract.py)."""
+    from .ingest import extract_paths  # the extractor loads only here
+
+    lines: list[str] = []
+    errors: list[str] = []
+    warnings: list[str] = []
+    for found in extract_paths(paths, jobs=1, lang=lang):
+        if isinstance(found, DocumentError):
+            errors.append(str(found))
+        else:
+            warnings.extend(found.warnings)
+            lines.extend(document_lines(found.doc, found.claims))
+    return lines, errors, warnings
 
 
 @dataclass(slots=True)
@@ -71,7 +94,6 @@ def read_documents(lines: Iterable[str], name: str) -> Iterator[ExtractedDocumen
     """The documents of JSON lines in the form above, each with its claims; BadClaimLines otherwise."""
     current: ExtractedDocument | None = None
     expected = 0
-    number = 0
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -90,10 +112,9 @@ def read_documents(lines: Iterable[str], name: str) -> Iterator[ExtractedDocumen
                                 "give the output of `claims extract`")
         else:
             current.claims.append(_claim(record, current, name, number))
-    if current is not None:
-        yield _complete(current, expected, name)
-    elif number == 0:
+    if current is None:
         raise BadClaimLines(f"{name}: no lines; give the output of `claims extract`")
+    yield _complete(current, expected, name)
 
 
 def _document(record: dict, name: str, number: int) -> ExtractedDocument:

@@ -34,7 +34,8 @@ STATE_CHUNK = 500  # files whose stored state is looked up together
 POOL_MIN_CHARS = 100_000
 
 __all__ = [
-    "FileOutcome", "IngestReport", "extract_document", "extract_paths", "extract_tasks", "ingest", "remove", "warm_up",
+    "FileOutcome", "IngestReport", "extract_document", "extract_paths", "extract_tasks", "ingest", "list_files", "remove",
+    "warm_up",
     "with_ids",
 ]
 
@@ -153,6 +154,22 @@ def remove(
     return removed
 
 
+def list_files(paths: Iterable[str | Path]) -> Iterator[Path | DocumentError]:
+    """The files under ``paths`` in order, or the error of each path that is missing or names a
+    document id another file took before it (as ingest and extract report them)."""
+    seen: dict[str, str] = {}
+    for item in documents.iter_paths(paths):
+        if isinstance(item, Path):
+            resolved = os.path.abspath(item)
+            if seen.setdefault(item.stem, resolved) != resolved:
+                item = DuplicateDocumentId(_duplicate_in_run(item, seen[item.stem]))
+        yield item
+
+
+def _duplicate_in_run(path: Path, other: str) -> str:
+    return f"{path}: document id '{path.stem}' is already used by {other} in this run; rename one of the files"
+
+
 def _task_weight(task: FileTask) -> int:
     return len(task.data) if task.data is not None else 0
 
@@ -176,9 +193,7 @@ def _scan(store: Store | None, files: list[Path], lang: str | None = None) -> It
 def _task(path: Path, resolved: str, state: DocumentState | None, seen: dict[str, str]) -> FileTask:
     doc_id = path.stem
     if seen.setdefault(doc_id, resolved) != resolved:
-        raise DuplicateDocumentId(
-            f"{path}: document id '{doc_id}' is already used by {seen[doc_id]} in this run; rename one of the files"
-        )
+        raise DuplicateDocumentId(_duplicate_in_run(path, seen[doc_id]))
     data = documents.read_bytes(path)
     if state is not None:
         if state.path != resolved and os.path.exists(state.path):

@@ -85,13 +85,13 @@ def test_a_one_file_ingest_records_and_rewrites_only_its_blocks(tmp_path, folder
     db = tmp_path / "s.db"
     with Store(db, create=True) as store:
         ingest(store, [folder], after_ingest=regroup_changed)
-        before = dict((row[0], row) for row in group_rows(db)[0])
+        before = {row[0]: row for row in group_rows(db)[0]}
         lone = tmp_path / "lone.txt"
         lone.write_text("Bei dem Unglück wurden 17 Menschen verletzt.\n", encoding="utf-8")
         ingest(store, [lone])  # no regroup: the blocks stay recorded
         assert dirty_blocks(db) == [("injuries", "")]
         assert store.regroup_changed(group_claims) == 1
-        after = dict((row[0], row) for row in group_rows(db)[0])
+        after = {row[0]: row for row in group_rows(db)[0]}
     changed = {gid for gid in set(before) | set(after) if before.get(gid) != after.get(gid)}
     assert changed and all((before.get(g) or after.get(g))[1] == "injuries" for g in changed)
     assert group_rows(db) == regrouped_whole(db, tmp_path)

@@ -18,7 +18,13 @@ from claims.compare import regroup_changed
 from claims.ingest import extract_paths, ingest
 from claims.store import Store
 from tests.support import hostile
-from tests.support.storecheck import NEUTRAL_CWD, check_store, claims_cmd, cli_env, expected_claims
+from tests.support.storecheck import (
+    NEUTRAL_CWD,
+    check_store,
+    claims_cmd,
+    cli_env,
+    expected_claims,
+)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -187,7 +193,7 @@ def test_ctrl_c_stops_the_workers_with_one_line(tmp_path, big_folder):
     db = tmp_path / "s.db"
     proc, workers = start_with_workers(db, folder, start_new_session=True)
     os.killpg(proc.pid, signal.SIGINT)  # a terminal sends Ctrl-C to the whole process group
-    out, err = proc.communicate(timeout=60)
+    _, err = proc.communicate(timeout=60)
     assert proc.returncode in (130, -signal.SIGINT), err
     assert err.strip().splitlines() == ["Interrupted; nothing half-written was kept."]
     assert not any(map(alive, workers))
@@ -200,7 +206,7 @@ def test_a_worker_that_dies_is_one_error_line_and_the_store_stays_whole(tmp_path
     db = tmp_path / "s.db"
     proc, workers = start_with_workers(db, folder)
     os.kill(workers[0], signal.SIGKILL)
-    out, err = proc.communicate(timeout=60)
+    _, err = proc.communicate(timeout=60)
     assert proc.returncode == 1
     assert err.strip().splitlines()[-1].startswith("Error: a worker process died"), err
     assert "Traceback" not in err
