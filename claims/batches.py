@@ -31,6 +31,7 @@ class FileTask:
 
     path: str
     resolved: str
+    doc_id: str
     data: bytes | None = None
     is_new: bool = True
     outcome: FileOutcome | None = None
@@ -48,6 +49,8 @@ class FileOutcome:
     unchanged: bool = False
     error: str | None = None
     warnings: tuple[str, ...] = ()
+    doc_id: str | None = None  # the id the file was given (its stem, or a tail of its path), checked in order
+    resolved: str | None = None  # its absolute path
 
 
 

@@ -56,16 +56,18 @@ def write_document(doc: Document, claims: list[Claim], out: TextIO) -> None:
     out.write("".join(line + "\n" for line in document_lines(doc, claims)))
 
 
-def extract_lines(paths: list[str], lang: str | None = None) -> tuple[list[str], list[str], list[str]]:
-    """The JSON lines of the documents under ``paths`` in order, the errors and the warnings (one
-    line each): a pure function of the files, for a partition of paths on a cluster
-    (scripts/dask_extract.py)."""
+def extract_lines(
+    files: list[tuple[str, str]], lang: str | None = None
+) -> tuple[list[str], list[str], list[str]]:
+    """The JSON lines of these (absolute path, document id) files in order, the errors and the
+    warnings (one line each): a pure function of the files, for a partition of them on a cluster
+    (scripts/dask_extract.py; ingest.list_files gives the ids a listing of all of them chooses)."""
     from .ingest import extract_paths  # the extractor loads only here
 
     lines: list[str] = []
     errors: list[str] = []
     warnings: list[str] = []
-    for found in extract_paths(paths, jobs=1, lang=lang):
+    for found in extract_paths([path for path, _ in files], jobs=1, lang=lang, ids=dict(files)):
         if isinstance(found, DocumentError):
             errors.append(str(found))
         else:
@@ -191,6 +193,9 @@ def _outcome(store: Store, extracted: ExtractedDocument, seen: dict[str, str], c
         )
     path = Path(extracted.path)
     resolved = os.path.abspath(path)
+    stored_id = store.document_ids_by_path([resolved]).get(resolved)
+    if stored_id is not None and stored_id != extracted.doc_id:  # the file keeps the id it has in the store
+        extracted = replace(extracted, doc_id=stored_id)
     if seen.setdefault(extracted.doc_id, resolved) != resolved:
         raise DocumentError(f"{where}: document id '{extracted.doc_id}' is already used by "
                             f"{seen[extracted.doc_id]} in this run; rename one of the files")

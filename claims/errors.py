@@ -77,3 +77,7 @@ class UnknownClaim(ClaimsError):
 
 class UnsupportedLanguage(ClaimsError):
     """The language is not one claims reads (de, en)."""
+
+
+class UnknownStory(ClaimsError):
+    """No story matches the given id or prefix."""

@@ -122,9 +122,18 @@ def claim_records(claims: Iterable[Claim], columns: Sequence[str] = CLAIM_COLUMN
     return (claim_record(claim, columns) for claim in claims)
 
 
-def export_claims(store, out: TextIO, fmt: str = "csv", *, doc: str | None = None, category: str | None = None) -> int:
-    """Stream the claims of ``store`` (optionally one document / category) to ``out``; return the count."""
-    return write(claim_records(store.claims(doc=doc, category=category)), CLAIM_COLUMNS, out, fmt)
+def export_claims(
+    store, out: TextIO, fmt: str = "csv", *, doc: str | None = None, category: str | None = None,
+    story: str | None = None,
+) -> int:
+    """Stream the claims of ``store`` (optionally one document / category / story) to ``out``; return the count."""
+    return write(claim_records(store.claims(doc=doc, category=category, story=story)), CLAIM_COLUMNS, out, fmt)
+
+
+def story_records(stories) -> list[dict]:
+    """The JSON of `claims stories`: id, label, first and last date, span, documents."""
+    return [{"story_id": s.story_id, "label": s.label, "first": s.first, "last": s.last, "span": s.span,
+             "declared": s.declared, "documents": list(s.doc_ids)} for s in stories]
 
 
 def group_record(group: Group, claim: Claim) -> dict:
@@ -139,14 +148,18 @@ def group_records(pairs: Iterable[tuple[Group, Claim]]) -> Iterator[dict]:
     return (group_record(group, claim) for group, claim in pairs)
 
 
-def export_groups(store, out: TextIO, fmt: str = "csv") -> int:
+def export_groups(store, out: TextIO, fmt: str = "csv", *, story: str | None = None) -> int:
     """Stream one row per claim with its group (``GROUP_COLUMNS``) to ``out``; return the count.
 
     Claims ingested since the last regroup are grouped on the fly, so every claim appears.
+    ``story`` (an id) keeps the groups of that story only.
     """
     from .compare import grouped_claims  # the comparison stage (rapidfuzz) loads for this export only
 
-    return write(group_records(grouped_claims(store)), GROUP_COLUMNS, out, fmt)
+    pairs = grouped_claims(store)
+    if story is not None:
+        pairs = ((group, claim) for group, claim in pairs if group.story == story)
+    return write(group_records(pairs), GROUP_COLUMNS, out, fmt)
 
 
 def document_records(docs: Iterable[StoredDocument]) -> Iterator[dict]:

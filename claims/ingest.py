@@ -103,10 +103,11 @@ def ingest(
     batch = Batch(store, report, on_progress, len(files))
     if on_progress:
         on_progress(0, len(files), None)
-    tasks = _scan(store, files)
+    tasks = _scan(store, files, _document_ids(store, files))
+    seen: dict[str, str] = {}
     for outcome in ordered_map(extract_tasks, tasks, jobs=jobs, weight=_task_weight, min_weight=pool_min_chars,
                                initializer=warm_up, start_method=start_method):
-        batch.take(outcome)
+        batch.take(_check_ids(outcome, seen))
         batch.flush_if_due()
     batch.flush()
     # Also after a run that was killed between writing documents and writing groups.
@@ -121,18 +122,23 @@ def ingest(
 
 def extract_paths(
     paths: Iterable[str | Path], *, jobs: int = 1, lang: str | None = None, start_method: str | None = None,
-    pool_min_chars: int = POOL_MIN_CHARS,
+    pool_min_chars: int = POOL_MIN_CHARS, ids: dict[str, str] | None = None,
 ) -> Iterator[FileOutcome | DocumentError]:
     """Every document under ``paths`` with its claims (ids and ``as_of`` set), in order, or the
-    error that stopped it; extracted by ``jobs`` processes, no store touched (``claims extract``)."""
+    error that stopped it; extracted by ``jobs`` processes, no store touched (``claims extract``).
+    ``ids`` (absolute path -> document id) gives the ids a listing of more files chose (list_files)."""
     files = []
     for item in documents.iter_paths(paths):
         if isinstance(item, DocumentError):
             yield item
         else:
             files.append(item)
-    for outcome in ordered_map(extract_tasks, _scan(None, files, lang), jobs=jobs, weight=_task_weight,
-                               min_weight=pool_min_chars, initializer=warm_up, start_method=start_method):
+    chosen = _document_ids(None, files) if ids is None else {path: ids[os.path.abspath(path)] for path in files}
+    seen: dict[str, str] = {}
+    for outcome in ordered_map(extract_tasks, _scan(None, files, chosen, lang), jobs=jobs,
+                               weight=_task_weight, min_weight=pool_min_chars, initializer=warm_up,
+                               start_method=start_method):
+        outcome = _check_ids(outcome, seen)
         if outcome.error is not None:
             yield DocumentError(outcome.error)
         else:
@@ -154,46 +160,67 @@ def remove(
     return removed
 
 
-def list_files(paths: Iterable[str | Path]) -> Iterator[Path | DocumentError]:
-    """The files under ``paths`` in order, or the error of each path that is missing or names a
-    document id another file took before it (as ingest and extract report them)."""
-    seen: dict[str, str] = {}
-    for item in documents.iter_paths(paths):
-        if isinstance(item, Path):
-            resolved = os.path.abspath(item)
-            if seen.setdefault(item.stem, resolved) != resolved:
-                item = DuplicateDocumentId(_duplicate_in_run(item, seen[item.stem]))
-        yield item
+def _document_ids(store: Store | None, files: list[Path]) -> dict[Path, str]:
+    """Each file's document id (documents.ids): its stored id, its stem, or the tail of its path that
+    tells it from another file of the same stem."""
+    resolved = {path: os.path.abspath(path) for path in files}
+    stored, holders = {}, {}
+    if store is not None:
+        stored = store.document_ids_by_path(list(resolved.values()))
+        holders = {stem: state.path for stem, state in store.document_states(sorted({p.stem for p in files})).items()}
+    by_path = documents.assign_ids(resolved.values(), stored, holders)
+    return {path: by_path[resolved[path]] for path in files}
 
 
-def _duplicate_in_run(path: Path, other: str) -> str:
-    return f"{path}: document id '{path.stem}' is already used by {other} in this run; rename one of the files"
+def list_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str] | DocumentError]:
+    """The files under ``paths`` in order with their document ids (as `claims extract` gives them),
+    or the error of each path that is missing."""
+    items = list(documents.iter_paths(paths))
+    ids = _document_ids(None, [item for item in items if isinstance(item, Path)])
+    for item in items:
+        yield item if isinstance(item, DocumentError) else (item, ids[item])
+
+
+def _check_ids(outcome: FileOutcome, seen: dict[str, str]) -> FileOutcome:
+    """``outcome``, or an error when its id (or its front matter's) is another file's in this run:
+    checked here, in file order, as a run of one file after the other would."""
+    if outcome.doc_id is None:  # a file that could not be listed or read before its id was known
+        return outcome
+    if seen.setdefault(outcome.doc_id, outcome.resolved) != outcome.resolved:
+        return FileOutcome(outcome.path, error=(
+            f"{outcome.path}: document id '{outcome.doc_id}' is already used by {seen[outcome.doc_id]} in this run; "
+            "rename one of the files"))
+    doc = outcome.doc
+    if doc is not None and doc.doc_id != outcome.doc_id and seen.setdefault(doc.doc_id, outcome.resolved) != outcome.resolved:
+        return FileOutcome(outcome.path, error=(
+            f"{outcome.path}: front matter id '{doc.doc_id}' is already used by {seen[doc.doc_id]} in this run; "
+            "change one"))
+    return outcome
 
 
 def _task_weight(task: FileTask) -> int:
     return len(task.data) if task.data is not None else 0
 
 
-def _scan(store: Store | None, files: list[Path], lang: str | None = None) -> Iterator[FileTask]:
+def _scan(store: Store | None, files: list[Path], ids: dict[Path, str], lang: str | None = None) -> Iterator[FileTask]:
     """Read and hash each file in order; decide here what needs no extraction (unchanged, bad)."""
-    seen: dict[str, str] = {}
     states: dict[str, DocumentState] = {}
     for done, path in enumerate(files):
         if store is not None and done % STATE_CHUNK == 0:  # what is stored of the next files, in one query
-            states = store.document_states([p.stem for p in files[done : done + STATE_CHUNK]])
+            states = store.document_states([ids[p] for p in files[done : done + STATE_CHUNK]])
         resolved = os.path.abspath(path)  # a string: this runs for every file, also unchanged ones
+        doc_id = ids[path]
         try:
-            task = _task(path, resolved, states.get(path.stem), seen)
-            task.lang = lang
-            yield task
+            task = _task(path, resolved, doc_id, states.get(doc_id))
         except DocumentError as exc:
-            yield FileTask(str(path), resolved, outcome=FileOutcome(str(path), error=str(exc)))
+            task = FileTask(str(path), resolved, doc_id, outcome=FileOutcome(str(path), error=str(exc)))
+        task.lang = lang
+        if task.outcome is not None:
+            task.outcome.doc_id, task.outcome.resolved = doc_id, resolved
+        yield task
 
 
-def _task(path: Path, resolved: str, state: DocumentState | None, seen: dict[str, str]) -> FileTask:
-    doc_id = path.stem
-    if seen.setdefault(doc_id, resolved) != resolved:
-        raise DuplicateDocumentId(_duplicate_in_run(path, seen[doc_id]))
+def _task(path: Path, resolved: str, doc_id: str, state: DocumentState | None) -> FileTask:
     data = documents.read_bytes(path)
     if state is not None:
         if state.path != resolved and os.path.exists(state.path):
@@ -201,8 +228,8 @@ def _task(path: Path, resolved: str, state: DocumentState | None, seen: dict[str
                 f"{path}: document id '{doc_id}' is already used by {state.path}; rename one of the files"
             )
         if state.content_hash == documents.content_hash(data) and state.extractor_version == version.extractor_version():
-            return FileTask(str(path), resolved, outcome=FileOutcome(str(path), unchanged=True))
-    return FileTask(str(path), resolved, data, is_new=state is None)
+            return FileTask(str(path), resolved, doc_id, outcome=FileOutcome(str(path), unchanged=True))
+    return FileTask(str(path), resolved, doc_id, data, is_new=state is None)
 
 
 def warm_up() -> None:
@@ -221,7 +248,7 @@ def _extract_file(task: FileTask) -> FileOutcome:
     path = Path(task.path)
     try:
         try:
-            doc = replace(documents.parse_document(task.data, path, path.stem), path=task.resolved)
+            doc = replace(documents.parse_document(task.data, path, task.doc_id), path=task.resolved)
             if task.lang is not None:
                 doc = replace(doc, lang=task.lang)
         except DocumentError:
@@ -233,8 +260,9 @@ def _extract_file(task: FileTask) -> FileOutcome:
         except Exception as exc:  # an extractor bug must not stop the other files
             raise DocumentError(f"{path}: extraction failed ({type(exc).__name__}: {exc}); please report this") from exc
     except DocumentError as exc:
-        return FileOutcome(task.path, error=str(exc))
+        return FileOutcome(task.path, error=str(exc), doc_id=task.doc_id, resolved=task.resolved)
     warnings = doc.warnings
     if len(claims) >= MAX_CLAIMS:
         warnings += (f"{path}: more than {MAX_CLAIMS:,} claims; only the first {MAX_CLAIMS:,} were kept",)
-    return FileOutcome(task.path, doc, claims, is_new=task.is_new, warnings=warnings)
+    return FileOutcome(task.path, doc, claims, is_new=task.is_new, warnings=warnings, doc_id=task.doc_id,
+                       resolved=task.resolved)

@@ -141,6 +141,31 @@ class Document:
     date_precision: str | None = None  # day | month | year
     lang: str = "de"
     warnings: tuple[str, ...] = ()
+    story: str | None = None  # the story front matter declares (`story:`); else story detection decides
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Documents that tell of one event (``claims.stories``), and the time they span.
+
+    ``first``/``last`` are the earliest and latest publication dates of its documents, as ISO
+    strings at their precision ("2022-01", "2024-03-15"); None when no document is dated.
+    ``declared`` is True when front matter named the story (``story:``).
+    """
+
+    story_id: str
+    label: str
+    first: str | None
+    last: str | None
+    doc_ids: tuple[str, ...]
+    declared: bool = False
+
+    @property
+    def span(self) -> str | None:
+        """The time the story spans: one date ("2022-01") or an ISO interval ("2024-03-12/2024-03-15")."""
+        if self.first is None or self.last is None:
+            return None
+        return self.first if self.first == self.last else f"{self.first}/{self.last}"
 
 
 @dataclass(slots=True)
@@ -154,6 +179,7 @@ class Group:
     status: str  # agree | compatible | conflict | update | sum_agree | sum_conflict | single
     claim_ids: list[str] = field(default_factory=list)
     explanation: str = ""
+    story: str | None = None  # the id of the story its claims belong to (None: grouped without stories)
 
 
 def full_concept(

@@ -155,6 +155,24 @@ def format_value(claim: Claim) -> str:
     return text
 
 
+def stories_table(stories: Iterable, width: int = 100) -> Table:
+    """Stories, one line each: id, label, number of documents, date span (first to last report)."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
+    table.add_column("Story", no_wrap=True)
+    table.add_column("Label", no_wrap=True, overflow="ellipsis", max_width=max(16, width // 2))
+    table.add_column("Docs", justify="right", no_wrap=True)
+    table.add_column("Span", no_wrap=True)
+    for story in stories:
+        span = f"{story.first} – {story.last}" if story.first and story.last and story.first != story.last else (
+            story.first or "[dim]undated[/dim]")
+        table.add_row(safe_text(story.story_id), safe_text(story.label), str(len(story.doc_ids)),
+                      span if span.startswith("[dim]") else safe_text(span))
+    return table
+
+
 def docs_table(docs: Iterable, width: int = 100) -> Table:
     """Documents, one line each: title (or, dimmed, the first words), source, date, language, claim count.
 
@@ -163,18 +181,18 @@ def docs_table(docs: Iterable, width: int = 100) -> Table:
     docs = list(docs)
     with_source = any(doc.source for doc in docs)
     id_width = max([len("Document"), *(len(doc.doc_id) for doc in docs)])
-    id_width = min(id_width, max(12, width // 4))
-    fixed = id_width + len("Published") + len("Lang") + len("Claims") + (16 if with_source else 0)
+    id_width = min(id_width, max(12, width // 3))  # ids are pasted back into commands: cut only when they cannot fit
+    fixed = id_width + len("2024-03-12") + len("Lang") + len("Claims") + (16 if with_source else 0)
     title_width = max(12, width - fixed - 3 * (6 if with_source else 5))
     from rich import box
     from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-    table.add_column("Document", no_wrap=True, max_width=id_width, overflow="ellipsis")
+    table.add_column("Document", no_wrap=True, min_width=id_width, max_width=id_width, overflow="ellipsis")
     table.add_column("Title", no_wrap=True, overflow="ellipsis")
     if with_source:
         table.add_column("Source", no_wrap=True, max_width=16, overflow="ellipsis")
-    table.add_column("Published", no_wrap=True)
+    table.add_column("Published", no_wrap=True, min_width=len("2024-03-12"))
     table.add_column("Lang", no_wrap=True)
     table.add_column("Claims", justify="right", no_wrap=True)
     for doc in docs:

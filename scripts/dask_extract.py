@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -40,11 +41,12 @@ from claims.ingest import list_files  # noqa: E402
 DOCS_PER_PARTITION = 64
 
 
-def extract_partition(paths: list[str], lang: str | None, out_dir: str | None, index: int):
-    """Runs on a worker: the lines of these files (or, with ``out_dir``, their file written there)."""
+def extract_partition(files: list[tuple[str, str]], lang: str | None, out_dir: str | None, index: int):
+    """Runs on a worker: the lines of these (path, document id) files (or, with ``out_dir``, their
+    file written there)."""
     from claims.claimlines import extract_lines
 
-    lines, errors, warnings = extract_lines(paths, lang=lang)
+    lines, errors, warnings = extract_lines(files, lang=lang)
     if out_dir is None:
         return lines, errors, warnings
     target = Path(out_dir) / f"part-{index:05d}.jsonl"
@@ -63,12 +65,13 @@ def run(paths: list[str], *, output, out_dir: Path | None, scheduler: str | None
     from distributed import Client, LocalCluster
 
     files, errors = [], 0
-    for item in list_files(paths):
+    for item in list_files(paths):  # ids are chosen here, over all files, as `claims extract` chooses them
         if isinstance(item, DocumentError):
             print(f"Error: {item}", file=sys.stderr)
             errors += 1
         else:
-            files.append(str(item))
+            path, doc_id = item
+            files.append((os.path.abspath(path), doc_id))
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     partitions = [files[i : i + partition_docs] for i in range(0, len(files), partition_docs)]

@@ -153,15 +153,36 @@ def test_encoding_fallback_is_a_warning_not_an_error(cli, tmp_path, fake_extract
     assert result.stderr.strip() == f"Warning: {path}: not UTF-8 (byte 4); read as cp1252"
 
 
-def test_duplicate_document_id_in_two_folders(cli, tmp_path, fake_extractor):
+def test_same_stem_in_two_folders_gets_ids_from_the_path(cli, tmp_path, fake_extractor):
     write(tmp_path / "x" / "report.txt", "Eins 1.")
     write(tmp_path / "y" / "report.txt", "Zwei 2.")
     result = cli("ingest", str(tmp_path / "x"), str(tmp_path / "y"))
-    assert result.exit_code == 1
-    assert "document id 'report' is already used by" in result.stderr
-    assert "1 new" in result.stdout
-    result = cli("ingest", str(tmp_path / "y"))  # in a later run too
-    assert result.exit_code == 1 and "rename one of the files" in result.stderr
+    assert result.exit_code == 0 and "2 new" in result.stdout
+    listed = json.loads(cli("docs", "--json").stdout)
+    assert [d["doc_id"] for d in listed] == ["x/report", "y/report"]
+    for doc_id in ("x/report", "y/report"):  # every id printed is a name the commands take
+        assert cli("list", "--doc", doc_id).exit_code == 0
+    assert cli("diff", "x/report", "y/report").exit_code == 0
+    assert "0 new, 0 updated, 2 unchanged" in cli("ingest", str(tmp_path)).stdout  # the ids stay
+
+
+def test_a_stored_stem_keeps_its_id_and_a_later_namesake_takes_its_path(cli, tmp_path, fake_extractor):
+    write(tmp_path / "reuters" / "2024-03-12.txt", "Eins 1.")
+    write(tmp_path / "ap" / "2024-03-12.txt", "Zwei 2.")
+    assert cli("ingest", str(tmp_path / "reuters")).exit_code == 0
+    result = cli("ingest", str(tmp_path))  # in a later run
+    assert result.exit_code == 0 and "1 new, 0 updated, 1 unchanged" in result.stdout
+    assert [d["doc_id"] for d in json.loads(cli("docs", "--json").stdout)] == ["2024-03-12", "ap/2024-03-12"]
+    assert cli("remove", "ap/2024-03-12").exit_code == 0
+
+
+def test_front_matter_id_names_the_document(cli, tmp_path, fake_extractor):
+    write(tmp_path / "a" / "report.txt", "---\nid: kivu-gw-1\nstory: kivu ferry\n---\nEins 1.")
+    write(tmp_path / "b" / "report.txt", "---\nid: kivu-gw-1\n---\nZwei 2.")
+    result = cli("ingest", str(tmp_path))
+    assert result.exit_code == 1 and "front matter id 'kivu-gw-1' is already used by" in result.stderr
+    assert [d["doc_id"] for d in json.loads(cli("docs", "--json").stdout)] == ["kivu-gw-1"]
+    assert "1 unchanged" in cli("ingest", str(tmp_path / "a")).stdout
 
 
 def test_moved_file_is_an_update_not_a_duplicate(cli, tmp_path, fake_extractor):

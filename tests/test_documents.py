@@ -101,6 +101,9 @@ def test_front_matter_lang_and_detection(tmp_path):
         ("---\ntitle: [unclosed\n---\nText.\n", "not valid YAML"),
         ("---\n- a\n- b\n---\nText.\n", "key: value"),
         ("---\ndate: gestern\n---\nText.\n", "is not a date"),
+        # A colon in a value is read as the rest of the line, but the other keys are still checked.
+        ("---\ntitle: Fähre: was wir wissen\ndate: gestern\n---\nText.\n", "is not a date"),
+        ("---\ntitle: Fähre: was wir wissen\ntags: [a, b\n---\nText.\n", "quote a value that holds a colon"),
     ],
 )
 def test_malformed_front_matter(tmp_path, text, message):
@@ -108,6 +111,23 @@ def test_malformed_front_matter(tmp_path, text, message):
     with pytest.raises(MalformedFrontMatter, match=message) as info:
         read_document(path)
     assert str(path) in str(info.value) and "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("header", "title", "date"),
+    [
+        ("title: Lake Orsa ferry: what we know\ndate: 2022-01-10\n", "Lake Orsa ferry: what we know", "2022-01-10"),
+        ("title: Fährunglück: Was wir wissen\nsource: Agentur: Nord\n", "Fährunglück: Was wir wissen", None),
+        ("title: 'Quoted: fine'\ndate: 2022-01-10\n", "Quoted: fine", "2022-01-10"),
+    ],
+)
+def test_colon_in_an_unquoted_front_matter_value_is_read_as_the_rest_of_the_line(tmp_path, header, title, date):
+    body = "At least 12 people were killed when the ferry sank.\n"
+    doc = read_document(write(tmp_path / "ferry.md", f"---\n{header}---\n{body}"))
+    assert doc.title == title and doc.date == date
+    assert doc.text.endswith(body) and extraction_text(doc).strip() == body.strip()
+    quoted = header.startswith("title: '")
+    assert any("quote it" in w for w in doc.warnings) != quoted
 
 
 def test_markdown_heading_is_title(tmp_path):

@@ -162,3 +162,5 @@ def test_peer_suites_pass_rates():
     total = sum(sum(t.total.values()) for t in counted)
     assert total >= 350
     assert passed / total >= 0.96
+    fractions = suites["rt-number"]
+    assert fractions.total["fraction"] >= 10 and fractions.passed["fraction"] >= 8, fractions.failures

@@ -73,7 +73,7 @@ def test_query_without_matches(store):
 def test_document_text_is_shown_literally(store):
     hostile = "[bold red]12[/bold red]\x1b[31m"
     doc = Document(doc_id="[red]x[/red]", path="x.txt", text=hostile + " Tote.", content_hash="x",
-                   source="[link=http://e.vil]o[/link]", date="2022-01-12")
+                   source="[link=http://e.vil]o[/link]", date="2022-01-12", story="kazakhstan-2022")
     store.replace_document(doc, [make_claim(doc=doc.doc_id, value=12.0, text=hostile, start=0,
                                             subject="[i]Tote[/i]")])
     regroup(store)

@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from .. import export
-from .core import GroupLimitOption, JsonOption, app, open_store, out_console, print_json
+from .core import GroupLimitOption, JsonOption, StoryOption, app, open_store, out_console, print_json
 
 
 @app.command("query")
@@ -22,6 +22,7 @@ def query_command(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help='Free text, e.g. "claims about casualties" or "Soldaten".')],
     limit: GroupLimitOption = 20,
+    story: StoryOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Show the groups about a topic side by side: one row per group, one column per source.
@@ -31,7 +32,7 @@ def query_command(
     from .. import compare, views
 
     with open_store(ctx) as store:
-        result = compare.query(store, text, limit=limit)
+        result = compare.query(store, text, limit=limit, story=story)
     if as_json:
         print_json(export.query_record(result))
         return
@@ -42,6 +43,7 @@ def query_command(
 def conflicts_command(
     ctx: typer.Context,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many groups.")] = None,
+    story: StoryOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """List the groups whose sources disagree (conflict, sum conflict, update), worst first.
@@ -51,7 +53,7 @@ def conflicts_command(
     from .. import compare, views
 
     with open_store(ctx) as store:
-        found = compare.conflicts(store, limit=limit)
+        found = compare.conflicts(store, limit=limit, story=story)
     if as_json:
         print_json([export.group_view_record(v) for v in found])
         return

@@ -71,6 +71,9 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 DocOption = Annotated[Optional[str], typer.Option("--doc", help="Only this document (id, unique prefix or path).")]
 CategoryOption = Annotated[Optional[str], typer.Option("--category", help="Only this category, e.g. deaths.")]
 GroupLimitOption = Annotated[int, typer.Option("--limit", min=1, help="At most this many groups.")]
+StoryOption = Annotated[
+    Optional[str], typer.Option("--story", help="Only this story: its id or a unique prefix (see `claims stories`).")
+]
 
 
 @dataclasses.dataclass

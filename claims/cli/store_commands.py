@@ -17,7 +17,9 @@ from ..ingest import extract_document, extract_paths, ingest, remove
 from ..parallel import usable_cores
 from ..progress import IngestProgress
 from ..store import Store
-from .core import CategoryOption, DocOption, JsonOption, app, err_console, open_store, out_console, regroup
+from .core import (
+    CategoryOption, DocOption, JsonOption, StoryOption, app, err_console, open_store, out_console, regroup,
+)
 
 TABLE_MAX_ROWS = 2000  # a longer table helps nobody; --json streams any number
 
@@ -124,6 +126,7 @@ def list_command(
     doc: DocOption = None,
     category: CategoryOption = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many claims.")] = None,
+    story: StoryOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """List claims as a table, in document order.
@@ -131,7 +134,7 @@ def list_command(
     Example: claims list --doc 002 --category deaths
     """
     with open_store(ctx) as store:
-        claims = islice(store.claims(doc=doc, category=category), limit)
+        claims = islice(store.claims(doc=doc, category=category, story=story), limit)
         if as_json:
             export.write(export.claim_records(claims), export.CLAIM_COLUMNS, sys.stdout, "json")
             return
@@ -145,6 +148,25 @@ def list_command(
         render.print_line(
             err_console(), f"Showing the first {TABLE_MAX_ROWS} claims; narrow with --doc or --category, or use --json."
         )
+
+
+@app.command("stories")
+def stories_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """List the stories: which documents tell of one event (id, label, documents, date span).
+
+    Claims of two stories are never compared. Front matter `story:` puts a document into a story.
+
+    Example: claims stories --json
+    """
+    with open_store(ctx) as store:
+        stories = store.stories()
+    if as_json:
+        export.write_json(export.story_records(stories), sys.stdout)
+    elif not stories:
+        render.print_line(err_console(), "No stories yet; add documents with `claims ingest PATH`.")
+    else:
+        out = out_console()
+        out.print(render.stories_table(stories, width=out.width))
 
 
 @app.command("show")
@@ -232,23 +254,26 @@ def export_command(
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
     doc: DocOption = None,
     category: CategoryOption = None,
+    story: StoryOption = None,
 ) -> None:
     """Export claims, or claims with their groups, as CSV or JSON (formula-like cells are neutralised).
 
     Example: claims export --what groups --format json -o groups.json
     """
     with open_store(ctx) as store:
+        if story is not None:
+            story = store.story(story).story_id  # an unknown story is an error before anything is written
         if output is None:
-            _export(store, what, sys.stdout, fmt.value, doc, category)
+            _export(store, what, sys.stdout, fmt.value, doc, category, story)
             return
         with export.atomic_file(output) as out:
-            count = _export(store, what, out, fmt.value, doc, category)
+            count = _export(store, what, out, fmt.value, doc, category, story)
     render.print_line(err_console(), f"Wrote {count} rows to {output}")
 
 
-def _export(store: Store, what: What, out, fmt: str, doc: str | None, category: str | None) -> int:
+def _export(store: Store, what: What, out, fmt: str, doc: str | None, category: str | None, story: str | None) -> int:
     if what is What.groups:
         if doc is not None or category is not None:
             raise typer.BadParameter("--doc and --category filter claims; groups are exported whole")
-        return export.export_groups(store, out, fmt)
-    return export.export_claims(store, out, fmt, doc=doc, category=category)
+        return export.export_groups(store, out, fmt, story=story)
+    return export.export_claims(store, out, fmt, doc=doc, category=category, story=story)

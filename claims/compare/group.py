@@ -23,8 +23,14 @@ Blocking, so that the work grows with the number of claims, not its square:
    compared with no other document (one group per document), since nothing
    says that two undated figures speak of the same event.
 
-Group ids hash the block, key and scope, so a group keeps its id when claims
-are added; a lone claim's group id hashes its claim id. A concept's key is
+Stories (``claims.stories``, given to ``group_claims`` as ``stories``): claims of two stories
+are never grouped, the story is part of every block. Within a story, a claim whose scope
+overlaps the story's span (its first report, less ``lead_days``, to its last) takes the span as
+its scope, so the figures of one story are compared across days and months; a scope clearly
+outside it (the 2011 toll in a 2022 story) stays a group of its own.
+
+Group ids hash the story (when there is one), block, key and scope, so a group keeps its id when
+claims are added; a lone claim's group id hashes its claim id. A concept's key is
 ``models.full_concept`` of its four fields, the string older stores held, so ids
 stay what they were.
 """
@@ -41,7 +47,8 @@ from operator import attrgetter
 
 from rapidfuzz import fuzz, process
 
-from ..models import Claim, Group, full_concept
+from ..models import Claim, Group, Story, full_concept
+from .scopes import SCOPE, StoryScopes, split_by_scope
 from .status import CLAIM_ORDER, load_config, status_of_sorted
 
 _NON_WORD = re.compile(r"[\W\d_]+")
@@ -126,51 +133,6 @@ def _merge_similar(norms: list[str], cutoff: float, keys: dict[str, str]) -> Non
         keys[norm] = "s:" + norms[root(i)]
 
 
-def _ancestors(scope: str) -> list[str]:
-    """Coarser ISO scopes that contain ``scope``: ``2022-01-06`` -> ``2022``, ``2022-01``."""
-    return [scope[:n] for n in (4, 7) if len(scope) > n and scope[n] == "-"]
-
-
-def scopes_compatible(a: str | None, b: str | None) -> bool:
-    """True when one scope contains the other (or either is unknown)."""
-    if a is None or b is None:
-        return True
-    return a == b or a in _ancestors(b) or b in _ancestors(a)
-
-
-def split_by_scope(claims: list[Claim]) -> list[tuple[str | None, list[Claim], str]]:
-    """Split claims of one key into groups of compatible scope (see module doc).
-
-    Returns (scope, claims, part of the group id) triples.
-    """
-    by_scope: dict[str | None, list[Claim]] = defaultdict(list)
-    for c in claims:
-        by_scope[c.scope].append(c)
-    known = [s for s in by_scope if s is not None]
-    inner = {a for s in known for a in _ancestors(s)}
-    leaves = sorted(s for s in known if s not in inner)
-    leaves_under: dict[str, list[str]] = defaultdict(list)
-    for leaf in leaves:
-        for a in _ancestors(leaf):
-            leaves_under[a].append(leaf)
-    clusters: dict[str | None, list[Claim]] = {leaf: list(by_scope[leaf]) for leaf in leaves}
-    for s in sorted(set(known) - set(leaves)):
-        below = leaves_under[s]
-        target = below[0] if len(below) == 1 else s
-        clusters.setdefault(target, []).extend(by_scope[s])
-    result = [(scope, members, str(scope)) for scope, members in sorted(clusters.items())]
-    if None in by_scope:
-        if len(result) == 1:
-            result[0][1].extend(by_scope[None])
-        else:
-            # Nothing says when these happened: compare them with no other source.
-            by_doc: dict[str, list[Claim]] = defaultdict(list)
-            for c in by_scope[None]:
-                by_doc[c.doc].append(c)
-            result.extend((None, members, f"undated:{doc}") for doc, members in sorted(by_doc.items()))
-    return result
-
-
 def _label(members: list[Claim], scope: str | None, labelled_details=()) -> str:
     """``deaths: Tote · 2022-01``: category, the commonest subject (or the concept), scope."""
     category = members[0].category  # a group holds claims of one category
@@ -217,12 +179,12 @@ def _event_name(c: Claim) -> str:
     return f"{name} ({detail})" if detail else name
 
 
-def _make_group(group_id: str, members: list[Claim], scope: str | None, config: dict) -> Group:
+def _make_group(group_id: str, members: list[Claim], scope: str | None, config: dict, story: str | None = None) -> Group:
     label = _label(members, scope, config.get("labelled_details", ()))
     if len(members) == 1:
         c = members[0]
         return Group(group_id, c.category, label, scope, "single",
-                     [c.claim_id], f"only one source ({c.doc})")
+                     [c.claim_id], f"only one source ({c.doc})", story)
     members.sort(key=CLAIM_ORDER)
     status, explanation = status_of_sorted(members, config)
     return Group(
@@ -233,57 +195,67 @@ def _make_group(group_id: str, members: list[Claim], scope: str | None, config: 
         status=status,
         claim_ids=[c.claim_id for c in members],
         explanation=explanation,
+        story=story,
     )
 
 
-def group_claims(claims: Iterable[Claim], config: dict | None = None) -> list[Group]:
-    """Put every claim into exactly one group; groups come sorted by id, whatever the input order."""
+def group_claims(
+    claims: Iterable[Claim], config: dict | None = None, stories: Iterable[Story] | None = None
+) -> list[Group]:
+    """Put every claim into exactly one group; groups come sorted by id, whatever the input order.
+
+    With ``stories``, claims of different stories are never grouped and a claim dated within its
+    story's span is compared across the span (see the module docstring)."""
     config = config or load_config()
     # Grouping allocates millions of small objects and frees none of them until
     # the end; the cyclic collector would rescan them again and again.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _group_claims(claims, config)
+        return _group_claims(claims, config, StoryScopes(stories, config) if stories is not None else None)
     finally:
         if enabled:
             gc.enable()
 
 
-def _group_claims(claims: Iterable[Claim], config: dict) -> list[Group]:
+def _group_claims(claims: Iterable[Claim], config: dict, stories: StoryScopes | None) -> list[Group]:
     seen: set[str] = set()
     # (category, unit, concept, detail, aspect, occasion): the claims with a concept
     by_concept: dict[tuple, list[Claim]] = defaultdict(list)
     loose: dict[tuple[str, str], list[Claim]] = defaultdict(list)  # (category, unit): no concept
     groups: list[Group] = []
     never_grouped = frozenset(config.get("never_grouped", ()))
+    story_of = stories.story_of if stories is not None else {}
     for c in claims:
         if c.claim_id in seen:
             continue
         seen.add(c.claim_id)
         concept = c.concept
+        story = story_of.get(c.doc)
         if concept and concept in never_grouped:
-            groups.append(_make_group(_group_id("claim", c.claim_id), [c], c.scope, config))
+            groups.append(_make_group(_group_id("claim", c.claim_id), [c], c.scope, config, story))
         elif concept:
-            by_concept[(c.category, c.unit or "", concept, c.detail, c.aspect, c.occasion)].append(c)
+            by_concept[(story, c.category, c.unit or "", concept, c.detail, c.aspect, c.occasion)].append(c)
         elif normalise_subject(c.subject):
-            loose[(c.category, c.unit or "")].append(c)
+            loose[(story, c.category, c.unit or "")].append(c)
         else:
-            groups.append(_make_group(_group_id("claim", c.claim_id), [c], c.scope, config))
-    keyed: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)  # (category, unit, key)
-    concepts_by_block: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(dict)
-    for (category, unit, *fields), members in by_concept.items():
+            groups.append(_make_group(_group_id("claim", c.claim_id), [c], c.scope, config, story))
+    keyed: dict[tuple, list[Claim]] = defaultdict(list)  # (story, category, unit, key)
+    concepts_by_block: dict[tuple, dict[str, list[Claim]]] = defaultdict(dict)
+    for (story, category, unit, *fields), members in by_concept.items():
         key = full_concept(*fields)  # one string per key, not per claim
-        same = keyed.setdefault((category, unit, "c:" + key), members)
+        same = keyed.setdefault((story, category, unit, "c:" + key), members)
         if same is not members:  # a concept given as one string ("killed:part") meets the fields spelling it
             same.extend(members)
-        concepts_by_block[(category, unit)][key] = same
-    for (category, unit), members in loose.items():
-        subject_keys = _subject_keys(members, concepts_by_block.get((category, unit), {}), config)
+        concepts_by_block[(story, category, unit)][key] = same
+    for block, members in loose.items():
+        subject_keys = _subject_keys(members, concepts_by_block.get(block, {}), config)
         for c in members:
-            keyed[(category, unit, subject_keys[normalise_subject(c.subject)])].append(c)
-    for (category, unit, key), members in keyed.items():
-        for scope, scoped, id_part in split_by_scope(members):
-            groups.append(_make_group(_group_id(category, unit, key, id_part), scoped, scope, config))
+            keyed[(*block, subject_keys[normalise_subject(c.subject)])].append(c)
+    for (story, category, unit, key), members in keyed.items():
+        scope_of = stories.scope_function(story) if stories is not None and story is not None else SCOPE
+        head = (story, category, unit, key) if stories is not None and stories.hashed else (category, unit, key)
+        for scope, scoped, id_part in split_by_scope(members, scope_of):
+            groups.append(_make_group(_group_id(*head, id_part), scoped, scope, config, story))
     groups.sort(key=attrgetter("group_id"))  # one string key: 5x cheaper than (category, label, id)
     return groups

@@ -83,27 +83,36 @@ def named_events(text: str) -> set[str]:
     return keys
 
 
-def query(store: Store, text: str, *, limit: int = 20, claims_per_group: int = 50) -> QueryResult:
-    """Groups about the topics of ``text`` (most sources first), or the groups of FTS matches."""
+def query(
+    store: Store, text: str, *, limit: int = 20, claims_per_group: int = 50, story: str | None = None
+) -> QueryResult:
+    """Groups about the topics of ``text`` (most sources first), or the groups of FTS matches;
+    ``story`` (an id or unique prefix) keeps the groups of that story only."""
+    story_id = store.story(story).story_id if story is not None else None
     topics, categories, year = parse_topics(text)
     if categories:
-        total = store.count_groups(categories, year=year)
+        total = store.count_groups(categories, year=year, story=story_id)
         events = sorted(named_events(text)) if "date" in categories else []
         # "when did the general strike begin": groups dating the events it names come first;
         # dates read best in time order.
         ids = store.rank_groups(categories, status_order=SEVERITY, year=year, first_events=events,
-                                by_date=categories == ["date"], limit=limit)
+                                by_date=categories == ["date"], story=story_id, limit=limit)
         views = store.group_views(ids, claims_per_group)
         mode = "topic"
     else:
-        views, total = _fulltext(store, text, limit, claims_per_group)
+        views, total = _fulltext(store, text, limit, claims_per_group, story_id)
         mode = "fulltext"
     documents = store.documents_by_id(c.doc for v in views for c in v.claims)
     return QueryResult(text, mode, topics, categories, views, total, documents)
 
 
-def _fulltext(store: Store, text: str, limit: int, claims_per_group: int) -> tuple[list[GroupView], int]:
+def _fulltext(
+    store: Store, text: str, limit: int, claims_per_group: int, story: str | None = None
+) -> tuple[list[GroupView], int]:
     found = list(store.search_claims_fts(text, limit=500))
+    if story is not None:
+        in_story = set(store.story(story).doc_ids)
+        found = [claim for claim in found if claim.doc in in_story]
     group_of = store.group_ids_of([claim.claim_id for claim in found])
     order: list[str] = []
     ungrouped: list[Claim] = []
@@ -121,9 +130,12 @@ def _fulltext(store: Store, text: str, limit: int, claims_per_group: int) -> tup
     return views, len(order) + len(ungrouped)
 
 
-def conflicts(store: Store, *, limit: int | None = None) -> list[GroupView]:
-    """Groups whose sources disagree (conflict, sum_conflict, update, sum_agree), worst first."""
-    return store.group_views(store.groups_by_status(DISAGREEMENTS, status_order=SEVERITY, limit=limit), 50)
+def conflicts(store: Store, *, limit: int | None = None, story: str | None = None) -> list[GroupView]:
+    """Groups whose sources disagree (conflict, sum_conflict, update, sum_agree), worst first;
+    ``story`` (an id or unique prefix) keeps those of that story only."""
+    story_id = store.story(story).story_id if story is not None else None
+    ids = store.groups_by_status(DISAGREEMENTS, status_order=SEVERITY, limit=limit, story=story_id)
+    return store.group_views(ids, 50)
 
 
 def diff(store: Store, doc_a: str, doc_b: str) -> DiffResult:
@@ -162,8 +174,11 @@ def _claims(n: int) -> str:
 
 
 def regroup(store: Store) -> list[Group]:
-    """Group every claim of the store anew, save the groups and return them."""
-    return store.regroup(group_claims)
+    """Find the stories of the store's documents, group every claim anew within its story, save
+    stories and groups and return the groups."""
+    from ..stories import detect_stories
+
+    return store.regroup(lambda claims, stories: group_claims(claims, stories=stories), stories=detect_stories)
 
 
 def regroup_changed(store: Store) -> None:

@@ -19,9 +19,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..errors import DocumentError, EmptyDocument
+from ..errors import DocumentError, EmptyDocument, MalformedFrontMatter
 from ..models import Document
 from .decoding import decode
+from .ids import assign_ids, unique_tail
 from .files import MAX_BYTES, SUFFIXES, content_hash, iter_paths, read_bytes, read_stream
 from .header import (
     HEAD_CHARS, blank_header, date_from_text, find_title, front_matter_date, parse_front_matter, parse_iso_date,
@@ -29,7 +30,7 @@ from .header import (
 )
 
 __all__ = [
-    "MAX_BYTES", "SUFFIXES", "content_hash", "decode", "doc_id_for", "extraction_text", "find_title", "iter_documents",
+    "MAX_BYTES", "SUFFIXES", "assign_ids", "unique_tail", "content_hash", "decode", "doc_id_for", "extraction_text", "find_title", "iter_documents",
     "iter_paths", "lead", "parse_document", "parse_iso_date", "read_bytes", "read_document", "read_stream",
 ]
 LANGUAGES = ("de", "en")
@@ -71,7 +72,7 @@ def parse_document(data: bytes, path: str | Path, doc_id: str | None = None) -> 
     if not text[header.end :].strip():
         raise EmptyDocument(f"{path}: no article text after the metadata; remove it or add text")
     if header.front_matter is not None:
-        meta = parse_front_matter(header.front_matter, path)
+        meta = parse_front_matter(header.front_matter, path, warnings)
     else:
         meta = {"date": header.line_date} if header.line_date else {}
     lang = guess_language(meta.get("lang"), text, header.end, path, warnings)
@@ -82,8 +83,11 @@ def parse_document(data: bytes, path: str | Path, doc_id: str | None = None) -> 
         found, found_precision = date_from_text(blank_header(text, header.end)[: header.end + HEAD_CHARS], lang)
         if found is not None and (date is None or found.startswith(date)):
             date, precision = found, found_precision
+    declared_id = str_or_none(meta.get("id"))
+    if declared_id is not None and (declared_id != declared_id.strip() or any(c.isspace() for c in declared_id)):
+        raise MalformedFrontMatter(f"{path}: front matter id {declared_id!r} holds spaces; use letters, digits, - _ . /")
     return Document(
-        doc_id=doc_id if doc_id is not None else doc_id_for(path),
+        doc_id=declared_id or (doc_id if doc_id is not None else doc_id_for(path)),
         path=str(path),
         text=text,
         content_hash=content_hash(data),
@@ -94,6 +98,7 @@ def parse_document(data: bytes, path: str | Path, doc_id: str | None = None) -> 
         date_precision=precision,
         lang=lang,
         warnings=tuple(warnings),
+        story=str_or_none(meta.get("story")),
     )
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import MalformedFrontMatter
 
-FRONT_MATTER_KEYS = ("date", "source", "title", "url", "lang")
+FRONT_MATTER_KEYS = ("date", "source", "title", "url", "lang", "story", "id")
 FRONT_MATTER_MAX_CHARS = 64 * 1024
 HEAD_CHARS = 2000  # where title and publication date are looked for
 TITLE_MAX_CHARS = 150
@@ -19,6 +19,7 @@ _FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 # " date 2022-01 Entgegen ..." -- a metadata prefix on the first line; the rest is article text.
 _LINE_DATE = re.compile(r"\A\ufeff?[ \t]*date:?[ \t]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?=\s|\Z)", re.I)
 _ISO_DATE = re.compile(r"\A(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+_PLAIN_PAIR = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*)|[ \t]*)\Z")
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
 
 
@@ -46,7 +47,9 @@ def read_header(text: str, path: Path) -> Header:
     return Header()
 
 
-def parse_front_matter(block: str, path: Path) -> dict:
+def parse_front_matter(block: str, path: Path, warnings: list[str] | None = None) -> dict:
+    """The keys of a front matter block. A value with a colon in it that YAML rejects
+    ("title: Lake Orsa ferry: what we know") is read as the rest of its line, with a warning."""
     # Only documents with front matter need yaml: a re-ingest of unchanged files starts without it.
     import yaml
 
@@ -55,14 +58,44 @@ def parse_front_matter(block: str, path: Path) -> dict:
     try:
         meta = yaml.load(block, Loader=FAST_SAFE_LOADER)
     except yaml.YAMLError as exc:
+        plain = plain_front_matter(block)
+        if plain is not None:
+            if warnings is not None:
+                warnings.append(f"{path}: front matter value with a colon read as the rest of its line; quote it")
+            return plain
         where = getattr(exc, "problem_mark", None)
         line = f" (line {where.line + 2})" if where is not None else ""
-        raise MalformedFrontMatter(f"{path}: front matter is not valid YAML{line}; fix or remove the '---' block") from None
+        raise MalformedFrontMatter(f"{path}: front matter is not valid YAML{line}; fix or remove the '---' block"
+                                   " (quote a value that holds a colon)") from None
     if meta is None:
         return {}
     if not isinstance(meta, dict):
         raise MalformedFrontMatter(f"{path}: front matter must be 'key: value' lines ({', '.join(FRONT_MATTER_KEYS)})")
     return {str(k).lower(): v for k, v in meta.items()}
+
+
+def plain_front_matter(block: str) -> dict | None:
+    """``key: value`` lines read without YAML, each value the rest of its line, when some value
+    holds a colon (which YAML rejects unquoted); None if a line is no such pair or a value
+    opens a YAML structure ("[", "{") or a quote it does not close."""
+    meta: dict = {}
+    colon = False
+    for line in block.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        m = _PLAIN_PAIR.match(line)
+        if m is None:
+            return None
+        key, value = m.group(1).lower(), (m.group(2) or "").strip()
+        if value and value[0] in "[{|>&*!":
+            return None
+        if value and value[0] in "\"'":
+            if len(value) < 2 or value[-1] != value[0]:
+                return None
+            value = value[1:-1]
+        colon = colon or ": " in value
+        meta[key] = value
+    return meta if colon else None
 
 
 def front_matter_date(value, path: Path) -> tuple[str | None, str | None]:

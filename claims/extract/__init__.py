@@ -24,10 +24,16 @@ from .actors import actors_of
 from .builder import date_claims, number_claims
 from .classify import read
 from .dates import find_dates
-from .enumerations import borrow_readings, enumeration_links, share_readings, share_units
+from .enumerations import (
+    borrow_readings,
+    enumeration_links,
+    share_readings,
+    share_units,
+)
+from .inclusions import back_references, breakdowns, parts_of_tolls
 from .noise import NoiseChecker, is_metadata_date, is_ordinal
 from .numbers import find_numbers
-from .parts import parts_of_wholes, people_among_casualties
+from .parts import parts_keep_their_whole, parts_of_wholes, people_among_casualties
 from .scope import find_scope_dates
 from .sentences import TextContext, split_sentences
 from .singulars import find_singulars
@@ -101,9 +107,13 @@ def _extract(text: str, lang: str, as_of: str | None) -> list[Claim]:
     readings = [read(ctx, number) for number in numbers]
     links = enumeration_links(ctx, numbers)
     share_readings(vocab, readings, links)
+    breakdowns(ctx, numbers, readings)
+    back_references(ctx, numbers, readings)
     borrow_readings(ctx, numbers, readings)
     actors = actors_of(ctx, numbers, readings, links)
     people_among_casualties(ctx, numbers, readings)
+    parts_keep_their_whole(ctx, numbers, readings)
+    parts_of_tolls(ctx, numbers, readings)
     parts = parts_of_wholes(ctx, numbers, readings, actors)
     claims = number_claims(ctx, numbers, readings, actors, parts) + date_claims(ctx, dates)
     claims.sort(key=lambda c: (c.start, c.end))

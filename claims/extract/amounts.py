@@ -1,5 +1,5 @@
-"""Percentages, shares, money and changes: what a figure with a unit measures, and whether it
-is a change of a level ("stieg um 2 Prozent") rather than the level itself."""
+"""Percentages, shares, money, measures and changes: what a figure with a unit measures, and
+whether it is a change of a level ("stieg um 2 Prozent") rather than the level itself."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..lexicon.vocabulary import Vocabulary
 from ..models import NumberMatch
-from .nouns import concept_key, head_noun, noun_before, noun_of, price_noun
+from .nouns import TOKEN, concept_key, head_noun, noun_before, noun_of, price_noun
 from .numbers import is_amount_word, word_before
 from .reading import Reading, joined
 
@@ -20,6 +20,30 @@ def percentage_reading(text: str, number: NumberMatch, clause, vocab: Vocabulary
             text, number.start, clause[0], vocab, skip_units=True
         )
     return Reading("percentage", concept_key(subject) if subject else None, subject, unit="%")
+
+
+def measure_reading(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading | None:
+    """A figure with a unit of distance, depth, speed, magnitude or bearing: "70 miles off the
+    coast", "in 10 km Tiefe", "a 7.8-magnitude quake", "Erdbeben der Stärke 7,8". Its category is
+    ``measure`` and its concept the unit: never a count of people, compared only within its unit."""
+    if not vocab.measures.groups:
+        return None
+    unit_word = TOKEN.match(text, number.end + len(text[number.end : number.end + 3]) - len(
+        text[number.end : number.end + 3].lstrip(" -–")))
+    unit = None
+    if unit_word is not None and unit_word.end() <= clause[1]:
+        unit = vocab.measures.key_of(unit_word.group())
+    if unit is None:
+        before = " " + " ".join(text[max(clause[0], number.start - 24) : number.start].lower().split())
+        unit = next((key for key, leads in vocab.measure_leads.items()
+                     if any(before.endswith(" " + lead) for lead in leads)), None)
+        unit_word = None
+    if unit is None:
+        return None
+    what = noun_of(text, number.start, clause[0]) if vocab.counted_before_of else None  # "a depth of 10 km"
+    subject = unit_word.group() if unit_word is not None else unit
+    return Reading("measure", unit, subject, unit=unit, from_noun=True,
+                   detail=concept_key(what) if what and what.lower() != unit else None)
 
 
 def money_reading(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading:
@@ -54,7 +78,10 @@ def fraction_reading(word: str, denominator: float, text: str, number: NumberMat
 
 
 def is_change(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> bool:
-    """'stieg um 2 Prozent', 'rose by 1.5 percent': the percentage is a change, not a level."""
+    """'stieg um 2 Prozent', 'rose by 1.5 percent': the percentage is a change, not a level; so is
+    a negative percentage ("-1,2 Prozent", "−0,4 %"), as no share is below zero."""
+    if number.unit == "%" and number.value < 0:
+        return True
     return word_before(text, number.start, clause[0], 20) in vocab.change_markers
 
 

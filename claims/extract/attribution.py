@@ -32,8 +32,19 @@ def attributions_in(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
     # One scan for every kind of attribution word; each hit is then sorted by kind.
     for m in vocab.attribution_any.finditer(text, lo, hi):
         phrase = " ".join(m.group().split())
+        if vocab.attribution_no_source.matches(phrase):
+            continue  # "an estimated 150,000": no one is named
         if vocab.attribution_standalone.matches(phrase):
-            found.append((m.start(), m.group()))
+            source = _gapped_source(text, m, vocab)
+            if source:
+                found.append((m.start(), source))
+            continue
+        if vocab.attribution_source_only.matches(phrase):
+            # "An independent monitoring group put the toll at 120": the words after the source
+            # are the start of a clause; the source alone is the attribution.
+            source = _source_preceding(text, m, lo, hi, vocab)
+            if source:
+                found.append((m.start(), source[: len(source) - len(m.group())].rstrip()))
             continue
         if vocab.attribution_before.matches(phrase):
             source = _source_after(text, m, hi, vocab)
@@ -49,14 +60,76 @@ def attributions_in(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
     return found
 
 
+def _gapped_source(text: str, trigger: re.Match, vocab: Vocabulary) -> str | None:
+    """A split verb around its source ("teilte das Innenministerium mit") as written when the gap
+    is one noun phrase; else the noun phrase in the gap that is not a preposition's ("teilte der
+    Nachrichtensender des staatlichen TV in Astana mit" gives "der Nachrichtensender des
+    staatlichen TV"): a source, never a cut clause. None when the gap names no source ("gibt
+    es ... an" is "there is")."""
+    tokens = list(TOKEN.finditer(text, trigger.start(), trigger.end()))
+    if len(tokens) < 3:
+        return trigger.group()
+    inner = tokens[1:-1]
+    i = 0
+    while i < len(inner):
+        word = inner[i].group()
+        if not word[0].isalpha() or word.lower() in vocab.attribution_not_source:
+            return None
+        if word.lower() in vocab.prepositions:  # "am Montag", "in Astana": skip the phrase it governs
+            i = _phrase_end(inner, i + 1, vocab, genitive=False)
+            continue
+        end = _phrase_end(inner, i, vocab, genitive=True)
+        if end == len(inner) and i == 0:
+            return trigger.group()
+        while end > i and vocab.nouns_capitalised and inner[end - 1].group()[0].islower():
+            end -= 1  # a phrase ends with its noun: "das Wirtschaftsministerium heute"
+        if end > i and any(t.group().lower() not in _ARTICLES for t in inner[i:end]):
+            return text[inner[i].start() : inner[end - 1].end()]
+        return None
+    return None
+
+
+def _phrase_end(tokens: list[re.Match], i: int, vocab: Vocabulary, genitive: bool) -> int:
+    """Where a noun phrase starting at ``tokens[i]`` ends: articles, adjectives, nouns, and with
+    ``genitive`` the phrases an "of" word ("des", "der", "of") hangs on it."""
+    noun = False
+    while i < len(tokens):
+        word = tokens[i].group()
+        low = word.lower()
+        if not word[0].isalpha() or low in vocab.prepositions or low in vocab.attribution_not_source:
+            break
+        if low in _ARTICLES:
+            if noun and not (genitive and low in vocab.attribution_of_words):
+                break
+            noun = False
+        elif vocab.nouns_capitalised and not word[0].isupper() and not low.endswith(_ADJECTIVE_ENDINGS):
+            break
+        else:
+            noun = noun or word[0].isupper() or not vocab.nouns_capitalised
+        i += 1
+    return i
+
+
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
 def _source_after(text: str, trigger: re.Match, hi: int, vocab: Vocabulary) -> str | None:
     """'laut der Regierung', 'according to the interior ministry', 'wie die Polizei mitteilte'."""
     needs_verb = trigger.group().lower() in vocab.attribution_needs_verb
     end = trigger.end()
     taken = 0
-    previous = ""
+    previous = previous_low = ""
+    adjective = False
+    inserted = 0  # words of a phrase between an article and its adjective: "laut einer am Mittwoch veröffentlichten"
     for token in TOKEN.finditer(text, trigger.end(), min(hi, trigger.end() + 80)):
         word = token.group()
+        if inserted:
+            if not word[0].isalpha() or inserted == 1 and not _adjective(word, vocab):
+                break  # no adjective soon after: the phrase was no source's
+            inserted -= 1
+            if _adjective(word, vocab):
+                previous_low, adjective, inserted = word.lower(), True, 0
+            continue
         if word == "." and len(previous) == 1 and previous.isupper():  # "the U.N.", "U.S. officials"
             end, previous = token.end(), word
             continue
@@ -65,15 +138,35 @@ def _source_after(text: str, trigger: re.Match, hi: int, vocab: Vocabulary) -> s
             break
         if needs_verb and vocab.attribution_verbs.matches(word):
             return text[trigger.start() : token.end()]
-        if not _is_source_word(word, vocab):
+        if needs_verb and word.lower() in vocab.prepositions and taken:
+            continue  # "wie das Statistikamt am Montag mitteilte": a time or place before the verb
+        if vocab.nouns_capitalised and previous_low in _ARTICLES and word.lower() in vocab.prepositions:
+            inserted = 3  # "laut einer am Mittwoch veröffentlichten Umfrage": the adjective must follow soon
+            continue
+        # a lower-case adjective only after an article or another adjective: "laut der jüngsten Volkszählung"
+        in_phrase = (previous_low in _ARTICLES or adjective) and _adjective(word, vocab)
+        if not _is_source_word(word, vocab) and not in_phrase:
             break
+        previous_low, adjective = word.lower(), in_phrase
         end = token.end()
         taken += 1
-        if taken >= 5:
+        if taken >= 5 and not needs_verb:
             break
     if needs_verb or taken == 0:
         return None
-    return text[trigger.start() : end]
+    phrase = text[trigger.start() : end]
+    while vocab.nouns_capitalised and phrase.rsplit(None, 1)[-1][:1].islower() and " " in phrase[len(trigger.group()):]:
+        phrase = phrase.rsplit(None, 1)[0]  # a phrase ends with its noun: not "laut der jüngsten"
+    if vocab.nouns_capitalised and not any(w[:1].isupper() for w in phrase[len(trigger.group()):].split()):
+        return None  # "laut einer" names no one
+    return phrase
+
+
+def _adjective(word: str, vocab: Vocabulary) -> bool:
+    """A lower-case adjective inside a German noun phrase ("der jüngsten Volkszählung")."""
+    low = word.lower()
+    return (vocab.nouns_capitalised and word[0].islower() and low.endswith(_ADJECTIVE_ENDINGS)
+            and low not in vocab.prepositions and low not in vocab.attribution_not_source)
 
 
 def _source_around(
@@ -91,7 +184,7 @@ def _source_around(
 def _source_preceding(text: str, trigger: re.Match, lo: int, hi: int, vocab: Vocabulary) -> str | None:
     before = [t for t in TOKEN.finditer(text, max(lo, trigger.start() - 60), trigger.start())]
     start = trigger.start()
-    for token in reversed(before[-4:]):
+    for token in reversed(before[-5:]):  # "a report by the inspectorate found"
         if not token.group()[0].isalpha() or not _is_source_word(token.group(), vocab):
             break
         start = token.start()

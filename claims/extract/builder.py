@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from ..models import Claim, DateMatch, NumberMatch, claim_id_for
 from .attribution import attribution_at
-from .classify import injury_severity
-from .noise import in_idiom, is_name_number
+from .severity import injury_severity
+from .noise import in_idiom, is_bare_fraction, is_name_number
 from .reading import Reading
 from .scope import date_scope, event_of, scope_of, sentence_events
 from .sentences import TextContext
@@ -28,7 +28,7 @@ def number_claims(
             if actor is None and is_name_number(ctx, number):
                 continue
             reading = Reading("count", None, None)
-        if not reading.counted or in_idiom(ctx, number):
+        if not reading.counted or in_idiom(ctx, number) or is_bare_fraction(number, reading.category):
             continue
         if number.kind == "article" and reading.category not in ctx.vocab.casualties:
             continue  # "ein Mensch" counts only as a casualty

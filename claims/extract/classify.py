@@ -19,12 +19,13 @@ from .amounts import (
     is_change,
     is_count_change,
     is_money_change,
+    measure_reading,
     money_reading,
     percentage_reading,
 )
 from .noise import is_identifier
-from .nouns import CONJUNCTIONS, TOKEN, concept_key, head_noun, noun_before, noun_of, number_of_noun, words_before_noun
-from .numbers import is_figure
+from .nouns import concept_key, head_noun, noun_before, noun_of, number_of_noun, words_before_noun
+from .numbers import is_figure, word_before
 from .parts import is_partitive_whole
 from .predicates import nearest_predicate, predicates_near
 from .reading import Reading
@@ -34,12 +35,6 @@ _PUNCTUATION = ".,;:!?()[]{}\"'„“”»«*–-"
 
 # How near (characters) a casualty verb must stand to count a noun the lexicon does not know.
 CASUALTY_VERB_REACH = 25
-
-
-SEVERITY_REACH = 8  # words after a figure searched for how badly its injured are hurt
-
-
-_INFLECTIONS = ("", "e", "en", "er", "es", "em")  # "schwere Verletzungen", "lebensgefährlichen"
 
 
 _NAME = r"[A-ZÄÖÜ][^\W\d_]*(?:[-'’][^\W\d_]+)?"
@@ -71,6 +66,9 @@ def _read_number(ctx: TextContext, number: NumberMatch, clause: tuple[int, int])
     opener = _age_opener_before(text, number, clause, vocab)
     if opener is not None:  # "im Alter von 37 Jahren", "aged 37"
         return Reading("count", "age", opener, unit="year", from_noun=True)
+    measure = measure_reading(text, number, clause, vocab) if number.kind in ("cardinal", "decimal") else None
+    if measure is not None:  # "70 miles off the coast", "der Stärke 7,8": a unit, never people
+        return measure
     if number.kind == "percent":
         reading = percentage_reading(text, number, clause, vocab)
         is_points = number.text.lower().endswith(vocab.percentage_points)
@@ -99,6 +97,14 @@ def _count_reading(ctx: TextContext, number: NumberMatch, clause) -> Reading | N
         category = vocab.noun(before).category if before else None
         if category is not None:
             return Reading(category.name, category.concept, before)
+    if text.startswith("-", number.end):
+        after = text[number.end + 1 : number.end + 40].split(None, 1)
+        glued = after[0].split("-", 1)[0].strip(_PUNCTUATION) if after else ""
+        unit = vocab.durations.key_of(glued) if glued else None
+        if unit is not None:  # "nach 14-stündiger Debatte": a duration
+            return Reading("duration", unit, glued, unit=unit, from_noun=True, detail=concept_key(head) if head else None)
+        if head is not None and "-" in head and vocab.noun(glued).category is not None:
+            head = glued  # "390.000-Einwohner-Stadt": the figure counts the first part
     if head is not None:
         return _counted(ctx, head, number, clause)
     found = nearest_predicate(text, number, clause, predicates_near(ctx, number), vocab.lang)
@@ -157,6 +163,8 @@ def _counted(ctx: TextContext, head: str, number: NumberMatch, clause) -> Readin
             return Reading("duration", None, head, unit=info.duration, from_noun=True)
         return Reading("duration", info.duration, head, unit=info.duration, from_noun=True, detail=concept_key(what))
     category = info.category
+    if category is not None and number.value < category.min_value and info.person:
+        category = None  # "21 Dorfbewohner werden vermisst": too few for a place, people
     if category is not None and category.name in vocab.casualties:
         # Only a worse fate overrides a casualty noun: "Ein Gefangener starb", "zwei Verletzte
         # erlagen ... ihren Verletzungen"; the dead are never arrested.
@@ -177,7 +185,8 @@ def _counted(ctx: TextContext, head: str, number: NumberMatch, clause) -> Readin
         # know takes a casualty verb right next to it, as a group of its own ("killed", "villag"):
         # 5 villagers are not compared with a toll of all people, nor 600 vultures with one.
         found = nearest_predicate(text, number, clause, predicates_near(ctx, number), vocab.lang)
-        if found is not None and found[0] <= CASUALTY_VERB_REACH and found[1].name in vocab.casualties:
+        if found is not None and found[0] <= CASUALTY_VERB_REACH and found[1].name in vocab.casualties \
+                and word_before(text, number.start, clause[0]) not in vocab.prepositions:  # "taken to three hospitals"
             category = found[1]
             return Reading(category.name, category.concept, head, from_noun=True, detail=concept_key(head))
         return Reading("count", concept_key(head), head, from_noun=True)
@@ -195,32 +204,24 @@ def _counted(ctx: TextContext, head: str, number: NumberMatch, clause) -> Readin
             # who did something are no population figure
             return Reading(found[1].name, found[1].concept, head, from_noun=True)
         return Reading(category.name, category.concept, head, from_noun=True)
-    if info.person and found is not None:
-        return _with_predicate(found[1], head, vocab)
+    if info.person and found is not None and not (found[1].general_only and not _general(head, vocab)):
+        return _with_predicate(found[1], head, vocab)  # not "60,000 rescue workers were sent": no troops
+    category = _whole_before_lead(text, number, clause, vocab) if info.person else None
+    if category is None and head.lower() in vocab.strength_nouns and number.value > 1 and vocab.strength_cues.search(
+            text, *ctx.span(ctx.locate(number.start))):  # "Das Kontingent umfasst 2.250 Mann"
+        category = next((c for c in vocab.categories if c.name == vocab.strength_category), None)
+    if category is not None and category.name not in vocab.casualties:  # "die Truppe mit 1.800 Männern"
+        return Reading(category.name, category.concept, head, from_noun=True)
     return Reading("count", concept_key(head), head, from_noun=True)
 
 
-def injury_severity(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> str | None:
-    """How badly the injured the number counts are hurt ("serious", "critical", "light"), if its
-    clause says: "drei Menschen wurden schwer verletzt", "zwei Schwerverletzte", "twelve slightly
-    injured, three seriously"."""
-    if not vocab.injury_severities:
+def _whole_before_lead(text: str, number: NumberMatch, clause, vocab: Vocabulary):
+    """The category of the noun right before an attributive lead before the number: "die Truppe
+    mit 1.800 Männern" counts troops (the men are the troop's strength)."""
+    if not after_attributive_lead(text, number, clause, vocab):
         return None
-    tokens = [t.group().lower() for t in TOKEN.finditer(text, number.end, clause[1])][:SEVERITY_REACH + 1]
-    for k, word in enumerate(tokens[:SEVERITY_REACH]):
-        if is_figure(word, vocab.lang) or word in ",;" or word in vocab.injury_partial:
-            return None  # the next figure's or clause's words; "70 zum Teil schwer verletzt": all 70 are injured
-        following = tokens[k + 1] if k + 1 < len(tokens) else "."
-        for severity, level in vocab.injury_severities.items():
-            if not word.startswith(severity):
-                continue
-            rest = word[len(severity):]
-            if rest.startswith(vocab.injury_stems):  # "Schwerverletzte", "schwerstverletzt"
-                return level
-            if rest in _INFLECTIONS and (following.startswith(vocab.injury_stems) or following in CONJUNCTIONS
-                                         or following in _PUNCTUATION):
-                return level  # "schwer verletzt", "schwere Verletzungen", "drei schwer."
-    return None
+    words = text[max(clause[0], number.start - 60) : number.start].split()
+    return vocab.noun(words[-2].strip(_PUNCTUATION)).category if len(words) >= 2 else None
 
 
 def _casualty_adjective(text: str, start: int, head: str, limit: int, vocab: Vocabulary):
@@ -240,7 +241,13 @@ def _with_predicate(category, head: str, vocab: Vocabulary) -> Reading:
 
 def _subgroup(head: str, vocab: Vocabulary) -> str | None:
     """No detail for people in general, ``polizist`` for a subgroup of them (killed police officers)."""
-    return concept_key(head) if vocab.noun(head).subgroup else None
+    # "police officers" (a noun of two words) are a subgroup as "officers" are
+    return concept_key(head.rsplit(None, 1)[-1]) if vocab.noun(head).subgroup else None
+
+
+def _general(head: str, vocab: Vocabulary) -> bool:
+    """True if ``head`` names people in general ("people", "Menschen") or a subgroup of them."""
+    return head.lower() in vocab.people_in_general or vocab.noun(head).subgroup
 
 
 def _worse(vocab: Vocabulary, fate: str, than: str) -> bool:
@@ -250,10 +257,14 @@ def _worse(vocab: Vocabulary, fate: str, than: str) -> bool:
 
 
 def _category_noun_before(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading | None:
-    """'Die Zahl der Toten stieg auf 50': the counted noun stands before the number."""
-    words = text[max(clause[0], number.start - 60) : number.start].split()[-6:]
+    """'Die Zahl der Toten stieg auf 50': the counted noun stands before the number; farther back
+    than six words ("The death toll from the earthquakes in Turkey and Syria has passed 11,000")
+    only with no other figure between."""
+    words = text[max(clause[0], number.start - 90) : number.start].split()[-10:]
     for i in range(len(words) - 1, -1, -1):
         word = words[i].strip(_PUNCTUATION)
+        if len(words) - i > 6 and is_figure(word, vocab.lang):
+            return None
         if not word or vocab.nouns_capitalised and not word[0].isupper() or word.lower() in vocab.not_nouns:
             continue  # German nouns are capitalised: "auszugleichen" is no compound of "Leichen"
         category = vocab.noun(word).category

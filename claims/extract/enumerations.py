@@ -141,7 +141,7 @@ def _reading_before(ctx: TextContext, numbers: list[NumberMatch], readings: list
     if j is None or part_at(ctx, numbers[j]) is not None:
         return None  # "Von den 300 Festgenommenen wurden 20 verurteilt": a part, not more arrests
     reading = readings[j]
-    if reading.category in ("count", "duration"):
-        return None  # not durations: a bare number after "drei Jahre" is seldom a number of years
+    if reading.category in ("count", "duration", "measure"):
+        return None  # not durations: a bare number after "drei Jahre" is seldom a number of years, nor of km
     same_kind = numbers[j].kind in _COUNT_KINDS and numbers[i].kind in _COUNT_KINDS
     return reading if same_kind else None

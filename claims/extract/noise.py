@@ -18,6 +18,7 @@ from ..lexicon.vocabulary import Vocabulary
 from ..models import DateMatch, NumberMatch
 from .nouns import TOKEN
 from .numbers import bare_span
+from .numbers.grammar import VULGAR_FRACTIONS
 from .sentences import TextContext
 
 _AFTER_HANDLE = re.compile(r"@\w+\)\s*$")
@@ -53,14 +54,14 @@ class _Trigger:
         return re.compile(rf"(?:^| ){punct}(?:{words}){punct}(?= |$)|(?:{ends}){punct}(?= |$)")
 
     def fires(self, text: str, start: int, end: int, reach: int) -> bool:
-        """Look at the characters within ``reach`` of [start, end), the two words on each side,
+        """Look at the characters within ``reach`` of [start, end), three words before and two after,
         and the few characters glued to the span."""
         lo = max(0, start - reach)
         if not self.characters.isdisjoint(text[lo : end + reach]):
             return True
         if self.regex.search(text, max(0, start - 3), min(len(text), end + 3)) is not None:
             return True
-        near = text[lo:start].rsplit(None, 2)[-2:] + text[end : end + reach].split(None, 2)[:2]
+        near = text[lo:start].rsplit(None, 3)[-3:] + text[end : end + reach].split(None, 2)[:2]
         return self._near_word.search(" ".join(near).lower()) is not None
 
 
@@ -178,6 +179,8 @@ def _is_dateline(text: str, found: DateMatch) -> bool:
 
 def is_identifier(ctx: TextContext, number: NumberMatch) -> bool:
     """'Nr. 5', 'Artikel 5', 'Platz 13', 'Artikel 49-3': the word before makes the number a name."""
+    if number.unit is not None:
+        return False  # "fordert Airbus 5,3 Milliarden Euro": an amount, not "Airbus 5"
     words = ctx.text[max(0, number.start - 20) : number.start].split()
     if len(words) > 1 and words[-1][:-1].isdigit() and words[-1][-1] in "-/":
         words.pop()  # "Artikel 49-3", "Zimmer 12/4": the second number of one name
@@ -212,6 +215,19 @@ def is_name_number(ctx: TextContext, number: NumberMatch) -> bool:
         return False  # "bis zum Nachmittag fünf", not "ORF eins"
     sentence_start = ctx.span(ctx.locate(number.start))[0]
     return text.rfind(before[-1], sentence_start, number.start) > sentence_start
+
+
+def is_bare_fraction(number: NumberMatch, category: str) -> bool:
+    """ "1/2 Liter", "¾ der Strecke", "ein halbes Schwein": a fraction below one that has no unit
+    (percent, money), no scale and no duration counts nothing; "1/2 Prozent", "½ Million Euro",
+    "ein halbes Jahr" and "3/4 der Befragten" (a share) are claims."""
+    if category != "count" or number.unit is not None or not 0 < abs(number.value) < 1:
+        return False
+    # "0,5 Liter" (a decimal) stays as it was; fractions are marked or written in words
+    return any(ch in number.text for ch in _FRACTION_MARKS) or not any(ch.isdigit() for ch in number.text)
+
+
+_FRACTION_MARKS = "/" + "".join(VULGAR_FRACTIONS)
 
 
 def in_idiom(ctx: TextContext, number: NumberMatch) -> bool:

@@ -75,17 +75,24 @@ def head_noun(
             if word[0].isupper() and share and is_amount_word(word, vocab.lang):
                 continue  # "die Hälfte der 19 Millionen Einwohner": the people, not the millions
             if word[0].isupper():
+                # "auf 233 Sonntag": no weekday nor function word is what a number counts
+                if word.lower() in vocab.not_nouns and not vocab.noun(word).person:
+                    return None
                 return _phrase_head(text, token.end(), word, vocab)
         else:
             if _is_known_noun(word, vocab) or lowered in vocab.fractions:  # "two thirds of voters": the share
+                if phrase_head is not None and _names_other(f"{phrase_head} {word}", word, vocab):
+                    return f"{phrase_head} {word}"  # "14,000 security forces": no troops
                 return _compound_head(text, token.end(), word, vocab)
             if word[0].isdigit() and part_of:
                 return None  # "two of the roughly 40 miners": the part's noun is the whole's, after it
             if lowered in _EN_STOP or lowered in vocab.not_nouns or word[0].isdigit() or is_verb(word, vocab) \
-                    or is_adverb(word, vocab):
+                    or is_adverb(word, vocab) or _is_participle(text, token.end(), word, phrase_head, vocab):
                 # "10,000 gathered", "thousands marched", "164 reported": a verb, not what is counted
                 return phrase_head
             # The last word of a run is the head of its noun phrase: "74 military facilities".
+            if phrase_head is not None and _names_other(f"{phrase_head} {word}", word, vocab):
+                return f"{phrase_head} {word}"  # "160 security personnel"
             phrase_head = word
         skipped += 1
         if strict or skipped > MAX_SKIPPED:
@@ -110,9 +117,29 @@ def _compound_head(text: str, end: int, word: str, vocab: Vocabulary) -> str:
     """English compounds end in their head: in "three police officers" a known noun right
     after the known ``word`` (which ends at ``end``) is what is counted."""
     following = _next_word(text, end)
+    if following is not None and _modifies(word, following.group(), vocab):
+        return following.group()  # "two passenger trains": a singular noun before a plural is its modifier
     if following is not None and _is_known_noun(following.group(), vocab) and not is_verb(following.group(), vocab):
-        return following.group()  # not "the population lives": a verb the lexicon also knows as a noun
+        phrase = f"{word} {following.group()}"  # "police officers" are security forces, "officers" people
+        return phrase if _names_other(phrase, following.group(), vocab) else following.group()
     return word
+
+
+def _modifies(word: str, following: str, vocab: Vocabulary) -> bool:
+    """True if the known singular ``word`` modifies the unknown plural noun after it ("passenger
+    trains", "police vans"): lower case, ending in -s, no verb, adverb or function word."""
+    lowered = following.lower()
+    return (not word.lower().endswith("s") and word.lower() not in vocab.people_in_general and following.islower()
+            and lowered.endswith("s") and len(lowered) > 3 and not _is_known_noun(following, vocab)
+            and lowered not in _EN_STOP and lowered not in vocab.not_nouns and lowered not in vocab.prepositions
+            and not is_verb(following, vocab) and not is_adverb(following, vocab))
+
+
+def _names_other(phrase: str, head: str, vocab: Vocabulary) -> bool:
+    """True if the lexicon knows ``phrase`` (two words ending in ``head``) as a noun of another
+    category than ``head`` alone: "security forces" are no "forces"."""
+    category = vocab.noun(phrase).category
+    return category is not None and category is not vocab.noun(head).category
 
 
 def _next_word(text: str, end: int) -> re.Match | None:
@@ -130,6 +157,18 @@ def words_before_noun(text: str, start: int, noun: str, limit: int) -> list[str]
 def is_verb(word: str, vocab: Vocabulary) -> bool:
     """An English verb of the lexicons: a category predicate, a level or a reporting verb."""
     return vocab.predicates.matches(word) or vocab.level_verbs.matches(word) or vocab.attribution_verbs.matches(word)
+
+
+def _is_participle(text: str, end: int, word: str, phrase_head: str | None, vocab: Vocabulary) -> bool:
+    """An English participle after a number ("863 recorded on Friday", "12 schoolgirls trampled"):
+    a lower-case word with a verb ending after a noun, or before no noun ("12 armed men" is a noun phrase)."""
+    if not vocab.verb_endings or not word[0].islower() or len(word) <= 4 or not word.endswith(vocab.verb_endings):
+        return False
+    if phrase_head is not None:
+        return True
+    following = _next_word(text, end)
+    return following is None or not following.group()[0].isalpha() or following.group().lower() in _EN_STOP \
+        or following.group().lower() in vocab.prepositions
 
 
 def is_adverb(word: str, vocab: Vocabulary) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..lexicon.vocabulary import Vocabulary
 from ..models import NumberMatch
-from .nouns import TOKEN
+from .nouns import TOKEN, concept_key
 from .numbers import is_figure
 from .reading import Reading, joined
 from .sentences import TextContext
@@ -57,6 +57,8 @@ def partitive_part(text: str, number: NumberMatch, clause, vocab: Vocabulary, ve
                 continue
             if at > 0 and is_figure(words[at - 1][1].rstrip(","), vocab.lang):
                 return words[at - 1][0]
+            if at > 0 and vocab.noun(words[at - 1][1].strip(".,;:!?\"'()")).category is not None:
+                continue  # "a toll of 769 people killed and 934 injured": the toll's figure, no whole
             # "Von (insgesamt) 500 Demonstranten wurden 40 ...", "nahm von 500 Demonstranten 40 fest"
             opens = at == 0 and link in vocab.partitive_openers and _opens_clause(text, clause[0], words[0][0])
             if not opens and gap > 0:
@@ -182,6 +184,24 @@ def people_among_casualties(ctx: TextContext, numbers: list[NumberMatch], readin
         if part and part.category == "count" and part.from_noun and part.concept and names_a_group(ctx.vocab, part.subject):
             detail = joined(reading.detail, reading.aspect, part.concept, part.detail)
             readings[i] = replace(part, category=reading.category, concept=reading.concept, detail=detail)
+        elif part and part.from_noun and part.subject and part.category not in ctx.vocab.casualties \
+                and ctx.vocab.noun(part.subject).subgroup:  # "Unter den 300 Toten waren 40 Polizisten"
+            detail = joined(reading.detail, reading.aspect, concept_key(part.subject), part.detail)
+            readings[i] = replace(part, category=reading.category, concept=reading.concept, detail=detail)
+
+
+def parts_keep_their_whole(ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None]) -> None:
+    """A part with no noun of its own ("13,000 police officers were deployed, 5,000 of them in
+    Paris") counts what its whole counts, not what the whole's verb makes of bare people; a
+    casualty verb of its own stays ("200 Feuerwehrleute im Einsatz, drei von ihnen verletzt")."""
+    vocab = ctx.vocab
+    for i, reading in enumerate(readings):
+        if reading is None or reading.from_noun or reading.category in vocab.casualties or not named_part(ctx, numbers[i]):
+            continue
+        whole = figure_before(ctx, numbers, readings, i)
+        of = readings[whole] if whole is not None else None
+        if of is not None and of.from_noun and vocab.counts_people(of.category) and of.category != reading.category:
+            readings[i] = of
 
 
 def parts_of_wholes(

@@ -67,12 +67,14 @@ def nearest_predicate(text: str, number: NumberMatch, clause: tuple[int, int], h
         if hit.after_figure is not None and hit.after_figure != number.end:
             continue  # "Von den 300 Festgenommenen wurden 20 verurteilt": the 300's word, not the 20's
         if hit.start < number.start and hit.end >= number.end:
+            if _figure_within(text, number.end, hit.end, lang):
+                continue  # "kostete der Einsturz von zwei Häusern sechs Menschen das Leben": the last figure's
             distance = 0  # a split verb around the number: "nahm ... 1.200 Demonstranten fest"
         elif hit.start >= number.end:
             penalty = crossing_penalty(text, number.end, hit.start, lang)
             distance = None if penalty is None else hit.start - number.end + penalty
         else:
-            penalty = crossing_penalty(text, hit.end, number.start, lang)
+            penalty = crossing_penalty(text, hit.end, number.start, lang, verb_first=True)
             distance = None if penalty is None else number.start - hit.end + penalty
         if distance is None:
             continue
@@ -81,7 +83,7 @@ def nearest_predicate(text: str, number: NumberMatch, clause: tuple[int, int], h
     return best
 
 
-def crossing_penalty(text: str, lo: int, hi: int, lang: str) -> int | None:
+def crossing_penalty(text: str, lo: int, hi: int, lang: str, verb_first: bool = False) -> int | None:
     """How much farther a predicate counts when something stands between it and the number.
 
     Across a conjunction and another number it is that number's ('100.000 gestoßen und
@@ -92,10 +94,12 @@ def crossing_penalty(text: str, lo: int, hi: int, lang: str) -> int | None:
     """
     between = text[lo:hi]
     tokens = [t.group() for t in TOKEN.finditer(between)]
+    if _other_clause(tokens, verb_first, lang):
+        return None
     first = next((i for i, t in enumerate(tokens) if t.lower() in CONJUNCTIONS), None)
     if first is not None:
         if any(is_figure(t, lang) for t in tokens) and not _coordinated(tokens, first, lang) \
-                and not _severities_joined(tokens, first, lang):
+                and not _severities_joined(tokens, first, lang) and not _listed(tokens, verb_first, lang):
             return None
         return PREDICATE_REACH
     if part_between(tokens, vocabulary(lang)):
@@ -105,6 +109,39 @@ def crossing_penalty(text: str, lo: int, hi: int, lang: str) -> int | None:
         if after < len(tokens) and is_figure(tokens[after], lang) and not _gapped(tokens[: after - 1], lang):
             return None  # "5,000 protesters, 40 were arrested": the verb is the 40's
     return PREDICATE_REACH if "," in between else 0
+
+
+def _figure_within(text: str, lo: int, hi: int, lang: str) -> bool:
+    """True if a figure stands between ``lo`` and ``hi`` with no conjunction before it (a split verb
+    around two figures is the second's, unless they are joined: "nahm 40 Demonstranten und 12 ... fest")."""
+    for token in TOKEN.finditer(text, lo, hi):
+        word = token.group()
+        if word.lower() in CONJUNCTIONS:
+            return False
+        if is_figure(word, lang):
+            return True
+    return False
+
+
+def _other_clause(tokens: list[str], verb_first: bool, lang: str) -> bool:
+    """True if a comma or conjunction among ``tokens`` opens a clause of its own (a finite verb
+    after it), which the verb does not cross: "had died, and survivors said the vessel was carrying
+    over [250]" (verb first); "[250] passengers were on board, and survivors said many had died"
+    (figure first, whose clause has a verb of its own). "starben, wie die Behörden mitteilten, [12]":
+    a clause closed by a comma right before the figure is a parenthesis."""
+    breaks = [i for i, t in enumerate(tokens) if t == "," or t.lower() in CONJUNCTIONS]
+    if not breaks:
+        return False
+    vocab = vocabulary(lang)
+    opening = " ".join(t.lower() for t in tokens[breaks[0] + 1 : breaks[0] + 3])
+    parts = [" ".join(p) for p in vocab.partitive_pronouns] + list(vocab.inclusions)
+    if any(opening == p or opening.startswith(p + " ") for p in parts):
+        return False  # "34 verletzt, davon waren noch sechs in Lebensgefahr": a part of the figure's whole
+    finite = vocab.finite_verbs
+    after = any(finite.matches(t) for t in tokens[breaks[0] + 1 :])
+    if verb_first:
+        return after and tokens[-1] != ","
+    return after and any(finite.matches(t) for t in tokens[: breaks[0]])
 
 
 def shares_verb(text: str, lo: int, hi: int, lang: str) -> bool:
@@ -128,6 +165,42 @@ def _severities_joined(tokens: list[str], first: int, lang: str) -> bool:
     of injury, which the next figure's verb is shared with: "Zwei wurden schwer und [drei leicht
     verletzt]", "wurden zwölf Menschen leicht und [drei schwer verletzt]"."""
     return first > 0 and tokens[first - 1].lower() in vocabulary(lang).injury_severities
+
+
+def _listed(tokens: list[str], verb_first: bool, lang: str) -> bool:
+    """True if the tokens between a number and a predicate are a list of counted nouns that share
+    the verb: "[Two] children, three women and six men were among the deceased" (number first: each
+    member a figure and a noun, a conjunction before the last), "Festgenommen wurden 2.745 Richter
+    und Staatsanwälte sowie [650]" (verb first: after the last figure only nouns, then a conjunction)."""
+    vocab = vocabulary(lang)
+    separators = [i for i, t in enumerate(tokens) if t == "," or t.lower() in CONJUNCTIONS]
+    if not separators or not any(tokens[i].lower() in CONJUNCTIONS for i in separators):
+        return False
+    if verb_first:
+        figures = [i for i, t in enumerate(tokens) if is_figure(t, lang)]
+        tail = tokens[figures[-1] + 1 :] if figures else []
+        return 0 < len(tail) <= 6 and tail[-1].lower() in CONJUNCTIONS and all(
+            t == "," or t.lower() in CONJUNCTIONS or _is_noun(t, vocab) for t in tail)
+    bounds = [-1, *separators]
+    for k, (lo, hi) in enumerate(zip(bounds, separators)):
+        member = tokens[lo + 1 : hi]
+        if k and (not member or not is_figure(member[0], lang)):
+            return False  # "children, three women": each later member opens with its figure
+        words = member[1:] if k else member
+        if not 0 < len(words) <= 2 or not _is_noun(words[-1], vocab):
+            return False
+    last = tokens[separators[-1] + 1 :]
+    return len(last) >= 2 and is_figure(last[0], lang)
+
+
+def _is_noun(word: str, vocab) -> bool:
+    """A noun of a list member: capitalised where nouns are, else a noun of people or a category."""
+    if not word.isalpha():
+        return False
+    if vocab.nouns_capitalised:
+        return word[0].isupper()
+    noun = vocab.noun(word)
+    return noun.person or noun.subgroup or noun.category is not None
 
 
 def _coordinated(tokens: list[str], first: int, lang: str) -> bool:

@@ -44,6 +44,7 @@ NUMBER_WORDS = Section({
     "article": required(WORDS, 'the indefinite article: a number only before a scale ("eine Million")'),
     "half": required(WORDS, 'the word for a half ("zweieinhalb", "half a million")'),
     "one_and_half": optional(WORDS, 'one word for one and a half ("anderthalb")'),
+    "fractions": optional(NUMBERS_OF, 'fractions written as one word and their value ("dreiviertel": 0.75)'),
     "endings": optional(WORDS, "endings a number word may take (ordinals, plurals, article forms)"),
     "ordinal_stems": optional(NUMBERS_OF, 'ordinal stems that replace the cardinal ("dritt")'),
     "ordinals": optional(NUMBERS_OF, 'ordinals as whole words ("first", "twenty-first")'),
@@ -62,6 +63,7 @@ SHARES = Section({
     "ratio": required(WORDS, 'words between N and M of a ratio ("zwei von drei", "one in three")'),
     "ratio_max": required(float, "the largest M of a ratio"),
     "ratio_not_before": required(WORDS, 'words after M that make it no ratio ("5 in 10 days")'),
+    "compounds": optional({str: [float]}, 'shares written as one word, [numerator, denominator] ("dreiviertel": [3, 4])'),
 }, "shares named by words, read as percentages")
 
 NUMBERS = Section({
@@ -71,6 +73,9 @@ NUMBERS = Section({
     "glued_scales": required(NUMBERS_OF, 'case-sensitive scales glued to digits ("300k")'),
     "vague": required({str: Bounds()}, 'vague amounts and the interval [low, high] each asserts ("Hunderte")'),
     "vague_inflections": optional({str: str}, 'inflected first words of vague phrases and their base ("mehreren")'),
+    "vague_before": optional({str: Bounds()}, 'vague amounts only before a word of `vague_before_next` ("scores wounded")'),
+    "vague_before_next": optional(WORDS, 'words after which a word of `vague_before` is an amount ("wounded", "were")'),
+    "vague_before_not_after": optional(WORDS, 'words before a word of `vague_before` that make it no amount ("the scores")'),
     "vague_links": required(WORDS, 'words after a vague amount that belong to it ("Dutzende von")'),
     "approx_tolerance": required(float, "the share of a value an approximate figure may be off by"),
     "qualifiers": required({str: OneOf(NUMBER_QUALIFIERS)}, 'words before a number and the interval they give it'),
@@ -90,6 +95,7 @@ NUMBERS = Section({
     "change_words": optional(WORDS, 'verbs of change: "from X to Y" after them is a change, not a range'),
     "change_prepositions": optional(WORDS, 'a figure after one of these is a change ("rose by 1.5 percent")'),
     "shares": optional(SHARES, SHARES.doc),
+    "measure_words": optional(WORDS, 'words before "6.8." that make it a decimal, not a date ("Stärke von")'),
     "governed_qualifiers": optional({str: WORDS}, 'qualifiers that the word before governs ("verfügt über 304")'),
 }, "numbers, number words, vague amounts, qualifiers, units")
 
@@ -124,7 +130,7 @@ DATES = Section({
     "list_words": required(WORDS, 'words listing bare months after a date ("im April und Juni")'),
     "publication_labels": required(WORDS, 'labels before a publication date ("Stand:")'),
     "not_year_before": required(WORDS, "words after a four-digit number that make it no year"),
-    "not_year_after": required(WORDS, "words before a four-digit number that make it no year"),
+    "not_year_after": required(WORDS, "words before a figure that make it no year and no date (\"Seite 2011\", \"magnitude 6.8.\")"),
     "decade_endings": required(WORDS, 'endings that make a year a decade ("1980er", "1990s")'),
     "decade_nouns": required(WORDS, 'nouns after a decade ("1980er Jahre")'),
     "decade_words": required({str: int}, 'decades as words and their first year ("Achtziger")'),
@@ -139,6 +145,7 @@ CATEGORY = Section({
     "nouns": required(WORDS, 'what a number of the category counts ("Verletzte")'),
     "predicates": required(WORDS, 'verbs or phrases near a number of people that decide it ("getötet")'),
     "min_value": optional(float, "smaller numbers are not of this category"),
+    "general_only": optional(bool, 'its verbs decide only people in general ("sent 2,000 people", not "rescue workers")'),
     "yields_to_verbs": optional(bool, "a noun of it takes another category's verb next to it (\"Bewohner evakuiert\")"),
 })
 ATTRIBUTION = Section({
@@ -150,6 +157,9 @@ ATTRIBUTION = Section({
     "source_before": optional(WORDS, 'after-phrases whose source is only ever before them ("sprach von")'),
     "not_source": optional(WORDS, 'lower-case words that end a source phrase ("while", "was")'),
     "clause_verbs": optional(WORDS, 'verbs after the words after "says" that make them a clause, no source'),
+    "no_source": optional(WORDS, 'phrases that look like an attribution and name no source ("an estimated")'),
+    "source_only": optional(WORDS, 'phrases after a source that are left out of its attribution ("put the")'),
+    "of_words": optional(WORDS, 'words that hang a genitive on a source ("des staatlichen TV", "of the ministry")'),
     "source_after_verb": required(bool, 'a source is read after its verb first ("schätzt die Polizei"), else before'),
 })
 EXTRACT = Section({
@@ -159,16 +169,22 @@ EXTRACT = Section({
     "linkers": required(WORDS, 'words after a number before what it counts ("zwei von den ...", "two of the ...")'),
     "categories": required({str: CATEGORY}, "the categories of people, in order of precedence"),
     "count_predicates": optional({str: WORDS}, 'verbs of what befell people besides the categories ("vermisst")'),
+    "strength_nouns": optional(WORDS, 'nouns of a unit\'s strength after a figure ("2.250 Mann")'),
+    "strength_category": optional(str, "the category a strength noun counts in a sentence with a strength cue"),
+    "strength_cues": optional(WORDS, 'words of a sentence that make a strength noun count that category ("Truppe")'),
     "person_nouns": required(WORDS, "nouns of people in general: their category comes from a verb"),
     "subgroup_nouns": required(WORDS, 'nouns of people that name a subgroup of a toll ("Polizisten")'),
     "people_in_general": optional(WORDS, 'nouns of no particular group ("Menschen"): a part of them is a toll'),
     "demonym_endings": optional(WORDS, 'endings of capitalised nouns of people ("Ukrainians")'),
     "durations": required({str: str}, "nouns of time and the unit of a duration they make"),
+    "measures": optional({str: WORDS}, 'units of measure and the words after a figure that name them ("km")'),
+    "measure_leads": optional({str: WORDS}, 'units and the words before a figure that name them ("Stärke")'),
     "ages": required(WORDS, 'words after a number that make it an age ("jährig*")'),
     "age_openers": required(WORDS, 'words before a number that make it an age ("im Alter von")'),
     "not_counted": required(WORDS, 'nouns after which a number is no claim ("Male", "Gründe")'),
     "not_nouns": optional(WORDS, 'capitalised function words that are never what a number counts ("Doch")'),
     "adverb_endings": optional(WORDS, 'endings of adverbs, no nouns ("-ly")'),
+    "verb_endings": optional(WORDS, 'endings of participles that end a noun phrase after a number ("-ed")'),
     "nouns_like_adverbs": optional(WORDS, "nouns with an adverb's ending (\"family\")"),
     "closed_compounds": optional(bool, 'a category noun may end a closed compound ("Ölarbeiter"); default true'),
     "prepositions": required(WORDS, "a preposition after a number ends the search for what it counts"),
@@ -179,6 +195,7 @@ EXTRACT = Section({
     "change_markers": optional(WORDS, 'the word before a figure that makes it a change ("um", "by")'),
     "comparatives": optional(WORDS, 'after "um 12 Cent": words that make an amount a change ("mehr")'),
     "percentage_points": optional(WORDS, "units of a difference of percentages, always a change"),
+    "number_words": optional(WORDS, 'words that, without a noun, name the figure of the sentence before ("Die Zahl")'),
     "number_of": optional(WORDS, 'phrases whose noun a later bare number counts ("Zahl der")'),
     "attributive_leads": optional(WORDS, 'a number after these describes the noun before ("Stadt mit 30.000")'),
     "partitive_links": optional(WORDS, 'after a figure and one of these, the whole it is part of ("32 der 4.200")'),
@@ -187,6 +204,7 @@ EXTRACT = Section({
     "partitive_pronouns": optional(WORDS, 'a figure before these is part of one before it ("drei von ihnen")'),
     "relative_pronouns": optional(WORDS, 'pronouns that open a relative clause without a comma ("who")'),
     "inclusions": optional(WORDS, 'a figure after these is part of the one before ("darunter 43")'),
+    "finite_verbs": optional(WORDS, 'verbs that, after a comma or conjunction, open a clause a verb before does not reach'),
     "auxiliaries": optional(WORDS, 'auxiliaries of a clause that left its verb out ("wurde leicht, ...")'),
     "injury_severities": optional({str: str}, 'severity words and the level they give injured ("schwer": serious)'),
     "injury_stems": optional(WORDS, 'stems of injury words a severity stands before ("verletz")'),
@@ -218,6 +236,7 @@ CATEGORIES = Section({
     "fates": required(WORDS, "categories of what befalls people, mildest to worst: only a worse one overrides"),
     "contingents": required(WORDS, "categories whose figure after a state's name is that state's contribution"),
     "graded": required(str, "the category whose figures are told apart by severity (injury_severities)"),
+    "may_fall": optional(WORDS, "categories whose later, lower count is no conflict (the missing are found)"),
 }, "the categories of extract.yaml that rules treat apart, the same in every language")
 
 GROUPING = Section({
@@ -228,6 +247,22 @@ GROUPING = Section({
     "update_window_days": required(int, "days after a scope's end an earlier report may still be updated"),
     "never_grouped": optional(WORDS, 'concepts of one person or thing, never grouped ("age")'),
     "labelled_details": optional(WORDS, 'details and aspects of a concept a group label names ("(serious)", "(part)")'),
+    "stories": optional(Section({
+        "similarity": required(float, "cosine of two documents' word weights (0-1) at which they tell of one story"),
+        "term_cap": required(float, "one shared word adds at most this much to a cosine (one city shared is no story)"),
+        "undated_similarity": required(float, "the same, when either document has no publication date"),
+        "window_days": required(int, "two reports of one story are at most this many days apart (a chain may span more)"),
+        "lead_days": required(int, "a figure dated this many days before a story's first report is still of the story"),
+        "name_weight": required(float, "weight of a capitalised word inside a sentence (names, places; German nouns)"),
+        "name_prefix": required(int, 'names longer than this also count by their first letters ("Belgrad", "Belgrade")'),
+        "title_weight": required(float, "weight of a word of the title, against one of the text"),
+        "terms_per_document": required(int, "a document is compared by this many of its best words"),
+        "block_terms": required(int, "of those, this many rarest words find the documents it is compared with"),
+        "max_block_documents": required(int, "a word in more documents than this finds none (it is not rare)"),
+        "idf_floor_documents": required(int, "weights are computed as if the store held at least this many documents"),
+        "min_word_length": required(int, "shorter words are left out"),
+        "label_names": required(int, "a story's label names at most this many of its shared words"),
+    }), "which documents tell of one event (claims/stories/): thresholds of the comparison"),
 }, "how claims are grouped across documents and how a group's status is decided")
 
 TOPICS = Section({
@@ -253,8 +288,14 @@ LANGUAGE_GUESS = Section({
     "stopwords": required({str: WORDS}, "frequent function words of each language, to guess a text's language"),
 }, "what tells the languages apart")
 
+STORY_WORDS = Section({
+    "boilerplate": required([Regex(re.IGNORECASE | re.MULTILINE)], "spans blanked before story detection reads a text (bylines, credits)"),
+    "stopwords": required({str: WORDS}, "words of each language that tell nothing of an event (left out of story detection)"),
+}, "the words story detection leaves out")
+
 SCHEMAS: dict[str, Section] = {  # file name (without .yaml) -> its schema
     "numbers": NUMBERS, "dates": DATES, "extract": EXTRACT, "actors": ACTORS, "categories": CATEGORIES,
     "grouping": GROUPING, "topics": TOPICS, "noise": NOISE, "languages": LANGUAGE_GUESS,
+    "stories": STORY_WORDS,
 }
 PER_LANGUAGE = ("numbers", "dates", "extract")  # the files in de/ and en/; the others are neutral

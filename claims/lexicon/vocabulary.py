@@ -18,6 +18,7 @@ class Category:
     predicates: WordMatcher
     min_value: float = 0  # smaller numbers are not of this category ("14 Personen wohnen in ...")
     yields_to_verbs: bool = False  # a noun of it takes another category's verb next to it ("30.000 Bewohner wurden evakuiert")
+    general_only: bool = False  # its verbs decide only people in general ("sent 3,000 people", not "rescue workers")
 
 
 class NounInfo(NamedTuple):
@@ -39,8 +40,13 @@ class Vocabulary:
     lang: str
     categories: tuple[Category, ...]
     person_nouns: WordMatcher
+    strength_nouns: frozenset[str]  # "2.250 Mann": a unit's strength ...
+    strength_category: str | None  # ... of this category (troops) ...
+    strength_cues: WordMatcher  # ... in a sentence with one of these ("Kontingent", "Bundeswehr")
     subgroup_nouns: WordMatcher
     durations: KeyedMatcher
+    measures: KeyedMatcher  # "km", "miles": a figure before one is a measure of that unit, never people
+    measure_leads: dict[str, tuple[str, ...]]  # "magnitude", "Stärke": a figure after one measures that unit
     ages: WordMatcher
     age_openers: tuple[str, ...]
     not_counted: WordMatcher
@@ -56,6 +62,9 @@ class Vocabulary:
     attribution_source_before: WordMatcher  # "after" phrases whose source is only ever before them
     attribution_not_source: frozenset[str]  # lower-case words that end a source phrase ("while", "was")
     attribution_clause_verbs: frozenset[str]  # after words that follow "says": they are a clause, no source
+    attribution_source_only: WordMatcher  # "put the": after-phrases left out of the attribution
+    attribution_no_source: WordMatcher  # "an estimated": no attribution at all
+    attribution_of_words: frozenset[str]  # "des", "of": words that hang a genitive on a source
     back_references: WordMatcher
     present_markers: WordMatcher
     citation_words: WordMatcher
@@ -71,6 +80,7 @@ class Vocabulary:
     level_verbs: WordMatcher  # verbs that say where a figure stands ("reached", "stood at"): never what it measures
     not_nouns: frozenset[str]  # capitalised function words ("Doch", "Nur"): never what a number counts
     adverb_endings: tuple[str, ...]  # English "-ly": "three seriously" counts no "seriously"
+    verb_endings: tuple[str, ...]  # English "-ed": "863 recorded on Friday" counts no "recorded"
     nouns_like_adverbs: frozenset[str]  # "family", "rally": nouns with an adverb's ending
     injury_severities: dict[str, str]  # "schwer" -> serious: how badly the injured counted are hurt
     injury_stems: tuple[str, ...]  # "verletz", "injur": words of injury a severity stands before
@@ -86,12 +96,14 @@ class Vocabulary:
     change_verbs: WordMatcher  # "stieg", "rose": with a change marker they make a count a change
     comparatives: frozenset[str]  # after "um 12 Cent": "mehr", "teurer" make an amount of money a change
     percentage_points: tuple[str, ...]  # "11,9 Prozentpunkte": a difference of percentages, never a level
+    number_words: frozenset[str]  # "Die Zahl war ... mit 93 angegeben": the figure of the sentence before
     number_of: WordMatcher  # "Zahl der", "number of": what a later bare number counts follows them
     partitive_links: tuple[str, ...]  # "32 der 4.200 Passagiere": after a figure and one of these, a total
     partitive_openers: frozenset[str]  # the links that may open a clause: "Von den 500 Demonstranten ... 40"
     change_targets: frozenset[str]  # "von 21 auf 25": the figure after one of these ends a change, it is no part
     partitive_pronouns: tuple[tuple[str, ...], ...]  # "drei von ihnen": the figure is a part of one before
     inclusions: tuple[str, ...]  # "darunter 43 Kinder": a part named inside the whole's phrase
+    finite_verbs: WordMatcher  # "died, and survivors said ... 250 passengers": "said" opens a clause of its own
     auxiliaries: frozenset[str]  # "Eine Frau wurde leicht, ein Mann schwer verletzt": the verb is shared
     relative_pronouns: frozenset[str]  # "the 30 people who were injured": a relative clause without a comma
     predicates: WordMatcher  # all categories' predicates, to find candidates in one scan
@@ -138,6 +150,14 @@ class Vocabulary:
         return info
 
 
+def calendar_words(lang: str) -> frozenset[str]:
+    """The names of the weekdays and of the months that are no other word (dates.yaml)."""
+    dates = load("dates", lang)
+    ambiguous = set(dates.get("ambiguous_months", []))
+    months = [m for m in dates.get("months", {}) if m not in ambiguous]
+    return frozenset(w.lower() for w in [*dates.get("weekdays", {}), *months])
+
+
 @lexicon_cache()
 def vocabulary(lang: str) -> Vocabulary:
     """Load and validate the vocabulary for ``lang`` ("de" or "en")."""
@@ -152,6 +172,7 @@ def vocabulary(lang: str) -> Vocabulary:
                 WordMatcher(entry["predicates"]),
                 float(entry.get("min_value", 0)),
                 bool(entry.get("yields_to_verbs", False)),
+                general_only=bool(entry.get("general_only", False)),
             )
         )
     # What happened to people that is none of the categories ("43 Personen werden vermisst"):
@@ -168,8 +189,14 @@ def vocabulary(lang: str) -> Vocabulary:
         lang=lang,
         categories=tuple(categories),
         person_nouns=WordMatcher(data["person_nouns"]),
+        strength_nouns=frozenset(w.lower() for w in data.get("strength_nouns", [])),
+        strength_category=data.get("strength_category"),
+        strength_cues=WordMatcher(data.get("strength_cues", [])),
         subgroup_nouns=WordMatcher(data["subgroup_nouns"]),
         durations=KeyedMatcher(durations),
+        measures=KeyedMatcher(data.get("measures", {})),
+        measure_leads={unit: tuple(" ".join(w.lower().split()) for w in words)
+                       for unit, words in data.get("measure_leads", {}).items()},
         ages=WordMatcher(data["ages"]),
         age_openers=tuple(w.lower() for w in data["age_openers"]),
         not_counted=WordMatcher(data["not_counted"]),
@@ -185,6 +212,9 @@ def vocabulary(lang: str) -> Vocabulary:
         attribution_source_before=WordMatcher(attribution.get("source_before", [])),
         attribution_not_source=frozenset(w.lower() for w in attribution.get("not_source", [])),
         attribution_clause_verbs=frozenset(w.lower() for w in attribution.get("clause_verbs", [])),
+        attribution_source_only=WordMatcher(attribution.get("source_only", [])),
+        attribution_no_source=WordMatcher(attribution.get("no_source", [])),
+        attribution_of_words=frozenset(w.lower() for w in attribution.get("of_words", [])),
         back_references=WordMatcher(data["back_references"]),
         present_markers=WordMatcher(data["present_markers"]),
         citation_words=WordMatcher(data["citation_words"]),
@@ -198,8 +228,10 @@ def vocabulary(lang: str) -> Vocabulary:
         comparison_leads=tuple(" ".join(w.lower().split()) for w in data.get("comparison_leads", [])),
         temporal_conjunctions=frozenset(w.lower() for w in data.get("temporal_conjunctions", [])),
         level_verbs=WordMatcher(data.get("level_verbs", [])),
-        not_nouns=frozenset(w.lower() for w in data.get("not_nouns", [])),
+        # Days and months never name what a number counts: "rose to 233 Sunday" (ambiguous months may)
+        not_nouns=frozenset(w.lower() for w in data.get("not_nouns", [])) | calendar_words(lang),
         adverb_endings=tuple(w.lower() for w in data.get("adverb_endings", [])),
+        verb_endings=tuple(w.lower() for w in data.get("verb_endings", [])),
         nouns_like_adverbs=frozenset(w.lower() for w in data.get("nouns_like_adverbs", [])),
         injury_severities={w.lower(): level for w, level in data.get("injury_severities", {}).items()},
         injury_stems=tuple(w.lower() for w in data.get("injury_stems", [])),
@@ -217,15 +249,18 @@ def vocabulary(lang: str) -> Vocabulary:
         comparatives=frozenset(w.lower() for w in data.get("comparatives", [])),
         percentage_points=tuple(w.lower() for w in data.get("percentage_points", [])),
         number_of=WordMatcher(data.get("number_of", [])),
+        number_words=frozenset(w.lower() for w in data.get("number_words", [])),
         partitive_links=tuple(" ".join(w.lower().split()) for w in data.get("partitive_links", [])),
         partitive_openers=frozenset(" ".join(w.lower().split()) for w in data.get("partitive_openers", [])),
         change_targets=frozenset(w.lower() for w in data.get("change_targets", [])),
         partitive_pronouns=tuple(tuple(w.lower().split()) for w in data.get("partitive_pronouns", [])),
         relative_pronouns=frozenset(w.lower() for w in data.get("relative_pronouns", [])),
         auxiliaries=frozenset(w.lower() for w in data.get("auxiliaries", [])),
+        finite_verbs=WordMatcher(data.get("finite_verbs", [])),
         inclusions=tuple(" ".join(w.lower().split()) for w in data.get("inclusions", [])),
         predicates=WordMatcher([p for category in categories for p in category.predicates.patterns]),
-        attribution_any=WordMatcher(attribution["before"] + attribution["after"] + attribution["standalone"]),
+        attribution_any=WordMatcher(attribution["before"] + attribution["after"] + attribution["standalone"]
+                                    + attribution.get("source_only", []) + attribution.get("no_source", [])),
         category_nouns=WordMatcher([p for category in categories for p in category.nouns.patterns]),
         phrase_noun_starts=frozenset(
             p.split()[0].lower() for category in categories for p in category.nouns.patterns if " " in p.strip()

@@ -14,9 +14,10 @@ from .claim_table import CLAIM_FIELDS, ClaimTables, fts_query
 from .connection import DEFAULT_TIMEOUT_SECONDS, StoreConnection
 from .document_table import DocumentState, DocumentTables, StoredDocument
 from .group_tables import GroupTables, GroupView
+from .story_table import StoryTables
 
 
-class Store(DocumentTables, ClaimTables, GroupTables, BlockTables, StoreConnection):
+class Store(DocumentTables, ClaimTables, GroupTables, StoryTables, BlockTables, StoreConnection):
     """A claims store in the SQLite file at ``path``; migrates itself on open.
 
     ``create=False`` refuses to create a missing file (for commands that only read).

@@ -69,9 +69,13 @@ def fts_query(text: str) -> str:
 class ClaimTables:
     """Reading claims: in document order, by id, by full-text search (a part of ``Store``)."""
 
-    def claims(self, doc: str | None = None, category: str | None = None) -> Iterator[Claim]:
-        """Claims in document order, optionally of one document (id, prefix or path) and category."""
+    def claims(self, doc: str | None = None, category: str | None = None, story: str | None = None) -> Iterator[Claim]:
+        """Claims in document order, optionally of one document (id, prefix or path), category and
+        story (id or unique prefix)."""
         where, params = [], []
+        if story is not None:
+            where.append("c.doc IN (SELECT doc_id FROM documents WHERE story = ?)")
+            params.append(self.story(story).story_id)
         if doc is not None:
             where.append("c.doc = ?")
             params.append(self.document(doc).doc_id)

@@ -19,7 +19,8 @@ from .group_tables import mark_groups_stale
 
 _CATEGORY, _UNIT = CLAIM_FIELDS.index("category"), CLAIM_FIELDS.index("unit")  # in a claim row
 DOCUMENT_COLUMNS = (
-    "doc_id, path, title, source, url, date, date_precision, lang, content_hash, n_claims, ingested_at, lead, warnings"
+    "doc_id, path, title, source, url, date, date_precision, lang, content_hash, n_claims, ingested_at, lead, warnings, "
+    "story"
 )
 
 
@@ -40,6 +41,7 @@ class StoredDocument:
     ingested_at: str
     lead: str | None = None  # the first words of the text, for documents without a title
     warnings: tuple[str, ...] = ()
+    story: str | None = None  # the id of its story (claims.stories), set when the store is regrouped
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +54,12 @@ class DocumentState:
 
 
 def stored_document(row) -> StoredDocument:
-    *head, warnings = row
+    *head, warnings, story = row
     try:
         parsed = tuple(json.loads(warnings or "[]"))
     except ValueError:
         parsed = ()
-    return StoredDocument(*head, warnings=parsed)
+    return StoredDocument(*head, warnings=parsed, story=story)
 
 
 class DocumentTables:
@@ -86,6 +88,14 @@ class DocumentTables:
                 states.update((doc_id, DocumentState(*rest)) for doc_id, *rest in rows)
         return states
 
+    def document_ids_by_path(self, paths: list[str]) -> dict[str, str]:
+        """path -> the id of the document stored from that file, for those of ``paths`` that are stored."""
+        found: dict[str, str] = {}
+        with self.reading() as conn:
+            for chunk in chunks(paths):
+                found.update(conn.execute(f"SELECT path, doc_id FROM documents WHERE path IN ({marks(chunk)})", chunk))
+        return found
+
     def replace_document(self, doc: Document, claims: Iterable[Claim]) -> int:
         """Store ``doc`` and exactly these claims in one transaction; return the number of claims written."""
         return self.replace_documents([(doc, claims)])[0]
@@ -113,23 +123,26 @@ class DocumentTables:
     @staticmethod
     def _write_document(conn: sqlite3.Connection, doc: Document, rows: list[tuple], now: str) -> int:
         """Insert or update ``doc`` and insert its claims (the old ones are already deleted)."""
+        # A file whose front matter `id:` changed leaves its old id: one file, one document.
+        conn.execute("DELETE FROM documents WHERE path = ? AND doc_id != ?", (doc.path, doc.doc_id))
         conn.execute(
             """
             INSERT INTO documents (doc_id, path, content_hash, extractor_version, title, source, url,
-                                   date, date_precision, lang, warnings, n_claims, ingested_at, text, lead)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   date, date_precision, lang, warnings, n_claims, ingested_at, text, lead,
+                                   story_declared)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(doc_id) DO UPDATE SET
                 path = excluded.path, content_hash = excluded.content_hash,
                 extractor_version = excluded.extractor_version, title = excluded.title,
                 source = excluded.source, url = excluded.url, date = excluded.date,
                 date_precision = excluded.date_precision, lang = excluded.lang,
                 warnings = excluded.warnings, ingested_at = excluded.ingested_at, text = excluded.text,
-                lead = excluded.lead, n_claims = excluded.n_claims
+                lead = excluded.lead, n_claims = excluded.n_claims, story_declared = excluded.story_declared
             """,
             (
                 doc.doc_id, doc.path, doc.content_hash, version.extractor_version(), doc.title, doc.source, doc.url,
                 doc.date, doc.date_precision, doc.lang, json.dumps(list(doc.warnings), ensure_ascii=False),
-                len(rows), now, doc.text, documents.lead(doc),
+                len(rows), now, doc.text, documents.lead(doc), doc.story,
             ),
         )
         written = insert_claims(conn, rows)

@@ -14,15 +14,16 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from ..models import Claim, Group
+from ..models import Claim, Document, Group, Story
 from .claim_table import CLAIM_ORDER_SQL, CLAIM_SELECT
 from .connection import chunks, marks
+from .story_table import story_documents, write_stories
 
 # The earliest date a group's claims name (ISO text sorts in time order).
 _EARLIEST_DATE_SQL = (
     "(SELECT min(c.value) FROM group_members m JOIN claims c ON c.claim_id = m.claim_id WHERE m.group_id = g.group_id)"
 )
-_GROUP_SELECT = "SELECT group_id, category, label, scope, status, explanation, n_docs FROM groups"
+_GROUP_SELECT = "SELECT group_id, category, label, scope, status, explanation, n_docs, story FROM groups"
 
 
 @dataclass(slots=True)
@@ -49,7 +50,8 @@ def _write_groups(conn: sqlite3.Connection, groups: Iterable[Group], doc_of: dic
         placed.update(members)
         n_docs = len({doc_of[claim_id] for claim_id in members})
         group_rows.append(
-            (group.group_id, group.category, group.label, group.scope, group.status, group.explanation, n_docs)
+            (group.group_id, group.category, group.label, group.scope, group.status, group.explanation, n_docs,
+             group.story)
         )
         member_rows.extend((claim_id, group.group_id) for claim_id in members)
     mark_groups_stale(conn, False)
@@ -57,7 +59,8 @@ def _write_groups(conn: sqlite3.Connection, groups: Iterable[Group], doc_of: dic
     conn.execute("DELETE FROM group_members")
     conn.execute("DELETE FROM groups")
     conn.executemany(
-        "INSERT INTO groups (group_id, category, label, scope, status, explanation, n_docs) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO groups (group_id, category, label, scope, status, explanation, n_docs, story) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         group_rows,
     )
     conn.executemany("INSERT INTO group_members (claim_id, group_id) VALUES (?, ?)", member_rows)
@@ -89,13 +92,24 @@ class GroupTables:
         with self.transaction() as conn:
             _write_groups(conn, groups, dict(conn.execute("SELECT claim_id, doc FROM claims")))
 
-    def regroup(self, group: Callable[[list[Claim]], Iterable[Group]]) -> list[Group]:
+    def regroup(
+        self,
+        group: Callable[..., Iterable[Group]],
+        stories: Callable[[list[Document]], list[Story]] | None = None,
+    ) -> list[Group]:
         """Group all claims with ``group(claims)`` and store the groups, in one transaction:
-        no document can change between reading the claims and writing their groups."""
+        no document can change between reading the claims and writing their groups.
+
+        With ``stories``, the documents' stories are found first (``stories(documents)``) and
+        written, and the claims are grouped with ``group(claims, stories)``."""
         with self.transaction() as conn:
+            found = None
+            if stories is not None:
+                found = stories(story_documents(conn))
+                write_stories(conn, found)
             rows = conn.execute(f"SELECT {CLAIM_SELECT} FROM claims c ORDER BY {CLAIM_ORDER_SQL}")
             claims = [Claim(*row) for row in rows]
-            groups = list(group(claims))
+            groups = list(group(claims) if found is None else group(claims, found))
             _write_groups(conn, groups, {c.claim_id: c.doc for c in claims})
         return groups
 
@@ -112,16 +126,16 @@ class GroupTables:
                 params.append(value)
         sql = (
             "SELECT g.group_id, g.category, g.label, g.scope, g.status, g.explanation, "
-            "(SELECT group_concat(claim_id, ',') FROM group_members m WHERE m.group_id = g.group_id) "
+            "(SELECT group_concat(claim_id, ',') FROM group_members m WHERE m.group_id = g.group_id), g.story "
             "FROM groups g"
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY g.group_id"
         with self.reading() as conn:
-            for gid, cat, label, scope, stat, explanation, members in conn.execute(sql, params):
+            for gid, cat, label, scope, stat, explanation, members, story in conn.execute(sql, params):
                 ids = sorted(members.split(",")) if members else []
-                yield Group(gid, cat, label, scope, stat, ids, explanation)
+                yield Group(gid, cat, label, scope, stat, ids, explanation, story)
 
     def group_sizes(self) -> dict[str, int]:
         """Number of distinct documents per group id."""
@@ -132,20 +146,20 @@ class GroupTables:
         """Every claim with its group (claim ids left empty), by category, label and group, then
         in document order; claims in no group (ingested since the last regroup) come with None."""
         sql = (
-            f"SELECT g.group_id, g.status, g.category, g.label, g.scope, g.explanation, {CLAIM_SELECT} "
+            f"SELECT g.group_id, g.status, g.category, g.label, g.scope, g.explanation, g.story, {CLAIM_SELECT} "
             "FROM claims c LEFT JOIN group_members m ON m.claim_id = c.claim_id "
             "LEFT JOIN groups g ON g.group_id = m.group_id ORDER BY g.category, g.label, g.group_id, c.doc, c.start"
         )
         with self.reading() as conn:
-            for gid, status, category, label, scope, explanation, *row in conn.execute(sql):
-                group = None if gid is None else Group(gid, category, label, scope, status, [], explanation)
+            for gid, status, category, label, scope, explanation, story, *row in conn.execute(sql):
+                group = None if gid is None else Group(gid, category, label, scope, status, [], explanation, story)
                 yield group, Claim(*row)
 
     # -- reading pages of groups ----------------------------------------------------------
 
-    def count_groups(self, categories: Sequence[str], *, year: str | None = None) -> int:
+    def count_groups(self, categories: Sequence[str], *, year: str | None = None, story: str | None = None) -> int:
         """How many groups ``rank_groups`` chooses from."""
-        where, params = _category_filter(categories, year)
+        where, params = _category_filter(categories, year, story)
         with self.reading() as conn:
             return conn.execute(f"SELECT count(*) FROM groups g WHERE {where}", params).fetchone()[0]
 
@@ -157,14 +171,16 @@ class GroupTables:
         year: str | None = None,
         first_events: Sequence[str] = (),
         by_date: bool = False,
+        story: str | None = None,
         limit: int,
     ) -> list[str]:
         """Ids of the groups of these categories (and of ``year``, or of no known time), best first.
 
         Best is: dating one of ``first_events`` (concept keys), then most documents, then the
         first status in ``status_order``, then (``by_date``) the earliest date named, then label.
+        ``story`` keeps the groups of that story only.
         """
-        where, params = _category_filter(categories, year)
+        where, params = _category_filter(categories, year, story)
         severity, severity_params = _severity_sql(status_order)
         chronological = _EARLIEST_DATE_SQL + ", " if by_date else ""
         order, order_params = f"g.n_docs DESC, {severity}, {chronological}g.label, g.group_id", severity_params
@@ -183,15 +199,18 @@ class GroupTables:
         return [gid for (gid,) in rows]
 
     def groups_by_status(
-        self, statuses: Sequence[str], *, status_order: Sequence[str], limit: int | None = None
+        self, statuses: Sequence[str], *, status_order: Sequence[str], limit: int | None = None,
+        story: str | None = None,
     ) -> list[str]:
-        """Ids of the groups with one of ``statuses``, first status in ``status_order`` first, then most documents."""
+        """Ids of the groups with one of ``statuses`` (of ``story`` only, if given), first status in
+        ``status_order`` first, then most documents."""
         severity, severity_params = _severity_sql(status_order)
+        in_story = " AND g.story = ?" if story is not None else ""
         sql = (
-            f"SELECT g.group_id FROM groups g WHERE g.status IN ({marks(statuses)}) "
+            f"SELECT g.group_id FROM groups g WHERE g.status IN ({marks(statuses)}){in_story} "
             f"ORDER BY {severity}, g.n_docs DESC, g.category, g.label, g.group_id"
         )
-        params: list = [*statuses, *severity_params]
+        params: list = [*statuses, *([story] if story is not None else []), *severity_params]
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
@@ -215,7 +234,7 @@ class GroupTables:
                 head = conn.execute(f"{_GROUP_SELECT} WHERE group_id = ?", (group_id,)).fetchone()
                 if head is None:  # regrouped since the ids were read
                     continue
-                gid, cat, label, scope, status, explanation, n_docs = head
+                gid, cat, label, scope, status, explanation, n_docs, story = head
                 claims = [
                     Claim(*row)
                     for row in conn.execute(
@@ -229,14 +248,17 @@ class GroupTables:
                 if n_claims == claims_per_group:
                     sql = "SELECT count(*) FROM group_members WHERE group_id = ?"
                     n_claims = conn.execute(sql, (group_id,)).fetchone()[0]
-                group = Group(gid, cat, label, scope, status, [c.claim_id for c in claims], explanation)
+                group = Group(gid, cat, label, scope, status, [c.claim_id for c in claims], explanation, story)
                 views.append(GroupView(group, claims, n_docs, n_claims))
         return views
 
 
-def _category_filter(categories: Sequence[str], year: str | None) -> tuple[str, list]:
+def _category_filter(categories: Sequence[str], year: str | None, story: str | None = None) -> tuple[str, list]:
     where = f"g.category IN ({marks(categories)})"
     params: list = list(categories)
+    if story is not None:
+        where += " AND g.story = ?"
+        params.append(story)
     if year:
         where += " AND (g.scope IS NULL OR substr(g.scope, 1, 4) = ?)"
         params.append(year)

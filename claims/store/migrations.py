@@ -207,6 +207,29 @@ def _split_concept(joined: str) -> tuple[str, str | None, str | None, str | None
     return concept, detail, aspect, (occasion if at else None)
 
 
+def m009_stories(conn: sqlite3.Connection) -> None:
+    # Stories (issue 16): which event a document tells of, written with every regroup (claims/stories/);
+    # front matter `story:` is documents.story_declared. Older stores regroup once (groups_stale).
+    conn.executescript(
+        """
+        CREATE TABLE stories (
+            story_id TEXT PRIMARY KEY,
+            label TEXT NOT NULL,
+            first TEXT,
+            last TEXT,
+            n_docs INTEGER NOT NULL DEFAULT 0,
+            declared INTEGER NOT NULL DEFAULT 0
+        );
+        ALTER TABLE documents ADD COLUMN story TEXT;
+        ALTER TABLE documents ADD COLUMN story_declared TEXT;
+        ALTER TABLE groups ADD COLUMN story TEXT;
+        CREATE INDEX documents_story ON documents(story);
+        CREATE INDEX groups_story ON groups(story);
+        UPDATE store_state SET value = '1' WHERE key = 'groups_stale';
+        """
+    )
+
+
 MIGRATIONS: list[Migration] = [
     m001_documents_and_claims,
     m002_claims_fts,
@@ -216,7 +239,8 @@ MIGRATIONS: list[Migration] = [
     m006_groups_stale_flag,
     m007_fts_declared_for_datasette,
     m008_concept_detail_aspect_occasion,
-    m013_dirty_blocks,  # m009-m012 are taken by work merged alongside
+    m009_stories,
+    m013_dirty_blocks,  # m010-m012 are taken by work merged alongside
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

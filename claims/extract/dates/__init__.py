@@ -124,7 +124,7 @@ def _rejected(text: str, g: Grammar, a: Atom) -> bool:
         # Glued by a hyphen only to a part of a period: "mid-1990s", not "Euro-2008", "COVID-2019".
         word = text[text.rfind(" ", max(0, a.start - 30), a.start) + 1 : a.start - 1]
         return fold_phrase(word) not in g.lex["month_parts"]
-    return text[a.start].isdigit() and bool(g.not_number_after.search(text, max(0, a.start - 12), a.start))
+    return text[a.start].isdigit() and bool(g.not_number_after.search(text, max(0, a.start - 20), a.start))
 
 
 def _single(text: str, g: Grammar, a: Atom, ref: Reference | None, prev: Atom | None) -> DateMatch | None:

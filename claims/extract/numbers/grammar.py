@@ -30,6 +30,10 @@ _LETTER = "[^\\W\\d_]"
 DASHES = "-–—"
 
 
+VULGAR_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
+                    "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+
+
 def inflected(phrase: str) -> str:
     """Regex for a currency phrase: adjectives may inflect, the noun may take a plural ending."""
     words = phrase.split()
@@ -70,6 +74,11 @@ class Grammar:
     change_prepositions: frozenset  # "rose by 1.5 percent to 8.4": a change and a level, not a range
     governed_qualifiers: dict  # qualifier -> WordMatcher of the words that make it their preposition
     vague: dict  # vague phrase (lower case, single spaces, inflected forms too) -> (low, high)
+    digit_decimal: re.Pattern | None = None  # "1 komma 1": a spoken decimal mark between digits
+    share_percent: dict | None = None  # share written as one word -> its percentage ("dreiviertel": 75)
+    share_of: re.Pattern | None = None  # after a fraction, a word of shares["of"]: "3/4 der Befragten" is a share
+    share_noun: re.Pattern | None = None  # a share noun after a number word: "zwei drittel Brot" is 2/3
+    measure_words: frozenset = frozenset()  # "Stärke 6.8.": before a day-month shape, a decimal
 
     @cached_property
     def master_i(self) -> re.Pattern:
@@ -90,7 +99,7 @@ def grammar(lang: str) -> Grammar:
     number_words |= set(words.get("teen_stems", {})) | set(words.get("tens_stems", {}))
     number_words |= set(words["hundred"]) | set(words["thousand"]) | set(words["scales"]) | set(words["half"])
     number_words |= set(words.get("one_and_half", [])) | set(words.get("ordinal_stems", {}))
-    number_words |= set(words.get("ordinals", {}))
+    number_words |= set(words.get("ordinals", {})) | set(words.get("fractions", {}))
     glue = set(words.get("tens_suffixes", [])) | set(words["joiner"]) | set(words["decimal_word"])
     english = "tens" in words
     first = alternation_tree(low(number_words))
@@ -123,17 +132,26 @@ def grammar(lang: str) -> Grammar:
     joins = alternation_tree(low(words["joiner"] + words["decimal_word"]))
     run = rf"{run_start}(?:{and_a_half}(?:\s+(?:(?:{joins})\s+)?|-){token})*+"
     vague_table = _vague_table(data)
-    vague = alternation_tree(low(vague_table))
+    vague = rf"(?:{alternation_tree(low(vague_table))})(?!\w)"
+    if data.get("vague_before"):  # "scores wounded": an amount only before one of the words that may follow it
+        following = alternation_tree(low(data["vague_before_next"]))
+        not_after = "".join(rf"(?<!\b{re.escape(w)}\s)" for w in low(data.get("vague_before_not_after", [])))
+        vague += rf"|{not_after}(?:{alternation_tree(low(data['vague_before']))})(?=\s+(?:{following})(?!\w))"
+        vague_table.update({fold_phrase(p): (float(lo), float(hi)) for p, (lo, hi) in data["vague_before"].items()})
     decimal = re.escape(data["digits"]["decimal"])
     spaced = rf"\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})++(?:{decimal}\d+)?(?![\d])|" if data["digits"]["space_groups"] else ""
     skip = r"\d{4}-\d{1,2}-\d{1,2}|\d{4}-(?:0[1-9]|1[0-2])(?!\d)|\d{1,2}:\d{2}(?::\d{2})?|\d+/\d+(?:/\d+)*"
     if not english:
         skip += r"|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2}(?!\d))?"
     shares = data.get("shares") or _NO_SHARES
+    vulgar = "".join(VULGAR_FRACTIONS)
+    # "1/2", "3/4": a fraction of a small denominator below one (not "24/7", "9/11", "2019/20");
+    # "½", "1½": the vulgar fraction characters
+    fraction = rf"(?P<frac>[1-9]/(?:[2-9]|10)(?![\d/.,]|\s*[{DASHES}]\s*\d))|(?P<vulgar>\d{{0,3}}[{vulgar}])(?![\d/])"
     body = (
-        rf"(?=[\d.,])(?:(?P<skip>{skip})(?![\w])"
-        rf"|(?<![.,%=&#@/\\])(?P<num>{spaced}(?:[.,](?=\d))?\d+(?:[.,'’]\d+)*+))"
-        rf"|(?P<vague>{vague})(?!\w)"
+        rf"(?=[\d.,{vulgar}])(?:{fraction}|(?P<skip>{skip})(?![\w])"
+        rf"|(?<![.%=&#@/\\])(?<![\d.,],)(?P<num>{spaced}(?:[.,](?=\d))?\d+(?:[.,'’]\d+)*+))"
+        rf"|(?P<vague>{vague})"
         rf"|(?P<share>{_share_pattern(shares, low)})"
         rf"|(?P<words>{run})"
     )
@@ -180,7 +198,8 @@ def grammar(lang: str) -> Grammar:
     joiner = alternation_tree(low(words["joiner"]))
     cents_then = re.compile(rf"\s+(?:(?:{joiner})\s+)?\Z", re.IGNORECASE)
     roles = {"english": english, "number_words": {w.lower() for w in number_words}}
-    for key in ("zero", "units", "teens", "tens", "teen_stems", "tens_stems", "scales", "ordinal_stems", "ordinals"):
+    for key in ("zero", "units", "teens", "tens", "teen_stems", "tens_stems", "scales", "ordinal_stems", "ordinals",
+                "fractions"):
         roles[key] = {k.lower(): float(v) for k, v in words.get(key, {}).items()}
     for key in ("hundred", "thousand", "joiner", "article", "half", "one_and_half", "tens_suffixes", "decimal_word"):
         roles[key] = {w.lower() for w in words.get(key, [])}
@@ -199,7 +218,12 @@ def grammar(lang: str) -> Grammar:
                  share_parts, ratio_link, shares["ratio_max"], frozenset(low(shares["ratio_not_before"])),
                  frozenset(low(data.get("change_prepositions", []))),
                  {fold_phrase(q): WordMatcher(words) for q, words in data.get("governed_qualifiers", {}).items()},
-                 vague_table)
+                 vague_table,
+                 re.compile(rf"\s+(?:{alternation_tree(low(words['decimal_word']))})\s+(\d+)(?![\d.,]\d)", re.IGNORECASE),
+                 {k.lower(): 100.0 * n / d for k, (n, d) in (shares.get("compounds") or {}).items()},
+                 re.compile(rf"\s+(?:{alternation_tree(low(shares['of'])) or '(?!)'})(?!\w)", re.IGNORECASE),
+                 re.compile(rf"\s+(?:{alternation_tree(low(shares['nouns'])) or '(?!)'})(?!\w)", re.IGNORECASE),
+                 frozenset(low(data.get("measure_words", []))))
 
 
 def _vague_table(data: dict) -> dict[str, tuple[float, float]]:
@@ -226,6 +250,8 @@ def _share_pattern(shares: dict, low) -> str:
     if shares["unambiguous"]:
         after_one.append(rf"(?:{tree(shares['unambiguous'])}){end}")  # "die Hälfte"
     parts = [rf"(?:{tree(shares['one'])})\s+(?:{'|'.join(after_one)})"]
+    if shares.get("compounds"):  # "dreiviertel der Stimmen": a share written as one word
+        parts.append(rf"(?:{tree(shares['compounds'])}){end}(?=\s+(?:{tree(shares['of'])}){end})")
     if shares["bare"]:  # "half of", "half the"
         parts.append(rf"(?:{tree(shares['bare'])})(?=\s+(?:{tree(shares['bare_next'])}){end})")
     if shares["each"]:  # "jeder dritte"

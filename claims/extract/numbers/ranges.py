@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from ...models import NumberMatch
+from .candidate import Candidate
 from .grammar import DASHES, Grammar
-from .scan import Candidate, word_before
+from .scan import word_before
 
 # ---------------------------------------------------------------- ranges, intervals
 

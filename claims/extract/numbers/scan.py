@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
 from ...lexicon.wordlists import fold_phrase, lowered
+from .candidate import Candidate
+from .forms import fraction, grouped_before_word, over, share
 from .grammar import Grammar, inflected
 from .words import word_segments
 
@@ -58,24 +59,6 @@ def _digits_value(raw: str, L: Grammar) -> float | None:
 
 
 # ---------------------------------------------------------------- candidates
-
-
-@dataclass
-class Candidate:
-    start: int
-    end: int
-    nstart: int
-    nend: int
-    value: float
-    kind: str = "cardinal"  # before the unit: cardinal | ordinal | vague
-    unit: str | None = None
-    scale: float | None = None
-    qualifier: str | None = None
-    qstart: int = -1  # where the qualifier starts, if any
-    low: float | None = None
-    high: float | None = None
-    subunit: bool = False
-    range_high: float | None = None
 
 
 def _is_sentence_start(text: str, i: int) -> bool:
@@ -158,7 +141,11 @@ def _ordinal_by_article(text: str, L: Grammar, c: Candidate) -> bool:
 def _apply_follow(text: str, L: Grammar, c: Candidate, digits: bool = True) -> bool:
     """Read scale word and unit after the number; False if the number is a time or an identifier."""
     m = L.follow.match(text, c.nend)
-    if m.group("time") or m.group("glued"):
+    if m.group("glued"):
+        # "2,121pilgrims": a figure with a group mark glued to a word (lost spacing) ends at its
+        # digits; other digits glued to letters are codes ("5G", "A380").
+        return digits and grouped_before_word(text, L, c)
+    if m.group("time"):
         return False
     if m.group("ord") or (m.end() == c.nend and _ordinal_by_article(text, L, c)):
         c.kind, c.end, c.start, c.qualifier = "ordinal", max(m.end(), c.nend + 1), c.nstart, None
@@ -198,11 +185,28 @@ def candidates(text: str, L: Grammar):
         hit, m = m, None
         pos = hit.end()
         group = hit.lastgroup
-        if group == "num":
+        if group == "skip" and L.measure_words and _measured(text, L, hit):
+            # "Stärke von 6.8.": a measure, not the date 6 August; the figure before the full stop
+            group, end = "num", hit.start("skip") + len(hit.group("skip").rstrip("."))
+            hit = L.master.match(scan, hit.start(), end) or L.head.match(scan, hit.start(), end)
+            if hit is None or hit.lastgroup != "num":
+                continue
+        if group in ("frac", "vulgar"):
+            c = fraction(text, hit, group)
+            if c is not None and c.value < 1 and L.share_of.match(text, c.nend):
+                c.value, c.unit = c.value * 100, "%"  # "3/4 der Befragten", "¾ of voters": a share
+            if c is not None and _apply_prefix(text, L, c, True, last_end) and _apply_follow(text, L, c):
+                pos = last_end = max(pos, c.end)
+                yield c
+        elif group == "num":
             value = _digits_value(hit.group("num"), L)
             if value is None:
                 continue
             c = Candidate(hit.start("num"), hit.end(), hit.start("num"), hit.end(), value)
+            spoken = L.digit_decimal.match(text, c.nend) if text[c.nend : c.nend + 1].isspace() else None
+            if spoken and hit.group("num").isdigit():  # "1 komma 1": the decimal mark spoken
+                c.value, c.end = float(f"{hit.group('num')}.{spoken.group(1)}"), spoken.end()
+                c.nend = c.end
             if _apply_prefix(text, L, c, True, last_end) and _apply_follow(text, L, c):
                 pos = last_end = max(pos, c.end)
                 yield c
@@ -221,7 +225,7 @@ def candidates(text: str, L: Grammar):
             pos = last_end = max(pos, c.end)
             yield c
         elif group == "share":
-            c = _share(text, L, hit.start("share"), hit.end())
+            c = share(text, L, hit.start("share"), hit.end())
             if c is not None and _apply_prefix(text, L, c, False, last_end):
                 pos = last_end = max(pos, c.end)
                 yield c
@@ -232,12 +236,23 @@ def candidates(text: str, L: Grammar):
                     continue
                 if not _capitalisation_ok(text, L, c):
                     continue
+                if not ordinal and not article:
+                    over(text, L, c)  # "zwei drittel Brot"
                 if not ordinal and not _apply_follow(text, L, c, False):
                     continue
                 if article and (c.unit is None or c.unit == "%"):
                     continue  # "ein", "eine": only a number as "einen Euro"
                 pos = last_end = max(pos, c.end)
                 yield c
+
+
+def _measured(text: str, L: Grammar, hit: re.Match) -> bool:
+    """True for a day-month shape without a year ("6.8.") after a measure word ("Stärke von")."""
+    raw = hit.group("skip")
+    if raw.count(".") != 2 or not raw.endswith("."):
+        return False
+    before = text[max(0, hit.start("skip") - 20) : hit.start("skip")].lower().split()
+    return bool(before) and (before[-1] in L.measure_words or " ".join(before[-2:]) in L.measure_words)
 
 
 def _scale_word(matched: str) -> str:
@@ -260,15 +275,6 @@ def _vague_follow(text: str, L: Grammar, c: Candidate) -> None:
         c.end = after.end("scale")
     if after.group("cur"):
         c.unit, c.end = _currency(L, after.group("cur")) or c.unit, after.end()
-
-
-def _share(text: str, L: Grammar, start: int, end: int) -> Candidate | None:
-    """ "die Hälfte", "a third", "half", "jeder dritte": one part in N, as a percentage."""
-    part = text[start:end].split()[-1].lower()
-    n = L.share_parts.get(part) or L.share_parts.get(part[:-1])  # "jeder dritter": the stem without -r
-    if not n:
-        return None
-    return Candidate(start, end, start, end, 100.0 / n, unit="%")
 
 
 def _capitalisation_ok(text: str, L: Grammar, c: Candidate) -> bool:

@@ -76,6 +76,8 @@ class _Words:
             return value, j
         if w in R["one_and_half"]:
             return 1.5, i + 1
+        if w in R["fractions"]:
+            return R["fractions"][w], i + 1  # "dreiviertel"
         nxt = self.get(i + 1) if self.same(i, i + 1) else None
         if w in R["teen_stems"] and nxt == "zehn":
             return 10 + R["teen_stems"][w], i + 2
@@ -90,8 +92,8 @@ class _Words:
                     return unit + tens, i + 4
             if nxt in R["article"] and self.get(i + 2) in R["half"] and self.same(i, i + 2):
                 return unit + 0.5, i + 3  # zweieinhalb
-            if nxt in R["half"] and w in R["article"]:
-                return 0.5, i + 2  # einhalb
+            if self.get(i + 1) in R["half"] and (w in R["article"] or not self.same(i, i + 1)):
+                return unit * 0.5, i + 2  # einhalb, "ein halbes Jahr", "drei halbe Brötchen"
             return unit, i + 1
         return None
 

@@ -1,0 +1,101 @@
+"""Parts named of a toll without a verb of their own: "Mehr als 300 Menschen wurden verletzt, 99
+davon akute Notfälle", "161 Menschen starben. Darunter seien 47 Zivilisten und 104 Putschisten",
+"The breakdown of the death toll includes: Kunar 30, Takhar 12". Each such part is the toll's
+category, told apart by its noun or place (the detail), never a rival toll."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..models import NumberMatch
+from .nouns import concept_key
+from .parts import figure_before, named_part
+from .reading import Reading, joined
+from .sentences import TextContext
+
+LIST_GAP = re.compile(r"\s*(?:[^\W\d_]+\s*)?(?:,|und|and|sowie|or|oder)\s*(?:[^\W\d_]+\s+){0,2}", re.IGNORECASE)
+_NAME = re.compile(r"([A-ZÄÖÜ][^\W\d_]+)\s*\Z")  # "Kunar 30": the place a breakdown's figure is of
+
+
+def parts_of_tolls(ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None]) -> None:
+    """Give the figures named as parts of a toll (see the module doc) the toll's category: a part
+    named by a noun is a toll of that group (detail), a bare part a part of the whole (aspect)."""
+    vocab = ctx.vocab
+    for i, number in enumerate(numbers):
+        reading = readings[i]
+        if reading is not None and (reading.category != "count" or not reading.concept) and reading.counted:
+            continue
+        whole = _toll_of(ctx, numbers, readings, i)
+        if whole is None:
+            continue
+        readings[i] = _part(vocab, readings[whole], reading)
+        for k in range(i + 1, len(numbers)):  # "47 Zivilisten und 104 Putschisten": the list's members
+            member = readings[k]
+            if ctx.locate(numbers[k].start) != ctx.locate(number.start) or not LIST_GAP.fullmatch(
+                    ctx.text, numbers[k - 1].end, numbers[k].start) or member is None \
+                    or member.category in vocab.casualties or not member.from_noun:
+                break
+            readings[k] = _part(vocab, readings[whole], member)
+
+
+def _part(vocab, toll: Reading, own: Reading | None) -> Reading:
+    """The reading of a part of ``toll`` whose own reading (from its noun) is ``own``."""
+    noun = own.subject if own is not None and own.from_noun else None
+    if not noun or noun.lower() in vocab.people_in_general:
+        return replace(toll, aspect="part", end=None)
+    return replace(toll, subject=noun, detail=joined(toll.detail, concept_key(noun)), end=None)
+
+
+def _toll_of(ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None], i: int) -> int | None:
+    """The casualty figure number ``i`` is named a part of: the figure before it in its sentence
+    ("99 davon"), or the last of the sentence before when an inclusion word opens its sentence
+    ("Darunter seien 47 ...")."""
+    vocab, text = ctx.vocab, ctx.text
+    index = ctx.locate(numbers[i].start)
+    start = ctx.span(index)[0]
+    opening = text[start : numbers[i].start].split()
+    if opening and opening[0].lower().strip(",") in vocab.inclusions and index > 0 and len(opening) <= 3:
+        previous = [j for j in range(i) if ctx.locate(numbers[j].start) == index - 1]
+        j = previous[-1] if previous else None
+    elif named_part(ctx, numbers[i]):
+        j = figure_before(ctx, numbers, readings, i)
+    else:
+        return None
+    toll = readings[j] if j is not None else None
+    return j if toll is not None and toll.category in vocab.casualties and toll.aspect is None else None
+
+
+def back_references(ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None]) -> None:
+    """"Die Zahl der Toten stieg auf 264. Die Zahl war bisher mit 93 angegeben": a bare figure
+    after a number word without its noun counts what the last figure of the sentence before counts."""
+    vocab, text = ctx.vocab, ctx.text
+    for i, number in enumerate(numbers):
+        if readings[i] is not None or not vocab.number_words:
+            continue
+        index = ctx.locate(number.start)
+        before = [w.strip(".,;:").lower() for w in text[ctx.span(index)[0] : number.start].split()]
+        if index == 0 or not any(w in vocab.number_words for w in before[:3]):
+            continue
+        previous = [j for j in range(i) if ctx.locate(numbers[j].start) == index - 1]
+        toll = readings[previous[-1]] if previous else None
+        if toll is not None and toll.counted and vocab.counts_people(toll.category) and toll.aspect is None:
+            readings[i] = toll
+
+
+def breakdowns(ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None]) -> None:
+    """"The breakdown of the death toll includes: Kunar 30, Takhar 12": bare figures after a colon,
+    each after a name, are the toll's of the clause before the colon, one per place."""
+    vocab, text = ctx.vocab, ctx.text
+    for i, number in enumerate(numbers):
+        if readings[i] is not None and (readings[i].category != "count" or readings[i].subject):
+            continue
+        start = ctx.span(ctx.locate(number.start))[0]
+        colon = text.rfind(":", start, number.start)
+        name = _NAME.search(text, max(colon, number.start - 30), number.start) if colon >= 0 else None
+        if name is None or any(c in text[colon + 1 : number.start] for c in ".;"):
+            continue
+        toll = next((vocab.noun(w.strip(".,")).category for w in reversed(text[start:colon].split())
+                     if vocab.noun(w.strip(".,")).category is not None), None)
+        if toll is not None and toll.name in vocab.casualties:
+            readings[i] = Reading(toll.name, toll.concept, name.group(1), detail=concept_key(name.group(1)))

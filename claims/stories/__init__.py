@@ -1,0 +1,38 @@
+"""Stories: which documents tell of one event (issue 16).
+
+A folder of reports may hold several events; claims of two events are never compared. This
+stage reads each document's content words (``terms.py``), compares documents by TF-IDF cosine
+within a window of days and joins them into stories (``cluster.py``); thresholds are in
+``grouping.yaml`` under ``stories``, and front matter ``story:`` overrides the detection.
+It runs when the store is regrouped (ingest, remove, ``claims group``), before the claims are
+grouped, and gives the same stories whatever order the documents were ingested in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..lexicon import load
+from ..models import Document, Story
+from .cluster import StoryDocument, date_bounds, declared_id, detect
+from .terms import Terms, document_terms, name_key
+
+__all__ = ["Story", "StoryDocument", "Terms", "date_bounds", "declared_id", "detect", "detect_stories",
+           "document_terms", "name_key", "settings"]
+
+
+def settings() -> dict:
+    """The ``stories`` section of grouping.yaml."""
+    return load("grouping")["stories"]
+
+
+def detect_stories(documents: Iterable[Document], config: dict | None = None) -> list[Story]:
+    """The stories of ``documents`` (each document in exactly one), sorted by id."""
+    config = config or settings()
+    from ..documents import extraction_text
+
+    docs = [
+        StoryDocument(d.doc_id, d.date, d.story, document_terms(extraction_text(d), d.lang, d.title, config, d.source))
+        for d in documents
+    ]
+    return detect(docs, config)

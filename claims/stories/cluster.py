@@ -1,0 +1,195 @@
+"""Documents -> stories: TF-IDF cosine between documents, blocked by rare shared words, linked
+within a window of days, joined by single link.
+
+1. Weights: a term's weight in a document (``terms.py``) times its inverse document frequency
+   ``log((N + 1) / (df + 1)) + 1``, where N is the number of documents but at least
+   ``idf_floor_documents`` (in a folder of five reports, a word all five share still tells of
+   their event); each document keeps its ``terms_per_document`` heaviest terms, normalised.
+2. Blocking: a document is compared only with the documents that share one of its
+   ``block_terms`` heaviest terms held by 2 to ``max_block_documents`` documents. The work grows
+   with the number of documents times the size of those lists, never with its square.
+3. A pair tells of one story when its cosine reaches ``similarity`` (``undated_similarity`` when
+   either has no date) and its publication dates are at most ``window_days`` apart.
+   One shared word adds at most ``term_cap`` to the cosine, so that two reports from one city
+   (a derby and a strike in Belgrade) are not one story by the city's name alone.
+4. Pairs are joined best first (cosine, then ids: the same stories whatever the order of
+   ingest). Documents whose front matter names a story are that story; two declared stories
+   are never joined, an undeclared document may join a declared one.
+
+Story ids are stable: a declared story's id is its name as declared ("kivu-ferry"); any other
+is "s" and 7 hex digits of a hash of its earliest document's id (earliest by date, then id), so
+a later report joining the story keeps its id. Labels name the story's heaviest shared names
+("Kasachstan · Almaty").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..models import Story
+from .terms import Terms
+
+_SLUG = re.compile(r"[^\w.-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDocument:
+    """What story detection knows of a document."""
+
+    doc_id: str
+    date: str | None  # ISO at its precision
+    declared: str | None  # front matter `story:`
+    terms: Terms
+
+
+def date_bounds(iso: str | None) -> tuple[int, int] | None:
+    """First and last day (ordinals) of an ISO date at any precision: "2022-01" -> 1 Jan .. 31 Jan."""
+    if not iso:
+        return None
+    try:
+        parts = [int(p) for p in iso[:10].split("-")]
+        if len(parts) == 3:
+            day = dt.date(*parts).toordinal()
+            return day, day
+        if len(parts) == 2:
+            first = dt.date(parts[0], parts[1], 1)
+            following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+            return first.toordinal(), following.toordinal() - 1
+        return dt.date(parts[0], 1, 1).toordinal(), dt.date(parts[0], 12, 31).toordinal()
+    except ValueError:
+        return None
+
+
+def declared_id(name: str) -> str:
+    """The id of a story front matter declares: its name, lower case, spaces as hyphens."""
+    return _SLUG.sub("-", name.strip().casefold()).strip("-") or "story"
+
+
+def detect(docs: Sequence[StoryDocument], settings: dict) -> list[Story]:
+    """Stories of ``docs`` (every document in exactly one), sorted by id."""
+    docs = sorted(docs, key=lambda d: d.doc_id)
+    vectors, df = _vectors(docs, settings)
+    bounds = [date_bounds(d.date) for d in docs]
+    candidates = sorted(_candidates(vectors, df, settings))
+    links = []
+    for i, j in candidates:
+        sim = _cosine(vectors[i], vectors[j], settings["term_cap"])
+        a, b = bounds[i], bounds[j]
+        if a is None or b is None:
+            if sim >= settings["undated_similarity"]:
+                links.append((-sim, i, j))
+        elif sim >= settings["similarity"] and max(0, b[0] - a[1], a[0] - b[1]) <= settings["window_days"]:
+            links.append((-sim, i, j))
+    links.sort()
+    parent = list(range(len(docs)))
+    label = [declared_id(d.declared) if d.declared else None for d in docs]
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i: int, j: int) -> None:
+        a, b = root(i), root(j)
+        if a == b or (label[a] and label[b] and label[a] != label[b]):
+            return
+        low, high = min(a, b), max(a, b)
+        parent[high] = low
+        label[low] = label[low] or label[high]
+
+    first_of: dict[str, int] = {}
+    for i, name in enumerate(label):  # declared documents of one name are one story
+        if name:
+            join(first_of.setdefault(name, i), i)
+    for _sim, i, j in links:
+        join(i, j)
+    members = _members(parent, root)
+    stories = [_story(docs, [vectors[i] for i in group], group, bounds, label[r], settings)
+               for r, group in members.items()]
+    stories.sort(key=lambda s: s.story_id)
+    return stories
+
+
+def _members(parent: list[int], root) -> dict[int, list[int]]:
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(parent)):
+        members[root(i)].append(i)
+    return members
+
+
+def _vectors(docs: Sequence[StoryDocument], settings: dict) -> tuple[list[dict[str, float]], dict[str, int]]:
+    df: dict[str, int] = defaultdict(int)
+    for d in docs:
+        for term in d.terms.weights:
+            df[term] += 1
+    n = max(len(docs), settings["idf_floor_documents"])
+    keep = settings["terms_per_document"]
+    vectors = []
+    for d in docs:
+        weighted = {t: w * math.log((n + 1) / (df[t] + 1)) for t, w in d.terms.weights.items()}
+        top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
+        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+        vectors.append({t: w / norm for t, w in top})
+    return vectors, df
+
+
+def _candidates(vectors: list[dict[str, float]], df: dict[str, int], settings: dict) -> set[tuple[int, int]]:
+    postings: dict[str, list[int]] = defaultdict(list)
+    most = settings["max_block_documents"]
+    for i, vector in enumerate(vectors):
+        rare = [(w, t) for t, w in vector.items() if 2 <= df[t] <= most]
+        rare.sort(key=lambda wt: (-wt[0], wt[1]))
+        for _w, term in rare[: settings["block_terms"]]:
+            postings[term].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for docs in postings.values():
+        for x, i in enumerate(docs):
+            for j in docs[x + 1:]:
+                pairs.add((i, j))
+    return pairs
+
+
+def _cosine(a: dict[str, float], b: dict[str, float], cap: float = 1.0) -> float:
+    """Cosine of two normalised vectors, each term adding at most ``cap``: one shared city is no story."""
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(min(w * b[t], cap) for t, w in a.items() if t in b)
+
+
+def _story(docs, vectors, group: list[int], bounds, declared: str | None, settings: dict) -> Story:
+    dated = [i for i in group if bounds[i] is not None]
+    earliest = min(group, key=lambda i: (bounds[i] is None, bounds[i] or (0, 0), docs[i].doc_id))
+    story_id = declared or "s" + hashlib.sha1(docs[earliest].doc_id.encode()).hexdigest()[:7]
+    first = min((docs[i].date for i in dated), key=lambda d: date_bounds(d)[0], default=None)
+    last = max((docs[i].date for i in dated), key=lambda d: date_bounds(d)[1], default=None)
+    if first is not None and last is not None and date_bounds(first) == date_bounds(last):
+        last = first
+    return Story(story_id, _label(docs, vectors, group, settings), first, last,
+                 tuple(sorted(docs[i].doc_id for i in group)), declared is not None)
+
+
+def _label(docs, vectors, group: list[int], settings: dict) -> str:
+    """The heaviest names the story's documents share ("Kasachstan · Almaty"); of a lone document its own."""
+    score: dict[str, float] = defaultdict(float)
+    count: dict[str, int] = defaultdict(int)
+    for vector in vectors:
+        for term, weight in vector.items():
+            if term.startswith("n:"):
+                score[term] += weight
+                count[term] += 1
+    need = 2 if len(group) > 1 else 1
+    ranked = sorted((t for t in score if count[t] >= need), key=lambda t: (-score[t], t))
+    if not ranked:
+        ranked = sorted(score, key=lambda t: (-score[t], t))
+    forms: dict[str, str] = {}
+    for i in group:
+        forms.update((t, f) for t, f in docs[i].terms.forms.items() if t not in forms)
+    names = [forms.get(t, t[2:]) for t in ranked[: settings["label_names"]]]
+    return " · ".join(names) if names else docs[group[0]].doc_id
