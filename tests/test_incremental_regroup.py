@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from claims.compare import group_claims, regroup, regroup_changed
+from claims.compare import regroup, regroup_changed
 from claims.ingest import ingest, remove
 from claims.store import Store
 
@@ -21,7 +21,7 @@ def group_rows(db: Path) -> tuple[list, list]:
     conn = sqlite3.connect(db)
     try:
         groups = conn.execute(
-            "SELECT group_id, category, label, scope, status, explanation, n_docs FROM groups ORDER BY group_id"
+            "SELECT group_id, category, label, scope, status, explanation, n_docs, story FROM groups ORDER BY group_id"
         ).fetchall()
         members = conn.execute("SELECT group_id, claim_id FROM group_members ORDER BY claim_id").fetchall()
     finally:
@@ -90,7 +90,8 @@ def test_a_one_file_ingest_records_and_rewrites_only_its_blocks(tmp_path, folder
         lone.write_text("Bei dem Unglück wurden 17 Menschen verletzt.\n", encoding="utf-8")
         ingest(store, [lone])  # no regroup: the blocks stay recorded
         assert dirty_blocks(db) == [("injuries", "")]
-        assert store.regroup_changed(group_claims) == 1
+        regroup_changed(store)
+        assert dirty_blocks(db) == []
         after = {row[0]: row for row in group_rows(db)[0]}
     changed = {gid for gid in set(before) | set(after) if before.get(gid) != after.get(gid)}
     assert changed and all((before.get(g) or after.get(g))[1] == "injuries" for g in changed)

@@ -182,9 +182,13 @@ def regroup(store: Store) -> list[Group]:
 
 
 def regroup_changed(store: Store) -> None:
-    """Regroup only the blocks whose claims changed since the last regroup (all, if unknown)."""
-    if store.regroup_changed(group_claims) is None:
-        store.regroup(group_claims)
+    """Find the stories anew, then regroup only the blocks whose claims changed since the last
+    regroup (all of them when stories moved, or when nothing was recorded)."""
+    from ..stories import detect_stories
+
+    if store.regroup_changed(lambda claims, stories: group_claims(claims, stories=stories),
+                             stories=detect_stories) is None:
+        regroup(store)
 
 
 @dataclass(frozen=True, slots=True)
