@@ -126,6 +126,6 @@ def test_dask_on_a_local_cluster_writes_what_claims_extract_writes(cli, folder):
     sequential = cli("extract", str(folder), "--jobs", "1")
     out = io.StringIO()
     errors = dask_extract.run([str(folder)], output=out, out_dir=None, scheduler=None, workers=2,
-                              partition_docs=4, processes=True)
+                              partition_docs=4, processes=False)
     assert out.getvalue() == sequential.stdout and sequential.stdout.count('"document"') >= 10
     assert errors == len(sequential.stderr.strip().splitlines()) == 1  # the binary file
