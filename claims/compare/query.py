@@ -247,35 +247,6 @@ def _claims(n: int) -> str:
     return f"{n} claim{'s' * (n != 1)}"
 
 
-def regroup(store: Store) -> list[Group]:
-    """Find the stories of the store's documents, group every claim anew within its story, save
-    stories and groups and return the groups. A figure the text attributes to no one takes the
-    source line of its document's source (front matter)."""
-    from ..stories import detect_stored_stories
-
-    outlets = {doc.doc_id: doc.source for doc in store.documents() if doc.source}
-    return store.regroup(lambda claims, stories: group_claims(claims, stories=stories, outlets=outlets),
-                         stories=detect_stored_stories)
-
-
-@dataclass(frozen=True, slots=True)
-class RegroupSummary:
-    """What a regroup wrote: how many groups and claims, and the groups of each status (worst first)."""
-
-    groups: int
-    claims: int
-    statuses: dict[str, int]
-
-    def line(self) -> str:
-        by_status = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in self.statuses.items())
-        return f"{self.groups} groups of {self.claims} claims" + (f": {by_status}" if by_status else "")
-
-
-def summarise(groups: list[Group]) -> RegroupSummary:
-    """The ``RegroupSummary`` of ``groups``."""
-    return RegroupSummary(len(groups), sum(len(g.claim_ids) for g in groups), status_counts(groups))
-
-
 def grouped_claims(store: Store, claim_filter: ClaimFilter | None = None) -> Iterator[tuple[Group, Claim]]:
     """Every claim (that passes ``claim_filter``) with its group, by category, label and group.
 

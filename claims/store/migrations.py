@@ -161,7 +161,6 @@ def m008_concept_detail_aspect_occasion(conn: sqlite3.Connection) -> None:
 
     split_concept_column(conn)
 
-
 def m009_stories(conn: sqlite3.Connection) -> None:
     # Stories (issue 16): which event a document tells of, written with every regroup (claims/stories/);
     # front matter `story:` is documents.story_declared. Older stores regroup once (groups_stale).
@@ -208,6 +207,18 @@ def m014_story_terms(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE TABLE story_terms (doc_id TEXT PRIMARY KEY, key TEXT NOT NULL, terms TEXT NOT NULL)")
 
 
+def m015_dirty_blocks(conn: sqlite3.Connection) -> None:
+    # The blocks of grouping (a category and a unit, '' for none) whose claims changed since the
+    # groups were written: set in the transaction that changes claims, emptied in the one that
+    # writes groups, so a regroup after a one-file ingest recomputes only the blocks it touched
+    # (block_table.py). A store left stale by an older version has none recorded and is
+    # regrouped whole once.
+    conn.execute(
+        "CREATE TABLE dirty_blocks (category TEXT NOT NULL, unit TEXT NOT NULL, PRIMARY KEY (category, unit)) "
+        "WITHOUT ROWID"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     m001_documents_and_claims,
     m002_claims_fts,
@@ -221,6 +232,7 @@ MIGRATIONS: list[Migration] = [
     m010_claim_place,
     m011_stems_number_and_claims_view,
     m014_story_terms,
+    m015_dirty_blocks,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
