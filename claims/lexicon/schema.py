@@ -240,7 +240,6 @@ CATEGORIES = Section({
     "fates": required(WORDS, "categories of what befalls people, mildest to worst: only a worse one overrides"),
     "contingents": required(WORDS, "categories whose figure after a state's name is that state's contribution"),
     "graded": required(str, "the category whose figures are told apart by severity (injury_severities)"),
-    "may_fall": optional(WORDS, "categories whose later, lower count is no conflict (the missing are found)"),
 }, "the categories of extract.yaml that rules treat apart, the same in every language")
 
 GROUPING = Section({
