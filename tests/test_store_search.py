@@ -118,3 +118,21 @@ def test_new_store_fills_stems_and_numbers_at_insert(db):
         stems = dict(store.conn.execute("SELECT text, stems FROM claims"))
     assert stems["164"] == "tot"  # German stems that differ from their words, each once
     assert stems["120"].split() == ["offici", "peopl", "die", "miss"]  # English stems for an English claim
+
+
+def test_any_text_is_a_valid_search(db):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    with Store(db) as store:
+        store.replace_document(doc("de1", DE, "de"), claims_of(DE, "de"))
+
+        @settings(max_examples=150, deadline=None)
+        @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40))
+        def search(text):
+            found = list(store.search_claims_fts(text))  # FTS5 syntax in the text is taken literally
+            assert all(c.doc == "de1" for c in found)
+
+        search()
+        for word in ("OR", "AND", "NOT", "NEAR", "*", "^", ":", "stems:", "{stems}", '"', "(", ")"):
+            list(store.search_claims_fts(f"Tote {word} verletzt"))
