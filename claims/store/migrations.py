@@ -219,6 +219,13 @@ def m009_stories(conn: sqlite3.Connection) -> None:
     )
 
 
+def m010_claim_place(conn: sqlite3.Connection) -> None:
+    # Where a figure is about, read from its clause ("in Almaty 103", "im Gebiet Mangystau"):
+    # a regional figure is compared as a part of the total, not as a rival toll. Claims stored
+    # before have none until their documents are extracted again (the extractor version changed).
+    conn.execute("ALTER TABLE claims ADD COLUMN place TEXT")
+
+
 def m011_stems_number_and_claims_view(conn: sqlite3.Connection) -> None:
     # The full-text index gains a column of Snowball stems (filled here for the claims there are,
     # by the store at insert for new ones), claims a numeric value column, and readers such as
@@ -227,6 +234,12 @@ def m011_stems_number_and_claims_view(conn: sqlite3.Connection) -> None:
 
     add_stems_and_number(conn)
     create_claims_view(conn)
+
+
+def m014_story_terms(conn: sqlite3.Connection) -> None:
+    # Each document's story terms (claims/stories/cache.py), so that a regroup reads only the texts
+    # of new or changed documents; `key` says what they were computed from (text, metadata, code).
+    conn.execute("CREATE TABLE story_terms (doc_id TEXT PRIMARY KEY, key TEXT NOT NULL, terms TEXT NOT NULL)")
 
 
 MIGRATIONS: list[Migration] = [
@@ -239,7 +252,9 @@ MIGRATIONS: list[Migration] = [
     m007_fts_declared_for_datasette,
     m008_concept_detail_aspect_occasion,
     m009_stories,
+    m010_claim_place,
     m011_stems_number_and_claims_view,
+    m014_story_terms,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
