@@ -136,3 +136,17 @@ def test_any_text_is_a_valid_search(db):
         search()
         for word in ("OR", "AND", "NOT", "NEAR", "*", "^", ":", "stems:", "{stems}", '"', "(", ")"):
             list(store.search_claims_fts(f"Tote {word} verletzt"))
+
+
+def test_a_store_with_an_older_view_gets_the_current_one_on_open(db):
+    from claims.store.search_schema import CLAIMS_VIEW_SQL
+
+    with Store(db) as store:
+        store.replace_document(doc("de1", DE, "de", source="Tagesblatt"), claims_of(DE, "de"))
+        store.conn.execute("DROP VIEW claims_view")  # as m011 wrote it before claims had a place
+        store.conn.execute("CREATE VIEW claims_view AS SELECT c.claim_id, c.text FROM claims c")
+    with Store(db) as store:
+        sql = store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'claims_view'").fetchone()[0]
+        assert sql.strip() == CLAIMS_VIEW_SQL.strip()
+        rows = store.conn.execute("SELECT text, place, source FROM claims_view ORDER BY start").fetchall()
+    assert rows[0] == ("Mindestens 2200", None, "Tagesblatt") and len(rows) == 3
