@@ -132,7 +132,8 @@ def list_command(
     selected = claim_filter(since, until, source)
     with open_store(ctx) as store:
         claims = islice(
-            store.claims(doc=doc, category=check_category(category), story=story, claim_filter=selected), limit)
+            store.claims(doc=doc, category=check_category(category, store.categories()), story=story,
+                         claim_filter=selected), limit)
         if as_json:
             export.write(export.claim_records(claims), export.CLAIM_COLUMNS, sys.stdout, "json")
             return
@@ -225,8 +226,8 @@ def export_command(
     Example: claims export --what groups --format json -o groups.json --source tagesblatt
     """
     selected = claim_filter(since, until, source)
-    check_category(category)
     with open_store(ctx) as store:
+        check_category(category, store.categories())
         if story is not None:
             story = store.story(story).story_id  # an unknown story is an error before anything is written
         if output is None:

@@ -1,8 +1,10 @@
 """Comparing claims across documents: grouping, the status of a group, and asking the store.
 
 ``group.py`` puts the claims that speak of the same thing into groups;
-``status.py`` decides whether a group's sources agree, comparing claims as
-intervals (``intervals.py``); ``query.py`` answers the questions of the
+``status.py`` decides whether a group's sources agree, comparing like with like
+(source lines: ``sources.py``; series: ``series.py``; parts and sums: ``sums.py``,
+``subgroups.py``) as intervals (``intervals.py``), and ``explain.py`` says why;
+``query.py`` answers the questions of the
 command line (a topic, the conflicts, two documents side by side, a regroup)
 from the store, with no SQL of its own.
 """
@@ -15,6 +17,7 @@ from .query import (
     DiffResult, QueryResult, RegroupSummary, conflicts, diff, grouped_claims, named_events, parse_topics, query,
     regroup, summarise,
 )
+from .sources import SourceLine, source_line
 from .status import (
     CLAIM_ORDER,
     DISAGREEMENTS,
@@ -34,4 +37,5 @@ __all__ = [
     "claim_interval", "compare_group", "conflicts", "day_span", "diff", "explain", "findings", "format_value",
     "group_claims", "grouped_claims", "load_config", "named_events", "normalise_subject", "parse_topics", "query",
     "regroup", "scopes_compatible", "severity", "split_by_scope", "status_counts", "status_of_sorted", "summarise",
+    "SourceLine", "source_line",
 ]

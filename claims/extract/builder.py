@@ -7,11 +7,18 @@ from dataclasses import replace
 
 from ..models import Claim, DateMatch, NumberMatch, claim_id_for
 from .attribution import attribution_at
-from .severity import injury_severity
 from .noise import in_idiom, is_bare_fraction, is_name_number
 from .reading import Reading
-from .scope import date_scope, event_of, scope_of, sentence_events
+from .scope import (
+    counted_on,
+    date_scope,
+    event_of,
+    scope_of,
+    sentence_events,
+    spoken_on,
+)
 from .sentences import TextContext
+from .severity import injury_severity
 
 
 def number_claims(
@@ -66,7 +73,9 @@ def date_claims(ctx: TextContext, dates: list[DateMatch]) -> list[Claim]:
         index = ctx.locate(found.start)
         span = ctx.span(index)
         others = tuple(d.start for d in ctx.dates_by_sentence.get(index, ()) if d is not found)
-        event = event_of(ctx.per_sentence("events", index, sentence_events), found.start, others)
+        # "police said on Tuesday", "rose to 23 on Tuesday": the day a source spoke or counted, no event's
+        event = None if spoken_on(ctx, found) or counted_on(ctx, found) else \
+            event_of(ctx.per_sentence("events", index, sentence_events), found.start, others, ctx.text)
         low, high = date_bounds(found)
         concept = event[0] if event else None
         # "bis mindestens 19. Januar" dates the end, not the start

@@ -9,7 +9,9 @@ compared with ("höher als 2019") or one of a thing ("Autos der 1960er-Jahre") g
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
+from .. import lexicon
 from ..lexicon.vocabulary import Vocabulary
 from ..models import DateMatch
 from .parts import included
@@ -27,13 +29,50 @@ _BEFORE_PHRASE = re.compile(
 EVENT_REACH = 60  # events this close to a date are preferred to the rest of the sentence
 
 
+PAIR_WORDS = 6  # "seit dem 5. Januar und bis zum 19. Januar": two dates this close share their event
+
+
 def find_scope_dates(ctx: TextContext) -> None:
     """Set ``ctx.scope_dates``: per sentence, the dates that may give a claim its time; not those
-    a figure is compared with, nor those of things ("Autos der 1960er-Jahre")."""
+    a figure is compared with, nor those of things ("Autos der 1960er-Jahre"), nor those that
+    start a count ("seit dem 26. September": the figure is of the report's time)."""
     ctx.scope_dates = {
-        index: [d for d in found if not d.attributive and not _baseline(ctx, d)]
+        index: [d for d in found if not d.attributive and not _baseline(ctx, d) and not count_start(ctx, d)]
         for index, found in ctx.dates_by_sentence.items()
     }
+
+
+SINCE_REACH = 6  # words between "since" and a date it starts: "since a general strike began on March 18"
+
+
+@lexicon.lexicon_cache()
+def _count_start_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    words = lexicon.load("dates", lang).get("count_start", {})
+    return (frozenset(w.lower() for w in words.get("since", [])),
+            frozenset(w.lower() for w in words.get("unless_before", [])))
+
+
+def count_start(ctx: TextContext, date: DateMatch) -> bool:
+    """True if ``date`` starts a count that runs to the report's time: "since 26 September", "seit
+    dem 26. September", "since a general strike began on March 18"; not "since 2013, when 96 died"."""
+    since, unless = _count_start_words(ctx.lang)
+    if not since:
+        return False
+    lo = max(ctx.sentences.starts[ctx.locate(date.start)], date.start - 80)
+    led = date.text.split(None, 1)[0].lower() in since
+    if not led:
+        tail = ctx.text[lo : date.start]
+        cut = max((m.end() for m in _CLAUSE_END.finditer(tail)), default=0)
+        led = any(w.lower() in since for w in _WORD.findall(tail[cut:])[-SINCE_REACH:])
+    if not led:
+        return False
+    after = _NEXT_WORD.match(ctx.text, date.end)
+    return not (after and after[1].lower() in unless)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_NEXT_WORD = re.compile(r"[\s,]*([^\W\d_]+)")
+_CLAUSE_END = re.compile(r"[,;:!?()\"„“”]|\.(?=\s)")
 
 
 def scope_of(ctx: TextContext, index: int, start: int, end: int, category: str | None = None) -> str | None:
@@ -126,41 +165,92 @@ def date_scope(date: DateMatch) -> str:
     return value[:4] if date.precision == "year" else value[:7]
 
 
-def sentence_events(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> list[tuple[int, int, str, str]]:
-    """(start, rank, event key, word as written) of the events named in a sentence.
+def sentence_events(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> list[tuple[int, int, str, str, tuple]]:
+    """(start, rank, event key, word as written, before-phrase) of the events named in a sentence.
 
-    Events in phrases about what came before ("nach den Protesten", "nachdem ...")
-    are left out: they did not happen on the date.
+    An event in a phrase about what came before ("nach den Protesten", "nachdem ...", "since
+    the collapse") did not happen on a date outside that phrase: its last element is the
+    phrase's (start, end), empty for the others. A date inside the phrase ("since the collapse
+    on 10 September") is still that event's.
     """
     lo, hi = sentence
     masked = [(m.start(), m.end()) for m in _BEFORE_PHRASE.finditer(text, lo, hi)]
     ranks = {key: rank for rank, (key, _) in enumerate(vocab.events.groups)}
     events = []
     for found in vocab.event_words.finditer(text, lo, hi):
-        if any(a <= found.start() < b for a, b in masked):
-            continue
+        phrase = next(((a, b) for a, b in masked if a <= found.start() < b), ())
         key = vocab.events.key_of(found.group(), compound=True) or _phrase_key(found.group(), vocab)
         if key is not None:
-            events.append((found.start(), ranks[key], key, found.group()))
+            events.append((found.start(), ranks[key], key, found.group(), phrase))
     return events
 
 
 def event_of(
-    events: list[tuple[int, int, str, str]], date_start: int, other_dates: tuple[int, ...] = ()
+    events: list[tuple[int, int, str, str, tuple]], date_start: int, other_dates: tuple[int, ...] = (),
+    text: str | None = None,
 ) -> tuple[str, str] | None:
     """(event key, word as written) for the event a date dates.
 
-    An event with another date of the sentence (``other_dates``, their starts) between it
-    and this date is that date's: in "The general strike began on January 3 and the curfew
-    lasted from January 5 to 19" the second date is the curfew's. Of the rest, events
-    within EVENT_REACH characters of the date come first; among the candidates the event
-    listed first in the lexicon wins, so specific events beat generic protests.
+    Events in a phrase about what came before count only for a date inside that phrase. An
+    event with another date of the sentence (``other_dates``, their starts) between it and
+    this date is that date's, unless the two dates are a pair (PAIR_WORDS): in "The general strike began on January 3 and the curfew
+    lasted from January 5 to 19" the second date is the curfew's. An event right before the
+    date ("three days of mourning on Monday", with ``text``) is its event. Of the rest,
+    events within EVENT_REACH characters of the date come first; among the candidates the
+    event listed first in the lexicon wins, so specific events beat generic protests.
     """
+    events = [e for e in events if not e[4] or e[4][0] <= date_start < e[4][1]]
     own = [e for e in events if not any(min(e[0], date_start) < d < max(e[0], date_start) for d in other_dates)]
-    events = own or events
+    if not own and text is not None:  # "seit dem 5. Januar und bis zum 19. Januar": a pair shares its event
+        between = [d for d in other_dates if d < date_start]
+        own = events if between and len(text[between[-1] : date_start].split()) <= PAIR_WORDS else []
+    events = own
+    if text is not None:
+        right_before = [e for e in events if e[0] < date_start and not text[e[0] + len(e[3]):date_start].strip()]
+        if right_before:
+            return right_before[-1][2], right_before[-1][3]
     near = [e for e in events if abs(e[0] - date_start) <= EVENT_REACH]
     best = min(near or events, key=lambda e: (e[1], abs(e[0] - date_start)), default=None)
     return (best[2], best[3]) if best else None
+
+
+SPEECH_GAP_WORDS = 4  # "police said in a statement on Tuesday": words between a verb of speech and its date
+
+
+def counted_on(ctx: TextContext, date: DateMatch) -> bool:
+    """True if ``date`` follows a figure a count rose to, with nothing between ("the toll rose to
+    23 on Tuesday"): the day the figure was counted, no event's date. Not "raised prices by 15
+    percent on 1 March", whose date is the rise's."""
+    before = ctx.text[max(0, date.start - 20) : date.start]
+    end = date.start - (len(before) - len(before.rstrip()))
+    if end not in ctx.number_ends:
+        return False
+    i = bisect_right(ctx.number_starts, end) - 1
+    if i < 0:
+        return False
+    words = ctx.text[max(0, ctx.number_starts[i] - 12) : ctx.number_starts[i]].split()
+    return bool(words) and words[-1].lower() in ctx.vocab.change_targets
+
+
+def spoken_on(ctx: TextContext, date: DateMatch) -> bool:
+    """True if ``date`` is the day a source spoke ("police said on Tuesday", "teilte das
+    Ministerium am Donnerstag mit"), not the date of an event: a verb of speech before it in
+    its clause, at most SPEECH_GAP_WORDS words between, none of them a conjunction or an event."""
+    vocab = ctx.vocab
+    lo = max(ctx.sentences.starts[ctx.locate(date.start)], date.start - 80)
+    verb = None
+    for verb in vocab.speech_verbs.finditer(ctx.text, lo, date.start):
+        pass
+    if verb is None:
+        return False
+    gap = ctx.text[verb.end() : date.start]
+    words = gap.split()
+    return (len(words) <= SPEECH_GAP_WORDS and not _SPEECH_GAP_BREAK.search(gap)
+            and not any(w.lower() in vocab.speech_gap_stops for w in words)
+            and vocab.event_words.search(gap) is None)
+
+
+_SPEECH_GAP_BREAK = re.compile(r"[,;:()\[\]\"„“”«»–—]")
 
 
 def _phrase_key(phrase: str, vocab: Vocabulary) -> str | None:

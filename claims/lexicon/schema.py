@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..models import QUALIFIERS
+from .schema_sources import PLACES, SOURCES
 from .schema_stories import STORY_THRESHOLDS, STORY_WORDS
 from .shapes import Bounds, OneOf, Regex, Section, optional, required
 
@@ -125,6 +126,7 @@ DATES = Section({
     "scheduled_words": optional(WORDS, "words of a clause that tells of something planned: a year-less date is ahead"),
     "past_tense_words": optional(WORDS, "words of a clause that tells of the past: its year-less date is not ahead"),
     "relative_years": required({str: int}, 'words after a year-less date and the year offset they name'),
+    "count_start": optional({str: WORDS}, 'since: a date after these starts a count, not its time ("seit dem 26. September"); unless_before: unless one follows it ("since 2013, when")'),
     "standalone_relative_years": optional({str: int}, 'a year named relative to the report ("im vergangenen Jahr")'),
     "relative_days": required({str: int}, 'days relative to the publication day ("gestern": -1)'),
     "lowercase_only": required(WORDS, 'relative days that count only in lower case ("morgen")'),
@@ -220,6 +222,7 @@ EXTRACT = Section({
     "idioms": required(WORDS, 'fixed phrases in which a number word is no number ("eins zu eins")'),
     "events": required({str: WORDS}, "event keys and the words naming them; the first listed wins"),
     "recurring_events": required(WORDS, "events whose dates are compared only on the same day"),
+    "speech_dates": optional({str: WORDS}, 'verbs: a date after one is the day a source spoke ("said on Tuesday"); not_between: words that end such a gap ("that")'),
     "until_words": required(WORDS, "a date phrase opening with these dates its event's end (\"bis\")"),
     "attached_date_leads": optional(WORDS, "a date so led right after a figure is the figure's (\"im\")"),
     "comparison_leads": optional(WORDS, 'a date after these is a baseline, no event time ("höher als 2019")'),
@@ -247,6 +250,15 @@ GROUPING = Section({
     "cumulative_categories": required(WORDS, "categories whose later, higher count is an update, not a conflict"),
     "update_window_days": required(int, "days after a scope's end an earlier report may still be updated"),
     "never_grouped": optional(WORDS, 'concepts of one person or thing, never grouped ("age")'),
+    "people_categories": optional(WORDS, "categories of fates in which a detail naming people in general is no subgroup"),
+    "people_nouns": optional(WORDS, 'stems of details that name people in general ("pilg", "passag"): one toll with "people"'),
+    "remainder_words": optional(WORDS, 'words after a figure making it the rest of a toll beside named subgroups ("24 others")'),
+    "within_report_categories": optional(WORDS, "categories in which one report's two named source lines are compared"),
+    "falling_categories": optional(WORDS, "categories whose counts fall normally over time (the missing are found)"),
+    "label_skips": optional(Section({
+        "words": required(WORDS, 'subjects that are no nouns ("others", "killed")'),
+        "endings": required(WORDS, 'endings of subjects that are no nouns ("ed")'),
+    }), "subjects a group's label passes over when a noun is at hand"),
     "labelled_details": optional(WORDS, 'details and aspects of a concept a group label names ("(serious)", "(part)")'),
     "stories": optional(STORY_THRESHOLDS, "which documents tell of one event (claims/stories/): thresholds of the comparison"),
 }, "how claims are grouped across documents and how a group's status is decided")
@@ -279,7 +291,7 @@ LANGUAGE_GUESS = Section({
 
 SCHEMAS: dict[str, Section] = {  # file name (without .yaml) -> its schema
     "numbers": NUMBERS, "dates": DATES, "extract": EXTRACT, "actors": ACTORS, "categories": CATEGORIES,
-    "grouping": GROUPING, "topics": TOPICS, "noise": NOISE, "languages": LANGUAGE_GUESS,
-    "stories": STORY_WORDS,
+    "grouping": GROUPING, "sources": SOURCES, "places": PLACES, "topics": TOPICS, "noise": NOISE,
+    "languages": LANGUAGE_GUESS, "stories": STORY_WORDS,
 }
 PER_LANGUAGE = ("numbers", "dates", "extract")  # the files in de/ and en/; the others are neutral

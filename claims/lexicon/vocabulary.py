@@ -74,6 +74,8 @@ class Vocabulary:
     events: KeyedMatcher
     event_words: WordMatcher
     recurring_events: frozenset[str]
+    speech_verbs: WordMatcher  # "said on Tuesday": a date after one is the day a source spoke
+    speech_gap_stops: frozenset[str]  # "that", "dass": after one a date is again the event's
     fractions: dict[str, float]
     until_words: tuple[str, ...]
     attached_date_leads: frozenset[str]  # "im", "in": a date so led right after a figure is the figure's
@@ -226,6 +228,8 @@ def vocabulary(lang: str) -> Vocabulary:
         events=KeyedMatcher(data["events"]),
         event_words=WordMatcher([w for words in data["events"].values() for w in words]),
         recurring_events=frozenset(data["recurring_events"]),
+        speech_verbs=WordMatcher(data.get("speech_dates", {}).get("verbs", [])),
+        speech_gap_stops=frozenset(w.lower() for w in data.get("speech_dates", {}).get("not_between", [])),
         fractions={word.lower(): float(n) for word, n in data["fractions"].items()},
         until_words=tuple(w.lower() + " " for w in data["until_words"]),
         attached_date_leads=frozenset(w.lower() for w in data.get("attached_date_leads", [])),

@@ -14,11 +14,11 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from ..models import Claim, ClaimFilter, Document, Group, Story
+from ..models import Claim, ClaimFilter, Group, Story
 from .claim_table import CLAIM_ORDER_SQL, CLAIM_SELECT
 from .connection import chunks, marks
 from .filter_sql import filter_sql, group_filter_sql
-from .story_table import story_documents, write_stories
+from .story_table import StoryInputs, write_stories
 
 # The earliest date a group's claims name (ISO text sorts in time order).
 _EARLIEST_DATE_SQL = (
@@ -95,17 +95,18 @@ class GroupTables:
     def regroup(
         self,
         group: Callable[..., Iterable[Group]],
-        stories: Callable[[list[Document]], list[Story]] | None = None,
+        stories: Callable[[StoryInputs], list[Story]] | None = None,
     ) -> list[Group]:
         """Group all claims with ``group(claims)`` and store the groups, in one transaction:
         no document can change between reading the claims and writing their groups.
 
-        With ``stories``, the documents' stories are found first (``stories(documents)``) and
-        written, and the claims are grouped with ``group(claims, stories)``."""
+        With ``stories``, the documents' stories are found first (``stories(inputs)``, reading the
+        documents through ``StoryInputs``) and written, and the claims are grouped with
+        ``group(claims, stories)``."""
         with self.transaction() as conn:
             found = None
             if stories is not None:
-                found = stories(story_documents(conn))
+                found = stories(StoryInputs(conn))
                 write_stories(conn, found)
             rows = conn.execute(f"SELECT {CLAIM_SELECT} FROM claims c ORDER BY {CLAIM_ORDER_SQL}")
             claims = [Claim(*row) for row in rows]

@@ -3,28 +3,54 @@
 Stories are written whole when the store is regrouped (``write_stories``, in the regroup's
 transaction): the table is replaced and every document gets the id of its story. A document's
 declared story (front matter ``story:``) is written with the document and read by story
-detection.
+detection, which reads the rest through ``StoryInputs`` (texts only of documents whose cached
+terms are missing or stale).
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..errors import UnknownStory
 from ..models import Document, Story
+from .connection import chunks, marks
 
 _STORY_COLUMNS = "story_id, label, first, last, declared"
 
 
-def story_documents(conn: sqlite3.Connection) -> list[Document]:
-    """Every document as story detection reads it (text, title, source, date, language, declared story)."""
-    rows = conn.execute(
-        "SELECT doc_id, path, text, content_hash, title, source, url, date, date_precision, lang, story_declared "
-        "FROM documents ORDER BY doc_id"
-    )
-    return [Document(*head, lang=lang, story=story) for *head, lang, story in rows]
+class StoryInputs:
+    """What story detection reads and keeps in the store, inside the regroup's transaction: the
+    documents (their texts only on demand) and each document's cached terms (table
+    ``story_terms``, migration m014), which the store keeps as opaque text under a key."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self._conn = conn
+
+    def documents(self) -> list[Document]:
+        """Every document without its text (title, source, date, language, declared story), by id."""
+        rows = self._conn.execute(
+            "SELECT doc_id, path, '', content_hash, title, source, url, date, date_precision, lang, story_declared "
+            "FROM documents ORDER BY doc_id"
+        )
+        return [Document(*head, lang=lang, story=story) for *head, lang, story in rows]
+
+    def texts(self, doc_ids: Sequence[str]) -> dict[str, str]:
+        """The texts of ``doc_ids``."""
+        found: dict[str, str] = {}
+        for chunk in chunks(list(doc_ids)):
+            found.update(self._conn.execute(f"SELECT doc_id, text FROM documents WHERE doc_id IN ({marks(chunk)})", chunk))
+        return found
+
+    def cached_terms(self) -> dict[str, tuple[str, str]]:
+        """doc id -> (key, terms) as saved."""
+        return {doc: (key, terms) for doc, key, terms in self._conn.execute("SELECT doc_id, key, terms FROM story_terms")}
+
+    def save_terms(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        """Save (doc id, key, terms) rows and forget the terms of documents no longer stored."""
+        self._conn.executemany("INSERT OR REPLACE INTO story_terms (doc_id, key, terms) VALUES (?, ?, ?)", rows)
+        self._conn.execute("DELETE FROM story_terms WHERE doc_id NOT IN (SELECT doc_id FROM documents)")
 
 
 def write_stories(conn: sqlite3.Connection, stories: Iterable[Story]) -> None:

@@ -14,11 +14,25 @@ from collections.abc import Iterable
 
 from ..lexicon import load
 from ..models import Document, Story
+from .cache import TermSource, story_documents, terms_key
 from .cluster import StoryDocument, date_bounds, declared_id, detect
 from .terms import Terms, document_terms, name_key
 
-__all__ = ["Story", "StoryDocument", "Terms", "date_bounds", "declared_id", "detect", "detect_stories",
-           "document_terms", "name_key", "settings"]
+__all__ = [
+    "Story",
+    "StoryDocument",
+    "TermSource",
+    "Terms",
+    "date_bounds",
+    "declared_id",
+    "detect",
+    "detect_stored_stories",
+    "detect_stories",
+    "document_terms",
+    "name_key",
+    "settings",
+    "terms_key",
+]
 
 
 def settings() -> dict:
@@ -36,3 +50,11 @@ def detect_stories(documents: Iterable[Document], config: dict | None = None) ->
         for d in documents
     ]
     return detect(docs, config)
+
+
+def detect_stored_stories(source: TermSource, config: dict | None = None) -> list[Story]:
+    """The stories of a store's documents (``source``: ``claims.store.story_table.StoryInputs``),
+    reading the texts only of documents whose cached terms are missing or stale (``cache.py``);
+    the same stories as ``detect_stories`` over every document read anew."""
+    config = config or settings()
+    return detect(story_documents(source, config), config)

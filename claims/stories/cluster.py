@@ -131,9 +131,10 @@ def _vectors(docs: Sequence[StoryDocument], settings: dict) -> tuple[list[dict[s
             df[term] += 1
     n = max(len(docs), settings["idf_floor_documents"])
     keep = settings["terms_per_document"]
+    idf = {t: math.log((n + 1) / (count + 1)) for t, count in df.items()}  # once per term, not per document
     vectors = []
     for d in docs:
-        weighted = {t: w * math.log((n + 1) / (df[t] + 1)) for t, w in d.terms.weights.items()}
+        weighted = {t: w * idf[t] for t, w in d.terms.weights.items()}
         top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         vectors.append({t: w / norm for t, w in top})
@@ -157,10 +158,10 @@ def _candidates(vectors: list[dict[str, float]], df: dict[str, int], settings: d
 
 
 def _cosine(a: dict[str, float], b: dict[str, float], cap: float = 1.0) -> float:
-    """Cosine of two normalised vectors, each term adding at most ``cap``: one shared city is no story."""
-    if len(b) < len(a):
-        a, b = b, a
-    return sum(min(w * b[t], cap) for t, w in a.items() if t in b)
+    """Cosine of two normalised vectors, each term adding at most ``cap``: one shared city is no story.
+    The shared terms are found by a set intersection (in C) and summed exactly (``fsum``), so the
+    sum is the same whatever order the intersection comes in."""
+    return math.fsum(min(a[t] * b[t], cap) for t in a.keys() & b.keys())
 
 
 def _story(docs, vectors, group: list[int], bounds, declared: str | None, settings: dict) -> Story:

@@ -1,0 +1,87 @@
+"""Each document's story terms, kept in the store so that a regroup reads only the texts of new
+or changed documents.
+
+A document's terms (``terms.py``) depend on that document alone: its text, path, language,
+title and outlet, the ``stories`` settings that shape terms, and the code and lexicons that read
+them. ``terms_key`` digests all of these; a cached entry whose key differs is computed again,
+so a cached store finds exactly the stories a store read from scratch finds, whatever the order
+the documents came in. The weights go through JSON, which writes every float so that it reads
+back the same.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import replace
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Protocol
+
+from ..models import Document
+from .cluster import StoryDocument
+from .terms import Terms, document_terms
+
+# The settings document_terms reads; the others (thresholds) act on terms already computed.
+TERM_SETTINGS = ("min_word_length", "name_prefix", "name_weight", "title_weight")
+
+
+class TermSource(Protocol):
+    """What the store offers story detection (``claims.store.story_table.StoryInputs``)."""
+
+    def documents(self) -> list[Document]: ...
+    def texts(self, doc_ids: list[str]) -> dict[str, str]: ...
+    def cached_terms(self) -> dict[str, tuple[str, str]]: ...
+    def save_terms(self, rows: list[tuple[str, str, str]]) -> None: ...
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """The extractor's fingerprint (lexicons, reading of documents), this package's code and the stemmer's version."""
+    from ..version import extractor_version
+
+    digest = hashlib.sha1(extractor_version().encode())
+    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    try:
+        digest.update(metadata.version("PyStemmer").encode())
+    except metadata.PackageNotFoundError:
+        pass
+    return digest.hexdigest()
+
+
+def terms_key(doc: Document, settings: dict) -> str:
+    """What a document's terms were computed from (see the module docstring), as a digest."""
+    parts = [_code_digest(), doc.content_hash, doc.path, doc.lang, doc.title, doc.source,
+             [settings.get(k) for k in TERM_SETTINGS]]
+    return hashlib.sha1(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()[:20]
+
+
+def dump_terms(terms: Terms) -> str:
+    return json.dumps([terms.weights, terms.forms], ensure_ascii=False, separators=(",", ":"))
+
+
+def load_terms(text: str) -> Terms:
+    weights, forms = json.loads(text)
+    return Terms(weights, forms)
+
+
+def story_documents(source: TermSource, settings: dict) -> list[StoryDocument]:
+    """Every document of ``source`` with its terms: the cached ones whose key still holds, the
+    others computed from their texts (read only for them) and saved."""
+    from ..documents import extraction_text
+
+    docs = source.documents()
+    cached = source.cached_terms()
+    keys = {d.doc_id: terms_key(d, settings) for d in docs}
+    stale = [d.doc_id for d in docs if cached.get(d.doc_id, ("",))[0] != keys[d.doc_id]]
+    texts = source.texts(stale) if stale else {}
+    fresh: dict[str, Terms] = {}
+    for d in docs:
+        if d.doc_id in texts:
+            full = replace(d, text=texts[d.doc_id])
+            fresh[d.doc_id] = document_terms(extraction_text(full), d.lang, d.title, settings, d.source)
+    source.save_terms([(doc_id, keys[doc_id], dump_terms(terms)) for doc_id, terms in fresh.items()])
+    return [StoryDocument(d.doc_id, d.date, d.story, fresh[d.doc_id] if d.doc_id in fresh else load_terms(cached[d.doc_id][1]))
+            for d in docs]
