@@ -36,8 +36,9 @@ def split_by_scope(
     by_scope: dict[str | None, list[Claim]] = defaultdict(list)
     for c in claims:
         by_scope[scope_of(c)].append(c)
+    apart = getattr(scope_of, "apart", frozenset())  # scopes never merged into a finer one (StoryScopes)
     known = [s for s in by_scope if s is not None]
-    inner = {a for s in known for a in _ancestors(s)}
+    inner = {a for s in known for a in _ancestors(s)} - apart
     leaves = sorted(s for s in known if s not in inner)
     leaves_under: dict[str, list[str]] = defaultdict(list)
     for leaf in leaves:
@@ -76,7 +77,9 @@ class StoryScopes:
     """Each document's story, and the scope a claim takes within its story (see the module doc)."""
 
     def __init__(self, stories: Iterable[Story], config: dict):
-        from ..stories import date_bounds  # the story stage: only its date arithmetic is needed here
+        from ..stories import (
+            date_bounds,  # the story stage: only its date arithmetic is needed here
+        )
 
         self._bounds = date_bounds
         lead = config.get("stories", {}).get("lead_days", 0)
@@ -93,7 +96,12 @@ class StoryScopes:
                 self._spans[story.story_id] = (span_label(story), first[0] - lead, last[1])
 
     def scope_function(self, story: str) -> Callable[[Claim], str | None]:
-        """A claim's scope in ``story``: the story's span when its own scope overlaps it, else its own."""
+        """A claim's scope in ``story``: the story's span when its own scope overlaps it, else its own.
+
+        A scope of a whole year ("in 2024", "2013") keeps its own: a figure the report dates by its
+        year alone is background (a year's total, an older event), not the story's event, even when
+        the year holds the span. Such years are the function's ``apart``: ``split_by_scope`` never
+        merges them into the span's group."""
         span = self._spans.get(story)
         if span is None:
             return SCOPE
@@ -102,6 +110,9 @@ class StoryScopes:
 
         def scope_of(claim: Claim) -> str | None:
             own = bounds(claim.scope) if claim.scope else None
-            return label if own is not None and own[0] <= high and own[1] >= low else claim.scope
+            if own is None or len(claim.scope) == 4:
+                return claim.scope
+            return label if own[0] <= high and own[1] >= low else claim.scope
 
+        scope_of.apart = frozenset(a for a in _ancestors(label) if len(a) == 4)  # type: ignore[attr-defined]
         return scope_of

@@ -234,20 +234,29 @@ def counted_on(ctx: TextContext, date: DateMatch) -> bool:
 
 def spoken_on(ctx: TextContext, date: DateMatch) -> bool:
     """True if ``date`` is the day a source spoke ("police said on Tuesday", "teilte das
-    Ministerium am Donnerstag mit"), not the date of an event: a verb of speech before it in
-    its clause, at most SPEECH_GAP_WORDS words between, none of them a conjunction or an event."""
+    Ministerium am Donnerstag mit", "Am Dienstag erklärte die Polizei"), not the date of an event:
+    a verb of speech before it in its clause (at most SPEECH_GAP_WORDS words between) or right
+    after it (at most one word), no conjunction, punctuation or event between."""
     vocab = ctx.vocab
     lo = max(ctx.sentences.starts[ctx.locate(date.start)], date.start - 80)
     verb = None
     for verb in vocab.speech_verbs.finditer(ctx.text, lo, date.start):
         pass
-    if verb is None:
+    if verb is not None and _speech_gap(vocab, ctx.text[verb.end() : date.start], SPEECH_GAP_WORDS):
+        return True
+    after = vocab.speech_verbs.search(ctx.text, date.end, min(len(ctx.text), date.end + 40))
+    if after is None:
         return False
-    gap = ctx.text[verb.end() : date.start]
+    gap = ctx.text[date.end : after.start()]
+    if not ctx.text[lo : date.start].strip():  # "On Monday, police said": a comma only after a date opening the sentence
+        gap = gap.lstrip().removeprefix(",")
+    return _speech_gap(vocab, gap, 1)  # "Am Dienstag erklärte die Polizei"
+
+
+def _speech_gap(vocab: Vocabulary, gap: str, most: int) -> bool:
     words = gap.split()
-    return (len(words) <= SPEECH_GAP_WORDS and not _SPEECH_GAP_BREAK.search(gap)
-            and not any(w.lower() in vocab.speech_gap_stops for w in words)
-            and vocab.event_words.search(gap) is None)
+    return (len(words) <= most and not _SPEECH_GAP_BREAK.search(gap)
+            and not any(w.lower() in vocab.speech_gap_stops for w in words) and vocab.event_words.search(gap) is None)
 
 
 _SPEECH_GAP_BREAK = re.compile(r"[,;:()\[\]\"„“”«»–—]")
