@@ -12,9 +12,7 @@ import pytest
 from claims.compare import regroup, regroup_changed
 from claims.ingest import ingest, remove
 from claims.store import Store
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from tests.support.corpora import mixed_with_seeds
 
 
 def group_rows(db: Path) -> tuple[list, list]:
@@ -52,10 +50,7 @@ def dirty_blocks(db: Path) -> list[tuple[str, str]]:
 
 @pytest.fixture
 def folder(tmp_path) -> Path:
-    target = tmp_path / "docs"
-    shutil.copytree(FIXTURES / "mixed", target, ignore=shutil.ignore_patterns("truth.yaml"))
-    for seed in SEEDS.glob("*.txt"):
-        shutil.copy(seed, target / seed.name)
+    target = mixed_with_seeds(tmp_path / "docs")
     return target
 
 

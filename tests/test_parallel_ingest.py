@@ -4,7 +4,6 @@ guarantees of RELIABILITY.md with worker processes (Ctrl-C, SIGKILL, a worker th
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -18,6 +17,7 @@ from claims.compare import regroup_changed
 from claims.ingest import extract_paths, ingest
 from claims.store import Store
 from tests.support import hostile
+from tests.support.corpora import mixed_with_seeds
 from tests.support.storecheck import (
     NEUTRAL_CWD,
     check_store,
@@ -25,9 +25,6 @@ from tests.support.storecheck import (
     cli_env,
     expected_claims,
 )
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def store_content(db: Path) -> dict[str, list]:
@@ -50,10 +47,7 @@ def store_content(db: Path) -> dict[str, list]:
 
 @pytest.fixture
 def folder(tmp_path) -> Path:
-    target = tmp_path / "docs"
-    shutil.copytree(FIXTURES / "mixed", target, ignore=shutil.ignore_patterns("truth.yaml"))
-    for seed in SEEDS.glob("*.txt"):
-        shutil.copy(seed, target / seed.name)
+    target = mixed_with_seeds(tmp_path / "docs")
     (target / "bad").mkdir()
     (target / "bad" / "binary.txt").write_bytes(b"\x00\x01\x02\x03 binary")
     (target / "bad" / "empty.txt").write_bytes(b"  \n")

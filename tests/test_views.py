@@ -7,8 +7,6 @@ change, then read the diff as a reader would.
 from __future__ import annotations
 
 import io
-import os
-from pathlib import Path
 
 import pytest
 from rich.console import Console
@@ -17,8 +15,7 @@ from claims.compare import conflicts, diff, query, regroup
 from claims.models import Document
 from claims.views import render_conflicts, render_diff, render_query, short_ids
 from tests.support.claimfactory import make_claim, seedlike_store
-
-GOLDEN = Path(__file__).parent / "golden"
+from tests.support.golden import check_golden
 
 
 def _console() -> tuple[Console, io.StringIO]:
@@ -26,12 +23,6 @@ def _console() -> tuple[Console, io.StringIO]:
     return Console(file=out, width=100, color_system=None, emoji=False, highlight=False), out
 
 
-def _check(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("CLAIMS_UPDATE_GOLDEN"):
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
-    assert max(len(line) for line in text.splitlines()) <= 100
 
 
 @pytest.fixture()
@@ -43,25 +34,25 @@ def store(tmp_path):
 def test_query_casualties_golden(store):
     console, out = _console()
     render_query(query(store, "claims about casualties"), console)
-    _check("view_query_casualties.txt", out.getvalue())
+    check_golden("view_query_casualties.txt", out.getvalue())
 
 
 def test_query_dates_golden(store):
     console, out = _console()
     render_query(query(store, "Datum"), console)
-    _check("view_query_dates.txt", out.getvalue())
+    check_golden("view_query_dates.txt", out.getvalue())
 
 
 def test_conflicts_golden(store):
     console, out = _console()
     render_conflicts(conflicts(store), console)
-    _check("view_conflicts.txt", out.getvalue())
+    check_golden("view_conflicts.txt", out.getvalue())
 
 
 def test_diff_golden(store):
     console, out = _console()
     render_diff(diff(store, "001", "004"), console)
-    _check("view_diff_001_004.txt", out.getvalue())
+    check_golden("view_diff_001_004.txt", out.getvalue())
 
 
 def test_query_without_matches(store):

@@ -11,7 +11,6 @@ against 47. Set CLAIMS_UPDATE_GOLDEN=1 to rewrite the golden files, then read th
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 
 import pytest
@@ -21,9 +20,9 @@ from claims.compare import conflicts, query, regroup
 from claims.ingest import ingest
 from claims.store import Store
 from claims.views import render_conflicts, render_query
+from tests.support.golden import check_golden
 
 FIXTURE = Path(__file__).parent / "fixtures" / "compare"
-GOLDEN = Path(__file__).parent / "golden"
 STORY = {"ferry": "A", "faehre": "A", "hochwasser": "B", "floods": "B", "strike": "C", "streik": "C"}
 
 
@@ -45,12 +44,6 @@ def _render(render, result) -> str:
     return out.getvalue()
 
 
-def _check(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("CLAIMS_UPDATE_GOLDEN"):
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
-    assert max(len(line) for line in text.splitlines()) <= 100
 
 
 def _groups(result_views) -> dict[str, tuple[str, set[str], str]]:
@@ -60,7 +53,7 @@ def _groups(result_views) -> dict[str, tuple[str, set[str], str]]:
 def test_deaths_query_golden(store):
     result = query(store, "how many people died")
     text = _render(render_query, result)
-    _check("compare_query_deaths.txt", text)
+    check_golden("compare_query_deaths.txt", text)
     groups = _groups(result.groups)
     status, docs, why = groups["deaths: people · 2024-03"]
     assert status == "conflict" and docs == {"ferry-wire-0312", "ferry-wire-0314", "faehre-dpn-0315"}
@@ -90,7 +83,7 @@ def test_regional_parts_carry_their_place(store):
 
 def test_conflicts_golden(store):
     views = conflicts(store)
-    _check("compare_conflicts.txt", _render(render_conflicts, views))
+    check_golden("compare_conflicts.txt", _render(render_conflicts, views))
     groups = _groups(views)
     assert groups["arrests: people · 2024-05"][0] == "conflict"
     assert groups["arrests: people · 2024-05"][2].startswith(
