@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 from .errors import ClaimsError
 from .filters import check_category, claim_filter
@@ -88,7 +89,7 @@ class ClaimStore:
     def __init__(self, path: str | Path = "claims.db", *, create: bool = False):
         self.store = Store(path, create=create)
 
-    def __enter__(self) -> ClaimStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -118,7 +119,8 @@ class ClaimStore:
     def groups(self, *, category: str | None = None, status: str | None = None, **filters) -> Results:
         """Every group (of a category, of a status), ordered by id, each with its claims."""
         selected = claim_filter(**filters)
-        ids = [g.group_id for g in self.store.groups(category=check_category(category), status=status)]
+        category = check_category(category, self.store.categories())
+        ids = [g.group_id for g in self.store.groups(category=category, status=status)]
         views = self.store.group_views(ids, ALL_CLAIMS, selected)
         return Results(GroupResult.of(v) for v in views if v.claims or not selected)
 
@@ -126,8 +128,8 @@ class ClaimStore:
         self, *, doc: str | None = None, category: str | None = None, story: str | None = None, **filters
     ) -> Results:
         """Claims in document order (of a document, of a category, of a story)."""
-        return Results(self.store.claims(doc=doc, category=check_category(category), story=story,
-                                         claim_filter=claim_filter(**filters)))
+        category = check_category(category, self.store.categories())
+        return Results(self.store.claims(doc=doc, category=category, story=story, claim_filter=claim_filter(**filters)))
 
     def stories(self) -> Results:
         """The stories (events) the documents tell of."""

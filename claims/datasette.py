@@ -66,7 +66,7 @@ def datasette_metadata(name: str = "claims") -> dict:
             "label_column": "text",
             "fts_table": "claims_fts",
             "fts_pk": "rowid",
-            "facets": ["category", "status", "source"],
+            "facets": ["category", "status", "source", "story"],
             "columns": {**claim_columns, **VIEW_COLUMNS},
         },
         "documents": {

@@ -34,11 +34,12 @@ if TYPE_CHECKING:  # the comparison stage loads only for the commands that compa
 CLAIM_COLUMNS = (
     "claim_id", "doc", "category", "value", "value_low", "value_high", "unit", "qualifier", "text",
     "start", "end", "sentence", "subject", "scope", "attribution",
-    "actor", "concept", "detail", "aspect", "occasion", "kind", "lang", "as_of", "sentence_start",
+    "actor", "concept", "detail", "aspect", "occasion", "place", "kind", "lang", "as_of", "sentence_start",
 )
 GROUP_COLUMNS = (
     "group_id", "status", "category", "label", "scope", "claim_id", "doc", "text", "start", "end",
-    "value", "value_low", "value_high", "unit", "qualifier", "as_of", "explanation",
+    "value", "value_low", "value_high", "unit", "qualifier", "as_of", "attribution", "source_line", "place",
+    "explanation",
 )
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = ("csv", "json", "jsonl")
@@ -140,7 +141,10 @@ def story_records(stories) -> list[dict]:
 
 def group_record(group: Group, claim: Claim) -> dict:
     """A claim with its group, as ``GROUP_COLUMNS``: the group's category and scope, the claim's value."""
+    from .compare.sources import source_line
+
     record = {name: getattr(claim, name) for name in GROUP_COLUMNS if hasattr(claim, name)}
+    record["source_line"] = source_line(claim.attribution).label
     record.update(group_id=group.group_id, status=group.status, category=group.category, label=group.label,
                   scope=group.scope, explanation=group.explanation)
     return record
@@ -176,8 +180,14 @@ def group_view_record(view: GroupView) -> dict:
     return {
         "group_id": g.group_id, "category": g.category, "label": g.label, "scope": g.scope,
         "status": g.status, "explanation": g.explanation, "n_docs": view.n_docs, "n_claims": view.n_claims,
-        "claims": [claim_record(c) for c in view.claims],
+        "claims": [_with_line(claim_record(c), c) for c in view.claims],
     }
+
+
+def _with_line(record: dict, claim: Claim) -> dict:
+    from .compare.sources import source_line
+
+    return {**record, "source_line": source_line(claim.attribution).label}
 
 
 def query_record(result: QueryResult) -> dict:
@@ -193,7 +203,7 @@ def diff_record(result: DiffResult) -> dict:
     """``claims diff --json``: the shared groups with their status between the two, and the rest."""
     def part(group: Group, claims: list[Claim]) -> dict:
         return {"group_id": group.group_id, "label": group.label, "category": group.category,
-                "scope": group.scope, "claims": [claim_record(c) for c in claims]}
+                "scope": group.scope, "claims": [_with_line(claim_record(c), c) for c in claims]}
 
     return {
         "doc_a": result.doc_a.doc_id, "doc_b": result.doc_b.doc_id, "summary": result.summary,

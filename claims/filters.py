@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from .errors import BadFilter
 from .models import ClaimFilter
@@ -58,8 +59,9 @@ def known_categories() -> list[str]:
     return sorted(found)
 
 
-def check_category(category: str | None) -> str | None:
-    """``category`` if claims knows it (None passes); else BadFilter listing the categories."""
-    if category is None or category in (known := known_categories()):
+def check_category(category: str | None, stored: Iterable[str] = ()) -> str | None:
+    """``category`` if claims knows it or a stored claim has it (None passes); else BadFilter
+    listing the categories."""
+    if category is None or category in (known := sorted({*known_categories(), *stored})):
         return category
     raise BadFilter(f"unknown category {category!r}; the categories are: {', '.join(known)}")

@@ -2,66 +2,42 @@
 
 Files are streamed one at a time. An unchanged file (same bytes, same
 extractor version: see version.py) is recognised by its SHA-256 before it is decoded or
-extracted, so re-ingesting a corpus costs little more than reading it. Each
-document is written in one transaction; an error in one file is reported and
-the others go on. KeyboardInterrupt propagates after the current transaction
-is rolled back, so every document is fully present or absent.
-
-Extracted documents are written in batches (one transaction per half second
-of work), because a commit costs more than the rows of an article; the write
-lock is taken only for the write, so a second ingest or a query never waits
-long. Ctrl-C loses at most the batch not yet written, never part of a document.
+extracted, so re-ingesting a corpus costs little more than reading it. This process reads
+and hashes the files in order; their decoding and extraction, a pure function of the bytes
+(``extract_tasks``), runs in ``jobs`` worker processes (parallel.py), and the outcomes come
+back in file order, so the store's content does not depend on ``jobs``. This process is
+the one writer: documents go in batches, each one transaction (batches.py); an error in one
+file is reported and the others go on. KeyboardInterrupt propagates after the current
+transaction is rolled back (the workers are stopped), so every document is fully present
+or absent.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from . import documents, version
+from .batches import Batch, FileOutcome, FileTask, IngestReport, ProgressCallback
 from .errors import DocumentError, DuplicateDocumentId
 from .models import MAX_CLAIMS, Claim, Document, claim_id_for
+from .parallel import ordered_map
 from .store import DocumentState, Store, StoredDocument
 
-# Documents are written together when this much time or text has gathered.
-BATCH_SECONDS = 0.5
-BATCH_MAX_CHARS = 8_000_000
 STATE_CHUNK = 500  # files whose stored state is looked up together
+# A pool pays for its start (a fork, and each worker compiles the extractor's patterns, about
+# 0.3 s, as this process would) only when there is this much text to extract (about 50 ms of
+# work); a smaller run, a one-file ingest, extracts in this process.
+POOL_MIN_CHARS = 100_000
 
-ProgressCallback = Callable[[int, int, "str | None"], None]
-
-
-@dataclass
-class IngestReport:
-    """What an ingest run did; errors and warnings are one line each."""
-
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    claims: int = 0
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    gone: list[str] = field(default_factory=list)  # documents of an ingested folder whose files are gone
-    pruned: list[str] = field(default_factory=list)  # those of them removed (``prune=True``)
-
-    @property
-    def documents(self) -> int:
-        return self.added + self.updated + self.unchanged
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.added or self.updated or self.pruned)
-
-    def summary(self) -> str:
-        noun = "document" if self.documents == 1 else "documents"
-        pruned = f"; removed {len(self.pruned)} whose files are gone ({', '.join(self.pruned)})" if self.pruned else ""
-        return (
-            f"Ingested {self.documents} {noun} ({self.added} new, {self.updated} updated, "
-            f"{self.unchanged} unchanged), {self.claims} claims{pruned}; {len(self.errors)} errors"
-        )
+__all__ = [
+    "FileOutcome", "IngestReport", "extract_document", "extract_paths", "extract_tasks", "ingest", "list_files", "remove",
+    "warm_up",
+    "with_ids",
+]
 
 
 def _extractor() -> Callable[..., list[Claim]]:
@@ -72,6 +48,11 @@ def _extractor() -> Callable[..., list[Claim]]:
 
 def extract_document(doc: Document) -> list[Claim]:
     """The claims of one document, with ``doc``, stable ids and ``as_of`` set; one claim per span."""
+    return with_ids(doc, _extract_unique(doc))
+
+
+def with_ids(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """``claims`` of ``doc`` with ``doc``, stable ids and ``as_of`` set, as the store writes them."""
     return [
         replace(
             claim,
@@ -79,7 +60,7 @@ def extract_document(doc: Document) -> list[Claim]:
             claim_id=claim_id_for(doc.doc_id, claim.start, claim.end),
             as_of=claim.as_of or doc.date,
         )
-        for claim in _extract_unique(doc)
+        for claim in claims
     ]
 
 
@@ -99,8 +80,11 @@ def ingest(
     store: Store,
     paths: Iterable[str | Path],
     *,
+    jobs: int = 1,
     on_progress: ProgressCallback | None = None,
     after_ingest: Callable[[Store], None] | None = None,
+    start_method: str | None = None,
+    pool_min_chars: int = POOL_MIN_CHARS,
     prune: bool = False,
 ) -> IngestReport:
     """Ingest ``paths`` (files and folders) into ``store``; never stops for one bad file.
@@ -108,32 +92,28 @@ def ingest(
     Documents once read from a file under one of the folders whose file is gone are listed in
     ``report.gone`` with a warning; ``prune=True`` removes them (``report.pruned``).
 
-    ``on_progress(done, total, path)`` is called once with ``done == 0`` before
-    the first file and after each file. ``after_ingest(store)`` runs once at
-    the end when any document was added or updated (e.g. to recompute groups).
+    ``jobs`` processes extract (see parallel.py; a small run uses none); this process reads,
+    hashes and writes, so the store is the same whatever ``jobs`` is. ``on_progress(done,
+    total, path)`` is called once with ``done == 0`` before the first file, then as files are
+    stored (or found unchanged or bad). ``after_ingest(store)`` runs once at the end when any
+    document was added or updated (e.g. to recompute groups).
     StoreError (locked, not a store) stops the run: no later file could be written.
     """
-    report = IngestReport()
+    began = time.monotonic()
     paths = list(paths)
+    report = IngestReport()
     items = list(documents.iter_paths(paths))  # paths only; the files are read one at a time below
     files = [item for item in items if isinstance(item, Path)]
     report.errors.extend(str(item) for item in items if isinstance(item, DocumentError))
-    seen: dict[str, str] = {}
-    batch = _Batch(store, report)
+    batch = Batch(store, report, on_progress, len(files))
     if on_progress:
         on_progress(0, len(files), None)
-    ids = _document_ids(store, files)
-    states: dict[str, DocumentState] = {}
-    for done, path in enumerate(files, start=1):
-        if (done - 1) % STATE_CHUNK == 0:  # what is stored of the next files, asked in one query
-            states = store.document_states([ids[p] for p in files[done - 1 : done - 1 + STATE_CHUNK]])
-        try:
-            _ingest_file(path, ids[path], states.get(ids[path]), seen, report, batch)
-        except DocumentError as exc:
-            report.errors.append(str(exc))
+    tasks = _scan(store, files, _document_ids(store, files))
+    seen: dict[str, str] = {}
+    for outcome in ordered_map(extract_tasks, tasks, jobs=jobs, weight=_task_weight, min_weight=pool_min_chars,
+                               initializer=warm_up, start_method=start_method):
+        batch.take(_check_ids(outcome, seen))
         batch.flush_if_due()
-        if on_progress:
-            on_progress(done, len(files), str(path))
     batch.flush()
     _gone_files(store, paths, report, prune)
     # Also after a run that was killed between writing documents and writing groups.
@@ -142,33 +122,33 @@ def ingest(
             after_ingest(store)
         except Exception as exc:  # the documents are stored; say what failed after them
             report.errors.append(f"after the ingest: {type(exc).__name__}: {exc} (the documents are stored)")
+    report.seconds = time.monotonic() - began
     return report
 
 
-def _document_ids(store: Store, files: list[Path]) -> dict[Path, str]:
-    """Each file's document id (documents.ids): its stored id, its stem, or the tail of its path that
-    tells it from another file of the same stem."""
-    resolved = {path: os.path.abspath(path) for path in files}
-    stored = store.document_ids_by_path(list(resolved.values()))
-    holders = {stem: state.path for stem, state in store.document_states(sorted({p.stem for p in files})).items()}
-    by_path = documents.assign_ids(resolved.values(), stored, holders)
-    return {path: by_path[resolved[path]] for path in files}
-
-
-def _gone_files(store: Store, paths: list, report: IngestReport, prune: bool) -> None:
-    """Find (and with ``prune`` remove) the stored documents of the folders in ``paths`` whose files are gone."""
-    folders = [os.path.abspath(path) for path in paths if os.path.isdir(path)]
-    gone = sorted({doc.doc_id: doc for folder in folders for doc in store.documents_under(folder)
-                   if not os.path.exists(doc.path)}.items())
-    report.gone = [doc_id for doc_id, _ in gone]
-    if gone and prune:
-        report.pruned = [doc.doc_id for doc in store.remove_documents(report.gone)]
-    elif gone:
-        names = ", ".join(report.gone[:5]) + (" ..." if len(gone) > 5 else "")
-        report.warnings.append(
-            f"{len(gone)} document{'s' * (len(gone) != 1)} ingested from {', '.join(map(str, paths))} "
-            f"{'are' if len(gone) != 1 else 'is'} gone from disk ({names}); ingest again with --prune "
-            "to remove them from the store")
+def extract_paths(
+    paths: Iterable[str | Path], *, jobs: int = 1, lang: str | None = None, start_method: str | None = None,
+    pool_min_chars: int = POOL_MIN_CHARS, ids: dict[str, str] | None = None,
+) -> Iterator[FileOutcome | DocumentError]:
+    """Every document under ``paths`` with its claims (ids and ``as_of`` set), in order, or the
+    error that stopped it; extracted by ``jobs`` processes, no store touched (``claims extract``).
+    ``ids`` (absolute path -> document id) gives the ids a listing of more files chose (list_files)."""
+    files = []
+    for item in documents.iter_paths(paths):
+        if isinstance(item, DocumentError):
+            yield item
+        else:
+            files.append(item)
+    chosen = _document_ids(None, files) if ids is None else {path: ids[os.path.abspath(path)] for path in files}
+    seen: dict[str, str] = {}
+    for outcome in ordered_map(extract_tasks, _scan(None, files, chosen, lang), jobs=jobs,
+                               weight=_task_weight, min_weight=pool_min_chars, initializer=warm_up,
+                               start_method=start_method):
+        outcome = _check_ids(outcome, seen)
+        if outcome.error is not None:
+            yield DocumentError(outcome.error)
+        else:
+            yield replace(outcome, claims=with_ids(outcome.doc, outcome.claims))
 
 
 def remove(
@@ -186,69 +166,125 @@ def remove(
     return removed
 
 
-class _Batch:
-    """Extracted documents waiting to be written together (see Store.replace_documents)."""
-
-    def __init__(self, store: Store, report: IngestReport):
-        self.store = store
-        self.report = report
-        self.items: list[tuple[Document, list[Claim], bool]] = []
-        self.chars = 0
-        self.since = time.monotonic()
-
-    def add(self, doc: Document, claims: list[Claim], is_new: bool) -> None:
-        self.items.append((doc, claims, is_new))
-        self.chars += len(doc.text)
-
-    def flush_if_due(self) -> None:
-        if self.chars >= BATCH_MAX_CHARS or time.monotonic() - self.since >= BATCH_SECONDS:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.items:
-            written = self.store.replace_documents((doc, claims) for doc, claims, _ in self.items)
-            for (_, _, is_new), count in zip(self.items, written):
-                self.report.claims += count
-                if is_new:
-                    self.report.added += 1
-                else:
-                    self.report.updated += 1
-        self.items, self.chars, self.since = [], 0, time.monotonic()
+def _document_ids(store: Store | None, files: list[Path]) -> dict[Path, str]:
+    """Each file's document id (documents.ids): its stored id, its stem, or the tail of its path that
+    tells it from another file of the same stem."""
+    resolved = {path: os.path.abspath(path) for path in files}
+    stored, holders = {}, {}
+    if store is not None:
+        stored = store.document_ids_by_path(list(resolved.values()))
+        holders = {stem: state.path for stem, state in store.document_states(sorted({p.stem for p in files})).items()}
+    by_path = documents.assign_ids(resolved.values(), stored, holders)
+    return {path: by_path[resolved[path]] for path in files}
 
 
-def _ingest_file(
-    path: Path, doc_id: str, state: DocumentState | None, seen: dict[str, str], report: IngestReport, batch: _Batch
-) -> None:
-    resolved = os.path.abspath(path)  # a string: this runs for every file, also unchanged ones
-    if seen.setdefault(doc_id, resolved) != resolved:
-        raise DuplicateDocumentId(
-            f"{path}: document id '{doc_id}' is already used by {seen[doc_id]} in this run; rename one of the files"
-        )
+def list_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str] | DocumentError]:
+    """The files under ``paths`` in order with their document ids (as `claims extract` gives them),
+    or the error of each path that is missing."""
+    items = list(documents.iter_paths(paths))
+    ids = _document_ids(None, [item for item in items if isinstance(item, Path)])
+    for item in items:
+        yield item if isinstance(item, DocumentError) else (item, ids[item])
+
+
+def _check_ids(outcome: FileOutcome, seen: dict[str, str]) -> FileOutcome:
+    """``outcome``, or an error when its id (or its front matter's) is another file's in this run:
+    checked here, in file order, as a run of one file after the other would."""
+    if outcome.doc_id is None:  # a file that could not be listed or read before its id was known
+        return outcome
+    if seen.setdefault(outcome.doc_id, outcome.resolved) != outcome.resolved:
+        return FileOutcome(outcome.path, error=(
+            f"{outcome.path}: document id '{outcome.doc_id}' is already used by {seen[outcome.doc_id]} in this run; "
+            "rename one of the files"))
+    doc = outcome.doc
+    if doc is not None and doc.doc_id != outcome.doc_id and seen.setdefault(doc.doc_id, outcome.resolved) != outcome.resolved:
+        return FileOutcome(outcome.path, error=(
+            f"{outcome.path}: front matter id '{doc.doc_id}' is already used by {seen[doc.doc_id]} in this run; "
+            "change one"))
+    return outcome
+
+
+def _task_weight(task: FileTask) -> int:
+    return len(task.data) if task.data is not None else 0
+
+
+def _scan(store: Store | None, files: list[Path], ids: dict[Path, str], lang: str | None = None) -> Iterator[FileTask]:
+    """Read and hash each file in order; decide here what needs no extraction (unchanged, bad)."""
+    states: dict[str, DocumentState] = {}
+    for done, path in enumerate(files):
+        if store is not None and done % STATE_CHUNK == 0:  # what is stored of the next files, in one query
+            states = store.document_states([ids[p] for p in files[done : done + STATE_CHUNK]])
+        resolved = os.path.abspath(path)  # a string: this runs for every file, also unchanged ones
+        doc_id = ids[path]
+        try:
+            task = _task(path, resolved, doc_id, states.get(doc_id))
+        except DocumentError as exc:
+            task = FileTask(str(path), resolved, doc_id, outcome=FileOutcome(str(path), error=str(exc)))
+        task.lang = lang
+        if task.outcome is not None:
+            task.outcome.doc_id, task.outcome.resolved = doc_id, resolved
+        yield task
+
+
+def _task(path: Path, resolved: str, doc_id: str, state: DocumentState | None) -> FileTask:
     data = documents.read_bytes(path)
-    digest = documents.content_hash(data)
     if state is not None:
         if state.path != resolved and os.path.exists(state.path):
             raise DuplicateDocumentId(
                 f"{path}: document id '{doc_id}' is already used by {state.path}; rename one of the files"
             )
-        if state.content_hash == digest and state.extractor_version == version.extractor_version():
-            report.unchanged += 1
-            return
+        if state.content_hash == documents.content_hash(data) and state.extractor_version == version.extractor_version():
+            return FileTask(str(path), resolved, doc_id, outcome=FileOutcome(str(path), unchanged=True))
+    return FileTask(str(path), resolved, doc_id, data, is_new=state is None)
+
+
+def warm_up() -> None:
+    """Load the lexicons and compile the extractor's patterns once (each worker runs this first)."""
+    extract = _extractor()
+    extract("Am 6. Januar 2022 wurden 16 Menschen getötet.", lang="de", doc_date="2022-01-10")
+    extract("On 6 January 2022, 16 people were killed.", lang="en", doc_date="2022-01-10")
+
+
+def extract_tasks(tasks: list[FileTask]) -> list[FileOutcome]:
+    """The outcome of each task: a pure function of the files' bytes (run in a worker process)."""
+    return [task.outcome if task.outcome is not None else _extract_file(task) for task in tasks]
+
+
+def _extract_file(task: FileTask) -> FileOutcome:
+    path = Path(task.path)
     try:
-        doc = replace(documents.parse_document(data, path, doc_id), path=resolved)
-    except DocumentError:
-        raise
-    except Exception as exc:  # a reader bug (e.g. in the publication-date guess) must not stop the other files
-        raise DocumentError(f"{path}: reading failed ({type(exc).__name__}: {exc}); please report this") from exc
-    if doc.doc_id != doc_id and seen.setdefault(doc.doc_id, resolved) != resolved:  # front matter `id:`
-        raise DuplicateDocumentId(
-            f"{path}: front matter id '{doc.doc_id}' is already used by {seen[doc.doc_id]} in this run; change one"
-        )
-    report.warnings.extend(doc.warnings)
-    try:
-        claims = _extract_unique(doc)  # the store sets doc, claim_id and as_of
-    except Exception as exc:  # an extractor bug must not stop the other files
-        raise DocumentError(f"{path}: extraction failed ({type(exc).__name__}: {exc}); please report this") from exc
+        try:
+            doc = replace(documents.parse_document(task.data, path, task.doc_id), path=task.resolved)
+            if task.lang is not None:
+                doc = replace(doc, lang=task.lang)
+        except DocumentError:
+            raise
+        except Exception as exc:  # a reader bug (e.g. in the publication-date guess) must not stop the other files
+            raise DocumentError(f"{path}: reading failed ({type(exc).__name__}: {exc}); please report this") from exc
+        try:
+            claims = _extract_unique(doc)  # the store sets doc, claim_id and as_of
+        except Exception as exc:  # an extractor bug must not stop the other files
+            raise DocumentError(f"{path}: extraction failed ({type(exc).__name__}: {exc}); please report this") from exc
+    except DocumentError as exc:
+        return FileOutcome(task.path, error=str(exc), doc_id=task.doc_id, resolved=task.resolved)
+    warnings = doc.warnings
     if len(claims) >= MAX_CLAIMS:
-        report.warnings.append(f"{path}: more than {MAX_CLAIMS:,} claims; only the first {MAX_CLAIMS:,} were kept")
-    batch.add(doc, claims, is_new=state is None)
+        warnings += (f"{path}: more than {MAX_CLAIMS:,} claims; only the first {MAX_CLAIMS:,} were kept",)
+    return FileOutcome(task.path, doc, claims, is_new=task.is_new, warnings=warnings, doc_id=task.doc_id,
+                       resolved=task.resolved)
+
+
+def _gone_files(store: Store, paths: list, report: IngestReport, prune: bool) -> None:
+    """Find (and with ``prune`` remove) the stored documents of the folders in ``paths`` whose files are gone."""
+    folders = [os.path.abspath(path) for path in paths if os.path.isdir(path)]
+    gone = sorted({doc.doc_id: doc for folder in folders for doc in store.documents_under(folder)
+                   if not os.path.exists(doc.path)}.items())
+    report.gone = [doc_id for doc_id, _ in gone]
+    if gone and prune:
+        report.pruned = [doc.doc_id for doc in store.remove_documents(report.gone)]
+    elif gone:
+        names = ", ".join(report.gone[:5]) + (" ..." if len(gone) > 5 else "")
+        report.warnings.append(
+            f"{len(gone)} document{'s' * (len(gone) != 1)} ingested from {', '.join(map(str, paths))} "
+            f"{'are' if len(gone) != 1 else 'is'} gone from disk ({names}); ingest again with --prune "
+            "to remove them from the store")

@@ -124,6 +124,9 @@ class Claim:
     detail: str | None = None  # "polizist", "serious", "rentenalt" (see the class docstring)
     aspect: str | None = None  # "change", "part", "end"
     occasion: str | None = None  # "2022-01-05": the day of a recurring event a date claim dates
+    # Where the figure is about, from its clause ("In Afghanistan, at least 115", "in Almaty 103",
+    # "im Gebiet Mangystau"): a regional figure is a part of the total of no place, never its rival.
+    place: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

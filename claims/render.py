@@ -282,6 +282,9 @@ def claim_view(claim: Claim, *, markers: bool, doc=None) -> RenderGroup:
         shown = format_number(value) if name.startswith("value") else value
         fields.add_row(name, safe_text(shown) if shown not in (None, "") else "[dim]—[/dim]")
     fields.add_row("reads as", safe_text(format_value(claim)))
+    from .compare.sources import source_line  # the lexicon of source lines, no comparison stage
+
+    fields.add_row("source line", safe_text(source_line(claim.attribution).label))
     header = Text.assemble(("Claim ", "bold"), (claim.claim_id, "bold"), f" · {neutralise(claim.doc)}")
     if doc is not None:
         about = [f"„{neutralise(doc.title)}“" if doc.title else "", neutralise(doc.date or "date unknown")]

@@ -85,7 +85,7 @@ def match_expression(text: str) -> str:
     index made of it.
     """
     terms = []
-    for token in text.split():
+    for token in text.replace("\x00", " ").split():  # SQLite ends a string at NUL
         parts = words(token)
         if not parts:
             continue

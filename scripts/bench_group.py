@@ -22,7 +22,9 @@ import argparse
 import csv
 import dataclasses
 import datetime as dt
+import io
 import json
+import math
 import random
 import statistics
 import sys
@@ -30,10 +32,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from rich.console import Console
+
 from claims.compare import group_claims, query, regroup
 from claims.extract import extract_claims
 from claims.models import Claim, Document, claim_id_for
 from claims.store import Store
+from claims.views import render_query
 
 CORPUS = Path("/work/shared/corpus")
 CLAIMS_PER_DOC = 50
@@ -149,14 +154,19 @@ def main() -> None:
     print(f"extracted {len(base)} real claims from the corpus in {time.perf_counter() - t:.1f} s", flush=True)
 
     previous = None
+    first = None
+    growth: list[float] = []
     for n in sizes:
         claims = synthetic(base, n)
         seconds = time_grouping(claims, runs=5)
         groups = group_claims(claims) if n <= 100_000 else None
         extra = f", {len(groups)} groups" if groups is not None else ""
         ratio = f"  growth x{seconds / previous[1]:.1f} for x{n / previous[0]:.0f} claims" if previous else ""
+        if previous:
+            growth.append((seconds / previous[1]) / (n / previous[0]) * 10)  # per 10x claims
         print(f"group_claims {n:>9,} claims: {seconds:7.2f} s{extra}{ratio}", flush=True)
         previous = (n, seconds)
+        first = first or previous
 
     if args.store_size:
         with tempfile.TemporaryDirectory() as tmp:
@@ -176,7 +186,22 @@ def main() -> None:
             print(f"query 'claims about casualties': median {statistics.median(latencies):.1f} ms, "
                   f"max {max(latencies):.1f} ms over {len(latencies)} runs; {len(result.groups)} of "
                   f"{result.total_groups} groups shown, categories {cats}", flush=True)
+            rendered = []
+            for _ in range(args.query_runs):
+                t = time.perf_counter()
+                render_query(query(store, "claims about casualties"), Console(file=io.StringIO(), width=100))
+                rendered.append((time.perf_counter() - t) * 1000)
+            print(f"query and its view at 100 columns: median {statistics.median(rendered):.1f} ms", flush=True)
             store.close()
+    if growth:
+        worst = max(growth)
+        overall = (previous[1] / first[1]) ** (1 / math.log10(previous[0] / first[0]))  # per 10x, end to end
+        print(f"summary: grouping growth per 10x claims {', '.join(f'x{g:.1f}' for g in growth)}, "
+              f"x{overall:.1f} from {first[0]:,} to {previous[0]:,} "
+              f"(target <= x12: {'ok' if worst <= 12 else 'over'})"
+              + (f"; query median {statistics.median(latencies):.1f} ms on {args.store_size:,} claims "
+                 f"(target < 100 ms: {'ok' if statistics.median(latencies) < 100 else 'over'})"
+                 if args.store_size else ""), flush=True)
 
 
 if __name__ == "__main__":

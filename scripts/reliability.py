@@ -58,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     crash.add_argument("--sigints", type=int, default=6)
     crash.add_argument("--docs", type=int, default=300)
     crash.add_argument("--seed", type=int, default=1)
+    crash.add_argument("--jobs", type=int, default=None, help="pass --jobs to every ingest (default: every core)")
     conc = sub.add_parser("concurrency", help="two ingests at once; reads during an ingest")
     conc.add_argument("--docs", type=int, default=120)
     conc.add_argument("--rounds", type=int, default=3)
@@ -81,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
         use_code_snapshot()
     reports: list[tuple[str, object]] = []
     if args.command in ("crash", "all"):
-        kw = {} if args.command == "all" else {"kills": args.kills, "sigints": args.sigints, "n_docs": args.docs, "seed": args.seed}
+        kw = {} if args.command == "all" else {"kills": args.kills, "sigints": args.sigints, "n_docs": args.docs, "seed": args.seed,
+                                               "jobs": args.jobs}
         reports.append(("Crash safety", run_crash(**kw)))
         _print(*reports[-1])
     if args.command in ("concurrency", "all"):

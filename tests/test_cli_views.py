@@ -204,13 +204,15 @@ def test_extract_file_and_stdin(cli, tmp_path, fake_extractor, db):
     path.write_text(text)
     result = cli("extract", str(path))
     assert result.exit_code == 0
-    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    document, *claims = [json.loads(line) for line in result.stdout.splitlines()]
+    assert document["document"] == "t" and document["claims"] == 2 and document["path"] == str(path.resolve())
     assert [c["text"] for c in claims] == ["164", "2200"]
     assert all(text[c["start"] : c["end"]] == c["text"] and c["doc"] == "t" for c in claims)
     assert claims[0]["as_of"] == "2022-01-06" and claims[0]["value"] == 164
     result = cli("extract", "-", input="Heute 12 Tote.".encode())
     assert result.exit_code == 0
-    (line,) = result.stdout.splitlines()
+    document, line = result.stdout.splitlines()
+    assert json.loads(document)["document"] == "stdin"
     assert json.loads(line)["doc"] == "stdin" and json.loads(line)["start"] == 6
     assert not db.exists()  # no store touched
 

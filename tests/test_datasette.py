@@ -143,7 +143,8 @@ def test_number_separates_numbers_from_dates(served):
 def test_facets_on_category_status_and_source(served):
     base, _ = served
     facets = fetch(base, "claims_view", _size="0")["facet_results"]
-    assert {"category", "status", "source"} <= set(facets)
+    assert {"category", "status", "source", "story"} <= set(facets)
+    assert {r["value"] for r in facets["story"]["results"]} == {"hafenbrand"}
     sources = {r["value"]: r["count"] for r in facets["source"]["results"]}
     assert set(sources) == {"Morgenpost", "Abendblatt", "Harbour Times"}
     categories = {r["value"] for r in facets["category"]["results"]}
@@ -156,5 +157,5 @@ def test_metadata_describes_the_tables(served):
     base, _ = served
     with urllib.request.urlopen(f"{base}/-/metadata.json", timeout=10) as response:
         tables = json.load(response)["databases"]["store"]["tables"]
-    assert tables["claims_view"]["facets"] == ["category", "status", "source"]
+    assert tables["claims_view"]["facets"] == ["category", "status", "source", "story"]
     assert all(tables[t].get("description") for t in ("claims", "claims_view", "documents", "groups"))

@@ -36,7 +36,11 @@ MIXED = ROOT / "tests" / "fixtures" / "mixed"
     ("Opferzahlen", ["deaths", "injuries"]),
     ("populations", ["population"]),
     ("Rat der Stadt", []),  # German "Rat" is not English "rate", though Snowball's German stems agree
-    ("how many went missing", []),
+    ("how many went missing", ["missing"]),
+    ("Vermisste", ["missing"]),
+    ("wie viele Menschen wurden evakuiert", ["evacuated"]),
+    ("how many police officers", ["security_forces"]),
+    ("Flüchtlinge", ["displaced"]),
 ])
 def test_topic_words_match_every_inflection(text, categories):
     assert sorted(parse_topics(text)[1]) == sorted(categories)
@@ -75,10 +79,16 @@ def test_plain_word_queries_find_their_groups(corpus):
         assert died.groups and {v.group.category for v in died.groups} == {"deaths"}
         assert {c.lang for v in died.groups for c in v.claims} == {"de", "en"}  # German words find English deaths too
         missing = query(store, "how many went missing")
-        assert missing.mode == "fulltext" and missing.searched == ["missing"]
-        assert missing.groups  # each group has a claim said in a sentence of the missing (the others are its peers)
-        assert all(any("missing" in c.sentence.lower() for c in v.claims) for v in missing.groups)
-        assert any(c.concept == "missing" for v in missing.groups for c in v.claims)
+        assert missing.mode == "topic" and missing.groups and {v.group.category for v in missing.groups} == {"missing"}
+        aboard = query(store, "how many passengers were aboard")  # no topic word: the sentences are searched
+        assert aboard.mode == "fulltext" and aboard.searched == ["passengers", "aboard"]
+        none = query(store, "how many were aboard")
+        assert none.searched == ["aboard"] and none.groups
+        # each group has a claim said in a sentence with the word (the others are its peers)
+        assert all(any("aboard" in c.sentence.lower() for c in v.claims) for v in none.groups)
+        passengers = query(store, "passenger")  # by stem: "passengers"
+        assert passengers.groups and all(any("passenger" in c.sentence.lower() for c in v.claims)
+                                         for v in passengers.groups)
 
 
 def test_a_query_that_finds_nothing_says_what_it_looked_for_and_exits_0(corpus):
@@ -87,8 +97,8 @@ def test_a_query_that_finds_nothing_says_what_it_looked_for_and_exits_0(corpus):
     result = CliRunner().invoke(app, ["--db", str(corpus), "query", "wie viele Erdbeben gab es"])
     assert result.exit_code == 0
     assert 'No matching claims: no claim whose sentence holds "erdbeben"' in result.output
-    data = json.loads(CliRunner().invoke(app, ["--db", str(corpus), "query", "how many went missing", "--json"]).output)
-    assert data["mode"] == "fulltext" and data["searched"] == ["missing"] and data["groups"]
+    data = json.loads(CliRunner().invoke(app, ["--db", str(corpus), "query", "how many were aboard", "--json"]).output)
+    assert data["mode"] == "fulltext" and data["searched"] == ["aboard"] and data["groups"]
     result = CliRunner().invoke(app, ["--db", str(corpus), "query", "troops", "--since", "2030"])
     assert result.exit_code == 0
     assert "No matching claims: no groups of troops (topics: troops), event or publication date from 2030" in (
@@ -229,3 +239,18 @@ def test_the_date_window_is_an_overlap_of_periods(tmp_path):
         check()
     finally:
         store.close()
+
+
+def test_story_and_filters_combine_and_a_miss_names_the_story(corpus):
+    from typer.testing import CliRunner
+
+    with Store(corpus) as store:
+        story = next(s for s in store.stories() if all(not d.startswith("0") for d in s.doc_ids))  # an English one
+        kept = list(store.claims(story=story.story_id, claim_filter=claim_filter(since="2024-03-14")))
+        assert kept and {c.doc for c in kept} <= set(story.doc_ids)
+        assert len(kept) < len(list(store.claims(story=story.story_id)))
+    result = CliRunner().invoke(app, ["--db", str(corpus), "query", "Soldaten", "--story", story.story_id,
+                                      "--since", "2024"])
+    assert result.exit_code == 0
+    assert f"No matching claims: no groups of troops (topics: troops), story {story.story_id}, event or " in (
+        result.output.replace("\n", " "))

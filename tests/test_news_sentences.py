@@ -61,6 +61,7 @@ SHARES = {50: ["half", "hälfte"], 33.3: ["third", "drittel", "dritte"], 25: ["q
           10: ["tenth", "zehntel", "zehnte"]}
 MONTHS = {"en": "january february march april may june july august september october november december",
           "de": "januar februar märz april mai juni juli august september oktober november dezember"}
+MONTH_WORDS = {"en": ["last month", "this month"], "de": ["vergangenen monat", "letzten monat", "diesen monat"]}
 YEAR_WORDS = {"en": ["this year", "last year"], "de": ["diesem jahr", "vergangenen jahr", "vorigen jahr", "letzten jahr"]}
 DAY_WORDS = {"en": "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight",
              "de": "montag dienstag mittwoch donnerstag freitag samstag sonntag gestern heute vorgestern"}
@@ -134,7 +135,7 @@ def value_is_written(claim: dict, text: str, lang: str) -> bool:
         return year in text or any(word in text for word in YEAR_WORDS[lang])
     month = MONTHS[lang].split()[int(rest[0]) - 1]
     if len(rest) == 1:
-        return month[:3] in text
+        return month[:3] in text or any(word in text for word in MONTH_WORDS[lang])
     relative = any(re.search(rf"\b{word}", text) for word in DAY_WORDS[lang].split())
     return relative or (month[:3] in text and re.search(rf"(?<!\d){int(rest[1])}(?!\d)", text) is not None)
 

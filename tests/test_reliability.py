@@ -37,8 +37,9 @@ def one_error_line(result: subprocess.CompletedProcess, code: int = 1) -> str:
 # -- crash safety ------------------------------------------------------------------------
 
 
-def test_killed_and_interrupted_ingests_leave_whole_documents():
-    report = crash.run_crash(kills=4, sigints=1, early_sigints=0, n_docs=40, seed=7, log=lambda _: None)
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_killed_and_interrupted_ingests_leave_whole_documents(jobs):
+    report = crash.run_crash(kills=4, sigints=1, early_sigints=0, n_docs=40, seed=7, log=lambda _: None, jobs=jobs)
     assert report.sigkills >= 4
     assert report.problems == []
     assert report.integrity_ok == report.integrity_checks >= 5

@@ -118,3 +118,35 @@ def test_new_store_fills_stems_and_numbers_at_insert(db):
         stems = dict(store.conn.execute("SELECT text, stems FROM claims"))
     assert stems["164"] == "tot"  # German stems that differ from their words, each once
     assert stems["120"].split() == ["offici", "peopl", "die", "miss"]  # English stems for an English claim
+
+
+def test_any_text_is_a_valid_search(db):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    with Store(db) as store:
+        store.replace_document(doc("de1", DE, "de"), claims_of(DE, "de"))
+
+        @settings(max_examples=150, deadline=None)
+        @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40))
+        def search(text):
+            found = list(store.search_claims_fts(text))  # FTS5 syntax in the text is taken literally
+            assert all(c.doc == "de1" for c in found)
+
+        search()
+        for word in ("OR", "AND", "NOT", "NEAR", "*", "^", ":", "stems:", "{stems}", '"', "(", ")"):
+            list(store.search_claims_fts(f"Tote {word} verletzt"))
+
+
+def test_a_store_with_an_older_view_gets_the_current_one_on_open(db):
+    from claims.store.search_schema import CLAIMS_VIEW_SQL
+
+    with Store(db) as store:
+        store.replace_document(doc("de1", DE, "de", source="Tagesblatt"), claims_of(DE, "de"))
+        store.conn.execute("DROP VIEW claims_view")  # as m011 wrote it before claims had a place
+        store.conn.execute("CREATE VIEW claims_view AS SELECT c.claim_id, c.text FROM claims c")
+    with Store(db) as store:
+        sql = store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'claims_view'").fetchone()[0]
+        assert sql.strip() == CLAIMS_VIEW_SQL.strip()
+        rows = store.conn.execute("SELECT text, place, source FROM claims_view ORDER BY start").fetchall()
+    assert rows[0] == ("Mindestens 2200", None, "Tagesblatt") and len(rows) == 3

@@ -87,13 +87,14 @@ def test_document_text_is_shown_literally(store):
     render_query(query(store, "Tote"), Console(file=out, width=250, color_system=None))
     text = out.getvalue()
     assert "\x1b" not in text and "␛[31m" in text
-    assert "[bold red]12[/bold red]" in text and "[link=http…" in text and "(deaths, [re vs 004)" in text
+    assert "[bold red]12[/bold red]" in text and "[link=http://e.vil]o[/link]" in text
+    assert "(deaths, [red]x[/red] vs 004_99f585cc6e7d65d5)" in text
     out = io.StringIO()
     render_diff(diff(store, "[red]x[/red]", "004"), Console(file=out, width=250, color_system=None))
     assert "A [red]x[/red] · [link=http://e.vil]o[/link] · 2022-01-12" in out.getvalue()
 
 
-def test_many_sources_are_capped_to_the_width(tmp_path):
+def test_many_sources_fold_into_one_row_per_claim(tmp_path):
     from claims.store import Store
 
     with Store(tmp_path / "many.db") as store:
@@ -101,14 +102,14 @@ def test_many_sources_are_capped_to_the_width(tmp_path):
             doc_id = f"doc{i:02}"
             store.replace_document(
                 Document(doc_id=doc_id, path=f"{doc_id}.txt", text="5 Tote. ", content_hash=doc_id,
-                         date="2022-01-10"),
+                         date="2022-01-10", story="one story"),
                 [make_claim(doc=doc_id, value=5.0, text="5", start=0)])
         regroup(store)
         console, out = _console()
         render_query(query(store, "Tote"), console)
     text = out.getvalue()
-    shown = text.splitlines()[1].split()
-    assert len(shown) >= 4 and f"{12 - len(shown)} more sources not shown" in text
+    assert "Source" in text.splitlines()[1] and "not shown" not in text  # folded: no source is hidden
+    assert all(f"doc{i:02}" in text for i in range(12))
     assert max(len(line) for line in text.splitlines()) <= 100
 
 

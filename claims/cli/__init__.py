@@ -2,7 +2,8 @@
 
 ``core.py`` holds the typer app, the options every command shares and the one
 place where errors become one line (``ClaimsGroup.invoke``); the commands are
-in ``store_commands.py`` (ingest, remove, docs, list, show, extract, export),
+in ``ingest_commands.py`` (ingest, extract), ``store_commands.py`` (remove, docs, list, show,
+stories, export),
 ``compare_commands.py`` (query, conflicts, diff, group) and ``report_commands.py``
 (report). No SQL and no regex here. The comparison stages, yaml and rich tables are imported inside
 the commands that need them, so ``claims ingest`` of unchanged files starts
@@ -20,7 +21,8 @@ from .interrupts import exit_interrupted, on_sigint
 _previous_sigint = on_sigint(exit_interrupted)
 
 # Each command module adds its commands to the app; --help lists them in this order.
-from . import store_commands  # noqa: E402, F401, I001
+from . import ingest_commands  # noqa: E402, F401, I001
+from . import store_commands  # noqa: E402, F401
 from . import compare_commands  # noqa: E402, F401
 from . import report_commands  # noqa: E402, F401
 from . import serve_commands  # noqa: E402, F401

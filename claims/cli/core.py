@@ -130,10 +130,10 @@ def print_json(data: object) -> None:
 
 
 def regroup(store: Store) -> None:
-    """Group all claims anew, after a command changed documents (claims.compare.regroup)."""
-    from ..compare import regroup as regroup_store  # rapidfuzz and the comparison stages load only now
+    """Group anew the claims of the blocks a command changed (claims.compare.regroup_changed)."""
+    from ..compare import regroup_changed  # rapidfuzz and the comparison stages load only now
 
-    regroup_store(store)
+    regroup_changed(store)
 
 
 def _silence_stdout() -> None:

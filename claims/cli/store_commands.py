@@ -1,8 +1,7 @@
-"""The commands that fill and read the store: ingest, remove, docs, list, show, extract, export."""
+"""The commands that read and change the store: remove, docs, list, stories, show, export."""
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from enum import Enum
 from itertools import islice
@@ -11,11 +10,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from .. import documents, export, render
-from ..progress import IngestProgress
-from ..ingest import extract_document, ingest, remove
-from ..store import Store
+from .. import export, render
 from ..filters import check_category
+from ..ingest import remove
+from ..store import Store
 from .core import (
     CategoryOption,
     DocOption,
@@ -35,11 +33,6 @@ from .core import (
 TABLE_MAX_ROWS = 2000  # a longer table helps nobody; --json streams any number
 
 
-class Lang(str, Enum):
-    de = "de"
-    en = "en"
-
-
 class What(str, Enum):
     claims = "claims"
     groups = "groups"
@@ -49,32 +42,6 @@ class Format(str, Enum):
     csv = "csv"
     json = "json"
     jsonl = "jsonl"
-
-
-@app.command("ingest")
-def ingest_command(
-    ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .md) and folders (read recursively).")],
-    prune: Annotated[bool, typer.Option(
-        "--prune", help="Remove the documents once read from these folders whose files are gone.")] = False,
-) -> None:
-    """Read documents, extract their claims and store them; unchanged files are skipped.
-
-    A folder read again notes the documents once read from it whose files are gone;
-    --prune removes them.
-
-    Example: claims ingest seeds/ reports/extra.txt --prune
-    """
-    err = render.line_console(stderr=True)
-    with open_store(ctx, create=True) as store, IngestProgress(err) as progress:
-        report = ingest(store, paths, on_progress=progress, after_ingest=regroup, prune=prune)
-    for warning in report.warnings:
-        render.print_warning(err, warning)
-    for error in report.errors:
-        render.print_error(err, error)
-    render.print_line(render.line_console(), report.summary())
-    if report.errors:
-        raise typer.Exit(1)
 
 
 @app.command("remove")
@@ -132,7 +99,8 @@ def list_command(
     selected = claim_filter(since, until, source)
     with open_store(ctx) as store:
         claims = islice(
-            store.claims(doc=doc, category=check_category(category), story=story, claim_filter=selected), limit)
+            store.claims(doc=doc, category=check_category(category, store.categories()), story=story,
+                         claim_filter=selected), limit)
         if as_json:
             export.write(export.claim_records(claims), export.CLAIM_COLUMNS, sys.stdout, "json")
             return
@@ -187,26 +155,6 @@ def show_command(
     out.print(render.claim_view(claim, markers=out.color_system is None, doc=doc))
 
 
-@app.command("extract")
-def extract_command(
-    file: Annotated[str, typer.Argument(help="A .txt or .md file, or - for standard input.")],
-    lang: Annotated[Optional[Lang], typer.Option("--lang", help="Language of the text (default: guessed).")] = None,
-) -> None:
-    """Print the claims of one document as JSON lines; the store is not touched.
-
-    Example: claims extract article.txt --lang en
-    """
-    if file == "-":
-        doc = documents.parse_document(documents.read_stream(sys.stdin.buffer), Path("<stdin>"), doc_id="stdin")
-    else:
-        doc = documents.read_document(file)
-    if lang is not None:
-        doc = dataclasses.replace(doc, lang=lang.value)
-    for warning in doc.warnings:
-        render.print_warning(err_console(), warning)
-    export.write_jsonl(export.claim_records(extract_document(doc)), sys.stdout)
-
-
 @app.command("export")
 def export_command(
     ctx: typer.Context,
@@ -225,8 +173,8 @@ def export_command(
     Example: claims export --what groups --format json -o groups.json --source tagesblatt
     """
     selected = claim_filter(since, until, source)
-    check_category(category)
     with open_store(ctx) as store:
+        check_category(category, store.categories())
         if story is not None:
             story = store.story(story).story_id  # an unknown story is an error before anything is written
         if output is None:

@@ -41,15 +41,17 @@ import gc
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from operator import attrgetter
 
 from rapidfuzz import fuzz, process
 
 from ..models import Claim, Group, Story, full_concept
+from .labels import group_label
 from .scopes import SCOPE, StoryScopes, split_by_scope
 from .status import CLAIM_ORDER, load_config, status_of_sorted
+from .subgroups import Subgroups, general_details, is_general
 
 _NON_WORD = re.compile(r"[\W\d_]+")
 _SUBJECT = attrgetter("subject")
@@ -133,60 +135,22 @@ def _merge_similar(norms: list[str], cutoff: float, keys: dict[str, str]) -> Non
         keys[norm] = "s:" + norms[root(i)]
 
 
-def _label(members: list[Claim], scope: str | None, labelled_details=()) -> str:
-    """``deaths: Tote · 2022-01``: category, the commonest subject (or the concept), scope."""
-    category = members[0].category  # a group holds claims of one category
-    events = sorted({_event_name(c) for c in members if c.concept}) if category == "date" else []
-    if events:  # "date: general strike", the same in every language, not "date: streikten"
-        what = " / ".join(events)
-    else:
-        what = _commonest_subject(members) or _first_concept(members)
-    details = set()
-    if category == "duration":
-        details = {_details(c) for c in members if c.concept and (c.detail is not None or c.aspect is not None)}
-    if len(details) == 1:  # "duration: rentenalt (Jahre)": what lasted, not only the unit
-        detail = details.pop()
-        what = f"{detail} ({what})" if what else detail
-    for detail in labelled_details:
-        # "stieg um 2 Prozent", "18 davon", "drei schwer": kept apart from the level, the whole or the
-        # other injured, and said so. An aspect comes after a detail ("polizist", "change").
-        if what and all((c.detail if c.aspect is None else c.aspect) == detail for c in members):
-            what += f" ({detail})"
-    label = f"{category}: {what}" if what else category
-    return f"{label} · {scope}" if scope else label
+def label_skips(config: dict) -> tuple[frozenset, tuple[str, ...]]:
+    """Subjects a label passes over for a noun ("others", "killed"): ``label_skips`` in grouping.yaml."""
+    skips = config.get("label_skips", {})
+    return frozenset(skips.get("words", ())), tuple(skips.get("endings", ()))
 
 
-def _details(c: Claim) -> str:
-    """A claim's detail and aspect as the label names them: "rentenalt", "rentenalt:change"."""
-    return ":".join(d for d in (c.detail, c.aspect) if d is not None)
-
-
-def _commonest_subject(members: list[Claim]) -> str:
-    subjects = Counter(c.subject.strip() for c in members if c.subject and c.subject.strip())
-    return min(subjects.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0] if subjects else ""
-
-
-def _first_concept(members: list[Claim]) -> str:
-    concepts = sorted({full_concept(c.concept, c.detail, c.aspect, c.occasion) for c in members if c.concept})
-    return concepts[0].replace("_", " ") if concepts else ""
-
-
-def _event_name(c: Claim) -> str:
-    """The event a date claim names, readably: "state of emergency (end)"; the occasion is the
-    date itself, not named."""
-    name = c.concept.replace("_", " ")
-    detail = _details(c)
-    return f"{name} ({detail})" if detail else name
-
-
-def _make_group(group_id: str, members: list[Claim], scope: str | None, config: dict, story: str | None = None) -> Group:
-    label = _label(members, scope, config.get("labelled_details", ()))
+def _make_group(group_id: str, members: list[Claim], scope: str | None, config: dict, story: str | None = None,
+                subgroups: dict[str, list[Claim]] | None = None, outlets: Mapping[str, str | None] | None = None) -> Group:
+    label = group_label(members, scope, config.get("labelled_details", ()), label_skips(config))
     if len(members) == 1:
         c = members[0]
         return Group(group_id, c.category, label, scope, "single",
                      [c.claim_id], f"only one source ({c.doc})", story)
     members.sort(key=CLAIM_ORDER)
-    status, explanation = status_of_sorted(members, config)
+    mine = {c.claim_id: subgroups[c.claim_id] for c in members if c.claim_id in subgroups} if subgroups else None
+    status, explanation = status_of_sorted(members, config, mine, outlets)
     return Group(
         group_id=group_id,
         category=members[0].category,
@@ -200,25 +164,29 @@ def _make_group(group_id: str, members: list[Claim], scope: str | None, config: 
 
 
 def group_claims(
-    claims: Iterable[Claim], config: dict | None = None, stories: Iterable[Story] | None = None
+    claims: Iterable[Claim], config: dict | None = None, stories: Iterable[Story] | None = None,
+    outlets: Mapping[str, str | None] | None = None,
 ) -> list[Group]:
     """Put every claim into exactly one group; groups come sorted by id, whatever the input order.
 
     With ``stories``, claims of different stories are never grouped and a claim dated within its
-    story's span is compared across the span (see the module docstring)."""
+    story's span is compared across the span (see the module docstring). ``outlets`` (document
+    id -> its source) gives figures the text attributes to no one the line of their outlet."""
     config = config or load_config()
     # Grouping allocates millions of small objects and frees none of them until
     # the end; the cyclic collector would rescan them again and again.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _group_claims(claims, config, StoryScopes(stories, config) if stories is not None else None)
+        return _group_claims(claims, config, StoryScopes(stories, config) if stories is not None else None, outlets)
     finally:
         if enabled:
             gc.enable()
 
 
-def _group_claims(claims: Iterable[Claim], config: dict, stories: StoryScopes | None) -> list[Group]:
+def _group_claims(
+    claims: Iterable[Claim], config: dict, stories: StoryScopes | None, outlets: Mapping[str, str | None] | None
+) -> list[Group]:
     seen: set[str] = set()
     # (category, unit, concept, detail, aspect, occasion): the claims with a concept
     by_concept: dict[tuple, list[Claim]] = defaultdict(list)
@@ -226,6 +194,9 @@ def _group_claims(claims: Iterable[Claim], config: dict, stories: StoryScopes | 
     groups: list[Group] = []
     never_grouped = frozenset(config.get("never_grouped", ()))
     story_of = stories.story_of if stories is not None else {}
+    general = general_details(config)
+    remainders = frozenset(config.get("remainder_words", ()))
+    subgroups = Subgroups(remainders, general[0])
     for c in claims:
         if c.claim_id in seen:
             continue
@@ -235,7 +206,12 @@ def _group_claims(claims: Iterable[Claim], config: dict, stories: StoryScopes | 
         if concept and concept in never_grouped:
             groups.append(_make_group(_group_id("claim", c.claim_id), [c], c.scope, config, story))
         elif concept:
-            by_concept[(story, c.category, c.unit or "", concept, c.detail, c.aspect, c.occasion)].append(c)
+            detail = c.detail
+            if detail is not None and c.category in general[0] and is_general(detail, general[1]):
+                detail = None  # "769 pilgrims", "769 people": one toll
+            if remainders:
+                subgroups.see(c, detail)
+            by_concept[(story, c.category, c.unit or "", concept, detail, c.aspect, c.occasion)].append(c)
         elif normalise_subject(c.subject):
             loose[(story, c.category, c.unit or "")].append(c)
         else:
@@ -252,10 +228,11 @@ def _group_claims(claims: Iterable[Claim], config: dict, stories: StoryScopes | 
         subject_keys = _subject_keys(members, concepts_by_block.get(block, {}), config)
         for c in members:
             keyed[(*block, subject_keys[normalise_subject(c.subject)])].append(c)
+    parts = subgroups.parts()
     for (story, category, unit, key), members in keyed.items():
         scope_of = stories.scope_function(story) if stories is not None and story is not None else SCOPE
         head = (story, category, unit, key) if stories is not None and stories.hashed else (category, unit, key)
         for scope, scoped, id_part in split_by_scope(members, scope_of):
-            groups.append(_make_group(_group_id(*head, id_part), scoped, scope, config, story))
+            groups.append(_make_group(_group_id(*head, id_part), scoped, scope, config, story, parts, outlets))
     groups.sort(key=attrgetter("group_id"))  # one string key: 5x cheaper than (category, label, id)
     return groups

@@ -43,6 +43,8 @@ class QueryResult:
     documents: dict[str, StoredDocument] = field(default_factory=dict)  # the documents of the shown claims, by id
     searched: list[str] = field(default_factory=list)  # the words a full-text query looked for
     claim_filter: ClaimFilter | None = None
+    stories: dict[str, str] = field(default_factory=dict)  # story id -> its label, for the groups shown
+    story: str | None = None  # the id of the story the query kept to
 
     def no_match(self) -> str:
         """One line that says what was looked for, for a query that found nothing."""
@@ -51,7 +53,8 @@ class QueryResult:
         else:
             words = ", ".join(f'"{w}"' for w in self.searched)
             what = f"no claim whose sentence holds {words} (as written or by stem); no topic word was found"
-        return f"No matching claims: {what}{describe_filter(self.claim_filter)}."
+        story = f", story {self.story}" if self.story else ""
+        return f"No matching claims: {what}{story}{describe_filter(self.claim_filter)}."
 
 
 def describe_filter(claim_filter: ClaimFilter | None) -> str:
@@ -167,7 +170,9 @@ def query(
         views, total = _fulltext(store, " ".join(searched), limit, claims_per_group, story_id, claim_filter)
         mode = "fulltext"
     documents = store.documents_by_id(c.doc for v in views for c in v.claims)
-    return QueryResult(text, mode, topics, categories, views, total, documents, searched, claim_filter)
+    shown = {v.group.story for v in views if v.group.story}
+    stories = {s.story_id: s.label for s in store.stories() if s.story_id in shown} if len(shown) > 1 else {}
+    return QueryResult(text, mode, topics, categories, views, total, documents, searched, claim_filter, stories, story_id)
 
 
 def _fulltext(
@@ -240,32 +245,6 @@ def diff(store: Store, doc_a: str, doc_b: str) -> DiffResult:
 
 def _claims(n: int) -> str:
     return f"{n} claim{'s' * (n != 1)}"
-
-
-def regroup(store: Store) -> list[Group]:
-    """Find the stories of the store's documents, group every claim anew within its story, save
-    stories and groups and return the groups."""
-    from ..stories import detect_stored_stories
-
-    return store.regroup(lambda claims, stories: group_claims(claims, stories=stories), stories=detect_stored_stories)
-
-
-@dataclass(frozen=True, slots=True)
-class RegroupSummary:
-    """What a regroup wrote: how many groups and claims, and the groups of each status (worst first)."""
-
-    groups: int
-    claims: int
-    statuses: dict[str, int]
-
-    def line(self) -> str:
-        by_status = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in self.statuses.items())
-        return f"{self.groups} groups of {self.claims} claims" + (f": {by_status}" if by_status else "")
-
-
-def summarise(groups: list[Group]) -> RegroupSummary:
-    """The ``RegroupSummary`` of ``groups``."""
-    return RegroupSummary(len(groups), sum(len(g.claim_ids) for g in groups), status_counts(groups))
 
 
 def grouped_claims(store: Store, claim_filter: ClaimFilter | None = None) -> Iterator[tuple[Group, Claim]]:

@@ -12,11 +12,15 @@ repeated mentions and are never compared with each other) are
   the earlier report was written while the event was unfolding;
 - ``conflict`` when they are disjoint otherwise.
 
-Claims with different actors ("Russland 3.000", "Belarus 500") count different
-things and are not compared directly. A document giving two or more actors
-gives parts; their sum is compared with every claim of another document that
-names none of those actors (the total): ``sum_agree`` when the intervals
-overlap, ``sum_conflict`` when they are disjoint.
+Like is compared with like. Claims with different actors ("Russland 3.000", "Belarus 500")
+or places ("in Almaty 103", "im Gebiet Mangystau 20") count different things and are not
+compared directly; a regional figure is a part of the total of no place, so it conflicts with
+the total only when it is higher. Within one actor and place, each source line is a series in
+report order (series.py): a rising official toll is an update, the monitor's 71 against the
+ministry's 52 of the same day a conflict, and the missing may fall (``falling_categories``).
+Parts (two or more actors, places or subgroups of one document: sums.py) are summed and
+compared with the totals of other documents. The explanation (explain.py) names the deciding
+pair, its sources and dates.
 
 A group's status is its worst pairwise status in ``SEVERITY`` order; a group
 with claims from one document only is ``single``. The search is by sorting and
@@ -26,15 +30,21 @@ hundred thousand claims.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
 from operator import attrgetter
 
 from ..lexicon import load
 from ..models import Claim, Group
-from .intervals import INF, claim_interval, format_amount, format_value, span_or_open
+from .explain import explain
+from .intervals import INF, claim_interval, span_or_open
+from .series import LineIndex, Rec, conflict_pair, pair_weight, update_pair
+from .sources import OTHER, OUTLET, source_line
+from .sums import PLACE, Finding, regional_parts, sum_findings, within_whole
+
+__all__ = ["CLAIM_ORDER", "DISAGREEMENTS", "SEVERITY", "Finding", "compare_group", "explain", "findings",
+           "load_config", "severity", "status_counts", "status_of_sorted"]
 
 # Worst first: the order of `claims conflicts` and of aggregation within a group.
 SEVERITY = ("conflict", "sum_conflict", "update", "compatible", "sum_agree", "agree", "single")
@@ -60,113 +70,66 @@ def status_counts(groups: Iterable[Group]) -> dict[str, int]:
     return {status: counts[status] for status in SEVERITY if counts[status]}
 
 
-@dataclass(slots=True)
-class _Rec:
-    claim: Claim
-    low: float
-    high: float
-    vague: bool
-    as_start: float
-    as_end: float
-    in_window: bool  # written while the event was unfolding (update possible)
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One pair (or sum and total) that shows a status, for the explanation."""
-
-    status: str
-    left: Claim
-    right: Claim
-    parts: tuple[Claim, ...] = ()
-
-
-def _record(claim: Claim, cumulative: bool, window: int) -> _Rec:
+def _record(claim: Claim, timed: bool, window: int, part: str | None, within: bool = False,
+            outlet: str | None = None) -> Rec:
     low, high = claim_interval(claim)
     as_start, as_end = span_or_open(claim.as_of)
     in_window = False
-    if cumulative:
+    if timed:
         scope_end = span_or_open(claim.scope)[1] if claim.scope else INF
         in_window = as_start <= scope_end + window
-    return _Rec(claim, low, high, claim.qualifier == "vague", as_start, as_end, in_window)
+    line = source_line(claim.attribution, outlet)
+    # A source no kind names ("Lusamba said", "he said") is compared as the outlet's own voice.
+    named = line.line not in (OUTLET, OTHER)
+    return Rec(claim, low, high, claim.qualifier == "vague", as_start, as_end, in_window,
+               line.line if named else OUTLET, named, part, within and claim.scope is not None)
 
 
-def _actor_key(claim: Claim) -> str | None:
-    return claim.actor.casefold().strip() if claim.actor else None
+def part_key(claim: Claim) -> str | None:
+    """What makes a claim a part of a whole: its actor, else its place."""
+    if claim.actor:
+        return "actor:" + claim.actor.casefold().strip()
+    place = getattr(claim, "place", None)
+    return PLACE + plain(place) if place else None
 
 
-# The two best (value, doc, record) entries with distinct docs, best first, as a
-# tuple so prefix and suffix arrays can share them. "Best" is the largest value
-# for _top2_max and the smallest for _top2_min (callers negate values).
-Top2 = tuple
+def plain(name: str) -> str:
+    """A place name as a key: casefolded, without diacritics ("Galați" and "Galati" meet)."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold().strip())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _top2_max(entries: Top2, value: float, doc: str, item: object) -> Top2:
-    if not entries:
-        return ((value, doc, item),)
-    first = entries[0]
-    if first[1] == doc:
-        return entries if value <= first[0] else ((value, doc, item),) + entries[1:]
-    if len(entries) == 1:
-        return (first, (value, doc, item)) if value <= first[0] else ((value, doc, item), first)
-    second = entries[1]
-    if second[1] == doc:
-        if value <= second[0]:
-            return entries
-        return (first, (value, doc, item)) if value <= first[0] else ((value, doc, item), first)
-    if value <= second[0]:
-        return entries
-    return (first, (value, doc, item)) if value <= first[0] else ((value, doc, item), first)
-
-
-def _best_not(entries: Top2, doc: str):
-    for entry in entries:
-        if entry[1] != doc:
-            return entry
-    return None
-
-
-def _direct_findings(recs: list[_Rec], cumulative: bool) -> list[Finding]:
-    """Findings among claims of one actor class (conflict, update, compatible, agree)."""
+def _direct_findings(recs: list[Rec], grows: bool, falls: bool) -> list[Finding]:
+    """Findings among the claims of one actor and place, line by line (series.py)."""
     found: list[Finding] = []
-    # conflict: a.high < b.low, other docs, and not excused as an update.
-    by_start = sorted(recs, key=lambda r: r.as_start)
-    starts = [r.as_start for r in by_start]
-    prefix_max_low: list[Top2] = []
-    top: Top2 = ()
-    for r in by_start:
-        top = _top2_max(top, r.low, r.claim.doc, r)
-        prefix_max_low.append(top)
-    for a in recs:
-        if cumulative and a.in_window:
-            i = bisect_right(starts, a.as_end)  # b not strictly later than a
-            candidates = prefix_max_low[i - 1] if i else ()
-        else:
-            candidates = top
-        best = _best_not(candidates, a.claim.doc)
-        if best and a.high < best[0]:
-            found.append(Finding("conflict", a.claim, best[2].claim))
-            break
-    if cumulative:
-        suffix_max: list[Top2] = [()] * (len(by_start) + 1)
-        for i in range(len(by_start) - 1, -1, -1):
-            r = by_start[i]
-            suffix_max[i] = _top2_max(suffix_max[i + 1], r.low, r.claim.doc, r)
-        for a in recs:
-            if not a.in_window:
-                continue
-            best = _best_not(suffix_max[bisect_right(starts, a.as_end)], a.claim.doc)
-            if best and a.high < best[0]:
-                found.append(Finding("update", a.claim, best[2].claim))
-                break
+    by_line: dict[str, list[Rec]] = {}
+    for r in recs:
+        by_line.setdefault(r.line, []).append(r)
+    indexes = {line: LineIndex(members) for line, members in by_line.items()}
+    conflicts = []
+    update = None
+    for line, members in by_line.items():
+        for other, index in indexes.items():
+            same = other == line and line != OUTLET  # each outlet's own voice is a source of its own
+            pair = conflict_pair(members, index, same, grows, falls)
+            if pair:
+                conflicts.append(pair)
+            if update is None:
+                update = update_pair(members, index, same, grows, falls)
+    # The deciding pair: two named sources of one day first (the ministry's 52, the monitor's 71).
+    conflict = min(conflicts, key=lambda pair: pair_weight(*pair)) if conflicts else None
+    if conflict:
+        found.append(Finding("conflict", conflict[0].claim, conflict[1].claim))
+    if update:
+        found.append(Finding("update", update[0].claim, update[1].claim))
     found.extend(_overlap_findings(recs))
     return found
 
 
-def _overlap_findings(recs: list[_Rec]) -> list[Finding]:
+def _overlap_findings(recs: list[Rec]) -> list[Finding]:
     """``agree`` (equal precise intervals) and ``compatible`` (other overlaps) across docs."""
     found: list[Finding] = []
-    keys: dict[tuple[float, float, bool], list[_Rec]] = {}
+    keys: dict[tuple[float, float, bool], list[Rec]] = {}
     for r in recs:
         holders = keys.setdefault((r.low, r.high, r.vague), [])
         if len(holders) < 2 and all(h.claim.doc != r.claim.doc for h in holders):
@@ -178,71 +141,83 @@ def _overlap_findings(recs: list[_Rec]) -> list[Finding]:
     if compatible:
         found.append(Finding("compatible", compatible[0].claim, compatible[1].claim))
         return found
-    top: Top2 = ()
+    best: tuple | None = None  # (high, doc, rec): the highest high so far, and one of another doc
+    second: tuple | None = None
     for (low, _high, _vague), holders in sorted(keys.items()):
         for r in holders:
-            best = _best_not(top, r.claim.doc)
-            if best and best[0] >= low:
-                found.append(Finding("compatible", best[2].claim, r.claim))
-                return found
+            for top in (best, second):
+                if top and top[1] != r.claim.doc and top[0] >= low:
+                    found.append(Finding("compatible", top[2].claim, r.claim))
+                    return found
         for r in holders:
-            top = _top2_max(top, r.high, r.claim.doc, r)
+            entry = (r.high, r.claim.doc, r)
+            if best is None or r.high > best[0]:
+                if best is not None and best[1] != r.claim.doc:
+                    second = best
+                best = entry
+            elif best[1] != r.claim.doc and (second is None or r.high > second[0]):
+                second = entry
     return found
 
 
-def _sum_findings(recs: list[_Rec]) -> list[Finding]:
-    """Compare the sum of one document's parts (distinct actors) with another's total."""
-    actors_by_doc: dict[str, dict[str, _Rec]] = {}
-    for r in sorted(recs, key=lambda r: (r.claim.doc, r.claim.start)):
-        key = _actor_key(r.claim)
-        if key is not None:
-            actors_by_doc.setdefault(r.claim.doc, {}).setdefault(key, r)
-    part_docs = {d: parts for d, parts in actors_by_doc.items() if len(parts) >= 2}
-    if not part_docs:
-        return []
-    part_actors = {a for parts in part_docs.values() for a in parts}
-    totals = [r for r in recs if r.claim.doc not in part_docs and _actor_key(r.claim) not in part_actors]
-    if not totals:
-        return []
-    min_high = min(totals, key=lambda r: (r.high, r.claim.doc))
-    max_low = max(totals, key=lambda r: (r.low, r.claim.doc))
-    by_low = sorted(totals, key=lambda r: r.low)
-    lows = [r.low for r in by_low]
-    prefix_best: list[_Rec] = []
-    for r in by_low:
-        prefix_best.append(r if not prefix_best or r.high > prefix_best[-1].high else prefix_best[-1])
-    found: list[Finding] = []
-    for doc in sorted(part_docs):
-        parts = tuple(part_docs[doc].values())
-        low = sum(p.low for p in parts)
-        high = sum(p.high for p in parts)
-        first = parts[0].claim
-        part_claims = tuple(p.claim for p in parts)
-        if min_high.high < low:
-            found.append(Finding("sum_conflict", first, min_high.claim, part_claims))
-        elif max_low.low > high:
-            found.append(Finding("sum_conflict", first, max_low.claim, part_claims))
-        i = bisect_right(lows, high)
-        if i and prefix_best[i - 1].high >= low:
-            found.append(Finding("sum_agree", first, prefix_best[i - 1].claim, part_claims))
-    return found
+def _part_above_whole(wholes: list[Rec], parts: list[Rec], grows: bool, falls: bool) -> list[Finding]:
+    """A regional figure higher than the total of no place conflicts with it; lower, it is a part."""
+    by_line: dict[str, list[Rec]] = {}
+    for r in parts:
+        by_line.setdefault(r.line, []).append(r)
+    for line, members in sorted(by_line.items()):
+        index = LineIndex(members)
+        for whole_line in sorted({w.line for w in wholes}):
+            lower = [w for w in wholes if w.line == whole_line]
+            pair = conflict_pair(lower, index, whole_line == line != OUTLET, grows, falls)
+            if pair:
+                return [Finding("conflict", pair[0].claim, pair[1].claim)]
+    return []
 
 
-def findings(claims: Sequence[Claim], config: dict | None = None) -> list[Finding]:
-    """Every kind of finding in ``claims``, one witness per kind and actor class."""
+def findings(
+    claims: Sequence[Claim], config: dict | None = None, subgroups: Mapping[str, Sequence[Claim]] | None = None,
+    outlets: Mapping[str, str | None] | None = None,
+) -> list[Finding]:
+    """Every kind of finding in ``claims``, one witness per kind and comparison class.
+
+    ``subgroups`` maps the id of a claim that is the rest of a toll ("24 others") to the
+    figures of the subgroups named with it ("23 officers"), which are summed with it;
+    ``outlets`` gives each document's source (front matter), the source line of a figure the
+    text attributes to no one ("Ministry of Health" as a document's source is official)."""
+    outlets = outlets or {}
     config = config or load_config()
     if not claims:
         return []
-    cumulative = claims[0].category in config["cumulative_categories"]
+    category = claims[0].category
+    grows = category in config["cumulative_categories"]
+    falling = config.get("falling_categories", ())
+    falls = category in falling or claims[0].concept in falling  # "missing": a category or a concept
     window = config["update_window_days"]
-    recs = [_record(c, cumulative, window) for c in claims]
-    classes: dict[str | None, list[_Rec]] = {}
+    subgroups = subgroups or {}
+    within = category in config.get("within_report_categories", ())
+    timed = grows or falls
+    recs = []
+    for c in claims:
+        if c.claim_id in subgroups:
+            recs.append(_record(c, timed, window, "subgroup:"))
+            recs.extend(_record(s, timed, window, f"subgroup:{s.detail}") for s in subgroups[c.claim_id])
+        else:
+            recs.append(_record(c, timed, window, part_key(c), within, outlets.get(c.doc)))
+    regional_parts(recs)
+    classes: dict[str | None, list[Rec]] = {}
     for r in recs:
-        classes.setdefault(_actor_key(r.claim), []).append(r)
+        if not (r.part or "").startswith("subgroup:"):
+            classes.setdefault(r.part, []).append(r)
     found: list[Finding] = []
     for key in sorted(classes, key=lambda k: (k is not None, k or "")):
-        found.extend(_direct_findings(classes[key], cumulative))
-    found.extend(_sum_findings(recs))
+        found.extend(_direct_findings(classes[key], grows, falls))
+    wholes = classes.get(None, [])
+    places = [r for key, members in classes.items() if key and key.startswith(PLACE) for r in members]
+    found.extend(sum_findings(recs))
+    if wholes and places:
+        # a part within its whole says the reports are compatible only when nothing else does
+        found.extend(_part_above_whole(wholes, places, grows, falls) or ([] if found else within_whole(wholes, places)))
     return found
 
 
@@ -256,35 +231,29 @@ def compare_group(claims: Iterable[Claim], config: dict | None = None) -> tuple[
     return status_of_sorted(sorted(claims, key=CLAIM_ORDER), config)
 
 
-def status_of_sorted(claims: list[Claim], config: dict | None = None) -> tuple[str, str]:
+def status_of_sorted(
+    claims: list[Claim], config: dict | None = None, subgroups: Mapping[str, Sequence[Claim]] | None = None,
+    outlets: Mapping[str, str | None] | None = None,
+) -> tuple[str, str]:
     """``compare_group`` for claims already sorted by ``CLAIM_ORDER`` (saves a sort of a big group)."""
-    if len({c.doc for c in claims}) < 2:
+    if len({c.doc for c in claims}) < 2 and not _two_named_lines(claims):
         docs = claims[0].doc if claims else "-"
         return "single", f"only one source ({docs})"
-    found = findings(claims, config)
+    found = findings(claims, config, subgroups, outlets)
     if not found:
-        return "single", "sources give different actors; nothing to compare"
+        return "single", "sources give different actors or places; nothing to compare"
     found.sort(key=lambda f: severity(f.status))
     worst = found[0]
     others = sorted({f.status for f in found[1:]} - {worst.status}, key=severity)
-    text = explain(worst)
+    text = explain(worst, outlets)
     if others:
         text += "; also " + ", ".join(others)
     return worst.status, text
 
 
-def explain(f: Finding) -> str:
-    """One line: the two values, what they count and which documents say them."""
-    what = f.left.category
-    if f.left.actor and f.left.actor == f.right.actor and not f.parts:
-        what = f"{what} of {f.left.actor}"  # "troops of Russia": one party's figure in both reports
-    if f.status == "update":
-        return (
-            f"{format_value(f.left)} ({f.left.doc}, {f.left.as_of}) → "
-            f"{format_value(f.right)} ({f.right.doc}, {f.right.as_of}): later report is higher ({what})"
-        )
-    if f.parts:
-        total = sum(p.value for p in f.parts if isinstance(p.value, (int, float)))
-        terms = " + ".join(format_value(p) for p in f.parts)
-        return f"{terms} = {format_amount(total)} vs {format_value(f.right)} ({what}, {f.left.doc} vs {f.right.doc})"
-    return f"{format_value(f.left)} vs {format_value(f.right)} ({what}, {f.left.doc} vs {f.right.doc})"
+def _two_named_lines(claims: list[Claim]) -> bool:
+    """One report setting two named sources of different lines side by side is compared with itself."""
+    if not claims or claims[0].category not in load_config().get("within_report_categories", ()):
+        return False
+    lines = {source_line(c.attribution) for c in claims[:1000] if c.scope}
+    return len({line.line for line in lines if line.named}) >= 2

@@ -31,9 +31,10 @@ from .enumerations import (
     share_units,
 )
 from .inclusions import back_references, breakdowns, parts_of_tolls
-from .noise import NoiseChecker, is_metadata_date, is_ordinal
+from .noise import NoiseChecker, is_identifier, is_metadata_date, is_ordinal
 from .numbers import find_numbers
 from .parts import parts_keep_their_whole, parts_of_wholes, people_among_casualties
+from .places import add_places
 from .scope import find_scope_dates
 from .sentences import TextContext, split_sentences
 from .singulars import find_singulars
@@ -102,7 +103,8 @@ def _extract(text: str, lang: str, as_of: str | None) -> list[Claim]:
     numbers = sorted(numbers + find_singulars(text, numbers, sentences, vocab), key=lambda n: n.start)
     ctx = TextContext(text, vocab, sentences, dates, as_of)
     find_scope_dates(ctx)
-    numbers = [n for n in share_units(ctx, numbers) if not is_ordinal(ctx, n)]
+    # Ordinals and the numbers of names ("Bundesautobahn 6", "Nr. 5") count nothing and take no verb.
+    numbers = [n for n in share_units(ctx, numbers) if not is_ordinal(ctx, n) and not is_identifier(ctx, n)]
     ctx.set_numbers(numbers)
     readings = [read(ctx, number) for number in numbers]
     links = enumeration_links(ctx, numbers)
@@ -115,6 +117,6 @@ def _extract(text: str, lang: str, as_of: str | None) -> list[Claim]:
     parts_keep_their_whole(ctx, numbers, readings)
     parts_of_tolls(ctx, numbers, readings)
     parts = parts_of_wholes(ctx, numbers, readings, actors)
-    claims = number_claims(ctx, numbers, readings, actors, parts) + date_claims(ctx, dates)
+    claims = add_places(ctx, number_claims(ctx, numbers, readings, actors, parts)) + date_claims(ctx, dates)
     claims.sort(key=lambda c: (c.start, c.end))
     return claims

@@ -31,9 +31,9 @@ def measure_reading(text: str, number: NumberMatch, clause, vocab: Vocabulary) -
     unit_word = TOKEN.match(text, number.end + len(text[number.end : number.end + 3]) - len(
         text[number.end : number.end + 3].lstrip(" -–")))
     unit = None
-    if unit_word is not None and unit_word.end() <= clause[1]:
-        unit = vocab.measures.key_of(unit_word.group())
-    if unit is None:
+    if unit_word is not None and unit_word.end() <= clause[1] and vocab.measure_words.matches(unit_word.group()):
+        unit = vocab.measures.key_of(unit_word.group())  # most words after a figure are no unit: one test
+    if unit is None and word_before(text, number.start, clause[0]) in vocab.measure_lead_ends:
         before = " " + " ".join(text[max(clause[0], number.start - 24) : number.start].lower().split())
         unit = next((key for key, leads in vocab.measure_leads.items()
                      if any(before.endswith(" " + lead) for lead in leads)), None)

@@ -69,7 +69,7 @@ def _gapped_source(text: str, trigger: re.Match, vocab: Vocabulary) -> str | Non
     tokens = list(TOKEN.finditer(text, trigger.start(), trigger.end()))
     if len(tokens) < 3:
         return trigger.group()
-    inner = tokens[1:-1]
+    inner = [t for t in tokens[1:-1] if t.group().strip(_QUOTES)]  # "teilte das „Space Telescope Institute“ mit"
     i = 0
     while i < len(inner):
         word = inner[i].group()
@@ -111,6 +111,7 @@ def _phrase_end(tokens: list[re.Match], i: int, vocab: Vocabulary, genitive: boo
 
 
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+_QUOTES = "„“”\"'»«‚‘’"
 
 
 def _source_after(text: str, trigger: re.Match, hi: int, vocab: Vocabulary) -> str | None:
@@ -144,7 +145,7 @@ def _source_after(text: str, trigger: re.Match, hi: int, vocab: Vocabulary) -> s
             inserted = 3  # "laut einer am Mittwoch veröffentlichten Umfrage": the adjective must follow soon
             continue
         # a lower-case adjective only after an article or another adjective: "laut der jüngsten Volkszählung"
-        in_phrase = (previous_low in _ARTICLES or adjective) and _adjective(word, vocab)
+        in_phrase = (previous_low in _ARTICLES or adjective or not taken) and _adjective(word, vocab)
         if not _is_source_word(word, vocab) and not in_phrase:
             break
         previous_low, adjective = word.lower(), in_phrase

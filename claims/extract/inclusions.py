@@ -22,10 +22,14 @@ def parts_of_tolls(ctx: TextContext, numbers: list[NumberMatch], readings: list[
     """Give the figures named as parts of a toll (see the module doc) the toll's category: a part
     named by a noun is a toll of that group (detail), a bare part a part of the whole (aspect)."""
     vocab = ctx.vocab
+    tolls = {ctx.locate(n.start) for n, r in zip(numbers, readings) if r is not None and r.category in vocab.casualties}
     for i, number in enumerate(numbers):
         reading = readings[i]
         if reading is not None and (reading.category != "count" or not reading.concept) and reading.counted:
             continue
+        index = ctx.locate(number.start)
+        if index not in tolls and index - 1 not in tolls:
+            continue  # no toll in its sentence nor the one before: most figures
         whole = _toll_of(ctx, numbers, readings, i)
         if whole is None:
             continue

@@ -18,7 +18,7 @@ from ..lexicon.vocabulary import Vocabulary
 from ..models import DateMatch, NumberMatch
 from .nouns import TOKEN
 from .numbers import bare_span
-from .numbers.grammar import VULGAR_FRACTIONS
+from .numbers.grammar import VULGAR_FRACTIONS, grammar
 from .sentences import TextContext
 
 _AFTER_HANDLE = re.compile(r"@\w+\)\s*$")
@@ -179,14 +179,23 @@ def _is_dateline(text: str, found: DateMatch) -> bool:
 
 def is_identifier(ctx: TextContext, number: NumberMatch) -> bool:
     """'Nr. 5', 'Artikel 5', 'Platz 13', 'Artikel 49-3': the word before makes the number a name."""
-    if number.unit is not None:
-        return False  # "fordert Airbus 5,3 Milliarden Euro": an amount, not "Airbus 5"
+    if number.kind == "money" or _written_percent(ctx, number):
+        return False  # "fordert Airbus 5,3 Milliarden Euro", "u. a. 51 Prozent": an amount, not "Airbus 5"
     words = ctx.text[max(0, number.start - 20) : number.start].split()
     if len(words) > 1 and words[-1][:-1].isdigit() and words[-1][-1] in "-/":
         words.pop()  # "Artikel 49-3", "Zimmer 12/4": the second number of one name
     if not words or words[-1].endswith((",", ";")):
         return False  # "865.835 Artikel, 220 Millionen Wörter": a list, not "Artikel 220"
     return words[-1].strip(".:()").lower() in ctx.vocab.identifier_words
+
+
+def _written_percent(ctx: TextContext, number: NumberMatch) -> bool:
+    """A percentage with its unit written after the figure ("51 Prozent"); not a share or a
+    percentage borrowed from a neighbour ("Platz fünf von sechs", "Nummer eins")."""
+    if number.unit != "%":
+        return False
+    tail = number.text.lower()
+    return any(tail.endswith(word.lower()) for word in grammar(ctx.vocab.lang).data["percent"])
 
 
 def is_ordinal(ctx: TextContext, number: NumberMatch) -> bool:

@@ -4,6 +4,7 @@ and matched to the number nearest them in its clause."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from ..lexicon.vocabulary import Vocabulary, vocabulary
@@ -80,7 +81,18 @@ def nearest_predicate(text: str, number: NumberMatch, clause: tuple[int, int], h
             continue
         if best is None or distance < best[0]:
             best = (distance, hit.category, hit.phrase, hit.end)
+    if best is not None and _either(text, best, hits):
+        return None  # "2,000 people have died or gone missing": neither category alone
     return best
+
+
+_OR = re.compile(r"\s+(?:or|oder)\s+(?:[^\W\d_]+\s+)?", re.IGNORECASE)
+
+
+def _either(text: str, best, hits: list[PredicateHit]) -> bool:
+    """True if the predicate of ``best`` is one of two of different categories joined by "or"."""
+    return any(hit.category.name != best[1].name and _OR.fullmatch(text, best[3], hit.start) for hit in hits
+               if hit.start > best[3])
 
 
 def crossing_penalty(text: str, lo: int, hi: int, lang: str, verb_first: bool = False) -> int | None:

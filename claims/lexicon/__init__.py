@@ -5,6 +5,13 @@ one); vocabulary.py compiles the extraction words of a language, wordlists.py th
 they are built of, language.py guesses a text's language. docs/lexicons.md lists every key.
 """
 
-from .loader import DATA_DIR, FAST_SAFE_LOADER, LANGUAGES, clear_cache, lexicon_cache, load
+from .loader import (
+    DATA_DIR,
+    FAST_SAFE_LOADER,
+    LANGUAGES,
+    clear_cache,
+    lexicon_cache,
+    load,
+)
 
 __all__ = ["DATA_DIR", "FAST_SAFE_LOADER", "LANGUAGES", "clear_cache", "lexicon_cache", "load"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -65,7 +65,7 @@ def _read_yaml(path: Path) -> dict:
     return data
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str, lang: str | None = None) -> dict:
     """The lexicon ``name`` (for ``lang``, or language-neutral when None), checked against its
     schema. Read once; the answer is shared, so callers must not change it."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..models import QUALIFIERS
+from .schema_sources import PLACES, SOURCES
 from .schema_stories import STORY_THRESHOLDS, STORY_WORDS
 from .shapes import Bounds, OneOf, Regex, Section, optional, required
 
@@ -239,7 +240,6 @@ CATEGORIES = Section({
     "fates": required(WORDS, "categories of what befalls people, mildest to worst: only a worse one overrides"),
     "contingents": required(WORDS, "categories whose figure after a state's name is that state's contribution"),
     "graded": required(str, "the category whose figures are told apart by severity (injury_severities)"),
-    "may_fall": optional(WORDS, "categories whose later, lower count is no conflict (the missing are found)"),
 }, "the categories of extract.yaml that rules treat apart, the same in every language")
 
 GROUPING = Section({
@@ -249,6 +249,15 @@ GROUPING = Section({
     "cumulative_categories": required(WORDS, "categories whose later, higher count is an update, not a conflict"),
     "update_window_days": required(int, "days after a scope's end an earlier report may still be updated"),
     "never_grouped": optional(WORDS, 'concepts of one person or thing, never grouped ("age")'),
+    "people_categories": optional(WORDS, "categories of fates in which a detail naming people in general is no subgroup"),
+    "people_nouns": optional(WORDS, 'stems of details that name people in general ("pilg", "passag"): one toll with "people"'),
+    "remainder_words": optional(WORDS, 'words after a figure making it the rest of a toll beside named subgroups ("24 others")'),
+    "within_report_categories": optional(WORDS, "categories in which one report's two named source lines are compared"),
+    "falling_categories": optional(WORDS, "categories whose counts fall normally over time (the missing are found)"),
+    "label_skips": optional(Section({
+        "words": required(WORDS, 'subjects that are no nouns ("others", "killed")'),
+        "endings": required(WORDS, 'endings of subjects that are no nouns ("ed")'),
+    }), "subjects a group's label passes over when a noun is at hand"),
     "labelled_details": optional(WORDS, 'details and aspects of a concept a group label names ("(serious)", "(part)")'),
     "stories": optional(STORY_THRESHOLDS, "which documents tell of one event (claims/stories/): thresholds of the comparison"),
 }, "how claims are grouped across documents and how a group's status is decided")
@@ -281,7 +290,7 @@ LANGUAGE_GUESS = Section({
 
 SCHEMAS: dict[str, Section] = {  # file name (without .yaml) -> its schema
     "numbers": NUMBERS, "dates": DATES, "extract": EXTRACT, "actors": ACTORS, "categories": CATEGORIES,
-    "grouping": GROUPING, "topics": TOPICS, "noise": NOISE, "languages": LANGUAGE_GUESS,
-    "stories": STORY_WORDS,
+    "grouping": GROUPING, "sources": SOURCES, "places": PLACES, "topics": TOPICS, "noise": NOISE,
+    "languages": LANGUAGE_GUESS, "stories": STORY_WORDS,
 }
 PER_LANGUAGE = ("numbers", "dates", "extract")  # the files in de/ and en/; the others are neutral

@@ -46,6 +46,8 @@ class Vocabulary:
     subgroup_nouns: WordMatcher
     durations: KeyedMatcher
     measures: KeyedMatcher  # "km", "miles": a figure before one is a measure of that unit, never people
+    measure_words: WordMatcher  # every unit word of measures, to reject most words in one test
+    measure_lead_ends: frozenset[str]  # the last words of measure_leads ("magnitude", "of", "stärke")
     measure_leads: dict[str, tuple[str, ...]]  # "magnitude", "Stärke": a figure after one measures that unit
     ages: WordMatcher
     age_openers: tuple[str, ...]
@@ -197,6 +199,8 @@ def vocabulary(lang: str) -> Vocabulary:
         subgroup_nouns=WordMatcher(data["subgroup_nouns"]),
         durations=KeyedMatcher(durations),
         measures=KeyedMatcher(data.get("measures", {})),
+        measure_words=WordMatcher([w for words in data.get("measures", {}).values() for w in words]),
+        measure_lead_ends=frozenset(w.split()[-1].lower() for words in data.get("measure_leads", {}).values() for w in words),
         measure_leads={unit: tuple(" ".join(w.lower().split()) for w in words)
                        for unit, words in data.get("measure_leads", {}).items()},
         ages=WordMatcher(data["ages"]),

@@ -138,7 +138,9 @@ def source_line(claim: Claim, outlet: str | None = None) -> str | None:
     except ImportError:
         return None
     found = line_of(claim.attribution, outlet=outlet)
-    return str(getattr(found, "label", found)) if found else None
+    if found is None or not getattr(found, "named", True):  # the outlet's own voice: no line to name
+        return None
+    return str(getattr(found, "label", found))
 
 
 def story_of(item: object) -> str | None:

@@ -9,6 +9,7 @@ this package, one module per table; values always travel as parameters.
 SQLite errors leave it as StoreError / StoreLocked.
 """
 
+from .block_table import BlockTables
 from .claim_table import CLAIM_FIELDS, ClaimTables, fts_query
 from .connection import DEFAULT_TIMEOUT_SECONDS, StoreConnection
 from .document_table import DocumentState, DocumentTables, StoredDocument
@@ -16,7 +17,7 @@ from .group_tables import GroupTables, GroupView
 from .story_table import StoryTables
 
 
-class Store(DocumentTables, ClaimTables, GroupTables, StoryTables, StoreConnection):
+class Store(DocumentTables, ClaimTables, GroupTables, StoryTables, BlockTables, StoreConnection):
     """A claims store in the SQLite file at ``path``; migrates itself on open.
 
     ``create=False`` refuses to create a missing file (for commands that only read).

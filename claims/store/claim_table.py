@@ -115,6 +115,11 @@ class ClaimTables:
             for row in conn.execute(sql, params):
                 yield Claim(*row)
 
+    def categories(self) -> list[str]:
+        """The categories the stored claims have, sorted."""
+        with self.reading() as conn:
+            return [row[0] for row in conn.execute("SELECT DISTINCT category FROM claims ORDER BY category")]
+
     def count_claims(self) -> int:
         with self.reading() as conn:
             return conn.execute("SELECT count(*) FROM claims").fetchone()[0]

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..errors import StoreError, StoreLocked
 from .migrations import migrate
+from .search_schema import refresh_claims_view
 
 DEFAULT_TIMEOUT_SECONDS = 30.0
 PARAMETERS_PER_QUERY = 500  # SQLite limits the parameters of one statement
@@ -57,6 +58,7 @@ class StoreConnection:
             self._switch_to_wal(timeout)
             self.conn.execute("PRAGMA synchronous = NORMAL")
             migrate(self.conn, self.name)
+            refresh_claims_view(self.conn)
         except sqlite3.Error as exc:
             self.conn.close()
             raise self._error(exc) from None

@@ -13,10 +13,12 @@ from pathlib import Path
 from .. import documents, version
 from ..errors import AmbiguousDocument, UnknownDocument
 from ..models import Claim, Document
-from .claim_table import claim_row, index_claims_after, insert_claims, last_claim_rowid
+from .block_table import mark_blocks, mark_blocks_of
+from .claim_table import CLAIM_FIELDS, claim_row, index_claims_after, insert_claims, last_claim_rowid
 from .connection import chunks, marks
 from .group_tables import mark_groups_stale
 
+_CATEGORY, _UNIT = CLAIM_FIELDS.index("category"), CLAIM_FIELDS.index("unit")  # in a claim row
 DOCUMENT_COLUMNS = (
     "doc_id, path, title, source, url, date, date_precision, lang, content_hash, n_claims, ingested_at, lead, warnings, "
     "story"
@@ -110,6 +112,8 @@ class DocumentTables:
         prepared = [(doc, [claim_row(claim, doc) for claim in claims]) for doc, claims in items]
         with self.transaction() as conn:
             mark_groups_stale(conn, True)
+            mark_blocks_of(conn, [doc.doc_id for doc, _ in prepared])  # the blocks of the claims replaced ...
+            mark_blocks(conn, {(row[_CATEGORY], row[_UNIT]) for _, rows in prepared for row in rows})  # ... and new
             conn.executemany("DELETE FROM claims WHERE doc = ?", [(doc.doc_id,) for doc, _ in prepared])
             last_kept = last_claim_rowid(conn)
             written = [self._write_document(conn, doc, rows, now) for doc, rows in prepared]
@@ -154,6 +158,7 @@ class DocumentTables:
         with self.transaction() as conn:
             found = {doc.doc_id: doc for doc in map(self.document, refs)}  # a document named twice goes once
             mark_groups_stale(conn, True)
+            mark_blocks_of(conn, list(found))
             conn.executemany("DELETE FROM documents WHERE doc_id = ?", [(doc_id,) for doc_id in found])
         return list(found.values())
 

@@ -156,45 +156,10 @@ def m007_fts_declared_for_datasette(conn: sqlite3.Connection) -> None:
 def m008_concept_detail_aspect_occasion(conn: sqlite3.Connection) -> None:
     # Until now `concept` held in one string what a claim counts or dates and how:
     # "killed:polizist", "injured:serious", "inflatio:change", "strike:end@2008-03-14". The
-    # pieces get columns of their own, split exactly as the extractor joined them: what follows
-    # "@" is the occasion (the day of a recurring event); before it, the first ":" ends the
-    # concept; a last piece "change", "part" or "end" is the aspect; what lies between is the
-    # detail. Joining them again gives the old string, so group ids and labels stay the same.
-    for column in ("detail", "aspect", "occasion"):
-        conn.execute(f"ALTER TABLE claims ADD COLUMN {column} TEXT")
-    rows = conn.execute(
-        "SELECT rowid, concept FROM claims WHERE instr(concept, ':') > 0 OR instr(concept, '@') > 0"
-    ).fetchall()
-    # The update touches no indexed column: without the trigger the index is not rewritten row by row.
-    conn.execute("DROP TRIGGER claims_fts_update")
-    conn.executemany(
-        "UPDATE claims SET concept = ?, detail = ?, aspect = ?, occasion = ? WHERE rowid = ?",
-        [(*_split_concept(concept), rowid) for rowid, concept in rows],
-    )
-    conn.executescript(
-        """
-        CREATE TRIGGER claims_fts_update AFTER UPDATE ON claims BEGIN
-            INSERT INTO claims_fts(claims_fts, rowid, sentence, subject, text)
-            VALUES ('delete', old.rowid, old.sentence, old.subject, old.text);
-            INSERT INTO claims_fts(rowid, sentence, subject, text)
-            VALUES (new.rowid, new.sentence, new.subject, new.text);
-        END;
-        """
-    )
+    # pieces get columns of their own, split exactly as the extractor joined them (concept_split.py).
+    from .concept_split import split_concept_column
 
-
-def _split_concept(joined: str) -> tuple[str, str | None, str | None, str | None]:
-    """(concept, detail, aspect, occasion) of a concept string of m001-m007 (see m008)."""
-    head, at, occasion = joined.partition("@")
-    concept, colon, rest = head.partition(":")
-    detail, aspect = (rest if colon else None), None
-    if colon:
-        pieces = rest.split(":")
-        if pieces[-1] in ("change", "part", "end"):
-            aspect = pieces.pop()
-            detail = ":".join(pieces) if pieces else None
-    return concept, detail, aspect, (occasion if at else None)
-
+    split_concept_column(conn)
 
 def m009_stories(conn: sqlite3.Connection) -> None:
     # Stories (issue 16): which event a document tells of, written with every regroup (claims/stories/);
@@ -219,6 +184,13 @@ def m009_stories(conn: sqlite3.Connection) -> None:
     )
 
 
+def m010_claim_place(conn: sqlite3.Connection) -> None:
+    # Where a figure is about, read from its clause ("in Almaty 103", "im Gebiet Mangystau"):
+    # a regional figure is compared as a part of the total, not as a rival toll. Claims stored
+    # before have none until their documents are extracted again (the extractor version changed).
+    conn.execute("ALTER TABLE claims ADD COLUMN place TEXT")
+
+
 def m011_stems_number_and_claims_view(conn: sqlite3.Connection) -> None:
     # The full-text index gains a column of Snowball stems (filled here for the claims there are,
     # by the store at insert for new ones), claims a numeric value column, and readers such as
@@ -235,6 +207,18 @@ def m014_story_terms(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE TABLE story_terms (doc_id TEXT PRIMARY KEY, key TEXT NOT NULL, terms TEXT NOT NULL)")
 
 
+def m015_dirty_blocks(conn: sqlite3.Connection) -> None:
+    # The blocks of grouping (a category and a unit, '' for none) whose claims changed since the
+    # groups were written: set in the transaction that changes claims, emptied in the one that
+    # writes groups, so a regroup after a one-file ingest recomputes only the blocks it touched
+    # (block_table.py). A store left stale by an older version has none recorded and is
+    # regrouped whole once.
+    conn.execute(
+        "CREATE TABLE dirty_blocks (category TEXT NOT NULL, unit TEXT NOT NULL, PRIMARY KEY (category, unit)) "
+        "WITHOUT ROWID"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     m001_documents_and_claims,
     m002_claims_fts,
@@ -245,8 +229,10 @@ MIGRATIONS: list[Migration] = [
     m007_fts_declared_for_datasette,
     m008_concept_detail_aspect_occasion,
     m009_stories,
+    m010_claim_place,
     m011_stems_number_and_claims_view,
     m014_story_terms,
+    m015_dirty_blocks,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

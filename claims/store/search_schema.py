@@ -7,8 +7,9 @@ of the subject and sentence in the claim's language (``claims.stems``), so a que
 same way finds every inflection. ``number`` holds a claim's value when it is a number and NULL for
 a date, so ``number > 100`` never matches an ISO date the way ``value > 100`` does.
 
-The view's SQL lives here, in ``CLAIMS_VIEW_SQL`` only: a migration that adds a column to the
-view changes that constant and calls ``create_claims_view`` again.
+The view's SQL lives here, in ``CLAIMS_VIEW_SQL`` only. A view holds no data, so the store
+recreates it when it opens a store whose view is not this one (``refresh_claims_view``): a column
+added to the view needs no migration of its own, only the column's.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ CLAIMS_VIEW_SQL = """
 CREATE VIEW claims_view AS
 SELECT c.rowid AS rowid, c.claim_id, c.doc, d.title AS doc_title, d.source, d.date AS doc_date, d.story,
        c.category, c.value, c.number, c.value_low, c.value_high, c.unit, c.qualifier, c.text,
-       c.subject, c.concept, c.detail, c.aspect, c.occasion, c.scope, c.attribution, c.actor,
+       c.subject, c.concept, c.detail, c.aspect, c.occasion, c.scope, c.place, c.attribution, c.actor,
        c.kind, c.lang, c.sentence, c.start, c."end",
        m.group_id, g.label AS group_label, g.status, g.n_docs AS group_sources
 FROM claims c
@@ -79,3 +80,24 @@ def create_claims_view(conn: sqlite3.Connection) -> None:
     """(Re)create ``claims_view`` from CLAIMS_VIEW_SQL."""
     conn.execute("DROP VIEW IF EXISTS claims_view")
     conn.execute(CLAIMS_VIEW_SQL)
+
+
+def _view_is_current(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = 'claims_view'").fetchone()
+    return row is None or row[0].strip() == CLAIMS_VIEW_SQL.strip()
+
+
+def refresh_claims_view(conn: sqlite3.Connection) -> None:
+    """Recreate ``claims_view`` in its own transaction when the store holds another definition of it
+    (one written before a column was added); a store without it (before m011) is left alone."""
+    if _view_is_current(conn):
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if not _view_is_current(conn):  # another process may have just recreated it
+            create_claims_view(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise

@@ -68,8 +68,9 @@ class CrashReport:
 class CrashHarness:
     """A folder of documents, the claims a clean extraction gives, and kill-and-check rounds."""
 
-    def __init__(self, workdir: Path, n_docs: int, seed: int):
+    def __init__(self, workdir: Path, n_docs: int, seed: int, jobs: int | None = None):
         self.workdir = workdir
+        self.ingest = ("ingest", "--jobs", str(jobs)) if jobs else ("ingest",)  # None: the default, every core
         self.rng = random.Random(seed)
         self.folder = workdir / "docs"
         self.originals = hostile.synthesise_documents(n_docs, seed=seed)
@@ -97,7 +98,7 @@ class CrashHarness:
             db = self.workdir / f"reference-{mode}.db"
             self.prepare(mode, db)
             started = time.perf_counter()
-            result = run_claims(db, "ingest", str(self.folder))
+            result = run_claims(db, *self.ingest, str(self.folder))
             self.seconds[mode] = time.perf_counter() - started
             problems = user_view_problems(result) + check_store(db, self.expected, self.state(mode))
             if problems:
@@ -119,7 +120,7 @@ class CrashHarness:
 
     def rerun(self, db: Path, mode: str, what: str) -> None:
         self.report.reruns += 1
-        result = run_claims(db, "ingest", str(self.folder))
+        result = run_claims(db, *self.ingest, str(self.folder))
         groups = self.groups[mode] if self.groups[mode] else None
         problems = user_view_problems(result) + check_store(db, self.expected, self.state(mode), groups)
         if problems:
@@ -132,7 +133,7 @@ class CrashHarness:
         self.prepare(mode, db)
         for attempt in range(self.rng.randint(1, 3)):
             delay = self.rng.uniform(0.0, self.seconds[mode] * (1.0 if attempt == 0 else 0.6))
-            proc = start_claims(db, "ingest", str(self.folder))
+            proc = start_claims(db, *self.ingest, str(self.folder))
             time.sleep(delay)
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
@@ -150,7 +151,7 @@ class CrashHarness:
         what = f"{mode} SIGINT {episode}{' (start-up)' if early else ''}"
         for attempt in range(6):  # retry when the run finished before the signal could arrive
             self.prepare(mode, db)
-            proc = start_claims(db, "ingest", str(self.folder))
+            proc = start_claims(db, *self.ingest, str(self.folder))
             if early:
                 time.sleep(self.rng.uniform(0.0, 0.3))
             else:
@@ -181,9 +182,9 @@ class CrashHarness:
 
 
 def run_crash(kills: int = 30, sigints: int = 5, early_sigints: int = 5, n_docs: int = 300, seed: int = 1,
-              log: Callable[[str], None] = print) -> CrashReport:
+              log: Callable[[str], None] = print, jobs: int | None = None) -> CrashReport:
     with temporary_folder("claims-crash-") as workdir:
-        harness = CrashHarness(workdir, n_docs, seed)
+        harness = CrashHarness(workdir, n_docs, seed, jobs)
         harness.build_references()
         log(f"clean ingest of {n_docs} documents: {harness.seconds['fresh']:.2f} s; "
             f"update of {len(harness.changed)}: {harness.seconds['update']:.2f} s")

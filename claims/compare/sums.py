@@ -1,0 +1,106 @@
+"""Parts against wholes: one report's parts summed and set against another report's total.
+
+A part is a figure of one party (``actor``: "Russland 3.000, Belarus 500 ... Soldaten"), of one
+place (``place``: "in Almaty 103", "im Gebiet Mangystau 20") or of one subgroup of a toll ("23
+officers and 24 others were injured"). A document giving two or more parts of one kind gives
+their sum, which is compared with every claim of another document that is a whole (no part):
+``sum_agree`` when the intervals overlap, ``sum_conflict`` when they are disjoint. Places are
+rarely all named, so regional parts that add up to less than the national total are no
+conflict; only more than the total is. Parties and subgroups are named whole ("23 and 24
+others"), so both directions count.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..models import Claim
+from .intervals import INF
+from .series import Rec
+
+PLACE = "place:"  # the prefix of a part key that is a place
+FACILITY_WORDS = ("hospital", "morgue", "mortuary", "krankenhaus", "klinik", "leichenhalle")  # bare facility places
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One pair (or sum and total) that shows a status, for the explanation."""
+
+    status: str
+    left: Claim
+    right: Claim
+    parts: tuple[Claim, ...] = ()
+
+
+def regional_parts(recs: list[Rec]) -> None:
+    """Keep a place as a part only where a group shows a breakdown by place.
+
+    A toll's own place is the event's ("Bei einem Brand in Monastir starben 40 Menschen"), not
+    a region: the figures of a place are regional parts when the group names two or more places,
+    when one report gives a higher total of no place beside a figure of it ("25 Tote, neun davon
+    im Kreis Galați"), or when the place is a facility ("Galați (Kreiskrankenhaus)", "morgue")."""
+    places = {r.part for r in recs if r.part and r.part.startswith(PLACE)}
+    if len(places) != 1:
+        return
+    place = next(iter(places))
+    if "(" in place or place.endswith(FACILITY_WORDS):
+        return
+    whole_low: dict[str, float] = {}
+    for r in recs:
+        if r.part is None:
+            whole_low[r.claim.doc] = max(whole_low.get(r.claim.doc, -INF), r.low)
+    if any(r.part == place and whole_low.get(r.claim.doc, -INF) > r.high for r in recs):
+        return
+    for r in recs:
+        if r.part == place:
+            r.part = None
+
+
+def within_whole(wholes: list[Rec], parts: list[Rec]) -> list[Finding]:
+    """A regional figure no higher than a total of another report: a part of it, compatible."""
+    for part in parts:
+        for whole in wholes:
+            if whole.claim.doc != part.claim.doc and part.low <= whole.high:
+                return [Finding("compatible", part.claim, whole.claim)]
+    return []
+
+
+def sum_findings(recs: list[Rec]) -> list[Finding]:
+    """Compare the sum of one document's parts (two or more distinct part keys) with another's total."""
+    parts_by_doc: dict[str, dict[str, Rec]] = {}
+    for r in sorted(recs, key=lambda r: (r.claim.doc, r.claim.start)):
+        if r.part is not None:
+            parts_by_doc.setdefault(r.claim.doc, {}).setdefault(r.part, r)
+    part_docs = {d: parts for d, parts in parts_by_doc.items() if len(parts) >= 2}
+    if not part_docs:
+        return []
+    part_keys = {k for parts in part_docs.values() for k in parts}
+    totals = [r for r in recs if r.claim.doc not in part_docs and r.part is None]
+    totals += [r for r in recs if r.claim.doc not in part_docs and r.part is not None and r.part not in part_keys
+               and not r.part.startswith(PLACE)]
+    if not totals:
+        return []
+    min_high = min(totals, key=lambda r: (r.high, r.claim.doc))
+    max_low = max(totals, key=lambda r: (r.low, r.claim.doc))
+    by_low = sorted(totals, key=lambda r: r.low)
+    lows = [r.low for r in by_low]
+    prefix_best: list[Rec] = []
+    for r in by_low:
+        prefix_best.append(r if not prefix_best or r.high > prefix_best[-1].high else prefix_best[-1])
+    found: list[Finding] = []
+    for doc in sorted(part_docs):
+        parts = tuple(part_docs[doc].values())
+        low = sum(p.low for p in parts)
+        high = sum(p.high for p in parts)
+        first = parts[0].claim
+        part_claims = tuple(p.claim for p in parts)
+        places = all(p.part.startswith(PLACE) for p in parts)
+        if min_high.high < low:
+            found.append(Finding("sum_conflict", first, min_high.claim, part_claims))
+        elif max_low.low > high and not places:
+            found.append(Finding("sum_conflict", first, max_low.claim, part_claims))
+        i = bisect_right(lows, high)
+        if i and prefix_best[i - 1].high >= low:
+            found.append(Finding("sum_agree", first, prefix_best[i - 1].claim, part_claims))
+    return found

@@ -1,0 +1,156 @@
+"""The place a figure is about, read from its own clause (lexicon ``places.yaml``).
+
+"In Afghanistan, at least 115 were killed" and "103 people died in Almaty" give the places
+Afghanistan and Almaty; "im Gebiet Mangystau kamen 20 Menschen ums Leben" and "in the
+province of Galati" the region's name; "im Krankenhaus von Bukavu" and "at the hospital" a
+facility ("Bukavu (Krankenhaus)", "hospital"). There is no gazetteer: a place is a
+capitalised name after a place preposition, or a name with a region noun before or after it.
+A phrase before the figure counts when nothing between them ends the clause (a boundary word
+such as "when", "nachdem", or another figure); one after it when it comes before such a word.
+The comparison treats a figure with a place as a part of the total of no place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import NamedTuple
+
+from ..lexicon import load
+from ..lexicon.loader import lexicon_cache
+from ..models import Claim
+from .sentences import TextContext, clause_bounds
+
+_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’]*(?:\.(?=\s+[A-ZÀ-ÖØ-Þ]))?(?:-[\w'’]+)*"
+
+
+def _name(words: int) -> str:
+    """A capitalised name of at most ``words`` words ("St. Louis", "Süd-Kivu", "Lake Kivu")."""
+    return rf"{_WORD}(?:\s+{_WORD}){{0,{max(0, words - 1)}}}"
+
+
+class PlaceRules(NamedTuple):
+    categories: frozenset
+    reach_before: int
+    reach_after: int
+    pattern: re.Pattern
+    boundary: re.Pattern
+    not_places: frozenset
+    facilities: frozenset
+    openers: frozenset
+    not_endings: tuple
+    national: re.Pattern
+    relative: re.Pattern
+
+
+def _alternation(words: list[str], ignore_case: bool = True) -> str:
+    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    return f"(?i:{body})" if ignore_case else f"(?:{body})"
+
+
+@lexicon_cache(maxsize=4)
+def rules(lang: str) -> PlaceRules:
+    """The compiled place rules of ``lang``."""
+    data = load("places")
+    words = data["languages"][lang]
+    preps = _alternation(words["prepositions"])
+    region_preps = _alternation(words["region_prepositions"] + words["prepositions"])
+    nouns = _alternation(words["region_nouns"] + words["facility_nouns"])
+    if words["compound_nouns"]:  # "Kleinstadt", "Kreiskrankenhaus": a region noun ends a compound
+        nouns = rf"(?:[A-ZÄÖÜ][a-zäöüß]*?)?{nouns}"
+    # "im benachbarten Kreis Vaslui"; a place adjective names the place: "im Osloer Regierungsviertel"
+    adjective = r"(?:[a-zäöüß]+(?:en|er|es|em|e|al|an|ing|ern)\s+|(?P<adjname>[A-ZÄÖÜ][a-zäöüß]+er)\s+)?"
+    name = _name(words["name_words"])
+    before = (rf"|{region_preps}\s+(?P<name2>{name})\s+(?P<noun2>{nouns})(?![\w-])" if words["name_before_noun"]
+              else "|(?P<name2>(?!))(?P<noun2>(?!))")
+    pattern = re.compile(
+        rf"(?<![\w-])(?:"
+        rf"{region_preps}\s+(?:(?:a|one|einem|einer)\s+)?{adjective}(?P<noun>{nouns})(?![\w-])(?:\s+(?i:of|von|de))?(?:\s+(?P<name>{name}))?"
+        rf"{before}"
+        rf"|{preps}\s+(?P<name3>{name}))"
+    )
+    boundary = re.compile(rf"(?<![\w-]){_alternation(words['boundaries'])}(?![\w-])|[,;:()\d]")
+    national = re.compile(rf"(?<![\w-]){_alternation(words['national_words'])}(?![\w-])")
+    relative = re.compile(rf"\s*,\s*{_alternation(words['relatives'])}(?![\w-])[^,;:]*,")
+    return PlaceRules(
+        frozenset(data["categories"]), data["reach_before"], data["reach_after"], pattern, boundary,
+        frozenset(w.casefold() for w in words["not_places"]), frozenset(w.casefold() for w in words["facility_nouns"]),
+        frozenset(w.casefold() for w in words["openers"]), tuple(words["not_place_endings"]), national, relative,
+    )
+
+
+def _fronted(head: str, r: PlaceRules) -> bool:
+    """True when the place phrase opens the clause, alone or after an opening phrase ("In the clashes in X,")."""
+    words = head.split()
+    return not words or (words[0].casefold() in r.openers and r.boundary.search(head) is None)
+
+
+def _place_of(found: re.Match, r: PlaceRules) -> str | None:
+    noun = found.group("noun") or found.group("noun2")
+    name = found.group("name") or found.group("name2") or found.group("name3")
+    if name:
+        name = name.rstrip(".")
+        first = name.split()[0].casefold()
+        if first in r.not_places or (noun is None and (first in r.facilities or first.endswith(r.not_endings))):
+            name = None
+    if noun and noun.casefold().endswith(tuple(r.facilities)):
+        return f"{name} ({noun})" if name else noun
+    if name is None and found.group("adjname"):
+        return f"{found.group('adjname')} {noun}"
+    return name
+
+
+def place_in(text: str, start: int, end: int, clause: tuple[int, int], r: PlaceRules) -> str | None:
+    """The place of the figure at [start, end) in ``clause`` of ``text``, or None."""
+    lo, hi = clause
+    if r.national.search(text, lo, hi):  # "landesweit 126 Tote", "nationwide": the whole, no part
+        return None
+    before_from = max(lo, start - r.reach_before)
+    best = None
+    for found in r.pattern.finditer(text, before_from, start):
+        if found.end() > start:
+            break
+        gap = text[found.end() : start]
+        fronted = _fronted(text[lo : found.start()], r)  # "In Afghanistan, at least 115 ..."
+        if fronted:  # "In der Kleinstadt Tecuci, wo der Sereth einen Deich durchbrach, kamen 22 ..."
+            clause_end = r.relative.match(gap)
+            gap = gap[clause_end.end():] if clause_end else gap
+        if r.boundary.search(gap.replace(",", "", 1) if fronted and gap.lstrip().startswith(",") else gap) is None:
+            best = found
+    if best is not None:
+        place = _place_of(best, r)
+        if place:
+            return place
+    after_to = min(hi, end + r.reach_after)
+    cut = r.boundary.search(text, end, after_to)
+    found = r.pattern.search(text, end, cut.start() if cut else after_to)
+    return _place_of(found, r) if found else None
+
+
+def add_places(ctx: TextContext, claims: list[Claim]) -> list[Claim]:
+    """``claims`` with the place of each figure of a counted category set. A figure joined to
+    the one before it by a conjunction ("23 officers and 24 others") shares its place."""
+    r = rules(ctx.lang)
+    out = []
+    previous: Claim | None = None
+    for claim in claims:
+        if claim.kind == "number" and claim.category in r.categories and claim.aspect != "change":
+            index = ctx.locate(claim.start)
+            clause = clause_bounds(ctx.text, claim.start, claim.end, ctx.span(index))
+            place = place_in(ctx.text, claim.start, claim.end, clause, r)
+            if place is None and previous is not None and previous.place and _joined(ctx.text, previous, claim, r):
+                place = previous.place
+            if place:
+                claim = replace(claim, place=place)
+            previous = claim
+        out.append(claim)
+    return out
+
+
+def _joined(text: str, left: Claim, right: Claim, r: PlaceRules) -> bool:
+    """True when only a few words and one conjunction or comma stand between two figures of one sentence."""
+    if left.sentence_start != right.sentence_start or right.start - left.end > 40:
+        return False
+    gap = text[left.end : right.start]
+    breaks = [m.group().casefold() for m in r.boundary.finditer(gap)]
+    return len(breaks) == 1 and breaks[0] in (",", "and", "und")

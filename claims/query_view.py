@@ -1,0 +1,199 @@
+"""The side-by-side view of ``claims query``: one row per group, one column per source shown.
+
+The columns are the sources of the groups shown (never other documents of the store), in
+order of publication, each headed by the source's name from its front matter (else its
+title, else its id) and its date; a line under the table gives each column's id in full. A cell gives the values as written, each
+with the source line the text names ("52 (ministry)"). When the columns do not fit the
+console, the table folds into one row per claim (source, value, attribution, date, id), so
+no source of a group shown is ever hidden. Groups with a story (``Group.story``) come under
+a heading per story.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .compare import QueryResult
+from .compare.sources import source_line
+from .models import Claim
+from .render import neutralise, safe_text
+
+LABEL_WIDTH = 26
+SOURCE_MIN_WIDTH = 11  # fits a date and a short value; longer ones wrap
+SOURCE_MAX_WIDTH = 40
+GAP = 2
+MAX_CELL_CLAIMS = 3
+STATUS_STYLE = {
+    "agree": "green", "sum_agree": "green", "compatible": "yellow", "update": "yellow",
+    "conflict": "bold red", "sum_conflict": "bold red", "single": "dim",
+}
+
+
+def status_text(status: str) -> Text:
+    return Text(status.replace("_", " "), style=STATUS_STYLE.get(status, ""))
+
+
+def what(label: str, scope: str | None) -> str:
+    """The label without its `` · scope`` tail (the views show the scope in its own column)."""
+    tail = f" · {scope}"
+    return label[: -len(tail)] if scope and label.endswith(tail) else label
+
+
+def said(claim: Claim, outlet: str | None = None) -> str:
+    """A claim as written, with its place and the source line the text names: ``52 (ministry)``;
+    ``outlet`` (the document's source) stands for an attribution the text does not give."""
+    text = neutralise(claim.text)
+    notes = [claim.place] if claim.place else []
+    line = source_line(claim.attribution, outlet)
+    if line.named:
+        notes.append(line.kind or line.label)
+    return f"{text} ({', '.join(neutralise(n) for n in notes)})" if notes else text
+
+
+def cell(claims: list[Claim], outlet: str | None = None) -> str:
+    """The values one source gives: ``52 (ministry); 71 (monitor)``."""
+    texts = list(dict.fromkeys(said(c, outlet) for c in claims))
+    shown = "; ".join(texts[:MAX_CELL_CLAIMS])
+    if len(texts) > MAX_CELL_CLAIMS:
+        shown += f" (+{len(texts) - MAX_CELL_CLAIMS})"
+    return safe_text(shown)
+
+
+def source_name(doc: str, documents: dict) -> str:
+    """The source of a document as its front matter names it, else its title, else its id."""
+    meta = documents.get(doc)
+    return (getattr(meta, "source", None) or getattr(meta, "title", None) or doc) if meta else doc
+
+
+def _outlet(doc: str, result: QueryResult) -> str | None:
+    return getattr(result.documents.get(doc), "source", None)
+
+
+def source_order(result: QueryResult) -> list[str]:
+    """The documents of the groups shown, by publication date (undated last), then id."""
+    docs = {c.doc for v in result.groups for c in v.claims}
+    return sorted(docs, key=lambda d: (getattr(result.documents.get(d), "date", None) or "9999", d))
+
+
+def render_query(result: QueryResult, console: Console) -> None:
+    """One row per group and one column per source, or one row per claim when the sources do not fit."""
+    if result.mode == "topic":
+        about = ", ".join(result.topics) + " → " + ", ".join(result.categories)
+        console.print(f"Query: {safe_text(result.text)}  [dim]({safe_text(about)})[/dim]", soft_wrap=True)
+    else:
+        console.print(f"Query: {safe_text(result.text)}  [dim](full-text search)[/dim]", soft_wrap=True)
+    if not result.groups:
+        console.print(safe_text(result.no_match()), soft_wrap=True)
+        return
+    number = 0
+    shown = []
+    for story, views in _by_story(result):
+        shown.extend(views)
+        if story and story in result.stories:  # a heading per story when the groups shown are of several
+            console.print(f"[bold]Story {safe_text(story)}: {safe_text(result.stories[story])}[/bold]", soft_wrap=True)
+        docs = sorted({c.doc for v in views for c in v.claims}, key=source_order(result).index)
+        room = console.width - _fixed_width(views)
+        if len(docs) * (SOURCE_MIN_WIDTH + GAP) <= room:
+            console.print(_wide_table(result, views, docs, room - GAP * len(docs), number))
+            names = [(source_name(d, result.documents), d) for d in docs]
+            legend = "; ".join(d if name == d else f"{name} = {d}" for name, d in names)
+            console.print(Text(f"Sources: {neutralise(legend)}", style="dim"))
+        else:
+            console.print(_folded_table(result, views, number))
+        number += len(views)
+    _notes(result, shown, console)
+
+
+def _by_story(result: QueryResult) -> list[tuple[str | None, list]]:
+    chunks: dict[str | None, list] = {}
+    for view in result.groups:
+        chunks.setdefault(getattr(view.group, "story", None), []).append(view)
+    return list(chunks.items())
+
+
+def _fixed_width(views: list) -> int:
+    label = min(LABEL_WIDTH, max(len("What"), *(len(what(v.group.label, v.group.scope)) for v in views)))
+    scope = max(len("Scope"), *(len(v.group.scope or "?") for v in views))
+    status = max(len("Status"), *(len(v.group.status.replace("_", " ")) for v in views))
+    return len(str(len(views))) + 1 + label + scope + status + 4 * GAP
+
+
+def _table() -> Table:
+    return Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
+
+
+def _by_doc(claims: list[Claim]) -> dict[str, list[Claim]]:
+    found: dict[str, list[Claim]] = {}
+    for claim in claims:
+        found.setdefault(claim.doc, []).append(claim)
+    return found
+
+
+def _wide_table(result: QueryResult, views: list, docs: list[str], budget: int, first: int) -> Table:
+    natural = {doc: SOURCE_MIN_WIDTH for doc in docs}
+    for view in views:
+        for doc, claims in _by_doc(view.claims).items():
+            natural[doc] = max(natural[doc], min(SOURCE_MAX_WIDTH, len(cell(claims, _outlet(doc, result)))))
+    level = max(natural.values())
+    while level > SOURCE_MIN_WIDTH and sum(min(w, level) for w in natural.values()) > budget:
+        level -= 1
+    table = _table()
+    table.add_column("#", justify="right", no_wrap=True)
+    label_width = min(LABEL_WIDTH, max(len(what(v.group.label, v.group.scope)) for v in views))
+    table.add_column("What", min_width=label_width, max_width=LABEL_WIDTH, overflow="fold")
+    table.add_column("Scope", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
+    for doc in docs:
+        meta = result.documents.get(doc)
+        date = (getattr(meta, "date", None) or "undated") if meta else ""
+        header = f"{safe_text(source_name(doc, result.documents))}\n{safe_text(date)}"
+        table.add_column(header, width=min(natural[doc], level), overflow="fold")
+    for i, view in enumerate(views, start=first + 1):
+        by_doc = _by_doc(view.claims)
+        g = view.group
+        table.add_row(str(i), safe_text(what(g.label, g.scope)), safe_text(g.scope or "?"), status_text(g.status),
+                      *(cell(by_doc.get(doc, []), _outlet(doc, result)) for doc in docs))
+    return table
+
+
+def _folded_table(result: QueryResult, views: list, first: int) -> Table:
+    """One row per claim: the group on its first row, then source, date, value, attribution and id."""
+    table = _table()
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("What · Status", max_width=20, overflow="fold")
+    table.add_column("Source", max_width=14, overflow="fold")
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Says", max_width=18, overflow="fold")
+    table.add_column("Attribution", ratio=1, overflow="fold")
+    table.add_column("Claim", no_wrap=True)
+    order = source_order(result)
+    for i, view in enumerate(views, start=first + 1):
+        g = view.group
+        claims = sorted(view.claims, key=lambda c: (order.index(c.doc), c.start))
+        for n, claim in enumerate(claims):
+            meta = result.documents.get(claim.doc)
+            head = Text(f"{what(g.label, g.scope)} · {g.scope or '?'} · ") if n == 0 else Text("")
+            if n == 0:
+                head.append_text(status_text(g.status))
+            line = source_line(claim.attribution, _outlet(claim.doc, result))
+            attribution = neutralise(claim.attribution) if claim.attribution else line.label  # the line is in Says
+            table.add_row(str(i) if n == 0 else "", head, safe_text(source_name(claim.doc, result.documents)),
+                          safe_text((getattr(meta, "date", None) or "undated") if meta else "?"),
+                          safe_text(said(claim, _outlet(claim.doc, result))), safe_text(attribution), claim.claim_id,
+                          end_section=n == len(claims) - 1)
+    return table
+
+
+def _notes(result: QueryResult, shown: list, console: Console) -> None:
+    for i, view in enumerate(shown, start=1):
+        if view.group.status != "single":
+            line = Text(f"{i:>2} ")
+            line.append_text(status_text(view.group.status))
+            line.append(": " + neutralise(view.group.explanation))
+            console.print(line)
+    more = result.total_groups - len(result.groups)
+    if more:
+        console.print(f"[dim]{more} more groups not shown; use --json or --limit.[/dim]")

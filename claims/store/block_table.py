@@ -1,0 +1,143 @@
+"""The SQL of ``dirty_blocks``: which blocks of grouping changed since the groups were written.
+
+Grouping never compares claims of two blocks (a block is a category and a unit:
+``compare/group.py``), so the groups of a block depend on its claims alone. Every write that
+changes claims records the blocks of the claims it deletes and inserts, in its own
+transaction (``mark_blocks_of``, ``mark_blocks``); ``regroup_changed`` regroups only those
+blocks and empties the table in the transaction that writes their groups. A one-file ingest
+into a large store so regroups a few blocks, and rewrites only the groups that changed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable
+
+from ..models import Claim, Document, Group, Story
+from .claim_table import CLAIM_ORDER_SQL, CLAIM_SELECT
+from .connection import chunks, marks
+from .group_tables import mark_groups_stale
+from .story_table import StoryInputs, write_stories
+
+_IN_DIRTY_BLOCK = "JOIN dirty_blocks b ON b.category = c.category AND b.unit = coalesce(c.unit, '')"
+_GROUP_COLUMNS = "group_id, category, label, scope, status, explanation, n_docs, story"
+
+
+def mark_blocks_of(conn: sqlite3.Connection, doc_ids: list[str]) -> None:
+    """Record the blocks of the claims these documents hold now (before they are deleted)."""
+    for chunk in chunks(doc_ids):
+        conn.execute(
+            "INSERT OR IGNORE INTO dirty_blocks (category, unit) "
+            f"SELECT DISTINCT category, coalesce(unit, '') FROM claims WHERE doc IN ({marks(chunk)})",
+            chunk,
+        )
+
+
+def mark_blocks(conn: sqlite3.Connection, blocks: Iterable[tuple[str, str | None]]) -> None:
+    """Record these (category, unit) blocks (of claims being inserted)."""
+    conn.executemany(
+        "INSERT OR IGNORE INTO dirty_blocks (category, unit) VALUES (?, ?)",
+        sorted({(category, unit or "") for category, unit in blocks}),
+    )
+
+
+def clear_blocks(conn: sqlite3.Connection) -> None:
+    conn.execute("DELETE FROM dirty_blocks")
+
+
+class BlockTables:
+    """Regrouping only what changed (a part of ``Store``)."""
+
+    def regroup_changed(
+        self,
+        group: Callable[..., Iterable[Group]],
+        stories: Callable[[StoryInputs], list[Story]] | None = None,
+    ) -> int | None:
+        """Regroup the blocks whose claims changed since the last regroup, in one transaction, and
+        return how many there were; None when the groups are stale but no block was recorded
+        (a store written before migration m015): then the caller regroups everything.
+
+        With ``stories``, the stories are found anew and written first, and claims are grouped
+        with ``group(claims, stories)``; when a document stored before changed its story, or a
+        story its span, or the store went from one story to several, every block is regrouped
+        (the story is part of every block and its span decides scopes)."""
+        with self.transaction() as conn:
+            blocks = conn.execute("SELECT count(*) FROM dirty_blocks").fetchone()[0]
+            stale = conn.execute("SELECT value FROM store_state WHERE key = 'groups_stale'").fetchone()
+            if not blocks:
+                if stale is not None and stale[0] == "1":
+                    return None
+                return 0
+            found = None
+            if stories is not None:
+                before = _stories_of_documents(conn)
+                found = stories(StoryInputs(conn))
+                write_stories(conn, found)
+                if _stories_moved(before, found):
+                    conn.execute("INSERT OR IGNORE INTO dirty_blocks (category, unit) "
+                                 "SELECT DISTINCT category, coalesce(unit, '') FROM claims")
+                    blocks = conn.execute("SELECT count(*) FROM dirty_blocks").fetchone()[0]
+            rows = conn.execute(f"SELECT {CLAIM_SELECT} FROM claims c {_IN_DIRTY_BLOCK} ORDER BY {CLAIM_ORDER_SQL}")
+            claims = [Claim(*row) for row in rows]
+            groups = list(group(claims) if found is None else group(claims, found))
+            _replace_block_groups(conn, groups, {c.claim_id: c.doc for c in claims})
+            clear_blocks(conn)
+            mark_groups_stale(conn, False)
+        return blocks
+
+
+def _stories_of_documents(conn: sqlite3.Connection) -> tuple[int, dict[str, tuple]]:
+    """How many stories are stored, and each stored document's (story, first, last)."""
+    count = conn.execute("SELECT count(*) FROM stories").fetchone()[0]
+    rows = conn.execute(
+        "SELECT d.doc_id, d.story, s.first, s.last FROM documents d LEFT JOIN stories s ON s.story_id = d.story"
+    )
+    return count, {doc: (story, first, last) for doc, story, first, last in rows}
+
+
+def _stories_moved(before: tuple[int, dict[str, tuple]], found: list[Story]) -> bool:
+    """True when a document stored before is now in another story, or its story spans another time,
+    or the store went from one story to several or back (group ids hash the story only then)."""
+    count, old = before
+    if (count > 1) != (len(found) > 1):
+        return True
+    new = {doc: (story.story_id, story.first, story.last) for story in found for doc in story.doc_ids}
+    return any(doc in new and new[doc] != value for doc, value in old.items())
+
+
+def _replace_block_groups(conn: sqlite3.Connection, groups: list[Group], doc_of: dict[str, str]) -> None:
+    """Make the stored groups of the dirty blocks ``groups``, writing only those that differ.
+
+    Members not in ``doc_of`` are dropped and a claim listed in two groups stays in the first,
+    as when all groups are written (group_tables).
+    """
+    new: dict[str, tuple[tuple, list[str]]] = {}
+    placed: set[str] = set()
+    for g in groups:
+        members = [cid for cid in dict.fromkeys(g.claim_ids) if cid in doc_of and cid not in placed]
+        placed.update(members)
+        n_docs = len({doc_of[cid] for cid in members})
+        row = (g.group_id, g.category, g.label, g.scope, g.status, g.explanation, n_docs, g.story)
+        new[g.group_id] = (row, members)
+    # Groups whose claims are all gone (their documents were replaced or removed).
+    conn.execute("DELETE FROM groups WHERE NOT EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = groups.group_id)")
+    old_ids = [gid for (gid,) in conn.execute(
+        f"SELECT DISTINCT m.group_id FROM group_members m JOIN claims c ON c.claim_id = m.claim_id {_IN_DIRTY_BLOCK}"
+    )]
+    old: dict[str, tuple[tuple, set[str]]] = {}
+    for chunk in chunks(old_ids):
+        for row in conn.execute(f"SELECT {_GROUP_COLUMNS} FROM groups WHERE group_id IN ({marks(chunk)})", chunk):
+            old[row[0]] = (tuple(row), set())
+        for gid, cid in conn.execute(
+            f"SELECT group_id, claim_id FROM group_members WHERE group_id IN ({marks(chunk)})", chunk
+        ):
+            old[gid][1].add(cid)
+    kept = {gid for gid, (row, members) in new.items() if gid in old and old[gid] == (row, set(members))}
+    gone = [(gid,) for gid in old if gid not in kept]
+    conn.executemany("DELETE FROM group_members WHERE group_id = ?", gone)
+    conn.executemany("DELETE FROM groups WHERE group_id = ?", gone)
+    written = [(row, members) for gid, (row, members) in new.items() if gid not in kept]
+    conn.executemany(f"INSERT INTO groups ({_GROUP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     [row for row, _ in written])
+    conn.executemany("INSERT INTO group_members (claim_id, group_id) VALUES (?, ?)",
+                     [(cid, row[0]) for row, members in written for cid in members])
