@@ -93,12 +93,13 @@ def one_file_ingest(db: Path, code: Path, runs: int) -> tuple[float, float]:
             (folder / f"bench-new-{i}.txt").write_text(NEW_FILE, encoding="utf-8")
             env = {**os.environ, "PYTHONPATH": str(code)}
             # the first command migrates the copy (if its code is newer) and fills any cache; then one file comes in
+            # cwd too: `python -m` puts the working folder first on the path
             subprocess.run([sys.executable, "-m", "claims", "--db", str(copy), "group"], env=env, check=True,
-                           capture_output=True)
+                           capture_output=True, cwd=code)
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             subprocess.run([sys.executable, "-m", "claims", "--db", str(copy), "ingest", str(folder)], env=env,
-                           check=True, capture_output=True)
+                           check=True, capture_output=True, cwd=code)
             walls.append(time.perf_counter() - start)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
