@@ -211,3 +211,16 @@ def test_peer_pass_rate_overall():
     results = [peers.evaluate(suite) for suite in peers.SUITES]
     passed = sum(s.strict + s.policy for s in results)
     assert passed / sum(s.in_scope for s in results) >= 0.90
+
+
+@pytest.mark.parametrize("text, lang, dates", [
+    ("The quake measured 7.8. At least 40 people died.", "en", []),  # a magnitude, no 7 August
+    ("The vote was held on 7.8.2022 in the capital.", "en", ["2022-08-07"]),  # with its year, a date
+    ("Am 7.8. starben zwei Menschen.", "de", ["2023-08-07"]),  # German writes day and month so
+])
+def test_a_dotted_day_and_month_is_an_english_date_only_with_its_year(text, lang, dates):
+    from claims import extract_claims
+
+    claims = extract_claims(text, lang=lang, doc_date="2024-03-10")
+    assert [c.value for c in claims if c.category == "date"] == dates
+    assert all(c.scope != "2023-08" for c in claims if lang == "en")

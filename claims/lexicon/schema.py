@@ -138,6 +138,7 @@ DATES = Section({
     "decade_nouns": required(WORDS, 'nouns after a decade ("1980er Jahre")'),
     "decade_words": required({str: int}, 'decades as words and their first year ("Achtziger")'),
     "day_month_without_dot": required(bool, 'a day and month in figures may lack the closing dot ("am 22.04")'),
+    "dotted_date_needs_year": optional(bool, 'a day and month in figures with dots ("7.8.") is a date only with its year'),
     "year_after_comma": required(bool, 'a comma may stand between a day and its year ("January 7, 2022")'),
     "month_first_needs_year": required(bool, 'a yearless day after its month needs a weekday or a phrase end'),
     "slash_month_first": required(bool, 'a date with slashes names the month first ("12/16/11")'),

@@ -87,6 +87,7 @@ def grammar(lang: str) -> Grammar:
     ordinal = rf"(?:{_alt(lex['ordinals'])})(?:{_alt(lex['ordinal_endings'])}){_WORD_END}"
     year_sep = r"(?:,\s*|\s+)" if lex["year_after_comma"] else r"\s+"
     not_year = rf"(?!\s*(?:{_alt(lex['not_year_before'])})(?![^\W\d_]))"
+    year_optional = "" if lex.get("dotted_date_needs_year") else "?"  # English: "7.8." is no date
     weekday = rf"(?:{_alt(lex['weekdays'])})(?:{_alt(lex['weekday_compounds'])})?{_WORD_END}"
     relative_years = lex.get("standalone_relative_years", {})
     decade_end = _alt(lex["decade_endings"])
@@ -94,7 +95,7 @@ def grammar(lang: str) -> Grammar:
     branches = {
         "ISO": rf"{_START}(?P<iso_y>{_YEAR})(?P<iso_s>[-/.])(?P<iso_m>{_MON})(?P=iso_s)(?P<iso_d>{_DAY}){_NUM_END}",
         "NUM": rf"{_START}(?:(?P<n_d0>{_DAY})\.?\s*(?P<n_l>{link})\s*)?(?P<n_d>{_DAY})\.\s?(?P<n_m>{_MON})\."
-        rf"(?:(?P<n_y>\d\d)|\s?(?P<n_y4>{_YEAR}))?{_NUM_END}",
+        rf"(?:(?P<n_y>\d\d)|\s?(?P<n_y4>{_YEAR})){year_optional}{_NUM_END}",
         "SLASH": rf"{_START}(?P<s_a>\d{{1,2}})/(?P<s_b>\d{{1,2}})/(?P<s_y>{_YEAR}|\d\d)(?![\d/]|[.,]\d)",
         # month and year in figures: "05.2016", "05/2016", "2016-05"; spaces only around a
         # zero-padded month, and "2016-05" needs the zero ("2011-12" is a pair of years)
