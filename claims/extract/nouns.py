@@ -63,6 +63,9 @@ def head_noun(
             return phrase_head
         lowered = word.lower()
         if lowered in CONJUNCTIONS or lowered in vocab.prepositions:
+            if phrase_head is not None and lowered in CONJUNCTIONS and not vocab.nouns_capitalised \
+                    and not phrase_head.lower().endswith("s"):  # a singular modifier: "army and police officers"
+                return _coordinated_head(text, token.end(), limit, vocab) or phrase_head
             return phrase_head
         if lowered in vocab.linkers and not strict:
             may_skip_determiner = True
@@ -98,6 +101,16 @@ def head_noun(
         if strict or skipped > MAX_SKIPPED:
             return phrase_head
     return phrase_head  # in German always None: only English noun runs have a last word
+
+
+def _coordinated_head(text: str, end: int, limit: int, vocab: Vocabulary) -> str | None:
+    """The counted noun of a phrase coordinated with the unknown word before it: "14,000 army and
+    public security forces", "3,000 army and police personnel" count the forces, not the army."""
+    following = _next_word(text, end)
+    if following is None or is_verb(following.group(), vocab):
+        return None  # "5 herders and wounded 12": another clause
+    head = head_noun(text, end, limit, vocab)
+    return head if head is not None and vocab.noun(head).category is not None else None
 
 
 def _phrase_head(text: str, end: int, word: str, vocab: Vocabulary) -> str:
