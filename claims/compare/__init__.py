@@ -11,12 +11,21 @@ from the store, with no SQL of its own.
 
 from ..store import GroupView
 from .group import group_claims, normalise_subject
-from .scopes import StoryScopes, scopes_compatible, split_by_scope
 from .intervals import claim_interval, day_span, format_value
 from .query import (
-    DiffResult, QueryResult, RegroupSummary, conflicts, diff, grouped_claims, named_events, parse_topics, query,
-    regroup, summarise,
+    DiffResult,
+    QueryResult,
+    RegroupSummary,
+    conflicts,
+    diff,
+    grouped_claims,
+    named_events,
+    parse_topics,
+    query,
+    regroup,
+    summarise,
 )
+from .scopes import StoryScopes, scopes_compatible, split_by_scope
 from .sources import SourceLine, source_line
 from .status import (
     CLAIM_ORDER,
@@ -33,9 +42,37 @@ from .status import (
 )
 
 __all__ = [
-    "CLAIM_ORDER", "DISAGREEMENTS", "SEVERITY", "DiffResult", "StoryScopes", "Finding", "GroupView", "QueryResult", "RegroupSummary",
-    "claim_interval", "compare_group", "conflicts", "day_span", "diff", "explain", "findings", "format_value",
-    "group_claims", "grouped_claims", "load_config", "named_events", "normalise_subject", "parse_topics", "query",
-    "regroup", "scopes_compatible", "severity", "split_by_scope", "status_counts", "status_of_sorted", "summarise",
-    "SourceLine", "source_line",
+    "CLAIM_ORDER",
+    "DISAGREEMENTS",
+    "SEVERITY",
+    "DiffResult",
+    "Finding",
+    "GroupView",
+    "QueryResult",
+    "RegroupSummary",
+    "SourceLine",
+    "StoryScopes",
+    "claim_interval",
+    "compare_group",
+    "conflicts",
+    "day_span",
+    "diff",
+    "explain",
+    "findings",
+    "format_value",
+    "group_claims",
+    "grouped_claims",
+    "load_config",
+    "named_events",
+    "normalise_subject",
+    "parse_topics",
+    "query",
+    "regroup",
+    "scopes_compatible",
+    "severity",
+    "source_line",
+    "split_by_scope",
+    "status_counts",
+    "status_of_sorted",
+    "summarise",
 ]
