@@ -11,7 +11,6 @@ from the store, with no SQL of its own.
 
 from ..store import GroupView
 from .group import group_claims, normalise_subject
-from .scopes import StoryScopes, scopes_compatible, split_by_scope
 from .intervals import claim_interval, day_span, format_value
 from .query import DiffResult, QueryResult, conflicts, diff, grouped_claims, named_events, parse_topics, query
 from .regroup import RegroupSummary, regroup, regroup_changed, summarise
