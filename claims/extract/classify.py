@@ -44,6 +44,9 @@ _NAME_BRACKET = re.compile(rf"(?<!\w)({_NAME})\s+({_NAME})\s?\(\Z")  # "Vuk Jere
 
 
 _NAME_COMMA = re.compile(rf"(?<!\w)({_NAME})\s+({_NAME}),\s?\Z")  # "Irakli Kobakhidze, " before ", 46,"
+# "The driver, " / "Der Fahrer, " before ", 45,": a person named by an article and a noun
+_NOUN_COMMA = re.compile(
+    r"(?<![^\W\d_])(?i:the|a|an|der|die|das|den|dem|ein|eine|einen|einem)\s+(?:[^\W\d_]+\s+)?([^\W\d_]{3,}),\s?\Z")
 
 
 def read(ctx: TextContext, number: NumberMatch) -> Reading | None:
@@ -136,12 +139,16 @@ def _age_opener_before(text: str, number: NumberMatch, clause, vocab: Vocabulary
 def _bracketed_age(text: str, number: NumberMatch, vocab: Vocabulary) -> str | None:
     """The surname in "Vuk Jeremic (40)", "Irakli Kobakhidze, 46, said": a person's age in brackets
     or commas after a first and last name (one capitalised word could be any German noun: "die
-    Kosten (40)")."""
+    Kosten (40)"), or in commas after an article and a noun ("The driver, 45, was killed")."""
     closing = text[number.end : number.end + 1]
     if closing not in ("),") or not number.text.isdigit() or not 0 < number.value <= 120:
         return None
     opening = _NAME_BRACKET if closing == ")" else _NAME_COMMA
     found = opening.search(text, max(0, number.start - 60), number.start)
+    if found is None and closing == "," and re.match(r",\s+[^\W\d_]", text[number.end : number.end + 3]):
+        noun = _NOUN_COMMA.search(text, max(0, number.start - 60), number.start)
+        if noun is not None and noun.group(1).lower() not in vocab.not_nouns:
+            return noun.group(1)  # "The driver, 45, was killed": his age, not a toll of 45
     if found is None or any(name.lower() in vocab.not_nouns for name in found.groups()):
         return None
     return found.group(2)
