@@ -44,6 +44,8 @@ def test_the_outlet_stands_for_an_unattributed_figure():
     ("Im Gebiet Mangystau kamen zwölf Menschen ums Leben.", "de", "Mangystau"),
     ("Im Krankenhaus von Tecuci starben zwei Menschen.", "de", "Tecuci (Krankenhaus)"),
     ("Drei Menschen kamen in Haft.", "de", None),
+    ("In der Nacht wurden über 300 Polizeiautos in Brand gesetzt.", "de", None),  # an idiom, no place
+    ("Die Demonstranten setzten in Almaty 40 Autos in Brand.", "de", "Almaty"),
     ("Im Kreis Galați starben 40 Menschen, im benachbarten Kreis Vaslui zwölf.", "de", ["Galați", "Vaslui"]),
     ("In der Kleinstadt Tecuci, wo der Fluss einen Deich durchbrach, kamen 22 Menschen ums Leben.", "de", "Tecuci"),
     ("Die Behörden in Rumänien meldeten landesweit 126 Tote.", "de", None),
