@@ -149,14 +149,20 @@ def _wide_table(result: QueryResult, views: list, docs: list[str], budget: int, 
     for doc in docs:
         meta = result.documents.get(doc)
         date = (getattr(meta, "date", None) or "undated") if meta else ""
-        header = f"{safe_text(source_name(doc, result.documents))}\n{safe_text(date)}"
-        table.add_column(header, width=min(natural[doc], level), overflow="fold")
+        width = min(natural[doc], level)
+        # A long title is cut to its column (the line under the table names each column in full).
+        header = Text(f"{_cut(neutralise(source_name(doc, result.documents)), width)}\n{neutralise(date)}")
+        table.add_column(header, width=width, overflow="fold")
     for i, view in enumerate(views, start=first + 1):
         by_doc = _by_doc(view.claims)
         g = view.group
         table.add_row(str(i), safe_text(what(g.label, g.scope)), safe_text(g.scope or "?"), status_text(g.status),
                       *(cell(by_doc.get(doc, []), _outlet(doc, result)) for doc in docs))
     return table
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _folded_table(result: QueryResult, views: list, first: int) -> Table:
