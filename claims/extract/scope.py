@@ -199,7 +199,12 @@ def event_of(
     events within EVENT_REACH characters of the date come first; among the candidates the
     event listed first in the lexicon wins, so specific events beat generic protests.
     """
-    events = [e for e in events if not e[4] or e[4][0] <= date_start < e[4][1]]
+    named = [e for e in events if not e[4] or e[4][0] <= date_start < e[4][1]]
+    if not named and text is not None:
+        # "31 miners were trapped on Tuesday after a shaft collapsed": a clause that names no event
+        # of its own is dated by what it came right after, the phrase opening next to its date
+        named = [e for e in events if e[4] and e[4][0] > date_start and len(text[date_start : e[4][0]].split()) <= 3]
+    events = named
     own = [e for e in events if not any(min(e[0], date_start) < d < max(e[0], date_start) for d in other_dates)]
     if not own and text is not None:  # "seit dem 5. Januar und bis zum 19. Januar": a pair shares its event
         between = [d for d in other_dates if d < date_start]
