@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .shapes import Regex, Section, required
+from .shapes import Regex, Section, optional, required
 
 WORDS = [str]
 
@@ -29,4 +29,9 @@ STORY_THRESHOLDS = Section({
 STORY_WORDS = Section({
     "boilerplate": required([Regex(re.IGNORECASE | re.MULTILINE)], "spans blanked before story detection reads a text (bylines, credits)"),
     "stopwords": required({str: WORDS}, "words of each language that tell nothing of an event (left out of story detection)"),
-}, "the words story detection leaves out")
+    "bridge": optional(Section({
+        "words": required({str: {str: WORDS}}, 'concept -> its words per language ("wort*": and the words it begins); one term in both languages'),
+        "broader_events": required({str: str}, 'an event of extract.yaml -> the broader event it also is ("general_strike" -> "strike")'),
+        "names": required({str: WORDS}, "a place's key -> its forms in German and English (\"Bukarest\", \"Bucharest\")"),
+    }, "the bilingual bridge: German and English words of one concept are one term"), "German and English words that story detection reads as one term"),
+}, "the words story detection leaves out and the bilingual bridge")

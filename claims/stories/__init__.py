@@ -16,13 +16,14 @@ from ..lexicon import load
 from ..models import Document, Story
 from .cache import TermSource, story_documents, terms_key
 from .cluster import StoryDocument, date_bounds, declared_id, detect
-from .terms import Terms, document_terms, name_key
+from .terms import Terms, bridge_concept, document_terms, name_key
 
 __all__ = [
     "Story",
     "StoryDocument",
     "TermSource",
     "Terms",
+    "bridge_concept",
     "date_bounds",
     "declared_id",
     "detect",

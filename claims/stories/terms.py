@@ -6,7 +6,9 @@ in lower case in the same document, is a name (a place, a person, a ship;
 in German also a noun): its key is the casefolded word without accents and without a genitive or
 possessive ``s`` ("Kasachstans", "Galați" -> "kasachstan", "galati"), the same in both
 languages, so that a German and an English report of one ferry share "kalehe", "bukavu",
-"lusamba". Every other word is stemmed by the Snowball stemmer of its language (PyStemmer:
+"lusamba". A word of the bilingual bridge (``stories.yaml``: "Hochwasser" and "floods",
+"Generalstreik" and "strike", "Fähre" and "ferry") is its concept's term in both languages, and a
+place the languages write differently ("Bukarest", "Bucharest") one name. Every other word is stemmed by the Snowball stemmer of its language (PyStemmer:
 "floods" and "flood", "Überschwemmungen" and "Überschwemmung" are one term). Names weigh
 ``name_weight``, words of the title ``title_weight`` times more.
 
@@ -45,13 +47,47 @@ def _stopwords(lang: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _actor_names() -> dict[str, str]:
-    """Name key -> the canonical actor of actors.yaml: "kasachstan" and "kazakhstan" are one term."""
+    """Name key -> the canonical actor of actors.yaml, or the place of the bridge (stories.yaml):
+    "kasachstan" and "kazakhstan", "bukarest" and "bucharest" are one term."""
     names = {}
     for canonical, spellings in load("actors")["actors"].items():
         for spelling in spellings:
             if " " not in spelling and "-" not in spelling:
                 names[name_key(spelling)] = name_key(canonical.replace(" ", ""))
+    for place, forms in load("stories").get("bridge", {}).get("names", {}).items():
+        names.update((name_key(form), name_key(place)) for form in forms)
     return names
+
+
+@lru_cache(maxsize=4)
+def _bridge(lang: str) -> tuple[dict[str, str], re.Pattern | None]:
+    """The bridge's words of ``lang`` (stories.yaml): casefolded word -> concept, and a pattern of
+    the prefixes ("hochwasser*") whose matching group names the concept's index."""
+    exact: dict[str, str] = {}
+    prefixes: list[tuple[str, str]] = []
+    for concept, words in load("stories").get("bridge", {}).get("words", {}).items():
+        for word in words.get(lang, []):
+            if word.endswith("*"):
+                prefixes.append((word[:-1].casefold(), concept))
+            else:
+                exact[word.casefold()] = concept
+    prefixes.sort(key=lambda pc: (-len(pc[0]), pc[0]))
+    concepts = [c for _p, c in prefixes]
+    pattern = "|".join(f"(?P<b{i}>{re.escape(p)})" for i, (p, _c) in enumerate(prefixes))
+    compiled = re.compile(pattern) if prefixes else None
+    return {**exact, **{f"b{i}": c for i, c in enumerate(concepts)}}, compiled
+
+
+def bridge_concept(word: str, lang: str) -> str | None:
+    """The bridge's concept of a word of ``lang`` ("Hochwasserlage", "de" -> "flood"), else None."""
+    table, prefixes = _bridge(lang)
+    folded = word.casefold()
+    concept = table.get(folded)
+    if concept is None and prefixes is not None:
+        match = prefixes.match(folded)
+        if match is not None:
+            concept = table[match.lastgroup]
+    return concept
 
 
 @lru_cache(maxsize=4)
@@ -107,6 +143,10 @@ def document_terms(text: str, lang: str, title: str | None, settings: dict, sour
         folded = word.casefold()
         if folded in stop or folded in outlet:
             continue
+        concept = bridge_concept(word, lang)
+        if concept is not None:  # "Hochwasser" and "floods" are one term
+            counts["b:" + concept] += n
+            continue
         if word[0].isupper() and folded not in lower:
             name = name_key(word)
             name = actors.get(name, name)
@@ -128,7 +168,8 @@ def document_terms(text: str, lang: str, title: str | None, settings: dict, sour
         counts[key] += n
     title_names = {actors.get(name_key(w), name_key(w)) for w in title_words}
     title_stems = _stemmer(lang).stemWords([w.casefold() for w in title_words])
-    title_keys = {"n:" + n for n in title_names} | {"p:" + n[:prefix] for n in title_names} | {"w:" + s for s in title_stems}
+    title_keys = {"b:" + c for c in (bridge_concept(w, lang) for w in title_words) if c}
+    title_keys |= {"n:" + n for n in title_names} | {"p:" + n[:prefix] for n in title_names} | {"w:" + s for s in title_stems}
     weights = {}
     for key, n in counts.items():
         weight = 1.0 + math.log(n)
@@ -144,6 +185,8 @@ def _events(text: str, lang: str) -> list[str]:
     from ..lexicon.vocabulary import vocabulary
 
     vocab = vocabulary(lang)
-    keys = (vocab.events.key_of(m.group(), compound=True) for m in vocab.event_words.finditer(text))
+    broader = load("stories").get("bridge", {}).get("broader_events", {})
+    keys = [vocab.events.key_of(m.group(), compound=True) for m in vocab.event_words.finditer(text)]
+    keys += [broader[key] for key in keys if key in broader]  # a general strike is a strike too
     return [key for key in keys if key is not None]
 
