@@ -187,3 +187,35 @@ def test_a_general_strike_is_a_strike_too():
     de = document_terms("Der Generalstreik legte Belgrad lahm.", "de", None, settings())
     en = document_terms("The strike paralysed Belgrade.", "en", None, settings())
     assert "e:strike" in de.weights.keys() & en.weights.keys()
+
+
+_ACROSS_MONTHS = {
+    "wire/2024-11-26.txt": ("2024-11-26", "en", "Miners trapped in Zonguldak", "A collapse at the Karadon coal mine in Zonguldak trapped miners on Tuesday. At least 12 miners were killed, the energy ministry said. Rescuers drilled through the night to reach the trapped miners."),
+    "post/2024-11-29.txt": ("2024-11-29", "en", "Zonguldak mine toll rises", "The toll of the collapse at the Karadon coal mine in Zonguldak rose to 19 miners killed, the energy ministry said on Friday. Rescuers are still searching for the trapped miners."),
+    "blatt/2024-12-02.txt": ("2024-12-02", "de", "Grubenunglück in Zonguldak", "Nach dem Einsturz in der Kohlegrube Karadon in Zonguldak sind 23 Bergleute ums Leben gekommen, teilte das Energieministerium mit. Die Retter haben alle verschütteten Bergleute erreicht."),
+    "wire/2024-12-03.txt": ("2024-12-03", "en", "Protests in Tbilisi", "Since Sept. 26, 40 people have been killed in protests in Tbilisi, a rights group said. Police arrested protesters outside parliament in Tbilisi on Monday."),
+    "post/2024-12-03.txt": ("2024-12-03", "en", "Tbilisi protests go on", "Police in Tbilisi dispersed protesters outside parliament with water cannon. Since 26 September, 40 people have been killed in the protests in Tbilisi, the rights group said."),
+}
+
+
+def test_a_story_across_a_month_boundary_and_languages_is_compared_whole(cli, tmp_path):
+    """26 November to 2 December, in English and German: one story, one toll; a December figure
+    counted "since 26 September" is of December's story, not of September."""
+    for name, (date, lang, title, text) in _ACROSS_MONTHS.items():
+        path = tmp_path / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(f"---\ntitle: {title}\ndate: {date}\nlang: {lang}\n---\n{text}\n", encoding="utf-8")
+    assert cli("ingest", str(tmp_path)).exit_code == 0
+    from claims.store import Store
+
+    with Store(cli.db) as store:
+        stories = {frozenset(s.doc_ids) for s in store.stories()}
+        deaths = [(g.group_id, c) for g, c in store.claims_with_groups() if c.category == "deaths"]
+    assert frozenset({"2024-11-26", "2024-11-29", "2024-12-02"}) in stories  # ids are stems where they do not clash
+    values: dict[str, set] = {}
+    for group, claim in deaths:
+        values.setdefault(group, set()).add(claim.value)
+    assert any({12, 19, 23} <= v for v in values.values()), values
+    since = [(group, claim) for group, claim in deaths if claim.value == 40]
+    assert len(since) == 2 and len({group for group, _ in since}) == 1, since
+    assert all(not (claim.scope or "").startswith("2024-09") for _, claim in since), since

@@ -60,9 +60,10 @@ def _actor_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=4)
-def _bridge(lang: str) -> tuple[dict[str, str], re.Pattern | None]:
-    """The bridge's words of ``lang`` (stories.yaml): casefolded word -> concept, and a pattern of
-    the prefixes ("hochwasser*") whose matching group names the concept's index."""
+def _bridge(lang: str) -> tuple[dict[str, str], re.Pattern | None, frozenset[str]]:
+    """The bridge's words of ``lang`` (stories.yaml): casefolded word -> concept, a pattern of
+    the prefixes ("hochwasser*") whose matching group names the concept's index, and the first
+    three letters of the prefixes (a word that begins otherwise is not tried)."""
     exact: dict[str, str] = {}
     prefixes: list[tuple[str, str]] = []
     for concept, words in load("stories").get("bridge", {}).get("words", {}).items():
@@ -75,15 +76,17 @@ def _bridge(lang: str) -> tuple[dict[str, str], re.Pattern | None]:
     concepts = [c for _p, c in prefixes]
     pattern = "|".join(f"(?P<b{i}>{re.escape(p)})" for i, (p, _c) in enumerate(prefixes))
     compiled = re.compile(pattern) if prefixes else None
-    return {**exact, **{f"b{i}": c for i, c in enumerate(concepts)}}, compiled
+    heads = frozenset(p[:3] for p, _c in prefixes)
+    return {**exact, **{f"b{i}": c for i, c in enumerate(concepts)}}, compiled, heads
 
 
+@lru_cache(maxsize=200_000)
 def bridge_concept(word: str, lang: str) -> str | None:
     """The bridge's concept of a word of ``lang`` ("Hochwasserlage", "de" -> "flood"), else None."""
-    table, prefixes = _bridge(lang)
+    table, prefixes, heads = _bridge(lang)
     folded = word.casefold()
     concept = table.get(folded)
-    if concept is None and prefixes is not None:
+    if concept is None and prefixes is not None and folded[:3] in heads:
         match = prefixes.match(folded)
         if match is not None:
             concept = table[match.lastgroup]
