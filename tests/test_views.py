@@ -147,3 +147,37 @@ def test_a_narrow_console_stacks_the_folded_view_as_lines(tmp_path):
     assert max(len(line) for line in lines) <= 60
     assert sum(line.startswith("  doc") for line in lines) == 6  # a line per claim, its source first
     assert all(not line.rstrip().endswith("Ministeri") for line in lines)  # wrapped at spaces, not in words
+
+
+def _many_sources_store(path, n_docs: int, per_doc: int):
+    from claims.store import Store
+
+    store = Store(path)
+    for i in range(n_docs):
+        doc_id = f"src{i:03}"
+        text = "".join(f"{5 + n} Tote. " for n in range(per_doc))
+        claims = [make_claim(doc=doc_id, value=float(5 + n), text=f"{5 + n}", start=8 * n) for n in range(per_doc)]
+        store.replace_document(Document(doc_id=doc_id, path=f"{doc_id}.txt", text=text, content_hash=doc_id,
+                                        date="2022-01-10", story="one story"), claims)
+    regroup(store)
+    return store
+
+
+def test_a_group_of_more_claims_than_loaded_still_loads_every_source(tmp_path):
+    with _many_sources_store(tmp_path / "many.db", n_docs=60, per_doc=5) as store:
+        view = query(store, "Tote", claims_per_group=100).groups[0]
+        assert view.n_claims == 300 and len(view.claims) == 100
+        assert len({c.doc for c in view.claims}) == 60  # each source's first claim before any second one
+        console, out = _console()
+        render_query(query(store, "Tote", claims_per_group=100), console)
+    text = " ".join(out.getvalue().split())
+    assert all(f"src{i:03}" in text for i in range(60))
+    assert "100 of 300 claims loaded, the first of each source" in text and "not loaded" not in text
+
+
+def test_conflicts_name_every_source_of_the_group(tmp_path):
+    with _many_sources_store(tmp_path / "c.db", n_docs=4, per_doc=2) as store:
+        console, out = _console()
+        render_conflicts(conflicts(store), console)
+    text = " ".join(out.getvalue().split())
+    assert "sources: src000, src001, src002, src003" in text
