@@ -18,7 +18,7 @@ within a window of days, joined by single link.
 
 Story ids are stable: a declared story's id is its name as declared ("kivu-ferry"); any other
 is "s" and 7 hex digits of a hash of its earliest document's id (earliest by date, then id), so
-a later report joining the story keeps its id. Labels name the story's heaviest shared names
+a later report joining the story keeps its id. Labels name the story's heaviest shared names, as most of its documents write them
 ("Kasachstan · Almaty").
 """
 
@@ -28,7 +28,7 @@ import datetime as dt
 import hashlib
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -189,8 +189,10 @@ def _label(docs, vectors, group: list[int], settings: dict) -> str:
     ranked = sorted((t for t in score if count[t] >= need), key=lambda t: (-score[t], t))
     if not ranked:
         ranked = sorted(score, key=lambda t: (-score[t], t))
-    forms: dict[str, str] = {}
+    written: dict[str, Counter] = defaultdict(Counter)  # the form most of its documents write ("Kivu", not "Kivusee")
     for i in group:
-        forms.update((t, f) for t, f in docs[i].terms.forms.items() if t not in forms)
+        for t, f in docs[i].terms.forms.items():
+            written[t][f] += 1
+    forms = {t: min(c.items(), key=lambda fc: (-fc[1], fc[0]))[0] for t, c in written.items()}
     names = [forms.get(t, t[2:]) for t in ranked[: settings["label_names"]]]
     return " · ".join(names) if names else docs[group[0]].doc_id

@@ -59,6 +59,11 @@ def _actor_names() -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=1)
+def _bridged_places() -> frozenset[str]:
+    return frozenset(name_key(place) for place in load("stories").get("bridge", {}).get("names", {}))
+
+
 @lru_cache(maxsize=4)
 def _bridge(lang: str) -> tuple[dict[str, str], re.Pattern | None, frozenset[str]]:
     """The bridge's words of ``lang`` (stories.yaml): casefolded word -> concept, a pattern of
@@ -131,6 +136,7 @@ def document_terms(text: str, lang: str, title: str | None, settings: dict, sour
     stop = _stopwords(lang)
     outlet = {w.casefold() for w in _WORD.findall(source or "")}
     actors = _actor_names()
+    bridged = _bridged_places()  # one name in both languages already: its first letters add nothing
     prefix = settings["name_prefix"]
     min_len = settings["min_word_length"]
     words = Counter(_WORD.findall(text))  # each distinct word is read once, however often it occurs
@@ -159,7 +165,7 @@ def document_terms(text: str, lang: str, title: str | None, settings: dict, sour
             rank = (not word.isupper(), n)  # "Goma" rather than the dateline's "GOMA"
             if forms.get(key, ((False, 0), ""))[0] < rank:
                 forms[key] = (rank, word[:-2] if word.endswith(("'s", "’s")) else word)
-            if len(name) > prefix:  # "Belgrad" and "Belgrade", "Serbien" and "Serbia" share "p:belgr", "p:serbi"
+            if len(name) > prefix and name not in bridged:  # "Serbien" and "Serbia" share "p:serbi"
                 counts["p:" + name[:prefix]] += n
         else:
             plain.append((folded, n))
