@@ -189,10 +189,8 @@ def _label(docs, vectors, group: list[int], settings: dict) -> str:
     ranked = sorted((t for t in score if count[t] >= need), key=lambda t: (-score[t], t))
     if not ranked:
         ranked = sorted(score, key=lambda t: (-score[t], t))
-    written: dict[str, Counter] = defaultdict(Counter)  # the form most of its documents write ("Kivu", not "Kivusee")
-    for i in group:
-        for t, f in docs[i].terms.forms.items():
-            written[t][f] += 1
-    forms = {t: min(c.items(), key=lambda fc: (-fc[1], fc[0]))[0] for t, c in written.items()}
-    names = [forms.get(t, t[2:]) for t in ranked[: settings["label_names"]]]
+    names = []
+    for term in ranked[: settings["label_names"]]:  # the form most of its documents write ("Kivu", not "Kivusee")
+        written = Counter(f for f in (docs[i].terms.forms.get(term) for i in group) if f)
+        names.append(min(written.items(), key=lambda fc: (-fc[1], fc[0]))[0] if written else term[2:])
     return " · ".join(names) if names else docs[group[0]].doc_id
