@@ -153,8 +153,10 @@ def document_terms(text: str, lang: str, title: str | None, settings: dict, sour
         if folded in stop or folded in outlet:
             continue
         concept = bridge_concept(word, lang)
-        if concept is not None:  # "Hochwasser" and "floods" are one term
+        if concept is not None:  # "Hochwasser" and "floods" are one term; a German noun weighs as a name still
             counts["b:" + concept] += n
+            if word[0].isupper() and folded not in lower:
+                is_name.add("b:" + concept)
             continue
         if word[0].isupper() and folded not in lower:
             name = name_key(word)
