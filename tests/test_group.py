@@ -116,6 +116,19 @@ def test_dates_group_by_the_event_they_date():
     assert _group_of(groups, crack) is not g
 
 
+def test_a_general_strike_and_the_strike_of_its_story_are_one_event_dated_day_by_day():
+    general = make_claim(doc="001", category="date", concept="general_strike", value="2024-03-18", subject="general strike")
+    general_de = make_claim(doc="002", category="date", concept="general_strike", value="2024-03-18", subject="Generalstreiks")
+    strike = make_claim(doc="003", category="date", concept="strike", occasion="2024-03-18", value="2024-03-18", subject="Streik")
+    later = make_claim(doc="004", category="date", concept="general_strike", value="2024-03-21", subject="general strike")
+    groups = group_claims([general, general_de, strike, later])
+    g = _group_of(groups, general)
+    assert g is _group_of(groups, general_de) is _group_of(groups, strike) and g.status == "agree"
+    assert _group_of(groups, later) is not g  # a strike recurs: another day is another occasion, no conflict
+    alone = group_claims([general, later])  # no "strike" in the story: the general strike keeps its own key
+    assert _group_of(alone, general) is _group_of(alone, later) and _group_of(alone, general).label.startswith("date: general strike")
+
+
 @pytest.mark.parametrize("concept, aspect, occasion, subject, label", [
     ("crackdown", None, None, "gewaltsam", "date: crackdown · 2022-01"),
     ("state_of_emergency", "end", None, "Ausnahmezustand", "date: state of emergency (end) · 2022-01"),

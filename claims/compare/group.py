@@ -7,7 +7,8 @@ Blocking, so that the work grows with the number of claims, not its square:
 2. inside a block, claims are keyed by their ``concept`` ("killed",
    "general_strike") with its ``detail``, ``aspect`` and ``occasion`` (``models.Claim``):
    killed police officers, a change of a toll, a part of it, the protests of one day are
-   each a key of their own. Claims without a concept are keyed by their subject
+   each a key of their own (within a story, a general strike joins its strike: ``broader_events``
+   of stories.yaml). Claims without a concept are keyed by their subject
    ("Tote"); a subject that the concept-bearing claims of the block use takes
    their concept, and the remaining subjects are merged with rapidfuzz when
    similar enough (``grouping.yaml``). Fuzzy matching compares distinct
@@ -216,6 +217,7 @@ def _group_claims(
             loose[(story, c.category, c.unit or "")].append(c)
         else:
             groups.append(_make_group(_group_id("claim", c.claim_id), [c], c.scope, config, story))
+    _join_broader_events(by_concept)
     keyed: dict[tuple, list[Claim]] = defaultdict(list)  # (story, category, unit, key)
     concepts_by_block: dict[tuple, dict[str, list[Claim]]] = defaultdict(dict)
     for (story, category, unit, *fields), members in by_concept.items():
@@ -236,3 +238,27 @@ def _group_claims(
             groups.append(_make_group(_group_id(*head, id_part), scoped, scope, config, story, parts, outlets))
     groups.sort(key=attrgetter("group_id"))  # one string key: 5x cheaper than (category, label, id)
     return groups
+
+
+def _join_broader_events(by_concept: dict[tuple, list[Claim]]) -> None:
+    """Within a story, an event that is also a broader one (``broader_events`` of stories.yaml: a
+    general strike is a strike) joins the broader event's claims when the story has them, and is
+    compared day by day as they are when the broader event recurs (its claims carry an occasion):
+    "the general strike began on Monday" and "der Streik begann am Montag" are one date."""
+    from ..lexicon import load
+
+    broader = load("stories").get("bridge", {}).get("broader_events", {})
+    if not broader:
+        return
+    recurring: dict[tuple, bool] = {}
+    for story, category, unit, concept, _detail, _aspect, occasion in by_concept:
+        block = (story, category, unit, concept)
+        recurring[block] = recurring.get(block, False) or occasion is not None
+    for key in [k for k in by_concept if k[3] in broader]:
+        story, category, unit, concept, detail, aspect, occasion = key
+        wider = (story, category, unit, broader[concept])
+        if wider not in recurring:
+            continue
+        for c in by_concept.pop(key):
+            day = c.value if recurring[wider] and occasion is None else occasion
+            by_concept[(*wider, detail, aspect, day)].append(c)
