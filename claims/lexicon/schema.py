@@ -255,6 +255,8 @@ GROUPING = Section({
     "remainder_words": optional(WORDS, 'words after a figure making it the rest of a toll beside named subgroups ("24 others")'),
     "within_report_categories": optional(WORDS, "categories in which one report's two named source lines are compared"),
     "falling_categories": optional(WORDS, "categories whose counts fall normally over time (the missing are found)"),
+    "part_words": optional(WORDS, "words that make a lower figure in the sentence of a toll a part of it"),
+    "total_words": optional(WORDS, "words before a figure that tell it as a total, never a part"),
     "label_skips": optional(Section({
         "words": required(WORDS, 'subjects that are no nouns ("others", "killed")'),
         "endings": required(WORDS, 'endings of subjects that are no nouns ("ed")'),
