@@ -255,6 +255,7 @@ GROUPING = Section({
     "remainder_words": optional(WORDS, 'words after a figure making it the rest of a toll beside named subgroups ("24 others")'),
     "within_report_categories": optional(WORDS, "categories in which one report's two named source lines are compared"),
     "falling_categories": optional(WORDS, "categories whose counts fall normally over time (the missing are found)"),
+    "perpetrator_nouns": optional(WORDS, "stems of nouns of an attack's perpetrators: one subgroup, never the toll"),
     "part_words": optional(WORDS, "words that make a lower figure in the sentence of a toll a part of it"),
     "total_words": optional(WORDS, "words before a figure that tell it as a total, never a part"),
     "label_skips": optional(Section({
