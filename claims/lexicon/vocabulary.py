@@ -283,5 +283,13 @@ def vocabulary(lang: str) -> Vocabulary:
         linkers=frozenset(w.lower() for w in data["linkers"]),
         source_after_verb=attribution["source_after_verb"],
         dot_ordinals=bool(numbers["digits"].get("dot_ordinals")),
-        sentence_openers=sentence_openers(lang),
+        # a capitalised number word opens a sentence too: "stieg auf 23. Sechs Menschen gelten als
+        # vermisst" ends at "23.", which is no ordinal
+        sentence_openers=sentence_openers(lang) | _number_words(numbers),
     )
+
+
+def _number_words(numbers: dict) -> frozenset[str]:
+    """The cardinal number words of one to twelve of a language (numbers.yaml)."""
+    words = numbers.get("words", {})
+    return frozenset(w.lower() for key in ("units", "teens") for w in words.get(key, {}))
