@@ -21,6 +21,7 @@ from tests.support.newsgold import (
     CLASSIFICATION,
     FLOOR_CATEGORIES,
     FORMS,
+    HELDOUT2_PATH,
     HELDOUT_PATH,
     PRECISION_FLOOR,
     attribution_agrees,
@@ -33,7 +34,8 @@ from tests.support.newsgold import (
 
 ROWS = load_gold()
 HELDOUT = load_gold(HELDOUT_PATH)
-EVERY_ROW = ROWS + HELDOUT  # the checks of form hold for both files
+HELDOUT2 = load_gold(HELDOUT2_PATH)
+EVERY_ROW = ROWS + HELDOUT + HELDOUT2  # the checks of form hold for every file
 KEYS = {"id", "lang", "text", "doc_date", "claims", "note", "line"}
 CLAIM_KEYS = {"category", "value", "value_low", "value_high", "qualifier", "attribution"}
 # Categories that are not in the extract lexicon's categories (they come from amounts, dates,
@@ -143,6 +145,8 @@ def value_is_written(claim: dict, text: str, lang: str) -> bool:
 def test_rows_are_well_formed():
     known = categories()
     assert len(HELDOUT) >= 50
+    for lang in ("en", "de"):
+        assert sum(row["lang"] == lang for row in HELDOUT2) >= 50, lang
     for row in EVERY_ROW:
         where = f"line {row['line']} ({row.get('id')})"
         assert set(row) <= KEYS and {"id", "lang", "text", "doc_date", "claims"} <= set(row), where

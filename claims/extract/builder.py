@@ -75,7 +75,7 @@ def date_claims(ctx: TextContext, dates: list[DateMatch]) -> list[Claim]:
         others = tuple(d.start for d in ctx.dates_by_sentence.get(index, ()) if d is not found)
         # "police said on Tuesday", "rose to 23 on Tuesday": the day a source spoke or counted, no event's
         event = None if spoken_on(ctx, found) or counted_on(ctx, found) else \
-            event_of(ctx.per_sentence("events", index, sentence_events), found.start, others, ctx.text)
+            event_of(ctx.per_sentence("events", index, sentence_events), found.start, others, ctx.text, found.end)
         low, high = date_bounds(found)
         concept = event[0] if event else None
         # "bis mindestens 19. Januar" dates the end, not the start

@@ -24,7 +24,15 @@ from .amounts import (
     percentage_reading,
 )
 from .noise import is_identifier
-from .nouns import concept_key, head_noun, noun_before, noun_of, number_of_noun, words_before_noun
+from .nouns import (
+    concept_key,
+    head_noun,
+    noun_before,
+    noun_of,
+    number_of_noun,
+    number_of_noun_in,
+    words_before_noun,
+)
 from .numbers import is_figure, word_before
 from .parts import is_partitive_whole
 from .predicates import nearest_predicate, predicates_near
@@ -111,8 +119,18 @@ def _count_reading(ctx: TextContext, number: NumberMatch, clause) -> Reading | N
     if head is not None:
         return _counted(ctx, head, number, clause)
     found = nearest_predicate(text, number, clause, predicates_near(ctx, number), vocab.lang)
+    if found is not None and found[3] <= number.start:
+        # "erlagen ihren Verletzungen, damit stieg die Zahl der Toten auf 16", "out alive, raising the number
+        # of survivors to 28": a casualty noun (not "while police estimated it at") or a "number of" between
+        between = _category_noun_before(text, number, (max(clause[0], found[3]), clause[1]), vocab)
+        if between is not None and between.category in vocab.casualties:
+            return between
+        found = None if number_of_noun_in(text, max(clause[0], found[3]), number.start, vocab) else found
     if found is not None and number.value >= found[1].min_value:
-        _, category, phrase, _ = found
+        _, category, phrase, end = found
+        # "raised to 136 the number of its people who died", "the number of people who died rose to 40": people died
+        lo, hi = (number.end, end - len(phrase)) if end > number.end else (clause[0], end - len(phrase))
+        phrase = number_of_noun_in(text, lo, hi, vocab) or phrase
         return Reading(category.name, category.concept, phrase)
     before = _category_noun_before(text, number, clause, vocab)
     if before is not None:

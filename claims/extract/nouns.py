@@ -201,20 +201,27 @@ def is_counted_noun(word: str | None, vocab: Vocabulary) -> bool:
 
 def number_of_noun(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> str | None:
     """The noun after 'Zahl der' / 'number of' before the number in its clause, or None."""
+    return number_of_noun_in(text, max(clause[0], number.start - 80), number.start, vocab)
+
+
+def number_of_noun_in(text: str, lo: int, hi: int, vocab: Vocabulary) -> str | None:
+    """The noun after the last 'Zahl der' / 'number of' between ``lo`` and ``hi``, or None
+    ("raised to 136 the number of its people who died": people)."""
     found = None
-    for found in vocab.number_of.finditer(text, max(clause[0], number.start - 80), number.start):
+    for found in vocab.number_of.finditer(text, lo, hi):
         pass
     if found is None:
         return None
     phrase_head = None
-    for token in TOKEN.finditer(text, found.end(), number.start):
+    for token in TOKEN.finditer(text, found.end(), hi):
         word = token.group()
         if vocab.nouns_capitalised:
             if not word[0].isalpha():
                 return None
             if word[0].isupper():
                 return word  # "der Zahl der neu registrierten Flüchtlinge": adjectives are lower case
-        elif not word[0].isalpha() or word.lower() in vocab.prepositions or is_verb(word, vocab):
+        elif not word[0].isalpha() or word.lower() in vocab.prepositions or is_verb(word, vocab) \
+                or word.lower() in vocab.relative_pronouns:
             return phrase_head  # "the number of displaced people rose to": the last word before the verb
         elif word.lower() not in _EN_DETERMINERS:
             phrase_head = word

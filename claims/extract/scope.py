@@ -14,6 +14,7 @@ from bisect import bisect_right
 from .. import lexicon
 from ..lexicon.vocabulary import Vocabulary
 from ..models import DateMatch
+from .nouns import CONJUNCTIONS
 from .parts import included
 from .sentences import TextContext
 
@@ -187,7 +188,7 @@ def sentence_events(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
 
 def event_of(
     events: list[tuple[int, int, str, str, tuple]], date_start: int, other_dates: tuple[int, ...] = (),
-    text: str | None = None,
+    text: str | None = None, date_end: int | None = None,
 ) -> tuple[str, str] | None:
     """(event key, word as written) for the event a date dates.
 
@@ -199,7 +200,13 @@ def event_of(
     events within EVENT_REACH characters of the date come first; among the candidates the
     event listed first in the lexicon wins, so specific events beat generic protests.
     """
-    events = [e for e in events if not e[4] or e[4][0] <= date_start < e[4][1]]
+    named = [e for e in events if not e[4] or e[4][0] <= date_start < e[4][1]]
+    if not named and text is not None and date_end is not None:
+        # "31 miners were trapped on Tuesday after a shaft collapsed": a clause that names no event
+        # of its own is dated by what it came right after, the phrase opening right after its date or
+        # its verb ("am Dienstag eingeschlossen, nachdem"; not "1963 untertauchte und nach der Verhaftung")
+        named = [e for e in events if e[4] and e[4][0] >= date_end and _next_to(text[date_end : e[4][0]])]
+    events = named
     own = [e for e in events if not any(min(e[0], date_start) < d < max(e[0], date_start) for d in other_dates)]
     if not own and text is not None:  # "seit dem 5. Januar und bis zum 19. Januar": a pair shares its event
         between = [d for d in other_dates if d < date_start]
@@ -212,6 +219,11 @@ def event_of(
     near = [e for e in events if abs(e[0] - date_start) <= EVENT_REACH]
     best = min(near or events, key=lambda e: (e[1], abs(e[0] - date_start)), default=None)
     return (best[2], best[3]) if best else None
+
+
+def _next_to(gap: str) -> bool:
+    words = _WORD.findall(gap)
+    return not words or len(words) == 1 and words[0].lower() not in CONJUNCTIONS
 
 
 SPEECH_GAP_WORDS = 4  # "police said in a statement on Tuesday": words between a verb of speech and its date

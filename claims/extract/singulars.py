@@ -22,6 +22,7 @@ from .sentences import Sentences, clause_bounds
 
 MAX_ADJECTIVES = 2  # "ein weiterer Soldat", "eine 34-jährige Frau", "a young police officer"
 # A German noun is capitalised; lower-case words (and "34-jährige") before it are adjectives.
+_GLUED_ADJECTIVE = re.compile(r"\s+\d[\d.,]*-[^\W\d_][\w-]*")  # "a 23-year-old student", "a 12-storey building"
 _GERMAN_NOUN = re.compile(rf"\s+(?:[^\W_A-ZÄÖÜ][\w-]*\s+){{0,{MAX_ADJECTIVES}}}([A-ZÄÖÜ][\w-]*)")
 
 
@@ -57,7 +58,8 @@ def find_singulars(text: str, numbers: list[NumberMatch], sentences: Sentences, 
         if not verbs:
             continue
         first, last = bisect_left(starts, clause[0]), bisect_left(starts, clause[1])
-        figures = [(n.start, n.end, None) for n in numbers[first:last]]
+        # a figure glued to an adjective ("A 23-year-old student died") counts no one the verb could tell of
+        figures = [(n.start, n.end, None) for n in numbers[first:last] if text[n.end : n.end + 1] != "-"]
         counters = figures + [(a.start(), noun_end, a) for a, noun_end in candidates]
         for verb in verbs:
             nearest = _nearest(text, verb, counters, vocab.lang)
@@ -128,6 +130,8 @@ def _noun_after(text: str, start: int, vocab: Vocabulary) -> tuple[str, int] | N
     if vocab.nouns_capitalised:
         found = _GERMAN_NOUN.match(text, start)
         return (found.group(1), found.end()) if found else None
+    glued = _GLUED_ADJECTIVE.match(text, start)
+    start = glued.end() if glued else start  # "a 23-year-old student": the age is an adjective
     best = None
     for position, token in enumerate(TOKEN.finditer(text, start, start + 80)):
         word = token.group()

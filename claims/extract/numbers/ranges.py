@@ -115,8 +115,8 @@ def _interval(L: Grammar, c: Candidate) -> tuple[float | None, float | None, str
         return v, None, "more_than"
     if q == "at_most":
         return floor, v, "at_most"
-    if q == "nearly":
-        return min(v, v * (1 - t)), v, "at_most"
+    if q == "nearly":  # "knapp 3000", "nearly 2,800": just under, never the figure itself
+        return min(v, v * (1 - t)), v, "less_than"
     if q == "less_than":
         return floor, v, "less_than"
     return v, v, "exact"
