@@ -187,7 +187,9 @@ def measure(args, work: Path, docs_dir: Path, env: dict[str, str]) -> dict:
     claims_cmd = [sys.executable, "-m", "claims"]
     jobs = [int(j) for j in args.jobs.split(",")]
     most = max(jobs)
-    extra = work / "extra" / "one-more-article.txt"  # a new article for the one-file ingest
+    # A new article for the one-file ingest, named to sort after the corpus: like a later report joining
+    # a story it keeps the story's id (one that became a story's earliest would rename it: all regrouped).
+    extra = work / "extra" / "zz-one-more-article.txt"
     extra.parent.mkdir()
     extra.write_bytes(next(iter(sorted(docs_dir.glob("standard-*.txt")))).read_bytes() + b"\nNachtrag.\n")
     run([*claims_cmd, "--db", str(work / "warm.db"), "ingest", str(ROOT / "seeds")], env)  # bytecode, caches
