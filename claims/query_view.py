@@ -5,7 +5,8 @@ order of publication, each headed by the source's name from its front matter (el
 title, else its id) and its date; a line under the table gives each column's id in full. A cell gives the values as written, each
 with the source line the text names ("52 (ministry)"). When the columns do not fit the
 console, the table folds into one row per claim (source, value, attribution, date, id), so
-no source of a group shown is ever hidden. Groups with a story (``Group.story``) come under
+no source of a group shown is ever hidden (a huge group shows each source's distinct values; a
+narrow console gets lines instead of a table). Groups with a story (``Group.story``) come under
 a heading per story.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -26,6 +28,8 @@ SOURCE_MIN_WIDTH = 11  # fits a date and a short value; longer ones wrap
 SOURCE_MAX_WIDTH = 40
 GAP = 2
 MAX_CELL_CLAIMS = 3
+FOLD_MAX_ROWS = 12  # a folded group of more claims shows each source's distinct values only
+STACK_BELOW = 90  # narrower consoles get the folded view as lines, not as a table of slivers
 STATUS_STYLE = {
     "agree": "green", "sum_agree": "green", "compatible": "yellow", "update": "yellow",
     "conflict": "bold red", "sum_conflict": "bold red", "single": "dim",
@@ -101,6 +105,8 @@ def render_query(result: QueryResult, console: Console) -> None:
             names = [(source_name(d, result.documents), d) for d in docs]
             legend = "; ".join(d if name == d else f"{name} = {d}" for name, d in names)
             console.print(Text(f"Sources: {neutralise(legend)}", style="dim"))
+        elif console.width < STACK_BELOW:
+            _print_stacked(result, views, number, console)
         else:
             console.print(_folded_table(result, views, number))
         number += len(views)
@@ -165,6 +171,38 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def folded_rows(claims: list[Claim], order: list[str]) -> tuple[list[Claim], int]:
+    """The claims a folded group shows, in source order, and how many it leaves out. Up to
+    ``FOLD_MAX_ROWS`` all; beyond, each source's distinct values (its lowest and its highest when
+    it gives more), so every source of the group stays visible with the range it reports."""
+    ordered = sorted(claims, key=lambda c: (order.index(c.doc), c.start))
+    if len(ordered) <= FOLD_MAX_ROWS:
+        return ordered, 0
+    kept: list[Claim] = []
+    for doc, own in _by_doc(ordered).items():
+        distinct = list({said(c): c for c in reversed(own)}.values())[::-1]
+        if len(distinct) > 2:
+            def low(c):
+                return c.value_low if c.value_low is not None else (c.value or 0)
+            distinct = sorted({id(c): c for c in (min(distinct, key=low), max(distinct, key=low))}.values(),
+                              key=lambda c: c.start)
+        kept.extend(distinct)
+    return kept, len(ordered) - len(kept)
+
+
+def _claim_fields(claim: Claim, result: QueryResult) -> tuple[str, str, str, str]:
+    """Source, report date, what it says and its attribution as written (the line is in Says)."""
+    meta = result.documents.get(claim.doc)
+    outlet = _outlet(claim.doc, result)
+    line = source_line(claim.attribution, outlet)
+    return (source_name(claim.doc, result.documents), (getattr(meta, "date", None) or "undated") if meta else "?",
+            said(claim, outlet), neutralise(claim.attribution) if claim.attribution else line.label)
+
+
+def _left_out(hidden: int) -> str:
+    return f"{hidden} more claims repeat these sources' values (claims show ID, or --json)"
+
+
 def _folded_table(result: QueryResult, views: list, first: int) -> Table:
     """One row per claim: the group on its first row, then source, date, value, attribution and id."""
     table = _table()
@@ -173,24 +211,43 @@ def _folded_table(result: QueryResult, views: list, first: int) -> Table:
     table.add_column("Source", max_width=14, overflow="fold")
     table.add_column("Date", no_wrap=True)
     table.add_column("Says", max_width=18, overflow="fold")
-    table.add_column("Attribution", ratio=1, overflow="fold")
+    table.add_column("Attribution", ratio=1, min_width=16, overflow="fold")
     table.add_column("Claim", no_wrap=True)
     order = source_order(result)
     for i, view in enumerate(views, start=first + 1):
         g = view.group
-        claims = sorted(view.claims, key=lambda c: (order.index(c.doc), c.start))
+        claims, hidden = folded_rows(view.claims, order)
         for n, claim in enumerate(claims):
-            meta = result.documents.get(claim.doc)
             head = Text(f"{what(g.label, g.scope)} · {g.scope or '?'} · ") if n == 0 else Text("")
             if n == 0:
                 head.append_text(status_text(g.status))
-            line = source_line(claim.attribution, _outlet(claim.doc, result))
-            attribution = neutralise(claim.attribution) if claim.attribution else line.label  # the line is in Says
-            table.add_row(str(i) if n == 0 else "", head, safe_text(source_name(claim.doc, result.documents)),
-                          safe_text((getattr(meta, "date", None) or "undated") if meta else "?"),
-                          safe_text(said(claim, _outlet(claim.doc, result))), safe_text(attribution), claim.claim_id,
-                          end_section=n == len(claims) - 1)
+            source, date, says, attribution = _claim_fields(claim, result)
+            last = n == len(claims) - 1 and not hidden
+            table.add_row(str(i) if n == 0 else "", head, safe_text(source), safe_text(date), safe_text(says),
+                          safe_text(attribution), claim.claim_id, end_section=last)
+        if hidden:
+            table.add_row("", "", "", "", "", Text(_left_out(hidden), style="dim"), "", end_section=True)
     return table
+
+
+def _print_stacked(result: QueryResult, views: list, first: int, console: Console) -> None:
+    """The folded view for a narrow console: a line per group, then an indented line per claim
+    that wraps at spaces (a table would cut every column to slivers)."""
+    order = source_order(result)
+    for i, view in enumerate(views, start=first + 1):
+        g = view.group
+        head = Text(f"{i} {what(g.label, g.scope)} · {g.scope or '?'} · ", style="bold")
+        head.append_text(status_text(g.status))
+        console.print(head)
+        claims, hidden = folded_rows(view.claims, order)
+        for claim in claims:
+            source, date, says, attribution = _claim_fields(claim, result)
+            line = Text()
+            line.append(f"{neutralise(source)}, {neutralise(date)}: ", style="bold")
+            line.append(f"{says} · {attribution} · {claim.claim_id[:8]}")  # Text: never read as markup
+            console.print(Padding(line, (0, 0, 0, 2), expand=False))  # wrapped lines keep the indent
+        if hidden:
+            console.print(Padding(Text(_left_out(hidden), style="dim"), (0, 0, 0, 2), expand=False))
 
 
 def _notes(result: QueryResult, shown: list, console: Console) -> None:

@@ -215,15 +215,21 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def claims_table(claims: Iterable[Claim], *, show_doc: bool = True) -> Table:
-    """Claims, one per row; the Claim column is the claim's text and, after ·, what it counts."""
+def claims_table(claims: Iterable[Claim], *, show_doc: bool = True, doc_ids: Iterable[str] = ()) -> Table:
+    """Claims, one per row; the Claim column is the claim's text and, after ·, what it counts.
+    With the store's ``doc_ids`` the Doc column prints each id as the shortest prefix that a
+    command takes for it (documents.pasteable_ids), else whole."""
+    from .documents.ids import pasteable_ids
+
     from rich import box
     from rich.table import Table
 
+    claims = list(claims)
+    doc_labels = pasteable_ids(doc_ids) if show_doc else {}
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
     table.add_column("ID", no_wrap=True)  # a unique prefix; `claims show` accepts it
     if show_doc:
-        table.add_column("Doc", no_wrap=True, max_width=10, overflow="ellipsis")
+        table.add_column("Doc", no_wrap=True)  # pasteable: a unique prefix or the whole id
     table.add_column("Category", no_wrap=True)
     table.add_column("Value", no_wrap=True)
     table.add_column("Claim", ratio=1, min_width=16, overflow="fold")
@@ -236,7 +242,7 @@ def claims_table(claims: Iterable[Claim], *, show_doc: bool = True) -> Table:
             said += f" [dim]({safe_text(claim.actor)})[/dim]"
         cells = [claim.claim_id[:ID_CHARS]]
         if show_doc:
-            cells.append(safe_text(claim.doc))
+            cells.append(safe_text(doc_labels.get(claim.doc, claim.doc)))
         cells += [safe_text(claim.category), safe_text(format_value(claim)), said, safe_text(claim.scope)]
         table.add_row(*cells)
     return table

@@ -21,29 +21,9 @@ from .query_view import STATUS_STYLE, cell, render_query, status_text, what
 from .render import safe_text
 from .store import GroupView
 
-__all__ = ["STATUS_STYLE", "cell", "render_conflicts", "render_diff", "render_query", "short_ids", "shorten",
-           "status_text", "what"]
+__all__ = ["STATUS_STYLE", "cell", "render_conflicts", "render_diff", "render_query", "status_text", "what"]
 
 LABEL_WIDTH = 26
-
-
-def short_ids(doc_ids: list[str], minimum: int = 3) -> dict[str, str]:
-    """Shortest prefixes (at least ``minimum`` characters) that tell the given ids apart."""
-    result = {}
-    for doc in doc_ids:
-        n = min(minimum, len(doc))
-        while n < len(doc) and any(o != doc and o.startswith(doc[:n]) for o in doc_ids):
-            n += 1
-        result[doc] = doc[:n]
-    return result
-
-
-def shorten(text: str, names: dict[str, str]) -> str:
-    """``text`` with full document ids replaced by their short forms (longest ids first)."""
-    for doc in sorted(names, key=len, reverse=True):
-        if names[doc] != doc:
-            text = text.replace(doc, names[doc])
-    return text
 
 
 def render_conflicts(views: list[GroupView], console: Console, claim_filter=None) -> None:

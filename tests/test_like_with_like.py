@@ -82,7 +82,7 @@ def test_monitor_against_ministry_of_the_same_day_is_a_conflict_named_by_sources
     a = _said(make_claim(doc="a", value=52.0, as_of="2024-03-14", scope="2024-03"), "the ministry said")
     b = _said(make_claim(doc="a", value=71.0, as_of="2024-03-14", scope="2024-03"), "according to the observatory")
     status, why = compare_group([a, b])
-    assert status == "conflict" and why.startswith("official (ministry) 52 vs independent monitor 71, 14 March 2024")
+    assert status == "conflict" and why.startswith("official (ministry) 52 vs independent monitor 71, reported 14 March 2024")
 
 
 def test_the_missing_may_fall():

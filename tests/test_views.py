@@ -6,21 +6,23 @@ change, then read the diff as a reader would.
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import re
 
 import pytest
 from rich.console import Console
 
 from claims.compare import conflicts, diff, query, regroup
 from claims.models import Document
-from claims.views import render_conflicts, render_diff, render_query, short_ids
+from claims.views import render_conflicts, render_diff, render_query
 from tests.support.claimfactory import make_claim, seedlike_store
 from tests.support.golden import check_golden
 
 
-def _console() -> tuple[Console, io.StringIO]:
+def _console(width: int = 100) -> tuple[Console, io.StringIO]:
     out = io.StringIO()
-    return Console(file=out, width=100, color_system=None, emoji=False, highlight=False), out
+    return Console(file=out, width=width, color_system=None, emoji=False, highlight=False), out
 
 
 
@@ -104,6 +106,44 @@ def test_many_sources_fold_into_one_row_per_claim(tmp_path):
     assert max(len(line) for line in text.splitlines()) <= 100
 
 
-def test_short_ids():
-    assert short_ids(["001_abc", "002_def"]) == {"001_abc": "001", "002_def": "002"}
-    assert short_ids(["article_1", "article_2"]) == {"article_1": "article_1", "article_2": "article_2"}
+def test_a_huge_folded_group_keeps_every_source_with_its_range(tmp_path):
+    from claims.store import Store
+
+    with Store(tmp_path / "huge.db") as store:
+        for i in range(14):
+            doc_id = f"doc{i:02}"
+            values = [5.0, 5.0, 6.0, 7.0] if i == 3 else [5.0, 5.0]  # doc03 gives 5, then 6, then 7
+            text = " ".join(f"{v:g} Tote." for v in values) + " "
+            claims = [make_claim(doc=doc_id, value=v, text=f"{v:g}", start=8 * n) for n, v in enumerate(values)]
+            store.replace_document(Document(doc_id=doc_id, path=f"{doc_id}.txt", text=text, content_hash=doc_id,
+                                            date=f"2022-01-{10 + i}", story="one story"), claims)
+        regroup(store)
+        console, out = _console()
+        render_query(query(store, "Tote"), console)
+    text = out.getvalue()
+    assert all(f"doc{i:02}" in text for i in range(14))  # every source of the group is still shown
+    rows = [line for line in text.splitlines() if re.search(r"doc\d\d +2022-", line)]
+    assert len(rows) == 15  # one row per source, two for doc03 (its lowest 5 and its highest 7)
+    doc03 = " ".join(line for line in rows if "doc03" in line)
+    assert " 5 " in doc03 and " 7 " in doc03 and " 6 " not in doc03
+    assert "15 more claims repeat these sources' values" in " ".join(text.split())
+
+
+def test_a_narrow_console_stacks_the_folded_view_as_lines(tmp_path):
+    from claims.store import Store
+
+    with Store(tmp_path / "narrow.db") as store:
+        for i in range(6):
+            doc_id = f"doc{i:02}"
+            store.replace_document(
+                Document(doc_id=doc_id, path=f"{doc_id}.txt", text="5 Tote. ", content_hash=doc_id,
+                         date="2022-01-10", story="one story"),
+                [dataclasses.replace(make_claim(doc=doc_id, value=5.0, text="5", start=0),
+                                     attribution="nach Angaben des Ministeriums")])
+        regroup(store)
+        console, out = _console(width=60)
+        render_query(query(store, "Tote"), console)
+    lines = out.getvalue().splitlines()
+    assert max(len(line) for line in lines) <= 60
+    assert sum(line.startswith("  doc") for line in lines) == 6  # a line per claim, its source first
+    assert all(not line.rstrip().endswith("Ministeri") for line in lines)  # wrapped at spaces, not in words

@@ -57,7 +57,7 @@ def test_deaths_query_golden(store):
     groups = _groups(result.groups)
     status, docs, why = groups["deaths: people · 2024-03"]
     assert status == "conflict" and docs == {"ferry-wire-0312", "ferry-wire-0314", "faehre-dpn-0315"}
-    assert why.startswith("official (ministry) 52 vs independent monitor 71, 14 March 2024")
+    assert why.startswith("official (ministry) 52 vs independent monitor 71, reported 14 March 2024")
     status, docs, why = groups["deaths: people · 2024-04"]
     assert status == "agree" and docs == {"hochwasser-tagesblatt-0415", "floods-ledger-0416"}  # regional parts no rival
     for view in result.groups:  # every source of a displayed group is visible; no group mixes two stories
@@ -87,7 +87,7 @@ def test_conflicts_golden(store):
     groups = _groups(views)
     assert groups["arrests: people · 2024-05"][0] == "conflict"
     assert groups["arrests: people · 2024-05"][2].startswith(
-        "official (ministry) 340 vs independent monitor (rights group) 2,000, 20 May 2024")
+        "official (ministry) 340 vs independent monitor (rights group) 2,000, reported 20 May 2024")
     missing = next(v for v in views if v.group.category == "missing")
     assert missing.group.status == "update"  # the missing fall 181 -> 41 -> 9: found, no conflict
     injured = next(v for v in views if v.group.category == "injuries")

@@ -106,10 +106,11 @@ def list_command(
             return
         shown = list(islice(claims, TABLE_MAX_ROWS if limit is None else limit))
         more = limit is None and next(claims, None) is not None
+        doc_ids = store.document_ids() if doc is None else []
     if not shown:
         render.print_line(err_console(), "No claims match.")
         return
-    out_console().print(render.claims_table(shown, show_doc=doc is None))
+    out_console().print(render.claims_table(shown, show_doc=doc is None, doc_ids=doc_ids))
     if more:
         render.print_line(
             err_console(), f"Showing the first {TABLE_MAX_ROWS} claims; narrow with --doc or --category, or use --json."

@@ -1,8 +1,9 @@
 """The one line that says why a group has its status: the deciding pair, who said what, and when.
 
-``official (ministry) 52 vs independent monitor 71, 14 March 2024 (deaths, gw-0314 vs gw-0314)``:
+``official (ministry) 52 vs independent monitor 71, reported 14 March 2024 (deaths, gw-0314 vs gw-0314)``:
 the values as intervals write them (intervals.format_value), the source line of each side when
-the text names one (sources.py; the outlet's own voice is left unnamed), the report dates when
+the text names one (sources.py; the outlet's own voice is left unnamed), the report dates (said
+"reported", so they are never read as the event's date) when
 a source is named (one date when both sides are of the same day), what is counted and the
 documents. A sum shows its terms with the place or party of each.
 """
@@ -47,7 +48,7 @@ def voice(claim: Claim, outlet: str | None = None) -> str:
 def _said(claim: Claim, with_date: bool, outlets=None) -> str:
     who = voice(claim, (outlets or {}).get(claim.doc))
     text = f"{who} {format_value(claim)}" if who else format_value(claim)
-    return f"{text} ({report_date(claim.as_of)})" if with_date else text
+    return f"{text} (reported {report_date(claim.as_of)})" if with_date else text
 
 
 def explain(f: Finding, outlets: Mapping[str, str | None] | None = None) -> str:
@@ -63,8 +64,8 @@ def explain(f: Finding, outlets: Mapping[str, str | None] | None = None) -> str:
     if f.status == "update":
         rise = "later report is higher" if claim_interval(f.right)[0] >= claim_interval(f.left)[0] else "later report is lower"
         return (
-            f"{_said(f.left, False, outlets)} ({f.left.doc}, {f.left.as_of}) → "
-            f"{_said(f.right, False, outlets)} ({f.right.doc}, {f.right.as_of}): {rise} ({what})"
+            f"{_said(f.left, False, outlets)} ({f.left.doc}, reported {report_date(f.left.as_of)}) → "
+            f"{_said(f.right, False, outlets)} ({f.right.doc}, reported {report_date(f.right.as_of)}): {rise} ({what})"
         )
     if f.parts:
         total = sum(p.value for p in f.parts if isinstance(p.value, (int, float)))
@@ -76,6 +77,6 @@ def explain(f: Finding, outlets: Mapping[str, str | None] | None = None) -> str:
     if not (voice(f.left, outlets.get(f.left.doc)) or voice(f.right, outlets.get(f.right.doc))):
         return f"{format_value(f.left)} vs {format_value(f.right)} ({what}, {docs})"
     if f.left.as_of == f.right.as_of:
-        return f"{_said(f.left, False, outlets)} vs {_said(f.right, False, outlets)}, {report_date(f.left.as_of)} ({what}, {docs})"
+        return f"{_said(f.left, False, outlets)} vs {_said(f.right, False, outlets)}, reported {report_date(f.left.as_of)} ({what}, {docs})"
     return f"{_said(f.left, True, outlets)} vs {_said(f.right, True, outlets)} ({what}, {docs})"
 

@@ -51,3 +51,18 @@ def unique_tail(path: str, rivals: Iterable[str]) -> str:
         if all(other[-n:] != tail for other in others):
             return "/".join(tail)
     return "/".join(parts[1:] if parts and parts[0] in ("/", "\\") else parts)
+
+
+def pasteable_ids(doc_ids: Iterable[str], whole_up_to: int = 20, min_chars: int = 12) -> dict[str, str]:
+    """How a table prints each document id so that it can be pasted back into a command: whole
+    up to ``whole_up_to`` characters, a longer one cut to at least ``min_chars`` characters and as
+    many as make it a prefix of no other id (commands take a unique prefix, and an exact id wins
+    over the ids it is a prefix of). Never an ellipsis, which would paste as part of the id."""
+    ordered = sorted(set(doc_ids))
+    shown: dict[str, str] = {}
+    for i, doc_id in enumerate(ordered):
+        neighbours = ordered[max(i - 1, 0): i] + ordered[i + 1: i + 2]
+        need = max((len(os.path.commonprefix([doc_id, other])) + 1 for other in neighbours), default=1)
+        cut = len(doc_id) if len(doc_id) <= whole_up_to else max(need, min_chars)
+        shown[doc_id] = doc_id if cut >= len(doc_id) else doc_id[:cut]
+    return shown

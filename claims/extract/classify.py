@@ -128,9 +128,9 @@ def _count_reading(ctx: TextContext, number: NumberMatch, clause) -> Reading | N
         found = None if number_of_noun_in(text, max(clause[0], found[3]), number.start, vocab) else found
     if found is not None and number.value >= found[1].min_value:
         _, category, phrase, end = found
-        # "raised to 136 the number of its people who died", "the number of people who died rose to 40": people died
-        lo, hi = (number.end, end - len(phrase)) if end > number.end else (clause[0], end - len(phrase))
-        phrase = number_of_noun_in(text, lo, hi, vocab) or phrase
+        # "raised to 136 the number of its people who died" (not "Zahl der bei dem Anschlag Getöteten")
+        named = number_of_noun_in(text, *((number.end, end - len(phrase)) if end > number.end else (clause[0], end - len(phrase))), vocab)
+        phrase = named if named and vocab.noun(named).known else phrase
         return Reading(category.name, category.concept, phrase)
     before = _category_noun_before(text, number, clause, vocab)
     if before is not None:

@@ -162,6 +162,11 @@ class DocumentTables:
             conn.executemany("DELETE FROM documents WHERE doc_id = ?", [(doc_id,) for doc_id in found])
         return list(found.values())
 
+    def document_ids(self) -> list[str]:
+        """Every document's id, ordered."""
+        with self.reading() as conn:
+            return [row[0] for row in conn.execute("SELECT doc_id FROM documents ORDER BY doc_id")]
+
     def documents(self) -> list[StoredDocument]:
         """All documents, ordered by id."""
         with self.reading() as conn:
