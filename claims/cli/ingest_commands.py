@@ -100,7 +100,9 @@ def extract_command(
     """Print documents and their claims as JSON lines (a line per document, then one per claim); the
     store is not touched. `claims ingest --from-jsonl` stores them.
 
-    Example: claims extract reports/ --jobs 4 > claims.jsonl; find . -name '*.txt' | claims extract -
+    Example: claims extract reports/ --jobs 4 > claims.jsonl
+
+    Example: claims extract - < paths.txt
     """
     paths = list(paths or [])
     if stdin_document:
