@@ -257,6 +257,12 @@ def _notes(result: QueryResult, shown: list, console: Console) -> None:
             line.append_text(status_text(view.group.status))
             line.append(": " + neutralise(view.group.explanation))
             console.print(line)
+    for i, view in enumerate(shown, start=1):
+        loaded = len({c.doc for c in view.claims})
+        if view.n_claims > len(view.claims):
+            unseen = f", {view.n_docs - loaded} sources not loaded" if view.n_docs > loaded else ""
+            console.print(f"[dim]{i:>2}: {len(view.claims)} of {view.n_claims} claims loaded, the first of each "
+                          f"source{unseen}; `claims export --format json` has them all.[/dim]")
     more = result.total_groups - len(result.groups)
     if more:
         console.print(f"[dim]{more} more groups not shown; use --json or --limit.[/dim]")

@@ -14,16 +14,24 @@ from collections import Counter
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .compare import DiffResult
 from .compare.query import describe_filter
 from .query_view import STATUS_STYLE, cell, render_query, status_text, what
-from .render import safe_text
+from .render import neutralise, safe_text
 from .store import GroupView
 
 __all__ = ["STATUS_STYLE", "cell", "render_conflicts", "render_diff", "render_query", "status_text", "what"]
 
 LABEL_WIDTH = 26
+
+
+def sources_line(view: GroupView) -> str:
+    """``sources: a, b, c``: the documents of a group's claims, and how many more it has."""
+    docs = list(dict.fromkeys(c.doc for c in view.claims))
+    more = view.n_docs - len(docs)
+    return "sources: " + ", ".join(neutralise(d) for d in docs) + (f" and {more} more" if more > 0 else "")
 
 
 def render_conflicts(views: list[GroupView], console: Console, claim_filter=None) -> None:
@@ -43,8 +51,12 @@ def render_conflicts(views: list[GroupView], console: Console, claim_filter=None
     table.add_column("Why", ratio=1, overflow="fold")
     for i, view in enumerate(views, start=1):
         g = view.group
+        why = Text(neutralise(g.explanation or ""))
+        docs = {c.doc for c in view.claims}
+        if view.n_docs > len(docs) or any(d not in (g.explanation or "") for d in docs):
+            why.append("\n" + sources_line(view), style="dim")  # the sources beyond the deciding pair
         table.add_row(str(i), status_text(g.status), safe_text(what(g.label, g.scope)), safe_text(g.scope or "?"),
-                      str(view.n_docs), safe_text(g.explanation))
+                      str(view.n_docs), why)
     console.print(table)
     counts = Counter(v.group.status for v in views)
     console.print(", ".join(f"{n} {s.replace('_', ' ')}" for s, n in counts.items()))

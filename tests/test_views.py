@@ -87,17 +87,27 @@ def test_document_text_is_shown_literally(store):
     assert "A [red]x[/red] · [link=http://e.vil]o[/link] · 2022-01-12" in out.getvalue()
 
 
-def test_many_sources_fold_into_one_row_per_claim(tmp_path):
+def _one_story_store(path, values_by_doc: dict[str, list[float]], attribution: str | None = None):
+    """A store of one story: each document gives its values as 'N Tote.', one a day from 10 January."""
     from claims.store import Store
 
-    with Store(tmp_path / "many.db") as store:
-        for i in range(12):
-            doc_id = f"doc{i:02}"
-            store.replace_document(
-                Document(doc_id=doc_id, path=f"{doc_id}.txt", text="5 Tote. ", content_hash=doc_id,
-                         date="2022-01-10", story="one story"),
-                [make_claim(doc=doc_id, value=5.0, text="5", start=0)])
-        regroup(store)
+    store = Store(path)
+    for day, (doc_id, values) in enumerate(values_by_doc.items()):
+        text = "".join(f"{v:g} Tote. " for v in values)
+        claims = [dataclasses.replace(make_claim(doc=doc_id, value=v, text=f"{v:g}", start=8 * n), attribution=attribution)
+                  for n, v in enumerate(values)]
+        store.replace_document(Document(doc_id=doc_id, path=f"{doc_id}.txt", text=text, content_hash=doc_id,
+                                        date=f"2022-01-{10 + day % 20:02}", story="one story"), claims)
+    regroup(store)
+    return store
+
+
+def _many_sources_store(path, n_docs: int, per_doc: int):
+    return _one_story_store(path, {f"src{i:03}": [float(5 + n) for n in range(per_doc)] for i in range(n_docs)})
+
+
+def test_many_sources_fold_into_one_row_per_claim(tmp_path):
+    with _one_story_store(tmp_path / "many.db", {f"doc{i:02}": [5.0] for i in range(12)}) as store:
         console, out = _console()
         render_query(query(store, "Tote"), console)
     text = out.getvalue()
@@ -107,17 +117,8 @@ def test_many_sources_fold_into_one_row_per_claim(tmp_path):
 
 
 def test_a_huge_folded_group_keeps_every_source_with_its_range(tmp_path):
-    from claims.store import Store
-
-    with Store(tmp_path / "huge.db") as store:
-        for i in range(14):
-            doc_id = f"doc{i:02}"
-            values = [5.0, 5.0, 6.0, 7.0] if i == 3 else [5.0, 5.0]  # doc03 gives 5, then 6, then 7
-            text = " ".join(f"{v:g} Tote." for v in values) + " "
-            claims = [make_claim(doc=doc_id, value=v, text=f"{v:g}", start=8 * n) for n, v in enumerate(values)]
-            store.replace_document(Document(doc_id=doc_id, path=f"{doc_id}.txt", text=text, content_hash=doc_id,
-                                            date=f"2022-01-{10 + i}", story="one story"), claims)
-        regroup(store)
+    values = {f"doc{i:02}": [5.0, 5.0, 6.0, 7.0] if i == 3 else [5.0, 5.0] for i in range(14)}  # doc03: 5, 6, 7
+    with _one_story_store(tmp_path / "huge.db", values) as store:
         console, out = _console()
         render_query(query(store, "Tote"), console)
     text = out.getvalue()
@@ -130,20 +131,31 @@ def test_a_huge_folded_group_keeps_every_source_with_its_range(tmp_path):
 
 
 def test_a_narrow_console_stacks_the_folded_view_as_lines(tmp_path):
-    from claims.store import Store
-
-    with Store(tmp_path / "narrow.db") as store:
-        for i in range(6):
-            doc_id = f"doc{i:02}"
-            store.replace_document(
-                Document(doc_id=doc_id, path=f"{doc_id}.txt", text="5 Tote. ", content_hash=doc_id,
-                         date="2022-01-10", story="one story"),
-                [dataclasses.replace(make_claim(doc=doc_id, value=5.0, text="5", start=0),
-                                     attribution="nach Angaben des Ministeriums")])
-        regroup(store)
+    values = {f"doc{i:02}": [5.0] for i in range(6)}
+    with _one_story_store(tmp_path / "narrow.db", values, attribution="nach Angaben des Ministeriums") as store:
         console, out = _console(width=60)
         render_query(query(store, "Tote"), console)
     lines = out.getvalue().splitlines()
     assert max(len(line) for line in lines) <= 60
     assert sum(line.startswith("  doc") for line in lines) == 6  # a line per claim, its source first
     assert all(not line.rstrip().endswith("Ministeri") for line in lines)  # wrapped at spaces, not in words
+
+
+def test_a_group_of_more_claims_than_loaded_still_loads_every_source(tmp_path):
+    with _many_sources_store(tmp_path / "many.db", n_docs=60, per_doc=5) as store:
+        view = query(store, "Tote", claims_per_group=100).groups[0]
+        assert view.n_claims == 300 and len(view.claims) == 100
+        assert len({c.doc for c in view.claims}) == 60  # each source's first claim before any second one
+        console, out = _console()
+        render_query(query(store, "Tote", claims_per_group=100), console)
+    text = " ".join(out.getvalue().split())
+    assert all(f"src{i:03}" in text for i in range(60))
+    assert "100 of 300 claims loaded, the first of each source" in text and "not loaded" not in text
+
+
+def test_conflicts_name_every_source_of_the_group(tmp_path):
+    with _many_sources_store(tmp_path / "c.db", n_docs=4, per_doc=2) as store:
+        console, out = _console()
+        render_conflicts(conflicts(store), console)
+    text = " ".join(out.getvalue().split())
+    assert "sources: src000, src001, src002, src003" in text

@@ -29,6 +29,8 @@ from .status import DISAGREEMENTS, SEVERITY, status_counts
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 _YEAR = re.compile(r"^(?:18|19|20)\d\d$")
 
+CLAIMS_SHOWN = 200  # claims a view loads of one group: each source's first ones (Store.group_views)
+
 
 @dataclass(slots=True)
 class QueryResult:
@@ -142,7 +144,7 @@ def named_events(text: str) -> set[str]:
 
 
 def query(
-    store: Store, text: str, *, limit: int = 20, claims_per_group: int = 50, story: str | None = None,
+    store: Store, text: str, *, limit: int = 20, claims_per_group: int = CLAIMS_SHOWN, story: str | None = None,
     claim_filter: ClaimFilter | None = None,
 ) -> QueryResult:
     """Groups about the topics of ``text`` (most sources first), or the groups of FTS matches;
@@ -209,7 +211,7 @@ def conflicts(
     story_id = store.story(story).story_id if story is not None else None
     ids = store.groups_by_status(DISAGREEMENTS, status_order=SEVERITY, limit=limit, story=story_id,
                                  claim_filter=claim_filter)
-    return store.group_views(ids, 50, claim_filter)
+    return store.group_views(ids, CLAIMS_SHOWN, claim_filter)
 
 
 def diff(store: Store, doc_a: str, doc_b: str) -> DiffResult:

@@ -163,13 +163,13 @@ def _bracketed_age(text: str, number: NumberMatch, vocab: Vocabulary) -> str | N
         return None
     opening = _NAME_BRACKET if closing == ")" else _NAME_COMMA
     found = opening.search(text, max(0, number.start - 60), number.start)
-    if found is None and closing == "," and re.match(r",\s+[^\W\d_]", text[number.end : number.end + 3]):
-        noun = _NOUN_COMMA.search(text, max(0, number.start - 60), number.start)
-        if noun is not None and noun.group(1).lower() not in vocab.not_nouns:
-            return noun.group(1)  # "The driver, 45, was killed": his age, not a toll of 45
-    if found is None or any(name.lower() in vocab.not_nouns for name in found.groups()):
-        return None
-    return found.group(2)
+    if found is not None and not any(name.lower() in vocab.not_nouns for name in found.groups()):
+        return found.group(2)
+    # Else an article and a noun ("Der Fahrer, " reads as a first and last name in German too)
+    noun = _NOUN_COMMA.search(text, max(0, number.start - 60), number.start) if closing == "," else None
+    if noun is not None and re.match(r",\s+[^\W\d_]", text[number.end : number.end + 3]):
+        return None if noun.group(1).lower() in vocab.not_nouns else noun.group(1)  # his age, no toll of 45
+    return None
 
 
 def _counted(ctx: TextContext, head: str, number: NumberMatch, clause) -> Reading:

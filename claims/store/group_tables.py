@@ -243,7 +243,8 @@ class GroupTables:
         self, group_ids: Iterable[str], claims_per_group: int = 50, claim_filter: ClaimFilter | None = None
     ) -> list[GroupView]:
         """These groups, each with at most ``claims_per_group`` claims (those that pass ``claim_filter``)
-        in document order; unknown ids are skipped."""
+        in document order; unknown ids are skipped. When a group has more, the claims loaded are
+        each document's first ones, so its sources are all there up to ``claims_per_group`` of them."""
         condition, filter_params = filter_sql(claim_filter)
         views = []
         with self.reading() as conn:
@@ -256,7 +257,11 @@ class GroupTables:
                     Claim(*row)
                     for row in conn.execute(
                         f"SELECT {CLAIM_SELECT} FROM group_members m JOIN claims c ON c.claim_id = m.claim_id "
-                        f"WHERE m.group_id = ? AND {condition} LIMIT ?",
+                        f"WHERE m.group_id = ? AND {condition} "
+                        # every document's first claim before any document's second: a group of
+                        # more claims than are loaded still shows each of its sources
+                        "ORDER BY row_number() OVER (PARTITION BY c.doc ORDER BY c.start, c.claim_id), "
+                        "c.doc, c.start, c.claim_id LIMIT ?",
                         (group_id, *filter_params, claims_per_group),
                     )
                 ]
