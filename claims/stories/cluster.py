@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -134,10 +135,10 @@ def _vectors(docs: Sequence[StoryDocument], settings: dict) -> tuple[list[dict[s
     idf = {t: math.log((n + 1) / (count + 1)) for t, count in df.items()}  # once per term, not per document
     vectors = []
     for d in docs:
-        weighted = {t: w * idf[t] for t, w in d.terms.weights.items()}
-        top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
-        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-        vectors.append({t: w / norm for t, w in top})
+        # Heaviest first, then by term: (-weight, term) tuples sort so without a key function.
+        top = sorted([(-(w * idf[t]), t) for t, w in d.terms.weights.items()])[:keep]
+        norm = math.sqrt(sum(w * w for w, _ in top)) or 1.0
+        vectors.append({t: -w / norm for w, t in top})
     return vectors, df
 
 
@@ -186,11 +187,15 @@ def _label(docs, vectors, group: list[int], settings: dict) -> str:
                 score[term] += weight
                 count[term] += 1
     need = 2 if len(group) > 1 else 1
-    ranked = sorted((t for t in score if count[t] >= need), key=lambda t: (-score[t], t))
+    most = settings["label_names"]
+
+    def order(t: str) -> tuple[float, str]:
+        return -score[t], t
+
+    # The first ``most`` of the full ordering (nsmallest is sorted()[:n]; the keys are unique).
+    ranked = heapq.nsmallest(most, (t for t in score if count[t] >= need), key=order)
     if not ranked:
-        ranked = sorted(score, key=lambda t: (-score[t], t))
-    forms: dict[str, str] = {}
-    for i in group:
-        forms.update((t, f) for t, f in docs[i].terms.forms.items() if t not in forms)
-    names = [forms.get(t, t[2:]) for t in ranked[: settings["label_names"]]]
+        ranked = heapq.nsmallest(most, score, key=order)
+    # A name as the first document of the group that has it writes it.
+    names = [next((docs[i].terms.forms[t] for i in group if t in docs[i].terms.forms), t[2:]) for t in ranked]
     return " · ".join(names) if names else docs[group[0]].doc_id
