@@ -67,6 +67,7 @@ class Vocabulary:
     attribution_source_only: WordMatcher  # "put the": after-phrases left out of the attribution
     attribution_no_source: WordMatcher  # "an estimated": no attribution at all
     attribution_of_words: frozenset[str]  # "des", "of": words that hang a genitive on a source
+    attribution_gap_words: frozenset[str]  # "von", "at": a second source's preposition, its verb left out
     back_references: WordMatcher
     present_markers: WordMatcher
     citation_words: WordMatcher
@@ -221,6 +222,7 @@ def vocabulary(lang: str) -> Vocabulary:
         attribution_source_only=WordMatcher(attribution.get("source_only", [])),
         attribution_no_source=WordMatcher(attribution.get("no_source", [])),
         attribution_of_words=frozenset(w.lower() for w in attribution.get("of_words", [])),
+        attribution_gap_words=frozenset(w.lower() for w in attribution.get("gap_words", [])),
         back_references=WordMatcher(data["back_references"]),
         present_markers=WordMatcher(data["present_markers"]),
         citation_words=WordMatcher(data["citation_words"]),
