@@ -36,6 +36,7 @@ class FileTask:
     is_new: bool = True
     outcome: FileOutcome | None = None
     lang: str | None = None  # the language to read it in, when not guessed (`claims extract --lang`)
+    with_terms: bool = False  # compute its story terms too (ingest: the writer then need not)
 
 
 @dataclass(slots=True)
@@ -51,6 +52,7 @@ class FileOutcome:
     warnings: tuple[str, ...] = ()
     doc_id: str | None = None  # the id the file was given (its stem, or a tail of its path), checked in order
     resolved: str | None = None  # its absolute path
+    story_terms: tuple[str, str] | None = None  # (key, terms) for the store's story_terms (stories/cache.py)
 
 
 
@@ -100,6 +102,7 @@ class Batch:
         self.done = 0
         self.last_path: str | None = None
         self.items: list[tuple[Document, list[Claim], bool]] = []
+        self.terms: list[tuple[str, str, str]] = []  # (doc id, key, terms) computed by the workers
         self.chars = 0
         self.since = time.monotonic()
 
@@ -113,6 +116,8 @@ class Batch:
             self.report.unchanged += 1
         else:
             self.items.append((outcome.doc, outcome.claims, outcome.is_new))
+            if outcome.story_terms is not None:
+                self.terms.append((outcome.doc.doc_id, *outcome.story_terms))
             self.chars += len(outcome.doc.text)
         if not self.items:
             self._progress()
@@ -127,13 +132,13 @@ class Batch:
 
     def flush(self) -> None:
         if self.items:
-            written = self.store.replace_documents((doc, claims) for doc, claims, _ in self.items)
+            written = self.store.replace_documents(((doc, claims) for doc, claims, _ in self.items), self.terms)
             for (_, _, is_new), count in zip(self.items, written):
                 self.report.claims += count
                 if is_new:
                     self.report.added += 1
                 else:
                     self.report.updated += 1
-            self.items = []
+            self.items, self.terms = [], []
             self._progress()
         self.chars, self.since = 0, time.monotonic()

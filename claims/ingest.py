@@ -220,7 +220,7 @@ def _scan(store: Store | None, files: list[Path], ids: dict[Path, str], lang: st
             task = _task(path, resolved, doc_id, states.get(doc_id))
         except DocumentError as exc:
             task = FileTask(str(path), resolved, doc_id, outcome=FileOutcome(str(path), error=str(exc)))
-        task.lang = lang
+        task.lang, task.with_terms = lang, store is not None
         if task.outcome is not None:
             task.outcome.doc_id, task.outcome.resolved = doc_id, resolved
         yield task
@@ -271,7 +271,13 @@ def _extract_file(task: FileTask) -> FileOutcome:
     if len(claims) >= MAX_CLAIMS:
         warnings += (f"{path}: more than {MAX_CLAIMS:,} claims; only the first {MAX_CLAIMS:,} were kept",)
     return FileOutcome(task.path, doc, claims, is_new=task.is_new, warnings=warnings, doc_id=task.doc_id,
-                       resolved=task.resolved)
+                       resolved=task.resolved, story_terms=_story_terms(doc) if task.with_terms else None)
+
+
+def _story_terms(doc: Document) -> tuple[str, str]:
+    from . import stories  # only ingest needs it
+
+    return stories.stored_terms(doc, stories.settings())
 
 
 def _gone_files(store: Store, paths: list, report: IngestReport, prune: bool) -> None:

@@ -1,6 +1,6 @@
 """Check a hand-written fixture folder against its truth.yaml and print a summary.
 
-    python scripts/check_fixture.py                      # tests/fixtures/mixed and english_events
+    python scripts/check_fixture.py                      # tests/fixtures/mixed, english_events, german_events
     python scripts/check_fixture.py tests/fixtures/mixed -v
 
 truth.yaml says what a careful reader knows about the documents of its folder:
@@ -28,7 +28,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_FIXTURES = (ROOT / "tests/fixtures/mixed", ROOT / "tests/fixtures/english_events")
+DEFAULT_FIXTURES = tuple(ROOT / "tests/fixtures" / name for name in ("mixed", "english_events", "german_events"))
 
 CATEGORIES = frozenset(
     "deaths injuries arrests missing displaced evacuated troops security_forces protesters population "

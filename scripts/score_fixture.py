@@ -1,6 +1,6 @@
 """Score `claims` against a fixture's truth.yaml: figures found, groups, relations across sources.
 
-    python scripts/score_fixture.py                       # tests/fixtures/mixed and english_events
+    python scripts/score_fixture.py                       # tests/fixtures/mixed, english_events, german_events
     python scripts/score_fixture.py tests/fixtures/mixed -v   # ... and list every miss
     python scripts/score_fixture.py --markdown            # the table of docs/comparison.md
 
@@ -38,7 +38,7 @@ import check_fixture  # noqa: E402
 from claims.store import Store  # noqa: E402
 
 SAME_GROUP = {"series", "falls_normally", "between_updates", "agree", "compatible", "source_conflict", "subgroups"}
-FIXTURES = [ROOT / "tests" / "fixtures" / "mixed", ROOT / "tests" / "fixtures" / "english_events"]
+FIXTURES = [ROOT / "tests" / "fixtures" / name for name in ("mixed", "english_events", "german_events")]
 
 
 def ingest(folder: Path, db: Path) -> None:

@@ -55,6 +55,9 @@ def test_extract_many_files_gives_a_document_line_then_its_claims(cli, folder, t
     from_list = cli("extract", "--files-from", "-", input=listed.read_text())
     assert from_list.exit_code == 0
     assert [r["document"] for r in lines_of(from_list) if "document" in r] == sorted(p.stem for p in folder.glob("*.txt"))
+    dash = cli("extract", "-", input=listed.read_text())  # - is a list of paths on stdin, as --files-from -
+    assert dash.exit_code == 0 and dash.stdout == from_list.stdout
+    assert cli("extract", "-", input="").exit_code != 0  # an empty list is no input
 
 
 def test_ingest_from_jsonl_gives_the_store_an_ingest_gives(cli, folder, tmp_path):

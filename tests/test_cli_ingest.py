@@ -275,13 +275,13 @@ def test_ctrl_c_inside_a_write_keeps_committed_documents(tmp_path, corpus, fake_
     with Store(tmp_path / "s.db") as store:
         original = store.replace_documents
 
-        def interrupted_write(items):
+        def interrupted_write(items, *terms):  # terms: the documents' story terms
             items = list(items)
             if items[0][0].doc_id == "b":
                 with store.transaction() as conn:
                     conn.execute("DELETE FROM claims")
                     raise KeyboardInterrupt
-            return original(items)
+            return original(items, *terms)
 
         monkeypatch.setattr(store, "replace_documents", interrupted_write)
         with pytest.raises(KeyboardInterrupt):

@@ -209,7 +209,7 @@ def test_extract_file_and_stdin(cli, tmp_path, fake_extractor, db):
     assert [c["text"] for c in claims] == ["164", "2200"]
     assert all(text[c["start"] : c["end"]] == c["text"] and c["doc"] == "t" for c in claims)
     assert claims[0]["as_of"] == "2022-01-06" and claims[0]["value"] == 164
-    result = cli("extract", "-", input="Heute 12 Tote.".encode())
+    result = cli("extract", "--stdin-document", input="Heute 12 Tote.".encode())
     assert result.exit_code == 0
     document, line = result.stdout.splitlines()
     assert json.loads(document)["document"] == "stdin"
@@ -220,9 +220,9 @@ def test_extract_file_and_stdin(cli, tmp_path, fake_extractor, db):
 def test_extract_bad_input(cli, tmp_path):
     result = cli("extract", str(tmp_path / "missing.txt"))
     assert result.exit_code == 1 and "no such file or folder" in result.stderr
-    result = cli("extract", "-", input=b"\x00\x01\x02binary")
+    result = cli("extract", "--stdin-document", input=b"\x00\x01\x02binary")
     assert result.exit_code == 1 and result.stderr.startswith("Error: <stdin>: binary")
-    result = cli("extract", "-", input=b"")
+    result = cli("extract", "--stdin-document", input=b"")
     assert result.exit_code == 1 and "empty" in result.stderr
 
 

@@ -117,3 +117,42 @@ def test_stale_groups_without_recorded_blocks_are_regrouped_whole(tmp_path, fold
         regroup_changed(store)
         assert not store.groups_stale()
     assert group_rows(db) == regrouped_whole(db, tmp_path) and group_rows(db)[0]
+
+
+def store_rows(db: Path) -> dict[str, list]:
+    """Stories, each document's story, claims (by id, without the moment of the run), groups and members."""
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        def rows(sql):
+            return [{k: r[k] for k in r.keys() if k != "ingested_at"} for r in conn.execute(sql)]
+
+        return {
+            "stories": rows("SELECT * FROM stories ORDER BY story_id"),
+            "documents": rows("SELECT doc_id, content_hash, story, story_declared FROM documents ORDER BY doc_id"),
+            "claims": rows("SELECT * FROM claims ORDER BY claim_id"),
+            "groups": rows("SELECT * FROM groups ORDER BY group_id"),
+            "members": rows("SELECT * FROM group_members ORDER BY claim_id"),
+        }
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("last", [0, 5, -1])  # the file ingested alone: a seed, reports of the ferry story
+def test_n_files_at_once_give_the_store_of_n_minus_one_then_one(tmp_path, folder, last):
+    files = sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".md"))
+    # A file whose stem no other file has: of two files of one stem, the first stored keeps the
+    # stem as its id (documents.assign_ids), so their ids depend on the order they came in.
+    unique = [f for f in files if sum(g.stem == f.stem for g in files) == 1]
+    alone = unique[last]
+    at_once, in_two = tmp_path / "once.db", tmp_path / "two.db"
+    with Store(at_once, create=True) as store:
+        ingest(store, files, after_ingest=regroup_changed)
+    with Store(in_two, create=True) as store:
+        ingest(store, [f for f in files if f != alone], after_ingest=regroup_changed)
+        report = ingest(store, [alone], after_ingest=regroup_changed)
+    assert report.added == 1 and not report.errors
+    once, two = store_rows(at_once), store_rows(in_two)
+    assert len(once["stories"]) > 1 and len(once["groups"]) > 10
+    for table in once:
+        assert once[table] == two[table], table

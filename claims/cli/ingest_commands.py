@@ -84,7 +84,7 @@ def ingest_command(
 def extract_command(
     paths: Annotated[
         Optional[list[str]],
-        typer.Argument(help="Files (.txt, .md) and folders, or - for one document on standard input.",
+        typer.Argument(help="Files (.txt, .md) and folders; - reads a list of paths from standard input, one a line.",
                        show_default=False),
     ] = None,
     lang: Annotated[Optional[Lang], typer.Option("--lang", help="Language of the text (default: guessed).")] = None,
@@ -93,20 +93,32 @@ def extract_command(
         Optional[str],
         typer.Option("--files-from", metavar="FILE", help="Also the paths listed in FILE, one a line (- for stdin)."),
     ] = None,
+    stdin_document: Annotated[
+        bool, typer.Option("--stdin-document", help="Read one document's text from standard input (its id: stdin).")
+    ] = False,
 ) -> None:
     """Print documents and their claims as JSON lines (a line per document, then one per claim); the
     store is not touched. `claims ingest --from-jsonl` stores them.
 
     Example: claims extract reports/ --jobs 4 > claims.jsonl
+
+    Example: claims extract - < paths.txt
     """
     paths = list(paths or [])
-    if files_from is not None:
-        paths += _listed_paths(sys.stdin if files_from == "-" else None, files_from)
-    if paths == ["-"]:
+    if stdin_document:
+        if paths or files_from is not None:
+            raise typer.BadParameter("--stdin-document reads one document; give no paths with it")
         _extract_stdin(lang)
         return
-    if not paths or "-" in paths:
-        raise typer.BadParameter("give files and folders (or --files-from FILE); - alone reads one document")
+    if "-" in paths and files_from == "-":
+        raise typer.BadParameter("standard input can be read once: give - or --files-from -, not both")
+    if "-" in paths:  # the list of paths on stdin takes the place of the -
+        at = paths.index("-")
+        paths[at : at + 1] = _listed_paths(sys.stdin, "-")
+    if files_from is not None:
+        paths += _listed_paths(sys.stdin if files_from == "-" else None, files_from)
+    if not paths:
+        raise typer.BadParameter("give files and folders, - for a list of paths on stdin, or --files-from FILE")
     err = err_console()
     errors = 0
     for found in extract_paths(paths, jobs=jobs or usable_cores(), lang=lang.value if lang else None):

@@ -52,7 +52,13 @@ from ..models import Claim, Group, Story, full_concept
 from .labels import group_label
 from .scopes import SCOPE, StoryScopes, split_by_scope
 from .status import CLAIM_ORDER, load_config, status_of_sorted
-from .subgroups import Subgroups, general_details, is_general
+from .subgroups import (
+    PERPETRATORS,
+    Subgroups,
+    general_details,
+    is_general,
+    perpetrator_stems,
+)
 
 _NON_WORD = re.compile(r"[\W\d_]+")
 _SUBJECT = attrgetter("subject")
@@ -196,6 +202,7 @@ def _group_claims(
     never_grouped = frozenset(config.get("never_grouped", ()))
     story_of = stories.story_of if stories is not None else {}
     general = general_details(config)
+    perpetrators = perpetrator_stems(config)
     remainders = frozenset(config.get("remainder_words", ()))
     subgroups = Subgroups(remainders, general[0])
     for c in claims:
@@ -210,6 +217,8 @@ def _group_claims(
             detail = c.detail
             if detail is not None and c.category in general[0] and is_general(detail, general[1]):
                 detail = None  # "769 pilgrims", "769 people": one toll
+            elif detail is not None and is_general(detail, perpetrators):
+                detail = PERPETRATORS  # "drei Angreifer", "die drei Täter": one subgroup, never the toll
             if remainders:
                 subgroups.see(c, detail)
             by_concept[(story, c.category, c.unit or "", concept, detail, c.aspect, c.occasion)].append(c)

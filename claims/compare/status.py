@@ -41,7 +41,14 @@ from .explain import explain
 from .intervals import INF, claim_interval, span_or_open
 from .series import LineIndex, Rec, conflict_pair, pair_weight, update_pair
 from .sources import OTHER, OUTLET, source_line
-from .sums import PLACE, Finding, regional_parts, sum_findings, within_whole
+from .sums import (
+    PLACE,
+    Finding,
+    inner_parts,
+    regional_parts,
+    sum_findings,
+    within_whole,
+)
 
 __all__ = ["CLAIM_ORDER", "DISAGREEMENTS", "SEVERITY", "Finding", "compare_group", "explain", "findings",
            "load_config", "severity", "status_counts", "status_of_sorted"]
@@ -205,6 +212,8 @@ def findings(
         else:
             recs.append(_record(c, timed, window, part_key(c), within, outlets.get(c.doc)))
     regional_parts(recs)
+    if category in config.get("within_report_categories", ()):
+        inner_parts(recs, *(tuple(w.casefold() for w in config.get(key, ())) for key in ("part_words", "total_words")))
     classes: dict[str | None, list[Rec]] = {}
     for r in recs:
         if not (r.part or "").startswith("subgroup:"):

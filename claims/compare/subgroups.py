@@ -5,7 +5,9 @@ for a fate (``people_nouns`` in grouping.yaml: pilgrims, victims, passengers ...
 subgroup, so the two meet in one group. "23 officers and 24 others were injured" names two
 subgroups of one toll: the rest ("24 others": ``remainder_words``) is summed with the subgroups
 named beside it in its sentence (same concept, a detail), and the sum is compared with the
-totals of other reports, like troop contingents.
+totals of other reports, like troop contingents. The perpetrators killed ("drei Angreifer", "die
+drei Täter", "the three attackers", "two gunmen") are one subgroup whatever noun a report uses
+(``perpetrator_nouns``): they meet each other and never the victims' toll.
 """
 
 from __future__ import annotations
@@ -16,6 +18,14 @@ from ..models import Claim
 def general_details(config: dict) -> tuple[frozenset, tuple[str, ...]]:
     """(the categories of fates, the stems of nouns of people in general) from ``grouping.yaml``."""
     return frozenset(config.get("people_categories", ())), tuple(config.get("people_nouns", ()))
+
+
+PERPETRATORS = "perpetrators"  # the detail of every perpetrators' figure
+
+
+def perpetrator_stems(config: dict) -> tuple[str, ...]:
+    """The stems of nouns of an attack's perpetrators (``perpetrator_nouns`` in grouping.yaml)."""
+    return tuple(config.get("perpetrator_nouns", ()))
 
 
 def is_general(detail: str, stems: tuple[str, ...]) -> bool:

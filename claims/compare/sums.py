@@ -20,6 +20,7 @@ from .intervals import INF
 from .series import Rec
 
 PLACE = "place:"  # the prefix of a part key that is a place
+INNER = "inner:"  # the prefix of a part key of a figure lower than its own report's toll
 FACILITY_WORDS = ("hospital", "morgue", "mortuary", "krankenhaus", "klinik", "leichenhalle")  # bare facility places
 
 
@@ -57,6 +58,53 @@ def regional_parts(recs: list[Rec]) -> None:
             r.part = None
 
 
+def inner_parts(recs: list[Rec], part_words: tuple[str, ...] = (), total_words: tuple[str, ...] = ()) -> None:
+    """A figure lower than a toll of its own report is a part of that toll, not a rival one.
+
+    "mindestens 27 Menschen getötet ... Im Konzerthaus starben 16", "31 dead, among them seven
+    foreigners", "die Leichen von vier Bergleuten" at one hospital beside the nine dead, "three
+    firefighters" among 42 missing: a report that gives a higher figure of the same thing beside
+    a lower one tells of a venue, a subgroup, a hospital or the attackers. Such a figure is kept
+    out of the comparison with other reports (its own class, never summed), so it can never
+    make the group's toll a conflict. Two named sources of different lines side by side ("the
+    operator 9, the union 12") are a conflict inside the report and stay compared, and so are
+    two figures of one sentence unless one of ``part_words`` ("darunter", "among") joins them.
+    A figure told as a total (``total_words`` before it: "die Zahl der Festnahmen auf 112",
+    "the death toll rose to 52") is a toll of its source, never a part."""
+    by_doc: dict[str, list[Rec]] = {}
+    for r in recs:
+        if r.part is None:
+            by_doc.setdefault(r.claim.doc, []).append(r)
+    marked = []
+    for r in recs:
+        if r.part is not None or r.vague or has_part_word(_before(r), total_words):
+            continue
+        higher = [w for w in by_doc.get(r.claim.doc, ()) if w.low > r.high]
+        # higher figures of other sources the text names only: a conflict inside the report
+        higher = [w for w in higher if not (r.claim.attribution and w.claim.attribution and r.line != w.line)]
+        # in one sentence a lower figure is a part beside a part word or when it names something else
+        higher = [w for w in higher if w.claim.sentence_start != r.claim.sentence_start
+                  or has_part_word(r.claim.sentence, part_words) or _noun(w) != _noun(r)]
+        if higher:
+            marked.append(r)
+    for r in marked:
+        r.part = INNER + r.claim.claim_id
+
+
+def _before(r: Rec) -> str:
+    return r.claim.sentence[: max(0, r.claim.start - r.claim.sentence_start)]
+
+
+def _noun(r: Rec) -> str:
+    return (r.claim.subject or "").casefold()
+
+
+def has_part_word(sentence: str, part_words: tuple[str, ...]) -> bool:
+    """True when one of ``part_words`` stands in ``sentence`` as a word or phrase."""
+    words = " " + " ".join(w.strip(",.;:()\"'") for w in sentence.casefold().split()) + " "
+    return any(f" {w} " in words for w in part_words)
+
+
 def within_whole(wholes: list[Rec], parts: list[Rec]) -> list[Finding]:
     """A regional figure no higher than a total of another report: a part of it, compatible."""
     for part in parts:
@@ -70,7 +118,7 @@ def sum_findings(recs: list[Rec]) -> list[Finding]:
     """Compare the sum of one document's parts (two or more distinct part keys) with another's total."""
     parts_by_doc: dict[str, dict[str, Rec]] = {}
     for r in sorted(recs, key=lambda r: (r.claim.doc, r.claim.start)):
-        if r.part is not None:
+        if r.part is not None and not r.part.startswith(INNER):
             parts_by_doc.setdefault(r.claim.doc, {}).setdefault(r.part, r)
     part_docs = {d: parts for d, parts in parts_by_doc.items() if len(parts) >= 2}
     if not part_docs:
@@ -78,7 +126,7 @@ def sum_findings(recs: list[Rec]) -> list[Finding]:
     part_keys = {k for parts in part_docs.values() for k in parts}
     totals = [r for r in recs if r.claim.doc not in part_docs and r.part is None]
     totals += [r for r in recs if r.claim.doc not in part_docs and r.part is not None and r.part not in part_keys
-               and not r.part.startswith(PLACE)]
+               and not r.part.startswith((PLACE, INNER))]
     if not totals:
         return []
     min_high = min(totals, key=lambda r: (r.high, r.claim.doc))

@@ -18,17 +18,20 @@ def attribution_at(ctx: TextContext, index: int, offset: int) -> str | None:
     return nearest_attribution(ctx.per_sentence("attributions", index, attributions_in), offset)
 
 
-def nearest_attribution(found: list[tuple[int, str]], near: int) -> str | None:
-    """Of the attributions in a sentence, the one written nearest offset ``near``."""
-    if not found:
+def nearest_attribution(found: list[tuple], near: int) -> str | None:
+    """Of the attributions in a sentence, the one written nearest offset ``near``; a second
+    source with its verb left out (marked by a third item) only for the figures after it."""
+    usable = [item for item in found if len(item) < 3 or item[0] <= near]
+    if not usable:
         return None
-    return min(found, key=lambda item: abs(item[0] - near))[1]
+    return min(usable, key=lambda item: abs(item[0] - near))[1]
 
 
 def attributions_in(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> list[tuple[int, str]]:
     """Every attribution in a sentence as (offset, phrase as written)."""
     lo, hi = sentence
-    found: list[tuple[int, str]] = []
+    found: list[tuple] = []
+    gappable: list[int] = []  # sources whose verb a second source may leave out ("sprach von", "put the")
     # One scan for every kind of attribution word; each hit is then sorted by kind.
     for m in vocab.attribution_any.finditer(text, lo, hi):
         phrase = " ".join(m.group().split())
@@ -45,11 +48,13 @@ def attributions_in(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
             source = _source_preceding(text, m, lo, hi, vocab)
             if source:
                 found.append((m.start(), source[: len(source) - len(m.group())].rstrip()))
+                gappable.append(m.start())
             continue
         if vocab.attribution_before.matches(phrase):
             source = _source_after(text, m, hi, vocab)
         elif vocab.attribution_source_before.matches(phrase):
             source = _source_preceding(text, m, lo, hi, vocab)  # "Die Opposition sprach von Wahlbetrug"
+            gappable.extend([m.start()] if source else [])
         else:
             # German puts the source after its verb ("schätzt die Polizei"), English before it
             # ("police said"): the lexicon's source_after_verb; "zufolge" always follows its source.
@@ -57,7 +62,30 @@ def attributions_in(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
             source = _source_around(text, m, lo, hi, vocab, forward_first)
         if source:
             found.append((m.start(), source))
-    return found
+    return found + _gapped_sources(text, hi, min(gappable), vocab) if gappable else found
+
+
+_GAP = re.compile(r"[,;]\s+(?:(?:and|while|whereas|but|und|während|aber|doch)\s+)?")
+
+
+def _gapped_sources(text: str, hi: int, first: int, vocab: Vocabulary) -> list[tuple[int, str, bool]]:
+    """Second sources whose verb is left out: after a source, a comma, a noun phrase and the
+    preposition that put the first source's figure ("sprach von neun Toten, die Gewerkschaft
+    von zwölf"; "put the crowd at 20,000, organisers at more than 60,000")."""
+    gapped = []
+    for gap in _GAP.finditer(text, first, hi):
+        tokens = list(TOKEN.finditer(text, gap.end(), min(hi, gap.end() + 80)))[:7]
+        end = _phrase_end(tokens, 0, vocab, genitive=False)
+        if not 0 < end < len(tokens) or end > 5:
+            continue
+        word = tokens[end].group().lower()
+        words = [t.group() for t in tokens[:end]]
+        if word not in vocab.attribution_gap_words or not re.search(rf"(?i)\b{word}\s", text[first : gap.start()]):
+            continue
+        if all(w.lower() in _ARTICLES for w in words) or (vocab.nouns_capitalised and not words[-1][0].isupper()):
+            continue  # "die meisten von ihnen": no noun, no source
+        gapped.append((tokens[0].start(), text[tokens[0].start() : tokens[end - 1].end()], True))
+    return gapped
 
 
 def _gapped_source(text: str, trigger: re.Match, vocab: Vocabulary) -> str | None:

@@ -3,11 +3,10 @@
 ``SCHEMAS`` maps a file name to its schema; per-language files (``de/numbers.yaml``) and
 neutral ones (``grouping.yaml``) alike. The loader checks every file against it on load, so
 a misspelt key fails with the file, the key and the closest known key; docs/lexicons.md is
-printed from these descriptions (scripts/lexicon_reference.py).
-
-Word patterns (most lists of words): a plain word matches that word in any case, a leading
-``=`` demands the case as written, a trailing ``*`` allows up to four more letters, ``...``
-stands for up to eight words; nouns also match as the last part of a compound.
+printed from these descriptions (scripts/lexicon_reference.py). Word patterns (most lists of
+words): a plain word matches that word in any case, a leading ``=`` demands the case as
+written, a trailing ``*`` allows up to four more letters, ``...`` stands for up to eight words;
+nouns also match as the last part of a compound.
 """
 
 from __future__ import annotations
@@ -164,6 +163,7 @@ ATTRIBUTION = Section({
     "no_source": optional(WORDS, 'phrases that look like an attribution and name no source ("an estimated")'),
     "source_only": optional(WORDS, 'phrases after a source that are left out of its attribution ("put the")'),
     "of_words": optional(WORDS, 'words that hang a genitive on a source ("des staatlichen TV", "of the ministry")'),
+    "gap_words": optional(WORDS, 'prepositions after a second source whose verb is left out ("die Gewerkschaft von zwölf")'),
     "source_after_verb": required(bool, 'a source is read after its verb first ("schätzt die Polizei"), else before'),
 })
 EXTRACT = Section({
@@ -255,6 +255,9 @@ GROUPING = Section({
     "remainder_words": optional(WORDS, 'words after a figure making it the rest of a toll beside named subgroups ("24 others")'),
     "within_report_categories": optional(WORDS, "categories in which one report's two named source lines are compared"),
     "falling_categories": optional(WORDS, "categories whose counts fall normally over time (the missing are found)"),
+    "perpetrator_nouns": optional(WORDS, "stems of nouns of an attack's perpetrators: one subgroup, never the toll"),
+    "part_words": optional(WORDS, "words that make a lower figure in the sentence of a toll a part of it"),
+    "total_words": optional(WORDS, "words before a figure that tell it as a total, never a part"),
     "label_skips": optional(Section({
         "words": required(WORDS, 'subjects that are no nouns ("others", "killed")'),
         "endings": required(WORDS, 'endings of subjects that are no nouns ("ed")'),

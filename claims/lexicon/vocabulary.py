@@ -67,6 +67,7 @@ class Vocabulary:
     attribution_source_only: WordMatcher  # "put the": after-phrases left out of the attribution
     attribution_no_source: WordMatcher  # "an estimated": no attribution at all
     attribution_of_words: frozenset[str]  # "des", "of": words that hang a genitive on a source
+    attribution_gap_words: frozenset[str]  # "von", "at": a second source's preposition, its verb left out
     back_references: WordMatcher
     present_markers: WordMatcher
     citation_words: WordMatcher
@@ -221,6 +222,7 @@ def vocabulary(lang: str) -> Vocabulary:
         attribution_source_only=WordMatcher(attribution.get("source_only", [])),
         attribution_no_source=WordMatcher(attribution.get("no_source", [])),
         attribution_of_words=frozenset(w.lower() for w in attribution.get("of_words", [])),
+        attribution_gap_words=frozenset(w.lower() for w in attribution.get("gap_words", [])),
         back_references=WordMatcher(data["back_references"]),
         present_markers=WordMatcher(data["present_markers"]),
         citation_words=WordMatcher(data["citation_words"]),
@@ -283,5 +285,13 @@ def vocabulary(lang: str) -> Vocabulary:
         linkers=frozenset(w.lower() for w in data["linkers"]),
         source_after_verb=attribution["source_after_verb"],
         dot_ordinals=bool(numbers["digits"].get("dot_ordinals")),
-        sentence_openers=sentence_openers(lang),
+        # a capitalised number word opens a sentence too: "stieg auf 23. Sechs Menschen gelten als
+        # vermisst" ends at "23.", which is no ordinal
+        sentence_openers=sentence_openers(lang) | _number_words(numbers),
     )
+
+
+def _number_words(numbers: dict) -> frozenset[str]:
+    """The cardinal number words of one to twelve of a language (numbers.yaml)."""
+    words = numbers.get("words", {})
+    return frozenset(w.lower() for key in ("units", "teens") for w in words.get(key, {}))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 
-from ..models import Claim, Document, Group, Story
+from ..models import Claim, Group, Story
 from .claim_table import CLAIM_ORDER_SQL, CLAIM_SELECT
 from .connection import chunks, marks
 from .group_tables import mark_groups_stale
@@ -24,7 +24,13 @@ _GROUP_COLUMNS = "group_id, category, label, scope, status, explanation, n_docs,
 
 
 def mark_blocks_of(conn: sqlite3.Connection, doc_ids: list[str]) -> None:
-    """Record the blocks of the claims these documents hold now (before they are deleted)."""
+    """Record the blocks of the claims these documents hold now (before they are deleted), and the
+    documents with the story each is in now (none when new)."""
+    conn.executemany(
+        "INSERT OR IGNORE INTO dirty_documents (doc_id, story) "
+        "VALUES (?1, (SELECT story FROM documents WHERE doc_id = ?1))",
+        [(doc_id,) for doc_id in doc_ids],
+    )
     for chunk in chunks(doc_ids):
         conn.execute(
             "INSERT OR IGNORE INTO dirty_blocks (category, unit) "
@@ -43,6 +49,7 @@ def mark_blocks(conn: sqlite3.Connection, blocks: Iterable[tuple[str, str | None
 
 def clear_blocks(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM dirty_blocks")
+    conn.execute("DELETE FROM dirty_documents")
 
 
 class BlockTables:
@@ -69,18 +76,23 @@ class BlockTables:
                     return None
                 return 0
             found = None
+            only: set[str] | None = None  # the stories to regroup within the dirty blocks (None: all)
             if stories is not None:
                 before = _stories_of_documents(conn)
                 found = stories(StoryInputs(conn))
                 write_stories(conn, found)
-                if _stories_moved(before, found):
+                new_docs = {doc for (doc,) in conn.execute("SELECT doc_id FROM dirty_documents WHERE story IS NULL")}
+                if _stories_moved(before, found, new_docs):
                     conn.execute("INSERT OR IGNORE INTO dirty_blocks (category, unit) "
                                  "SELECT DISTINCT category, coalesce(unit, '') FROM claims")
                     blocks = conn.execute("SELECT count(*) FROM dirty_blocks").fetchone()[0]
-            rows = conn.execute(f"SELECT {CLAIM_SELECT} FROM claims c {_IN_DIRTY_BLOCK} ORDER BY {CLAIM_ORDER_SQL}")
-            claims = [Claim(*row) for row in rows]
+                else:
+                    only = _dirty_stories(conn, found)
+            rows = conn.execute(f"SELECT d.story, {CLAIM_SELECT} FROM claims c {_IN_DIRTY_BLOCK} "
+                                f"JOIN documents d ON d.doc_id = c.doc ORDER BY {CLAIM_ORDER_SQL}")
+            claims = [Claim(*row) for story, *row in rows if only is None or story in only]
             groups = list(group(claims) if found is None else group(claims, found))
-            _replace_block_groups(conn, groups, {c.claim_id: c.doc for c in claims})
+            _replace_block_groups(conn, groups, {c.claim_id: c.doc for c in claims}, only)
             clear_blocks(conn)
             mark_groups_stale(conn, False)
         return blocks
@@ -95,18 +107,35 @@ def _stories_of_documents(conn: sqlite3.Connection) -> tuple[int, dict[str, tupl
     return count, {doc: (story, first, last) for doc, story, first, last in rows}
 
 
-def _stories_moved(before: tuple[int, dict[str, tuple]], found: list[Story]) -> bool:
+def _dirty_stories(conn: sqlite3.Connection, found: list[Story]) -> set[str] | None:
+    """The stories of the documents whose claims changed, then and now; None for every story.
+    Groups never join two stories, and when no document stored before moved and no span changed
+    (``_stories_moved``), the groups of every other story are what they were."""
+    story_of = {doc: story.story_id for story in found for doc in story.doc_ids}
+    dirty: set[str] = set()
+    for doc_id, story in conn.execute("SELECT doc_id, story FROM dirty_documents"):
+        if doc_id == "":  # recorded by m016 for blocks dirty before it
+            return None
+        dirty.update(s for s in (story, story_of.get(doc_id)) if s is not None)
+    return dirty
+
+
+def _stories_moved(before: tuple[int, dict[str, tuple]], found: list[Story], new_docs: set[str]) -> bool:
     """True when a document stored before is now in another story, or its story spans another time,
-    or the store went from one story to several or back (group ids hash the story only then)."""
+    or the store went from one story to several or back (group ids hash the story only then).
+    ``new_docs`` (stored since the last regroup, in no story yet) are not "stored before"."""
     count, old = before
     if (count > 1) != (len(found) > 1):
         return True
     new = {doc: (story.story_id, story.first, story.last) for story in found for doc in story.doc_ids}
-    return any(doc in new and new[doc] != value for doc, value in old.items())
+    return any(doc in new and new[doc] != value for doc, value in old.items() if doc not in new_docs)
 
 
-def _replace_block_groups(conn: sqlite3.Connection, groups: list[Group], doc_of: dict[str, str]) -> None:
-    """Make the stored groups of the dirty blocks ``groups``, writing only those that differ.
+def _replace_block_groups(
+    conn: sqlite3.Connection, groups: list[Group], doc_of: dict[str, str], only: set[str] | None = None
+) -> None:
+    """Make the stored groups of the dirty blocks ``groups`` (of the stories ``only``, or of every
+    story), writing only those that differ.
 
     Members not in ``doc_of`` are dropped and a claim listed in two groups stays in the first,
     as when all groups are written (group_tables).
@@ -121,9 +150,10 @@ def _replace_block_groups(conn: sqlite3.Connection, groups: list[Group], doc_of:
         new[g.group_id] = (row, members)
     # Groups whose claims are all gone (their documents were replaced or removed).
     conn.execute("DELETE FROM groups WHERE NOT EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = groups.group_id)")
-    old_ids = [gid for (gid,) in conn.execute(
-        f"SELECT DISTINCT m.group_id FROM group_members m JOIN claims c ON c.claim_id = m.claim_id {_IN_DIRTY_BLOCK}"
-    )]
+    old_ids = [gid for gid, story in conn.execute(
+        "SELECT DISTINCT m.group_id, g.story FROM group_members m JOIN claims c ON c.claim_id = m.claim_id "
+        f"{_IN_DIRTY_BLOCK} JOIN groups g ON g.group_id = m.group_id"
+    ) if only is None or story in only]
     old: dict[str, tuple[tuple, set[str]]] = {}
     for chunk in chunks(old_ids):
         for row in conn.execute(f"SELECT {_GROUP_COLUMNS} FROM groups WHERE group_id IN ({marks(chunk)})", chunk):

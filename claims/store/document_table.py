@@ -17,6 +17,7 @@ from .block_table import mark_blocks, mark_blocks_of
 from .claim_table import CLAIM_FIELDS, claim_row, index_claims_after, insert_claims, last_claim_rowid
 from .connection import chunks, marks
 from .group_tables import mark_groups_stale
+from .story_table import save_story_terms
 
 _CATEGORY, _UNIT = CLAIM_FIELDS.index("category"), CLAIM_FIELDS.index("unit")  # in a claim row
 DOCUMENT_COLUMNS = (
@@ -101,8 +102,11 @@ class DocumentTables:
         """Store ``doc`` and exactly these claims in one transaction; return the number of claims written."""
         return self.replace_documents([(doc, claims)])[0]
 
-    def replace_documents(self, items: Iterable[tuple[Document, Iterable[Claim]]]) -> list[int]:
-        """Store several documents, each with exactly its claims, in ONE transaction.
+    def replace_documents(
+        self, items: Iterable[tuple[Document, Iterable[Claim]]], story_terms: Iterable[tuple[str, str, str]] = ()
+    ) -> list[int]:
+        """Store several documents, each with exactly its claims, in ONE transaction, and the
+        (doc id, key, terms) rows of their story terms when given (``story_table.StoryInputs``).
 
         A commit and a full-text index segment cost more than the rows of a
         news article, so ingest hands over documents in batches. The write
@@ -119,6 +123,7 @@ class DocumentTables:
             written = [self._write_document(conn, doc, rows, now) for doc, rows in prepared]
             # One full-text insert for the batch: per document it cost as much as the claims.
             index_claims_after(conn, last_kept)
+            save_story_terms(conn, story_terms)
             return written
 
     @staticmethod

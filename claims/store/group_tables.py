@@ -57,6 +57,7 @@ def _write_groups(conn: sqlite3.Connection, groups: Iterable[Group], doc_of: dic
         member_rows.extend((claim_id, group.group_id) for claim_id in members)
     mark_groups_stale(conn, False)
     conn.execute("DELETE FROM dirty_blocks")  # every block is regrouped (block_table.py)
+    conn.execute("DELETE FROM dirty_documents")
     conn.execute("DELETE FROM group_members")
     conn.execute("DELETE FROM groups")
     conn.executemany(

@@ -219,6 +219,16 @@ def m015_dirty_blocks(conn: sqlite3.Connection) -> None:
     )
 
 
+def m016_dirty_documents(conn: sqlite3.Connection) -> None:
+    # The documents whose claims changed since the groups were written, with the story each was in
+    # then (NULL when new): a regroup whose stories did not move regroups, in the dirty blocks, only
+    # the claims of those stories (block_table.py). A store with blocks already dirty records the
+    # row '' ("every story"), so that its first regroup is not narrowed.
+    conn.execute("CREATE TABLE dirty_documents (doc_id TEXT PRIMARY KEY, story TEXT) WITHOUT ROWID")
+    if conn.execute("SELECT 1 FROM dirty_blocks LIMIT 1").fetchone():
+        conn.execute("INSERT INTO dirty_documents (doc_id, story) VALUES ('', NULL)")
+
+
 MIGRATIONS: list[Migration] = [
     m001_documents_and_claims,
     m002_claims_fts,
@@ -233,6 +243,7 @@ MIGRATIONS: list[Migration] = [
     m011_stems_number_and_claims_view,
     m014_story_terms,
     m015_dirty_blocks,
+    m016_dirty_documents,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -53,6 +53,11 @@ class StoryInputs:
         self._conn.execute("DELETE FROM story_terms WHERE doc_id NOT IN (SELECT doc_id FROM documents)")
 
 
+def save_story_terms(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, str]]) -> None:
+    """Save (doc id, key, terms) rows (the terms of documents being written)."""
+    conn.executemany("INSERT OR REPLACE INTO story_terms (doc_id, key, terms) VALUES (?, ?, ?)", rows)
+
+
 def write_stories(conn: sqlite3.Connection, stories: Iterable[Story]) -> None:
     """Replace the stories and set each document's story."""
     stories = list(stories)

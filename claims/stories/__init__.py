@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from ..lexicon import load
 from ..models import Document, Story
-from .cache import TermSource, story_documents, terms_key
+from .cache import TermSource, stored_terms, story_documents, terms_key
 from .cluster import StoryDocument, date_bounds, declared_id, detect
 from .terms import Terms, bridge_concept, document_terms, name_key
 
@@ -32,6 +32,7 @@ __all__ = [
     "document_terms",
     "name_key",
     "settings",
+    "stored_terms",
     "terms_key",
 ]
 

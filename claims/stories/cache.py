@@ -58,6 +58,16 @@ def terms_key(doc: Document, settings: dict) -> str:
     return hashlib.sha1(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()[:20]
 
 
+def stored_terms(doc: Document, settings: dict) -> tuple[str, str]:
+    """(key, terms as stored) of a document with its text: what a regroup would compute and save
+    for it. Ingest workers compute it beside the claims, so that the writer does not; the key
+    still decides at the regroup whether it holds."""
+    from ..documents import extraction_text
+
+    terms = document_terms(extraction_text(doc), doc.lang, doc.title, settings, doc.source)
+    return terms_key(doc, settings), dump_terms(terms)
+
+
 def dump_terms(terms: Terms) -> str:
     return json.dumps([terms.weights, terms.forms], ensure_ascii=False, separators=(",", ":"))
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -134,10 +135,10 @@ def _vectors(docs: Sequence[StoryDocument], settings: dict) -> tuple[list[dict[s
     idf = {t: math.log((n + 1) / (count + 1)) for t, count in df.items()}  # once per term, not per document
     vectors = []
     for d in docs:
-        weighted = {t: w * idf[t] for t, w in d.terms.weights.items()}
-        top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
-        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-        vectors.append({t: w / norm for t, w in top})
+        # Heaviest first, then by term: (-weight, term) tuples sort so without a key function.
+        top = sorted([(-(w * idf[t]), t) for t, w in d.terms.weights.items()])[:keep]
+        norm = math.sqrt(sum(w * w for w, _ in top)) or 1.0
+        vectors.append({t: -w / norm for w, t in top})
     return vectors, df
 
 
@@ -186,11 +187,17 @@ def _label(docs, vectors, group: list[int], settings: dict) -> str:
                 score[term] += weight
                 count[term] += 1
     need = 2 if len(group) > 1 else 1
-    ranked = sorted((t for t in score if count[t] >= need), key=lambda t: (-score[t], t))
+    most = settings["label_names"]
+
+    def order(t: str) -> tuple[float, str]:
+        return -score[t], t
+
+    # The first ``most`` of the full ordering (nsmallest is sorted()[:n]; the keys are unique).
+    ranked = heapq.nsmallest(most, (t for t in score if count[t] >= need), key=order)
     if not ranked:
-        ranked = sorted(score, key=lambda t: (-score[t], t))
+        ranked = heapq.nsmallest(most, score, key=order)
     names = []
-    for term in ranked[: settings["label_names"]]:  # the form most of its documents write ("Kivu", not "Kivusee")
+    for term in ranked:  # the form most of its documents write ("Kivu", not "Kivusee")
         written = Counter(f for f in (docs[i].terms.forms.get(term) for i in group) if f)
         names.append(min(written.items(), key=lambda fc: (-fc[1], fc[0]))[0] if written else term[2:])
     return " · ".join(names) if names else docs[group[0]].doc_id
