@@ -33,6 +33,7 @@ CHUNK_ITEMS = 16  # items per chunk at most ...
 CHUNK_WEIGHT = 48_000  # ... or this much weight (characters): about 25 ms of extraction
 WINDOW_PER_JOB = 4  # chunks in flight per worker
 PARENT_POLL_SECONDS = 0.5
+STOP_GRACE_SECONDS = 10.0  # how long a Ctrl-C waits for a running chunk before it terminates the worker
 
 
 class WorkerDied(ClaimsError):
@@ -140,12 +141,24 @@ def pooled(work, chunks, jobs: int, initializer, start_method: str | None) -> It
             "run the command again, or with --jobs 1"
         ) from exc
     finally:
-        if not finished:  # Ctrl-C, an error of the consumer: stop the workers now, not after their chunk
-            for future in pending:
-                future.cancel()
-            for process in list((getattr(executor, "_processes", None) or {}).values()):
-                process.terminate()
+        if not finished:  # Ctrl-C, an error of the consumer: no new chunk starts
+            _stop(executor, pending)
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop(executor, pending: deque) -> None:
+    """Cancel the chunks not started and let the running ones end (a chunk is short). A worker
+    terminated in the middle of sending its result, or of reading its next chunk, leaves the
+    pool's threads blocked on a half-written pipe for ever, so it is terminated only when its
+    chunk outlasts STOP_GRACE_SECONDS."""
+    from concurrent.futures import wait
+
+    for future in pending:
+        future.cancel()
+    _, late = wait([f for f in pending if not f.cancelled()], timeout=STOP_GRACE_SECONDS)
+    if late:
+        for process in list((getattr(executor, "_processes", None) or {}).values()):
+            process.terminate()
 
 
 def _spawn_all(executor, jobs: int) -> None:

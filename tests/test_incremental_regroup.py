@@ -13,6 +13,7 @@ from claims.compare import regroup, regroup_changed
 from claims.ingest import ingest, remove
 from claims.store import Store
 from tests.support.corpora import mixed_with_seeds
+from tests.support.storecheck import table_rows
 
 
 def group_rows(db: Path) -> tuple[list, list]:
@@ -121,21 +122,13 @@ def test_stale_groups_without_recorded_blocks_are_regrouped_whole(tmp_path, fold
 
 def store_rows(db: Path) -> dict[str, list]:
     """Stories, each document's story, claims (by id, without the moment of the run), groups and members."""
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        def rows(sql):
-            return [{k: r[k] for k in r.keys() if k != "ingested_at"} for r in conn.execute(sql)]
-
-        return {
-            "stories": rows("SELECT * FROM stories ORDER BY story_id"),
-            "documents": rows("SELECT doc_id, content_hash, story, story_declared FROM documents ORDER BY doc_id"),
-            "claims": rows("SELECT * FROM claims ORDER BY claim_id"),
-            "groups": rows("SELECT * FROM groups ORDER BY group_id"),
-            "members": rows("SELECT * FROM group_members ORDER BY claim_id"),
-        }
-    finally:
-        conn.close()
+    return table_rows(db, {
+        "stories": "SELECT * FROM stories ORDER BY story_id",
+        "documents": "SELECT doc_id, content_hash, story, story_declared FROM documents ORDER BY doc_id",
+        "claims": "SELECT * FROM claims ORDER BY claim_id",
+        "groups": "SELECT * FROM groups ORDER BY group_id",
+        "members": "SELECT * FROM group_members ORDER BY claim_id",
+    })
 
 
 @pytest.mark.parametrize("last", [0, 5, -1])  # the file ingested alone: a seed, reports of the ferry story

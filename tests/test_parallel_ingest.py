@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import time
 from pathlib import Path
@@ -24,25 +23,18 @@ from tests.support.storecheck import (
     claims_cmd,
     cli_env,
     expected_claims,
+    table_rows,
 )
 
 
 def store_content(db: Path) -> dict[str, list]:
     """Every row of documents, claims, groups and members, without the moment of the run."""
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        def rows(sql):
-            return [{k: r[k] for k in r.keys() if k != "ingested_at"} for r in conn.execute(sql)]
-
-        return {
-            "documents": rows("SELECT * FROM documents ORDER BY doc_id"),
-            "claims": rows("SELECT * FROM claims ORDER BY rowid"),  # the order they were written in, too
-            "groups": rows("SELECT * FROM groups ORDER BY group_id"),
-            "members": rows("SELECT * FROM group_members ORDER BY claim_id"),
-        }
-    finally:
-        conn.close()
+    return table_rows(db, {
+        "documents": "SELECT * FROM documents ORDER BY doc_id",
+        "claims": "SELECT * FROM claims ORDER BY rowid",  # the order they were written in, too
+        "groups": "SELECT * FROM groups ORDER BY group_id",
+        "members": "SELECT * FROM group_members ORDER BY claim_id",
+    })
 
 
 @pytest.fixture

@@ -195,3 +195,14 @@ def takes_json(command: str) -> bool:
 
     cmd = typer.main.get_command(app).commands[command]  # type: ignore[attr-defined]
     return any("--json" in p.opts for p in cmd.params)
+
+
+def table_rows(db: Path, queries: dict[str, str]) -> dict[str, list]:
+    """The rows of each query, as dicts without the moment of the run (``ingested_at``)."""
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return {name: [{k: r[k] for k in r.keys() if k != "ingested_at"} for r in conn.execute(sql)]
+                for name, sql in queries.items()}
+    finally:
+        conn.close()
