@@ -18,7 +18,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from .compare import QueryResult
+from .compare import QueryResult, claim_interval
 from .compare.sources import source_line
 from .models import Claim
 from .render import neutralise, safe_text
@@ -175,17 +175,20 @@ def folded_rows(claims: list[Claim], order: list[str]) -> tuple[list[Claim], int
     """The claims a folded group shows, in source order, and how many it leaves out. Up to
     ``FOLD_MAX_ROWS`` all; beyond, each source's distinct values (its lowest and its highest when
     it gives more), so every source of the group stays visible with the range it reports."""
-    ordered = sorted(claims, key=lambda c: (order.index(c.doc), c.start))
+    rank = {doc: i for i, doc in enumerate(order)}
+    ordered = sorted(claims, key=lambda c: (rank[c.doc], c.start))
     if len(ordered) <= FOLD_MAX_ROWS:
         return ordered, 0
     kept: list[Claim] = []
-    for doc, own in _by_doc(ordered).items():
-        distinct = list({said(c): c for c in reversed(own)}.values())[::-1]
+    for own in _by_doc(ordered).values():
+        first_of: dict[str, Claim] = {}
+        for c in own:
+            first_of.setdefault(said(c), c)
+        distinct = list(first_of.values())
         if len(distinct) > 2:
-            def low(c):
-                return c.value_low if c.value_low is not None else (c.value or 0)
-            distinct = sorted({id(c): c for c in (min(distinct, key=low), max(distinct, key=low))}.values(),
-                              key=lambda c: c.start)
+            lowest = min(distinct, key=lambda c: claim_interval(c)[0])
+            highest = max(distinct, key=lambda c: claim_interval(c)[0])
+            distinct = sorted({lowest.claim_id: lowest, highest.claim_id: highest}.values(), key=lambda c: c.start)
         kept.extend(distinct)
     return kept, len(ordered) - len(kept)
 
@@ -258,8 +261,8 @@ def _notes(result: QueryResult, shown: list, console: Console) -> None:
             line.append(": " + neutralise(view.group.explanation))
             console.print(line)
     for i, view in enumerate(shown, start=1):
-        loaded = len({c.doc for c in view.claims})
         if view.n_claims > len(view.claims):
+            loaded = len({c.doc for c in view.claims})
             unseen = f", {view.n_docs - loaded} sources not loaded" if view.n_docs > loaded else ""
             console.print(f"[dim]{i:>2}: {len(view.claims)} of {view.n_claims} claims loaded, the first of each "
                           f"source{unseen}; `claims export --format json` has them all.[/dim]")

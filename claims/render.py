@@ -219,12 +219,11 @@ def claims_table(claims: Iterable[Claim], *, show_doc: bool = True, doc_ids: Ite
     """Claims, one per row; the Claim column is the claim's text and, after ·, what it counts.
     With the store's ``doc_ids`` the Doc column prints each id as the shortest prefix that a
     command takes for it (documents.pasteable_ids), else whole."""
-    from .documents.ids import pasteable_ids
-
     from rich import box
     from rich.table import Table
 
-    claims = list(claims)
+    from .documents.ids import pasteable_ids
+
     doc_labels = pasteable_ids(doc_ids) if show_doc else {}
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
     table.add_column("ID", no_wrap=True)  # a unique prefix; `claims show` accepts it

@@ -9,6 +9,7 @@ written out, so the views read the same without colour.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from rich import box
@@ -25,12 +26,18 @@ from .store import GroupView
 __all__ = ["STATUS_STYLE", "cell", "render_conflicts", "render_diff", "render_query", "status_text", "what"]
 
 LABEL_WIDTH = 26
+_ID_TOKEN = re.compile(r"[^\s(),;]+")  # the words of an explanation, as ids are written in it
 
 
-def sources_line(view: GroupView) -> str:
-    """``sources: a, b, c``: the documents of a group's claims, and how many more it has."""
+def sources_line(view: GroupView) -> str | None:
+    """``sources: a, b, c``: the documents of a group's claims and how many more it has, when its
+    explanation does not name them all (None then). An id counts as named only whole: the
+    explanation of ``reuters/2024-03-21`` does not name ``2024-03-21``."""
     docs = list(dict.fromkeys(c.doc for c in view.claims))
     more = view.n_docs - len(docs)
+    named = set(_ID_TOKEN.findall(view.group.explanation or ""))
+    if more <= 0 and all(d in named for d in docs):
+        return None
     return "sources: " + ", ".join(neutralise(d) for d in docs) + (f" and {more} more" if more > 0 else "")
 
 
@@ -52,9 +59,9 @@ def render_conflicts(views: list[GroupView], console: Console, claim_filter=None
     for i, view in enumerate(views, start=1):
         g = view.group
         why = Text(neutralise(g.explanation or ""))
-        docs = {c.doc for c in view.claims}
-        if view.n_docs > len(docs) or any(d not in (g.explanation or "") for d in docs):
-            why.append("\n" + sources_line(view), style="dim")  # the sources beyond the deciding pair
+        sources = sources_line(view)
+        if sources:
+            why.append("\n" + sources, style="dim")  # the sources beyond the deciding pair
         table.add_row(str(i), status_text(g.status), safe_text(what(g.label, g.scope)), safe_text(g.scope or "?"),
                       str(view.n_docs), why)
     console.print(table)

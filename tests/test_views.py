@@ -159,3 +159,17 @@ def test_conflicts_name_every_source_of_the_group(tmp_path):
         render_conflicts(conflicts(store), console)
     text = " ".join(out.getvalue().split())
     assert "sources: src000, src001, src002, src003" in text
+
+
+def test_the_sources_line_counts_a_document_as_named_only_by_its_whole_id():
+    from claims.models import Group
+    from claims.store import GroupView
+    from claims.views import sources_line
+
+    claims = [make_claim(doc="reuters/2024-03-21", value=5.0), make_claim(doc="2024-03-21", value=5.0)]
+    named_one = Group("g", "deaths", "deaths: Tote", "2022-01", "conflict", [c.claim_id for c in claims],
+                      "official 5 vs monitor 7 (deaths, reuters/2024-03-21 vs reuters/2024-03-21)")
+    assert sources_line(GroupView(named_one, claims, 2, 2)) == "sources: reuters/2024-03-21, 2024-03-21"
+    named_both = dataclasses.replace(named_one, explanation="5 vs 7 (deaths, reuters/2024-03-21 vs 2024-03-21)")
+    assert sources_line(GroupView(named_both, claims, 2, 2)) is None
+    assert sources_line(GroupView(named_both, claims, 3, 2)) == "sources: reuters/2024-03-21, 2024-03-21 and 1 more"

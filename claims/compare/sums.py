@@ -83,8 +83,9 @@ def inner_parts(recs: list[Rec], part_words: tuple[str, ...] = (), total_words: 
         # higher figures of other sources the text names only: a conflict inside the report
         higher = [w for w in higher if not (r.claim.attribution and w.claim.attribution and r.line != w.line)]
         # in one sentence a lower figure is a part beside a part word or when it names something else
+        joined = has_part_word(r.claim.sentence, part_words)
         higher = [w for w in higher if w.claim.sentence_start != r.claim.sentence_start
-                  or has_part_word(r.claim.sentence, part_words) or _noun(w) != _noun(r)]
+                  or joined or _noun(w) != _noun(r)]
         if higher:
             marked.append(r)
     for r in marked:
