@@ -21,8 +21,7 @@ from .shapes import Bounds, OneOf, Regex, Section, optional, required
 # What a number qualifier in numbers.yaml may mean (models.QUALIFIERS are what a claim reports).
 NUMBER_QUALIFIERS = ("exact", "approx", "a_good", "at_least", "more_than", "more_than_far", "at_most", "nearly",
                      "less_than", "range_open")
-WORDS = [str]
-NUMBERS_OF = {str: float}
+WORDS, NUMBERS_OF = [str], {str: float}
 
 DIGITS = Section({
     "decimal": required(str, 'the decimal mark: "," in "1.234,5", "." in "1,234.5"'),
@@ -215,6 +214,7 @@ EXTRACT = Section({
     "injury_partial": optional(WORDS, "words that make a severity only some of a figure's (\"zum Teil\")"),
     "singular_articles": optional(WORDS, 'articles that count one casualty before a casualty noun ("einen")'),
     "singular_nouns": optional(WORDS, 'casualty nouns of one after an article ("Toten", "Festnahme")'),
+    "noun_followers": optional(WORDS, 'words ("fell") and "-endings" ("-ed") that may follow the noun of "a passenger died"; another word makes it a modifier ("a passenger ferry")'),
     "agent_words": optional(WORDS, 'after these an article names the agent, not a victim ("von einem")'),
     "attribution": required(ATTRIBUTION, "the words that name a claim's source"),
     "back_references": required(WORDS, "words pointing back to an earlier sentence's time (\"damals\")"),

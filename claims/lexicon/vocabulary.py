@@ -96,6 +96,7 @@ class Vocabulary:
     closed_compounds: bool  # a category noun may end a compound: "Ölarbeiter" (German), not "firefighters"
     singular_articles: tuple[str, ...]  # "ein", "einen", "a": one, before a casualty noun or a victim
     singular_nouns: WordMatcher  # "Toter", "Festnahme": after an article, one casualty
+    noun_followers: frozenset[str]  # "fell", "-ed": words that may follow "a passenger"; others make it a modifier
     agent_words: frozenset[str]  # "von", "by": the article after them names who did it, not the victim
     change_markers: frozenset[str]  # the word before a percentage that makes it a change ("um", "by")
     change_verbs: WordMatcher  # "stieg", "rose": with a change marker they make a count a change
@@ -252,6 +253,7 @@ def vocabulary(lang: str) -> Vocabulary:
         closed_compounds=data.get("closed_compounds", True),
         singular_articles=tuple(w.lower() for w in data.get("singular_articles", [])),
         singular_nouns=WordMatcher(data.get("singular_nouns", [])),
+        noun_followers=frozenset(w.lower() for w in data.get("noun_followers", [])),
         agent_words=frozenset(w.lower() for w in data.get("agent_words", [])),
         change_markers=frozenset(w.lower() for w in data.get("change_markers", [])),
         # the verbs of change the number scanner reads ("prices rose from 60 to 120")
