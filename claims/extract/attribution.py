@@ -35,8 +35,8 @@ def attributions_in(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
     # One scan for every kind of attribution word; each hit is then sorted by kind.
     for m in vocab.attribution_any.finditer(text, lo, hi):
         phrase = " ".join(m.group().split())
-        if vocab.attribution_no_source.matches(phrase):
-            continue  # "an estimated 150,000": no one is named
+        if vocab.attribution_no_source.matches(phrase) or _after_article(text, m.start(), lo, vocab):
+            continue  # "an estimated 150,000", "the confirmed toll": a participle before a noun names no one
         if vocab.attribution_standalone.matches(phrase):
             source = _gapped_source(text, m, vocab)
             if source:
@@ -211,13 +211,31 @@ def _source_around(
 
 
 def _source_preceding(text: str, trigger: re.Match, lo: int, hi: int, vocab: Vocabulary) -> str | None:
-    before = [t for t in TOKEN.finditer(text, max(lo, trigger.start() - 60), trigger.start())]
-    start = trigger.start()
-    for token in reversed(before[-5:]):  # "a report by the inspectorate found"
-        if not token.group()[0].isalpha() or not _is_source_word(token.group(), vocab):
-            break
-        start = token.start()
-    return text[start : trigger.end()] if start < trigger.start() else None
+    before = list(TOKEN.finditer(text, max(lo, trigger.start() - 120), trigger.start()))
+    first = _words_before(before, len(before), vocab)  # "a report by the inspectorate found"
+    if first == len(before) and before and before[-1].group() == ",":
+        # an apposition between the source and its verb: "The Observatory, an independent group, said"
+        opening = _words_before(before, len(before) - 1, vocab)
+        if 1 < opening < len(before) - 1 and before[opening].group().lower() in _ARTICLES and before[opening - 1].group() == ",":
+            first = min(first, _words_before(before, opening - 1, vocab))
+    if first == len(before) or all(t.group().lower() in _ARTICLES for t in before[first:] if t.group()[0].isalpha()):
+        return None  # "after the confirmed toll": an article alone names no source
+    return text[before[first].start() : trigger.end()]
+
+
+def _after_article(text: str, start: int, lo: int, vocab: Vocabulary) -> bool:
+    """English "the confirmed toll": a verb form after an article is a participle before a noun
+    (German inflects it, "die bestätigte Zahl", and "der sagte" is a relative clause)."""
+    before = text[max(lo, start - 8) : start].split()
+    return not vocab.nouns_capitalised and bool(before) and before[-1].lower() in _ARTICLES
+
+
+def _words_before(tokens: list[re.Match], end: int, vocab: Vocabulary) -> int:
+    """The index of the first of up to five source words that end just before ``tokens[end]``."""
+    first = end
+    while first > max(0, end - 5) and tokens[first - 1].group()[0].isalpha() and _is_source_word(tokens[first - 1].group(), vocab):
+        first -= 1
+    return first
 
 
 def _source_following(text: str, trigger: re.Match, lo: int, hi: int, vocab: Vocabulary) -> str | None:
