@@ -47,7 +47,7 @@ def attributions_in(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
             # are the start of a clause; the source alone is the attribution.
             source = _source_preceding(text, m, lo, hi, vocab)
             if source:
-                found.append((m.start(), source[: len(source) - len(m.group())].rstrip()))
+                found.append((m.start(), _without_verb(source, m, vocab)))
                 gappable.append(m.start())
             continue
         if vocab.attribution_before.matches(phrase):
@@ -212,6 +212,9 @@ def _source_around(
 
 def _source_preceding(text: str, trigger: re.Match, lo: int, hi: int, vocab: Vocabulary) -> str | None:
     before = list(TOKEN.finditer(text, max(lo, trigger.start() - 120), trigger.start()))
+    # "police had put the number at 19": an auxiliary or adverb stands between source and verb
+    while len(before) > 1 and before[-1].group().lower() in vocab.attribution_between:
+        before.pop()
     first = _words_before(before, len(before), vocab)  # "a report by the inspectorate found"
     if first == len(before) and before and before[-1].group() == ",":
         # an apposition between the source and its verb: "The Observatory, an independent group, said"
@@ -221,6 +224,14 @@ def _source_preceding(text: str, trigger: re.Match, lo: int, hi: int, vocab: Voc
     if first == len(before) or all(t.group().lower() in _ARTICLES for t in before[first:] if t.group()[0].isalpha()):
         return None  # "after the confirmed toll": an article alone names no source
     return text[before[first].start() : trigger.end()]
+
+
+def _without_verb(source: str, trigger: re.Match, vocab: Vocabulary) -> str:
+    """The source of "police had put the": the words before the verb and its auxiliaries."""
+    words = source[: len(source) - len(trigger.group())].split()
+    while len(words) > 1 and words[-1].lower() in vocab.attribution_between:
+        words.pop()
+    return " ".join(words)
 
 
 def _after_article(text: str, start: int, lo: int, vocab: Vocabulary) -> bool:

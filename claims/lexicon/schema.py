@@ -3,8 +3,7 @@
 ``SCHEMAS`` maps a file name to its schema; per-language files (``de/numbers.yaml``) and
 neutral ones (``grouping.yaml``) alike. The loader checks every file against it on load, so
 a misspelt key fails with the file, the key and the closest known key; docs/lexicons.md is
-printed from these descriptions (scripts/lexicon_reference.py). Word patterns (most lists of
-words): a plain word matches that word in any case, a leading ``=`` demands the case as
+printed from these descriptions (scripts/lexicon_reference.py). Word patterns: a plain word matches that word in any case, a leading ``=`` demands the case as
 written, a trailing ``*`` allows up to four more letters, ``...`` stands for up to eight words;
 nouns also match as the last part of a compound.
 """
@@ -159,6 +158,7 @@ ATTRIBUTION = Section({
     "source_before": optional(WORDS, 'after-phrases whose source is only ever before them ("sprach von")'),
     "not_source": optional(WORDS, 'lower-case words that end a source phrase ("while", "was")'),
     "clause_verbs": optional(WORDS, 'verbs after the words after "says" that make them a clause, no source'),
+    "between": optional(WORDS, 'auxiliaries and adverbs that may stand between a source and its verb ("police had put")'),
     "no_source": optional(WORDS, 'phrases that look like an attribution and name no source ("an estimated")'),
     "source_only": optional(WORDS, 'phrases after a source that are left out of its attribution ("put the")'),
     "of_words": optional(WORDS, 'words that hang a genitive on a source ("des staatlichen TV", "of the ministry")'),

@@ -64,6 +64,7 @@ class Vocabulary:
     attribution_source_before: WordMatcher  # "after" phrases whose source is only ever before them
     attribution_not_source: frozenset[str]  # lower-case words that end a source phrase ("while", "was")
     attribution_clause_verbs: frozenset[str]  # after words that follow "says": they are a clause, no source
+    attribution_between: frozenset[str]  # "police had put": words between a source and its verb
     attribution_source_only: WordMatcher  # "put the": after-phrases left out of the attribution
     attribution_no_source: WordMatcher  # "an estimated": no attribution at all
     attribution_of_words: frozenset[str]  # "des", "of": words that hang a genitive on a source
@@ -168,19 +169,10 @@ def calendar_words(lang: str) -> frozenset[str]:
 def vocabulary(lang: str) -> Vocabulary:
     """Load and validate the vocabulary for ``lang`` ("de" or "en")."""
     data = load("extract", lang)
-    categories = []
-    for name, entry in data["categories"].items():
-        categories.append(
-            Category(
-                name,
-                entry["concept"],
-                WordMatcher(entry["nouns"]),
-                WordMatcher(entry["predicates"]),
-                float(entry.get("min_value", 0)),
-                bool(entry.get("yields_to_verbs", False)),
-                general_only=bool(entry.get("general_only", False)),
-            )
-        )
+    categories = [Category(name, entry["concept"], WordMatcher(entry["nouns"]), WordMatcher(entry["predicates"]),
+                           float(entry.get("min_value", 0)), bool(entry.get("yields_to_verbs", False)),
+                           general_only=bool(entry.get("general_only", False)))
+                  for name, entry in data["categories"].items()]
     # What happened to people that is none of the categories ("43 Personen werden vermisst"):
     # plain counts with a concept, whose verbs compete with the categories' verbs.
     for concept, words in data.get("count_predicates", {}).items():
@@ -220,6 +212,7 @@ def vocabulary(lang: str) -> Vocabulary:
         attribution_source_before=WordMatcher(attribution.get("source_before", [])),
         attribution_not_source=frozenset(w.lower() for w in attribution.get("not_source", [])),
         attribution_clause_verbs=frozenset(w.lower() for w in attribution.get("clause_verbs", [])),
+        attribution_between=frozenset(w.lower() for w in attribution.get("between", [])),
         attribution_source_only=WordMatcher(attribution.get("source_only", [])),
         attribution_no_source=WordMatcher(attribution.get("no_source", [])),
         attribution_of_words=frozenset(w.lower() for w in attribution.get("of_words", [])),
