@@ -66,6 +66,8 @@ EXTRACT = Section({
     "percentage_points": optional(WORDS, "units of a difference of percentages, always a change"),
     "number_words": optional(WORDS, 'words that, without a noun, name the figure of the sentence before ("Die Zahl")'),
     "number_of": optional(WORDS, 'phrases whose noun a later bare number counts ("Zahl der")'),
+    "capacity_before": optional(WORDS, 'phrases before a figure that make it a capacity, not a count ("licensed for", "Platz für")'),
+    "capacity_after": optional(WORDS, 'words just after a figure\'s noun that make it a capacity ("für 120 Passagiere zugelassen")'),
     "attributive_leads": optional(WORDS, 'a number after these describes the noun before ("Stadt mit 30.000")'),
     "partitive_links": optional(WORDS, 'after a figure and one of these, the whole it is part of ("32 der 4.200")'),
     "partitive_openers": optional(WORDS, 'links that may open a clause with the whole ("Von den 500 ...")'),

@@ -92,6 +92,8 @@ class Vocabulary:
     injury_stems: tuple[str, ...]  # "verletz", "injur": words of injury a severity stands before
     injury_partial: frozenset[str]  # "zum Teil schwer verletzt": the severity is some of them's
     attributive_leads: frozenset[str]  # "Stadt mit 30.000 Einwohnern": the number describes the noun before
+    capacity_before: tuple[str, ...]  # "licensed for 120 passengers": a capacity, never the count on board ...
+    capacity_after: frozenset[str]  # ... "für 120 Passagiere zugelassen"
     people_in_general: frozenset[str]  # "Menschen", "people": no particular group of people
     demonym_endings: tuple[str, ...]  # endings of capitalised nouns of people ("Ukrainians"): English only
     closed_compounds: bool  # a category noun may end a compound: "Ölarbeiter" (German), not "firefighters"
@@ -241,6 +243,8 @@ def vocabulary(lang: str) -> Vocabulary:
         injury_stems=tuple(w.lower() for w in data.get("injury_stems", [])),
         injury_partial=frozenset(w.lower() for w in data.get("injury_partial", [])),
         attributive_leads=frozenset(w.lower() for w in data.get("attributive_leads", [])),
+        capacity_before=tuple(" ".join(w.lower().split()) for w in data.get("capacity_before", [])),
+        capacity_after=frozenset(w.lower() for w in data.get("capacity_after", [])),
         people_in_general=frozenset(w.lower() for w in data.get("people_in_general", [])),
         demonym_endings=tuple(w.lower() for w in data.get("demonym_endings", [])),
         closed_compounds=data.get("closed_compounds", True),
