@@ -58,7 +58,7 @@ def _number_claim(
         detail = injury_severity(ctx.text, number, ctx.clause(number)[1], ctx.vocab)  # "drei schwer verletzt"
     if part and detail is None and aspect is None:
         detail, aspect = part  # "200 verletzt, 30 von ihnen im Krankenhaus": never compared with the whole
-    counts = reading.category == "count" or ctx.vocab.counts_people(reading.category)
+    counts = reading.concept and (reading.category == "count" or ctx.vocab.counts_people(reading.category))
     if aspect is None and counts and is_capacity(ctx.text, number, ctx.clause(number)[1], ctx.vocab):
         aspect = "capacity"  # "licensed for 120 passengers": compared only with other capacities
     return _claim(
