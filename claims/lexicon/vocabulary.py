@@ -19,6 +19,7 @@ class Category:
     min_value: float = 0  # smaller numbers are not of this category ("14 Personen wohnen in ...")
     yields_to_verbs: bool = False  # a noun of it takes another category's verb next to it ("30.000 Bewohner wurden evakuiert")
     general_only: bool = False  # its verbs decide only people in general ("sent 3,000 people", not "rescue workers")
+    state: bool = False  # a state, not an event ("on board"): any event verb of the clause comes first
 
 
 class NounInfo(NamedTuple):
@@ -179,6 +180,8 @@ def vocabulary(lang: str) -> Vocabulary:
     # plain counts with a concept, whose verbs compete with the categories' verbs.
     for concept, words in data.get("count_predicates", {}).items():
         categories.append(Category("count", concept, WordMatcher([]), WordMatcher(words)))
+    for concept, words in data.get("count_states", {}).items():  # "200 people on board" unless "were killed"
+        categories.append(Category("count", concept, WordMatcher([]), WordMatcher(words), state=True))
     attribution = data["attribution"]
     kinds = load("categories")
     numbers = load("numbers", lang)
