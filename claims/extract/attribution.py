@@ -10,12 +10,29 @@ from ..lexicon.vocabulary import Vocabulary
 from .nouns import TOKEN
 from .sentences import TextContext
 
+BACK_REACH = 12  # "Das teilte", "Dies sagte": the attribution follows the opener at once
 _ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen the a an of von".split())
 
 
 def attribution_at(ctx: TextContext, index: int, offset: int) -> str | None:
-    """The source of a claim at ``offset`` in sentence ``index``: the attribution nearest it."""
-    return nearest_attribution(ctx.per_sentence("attributions", index, attributions_in), offset)
+    """The source of a claim at ``offset`` in sentence ``index``: the attribution nearest it, or
+    that of a next sentence which names the source of this one ("... auf 52 gestiegen. Das teilte
+    das Ministerium mit.")."""
+    found = ctx.per_sentence("attributions", index, attributions_in)
+    if not found and index + 1 < len(ctx.sentences.starts) and not ctx.new_paragraph(index + 1):
+        found = _told_in_next(ctx, index + 1)
+    return nearest_attribution(found, offset)
+
+
+def _told_in_next(ctx: TextContext, index: int) -> list[tuple]:
+    """The first attribution of sentence ``index`` when the sentence opens with a back-reference
+    ("Das", "Dies") right before it: the source of the sentence before."""
+    lo, hi = ctx.span(index)
+    opener = TOKEN.match(ctx.text, lo)
+    if opener is None or opener.group() not in ctx.vocab.attribution_back_openers:
+        return []
+    found = ctx.per_sentence("attributions", index, attributions_in)
+    return [item[:2] for item in found[:1] if item[0] - opener.end() <= BACK_REACH]
 
 
 def nearest_attribution(found: list[tuple], near: int) -> str | None:
@@ -221,8 +238,9 @@ def _source_preceding(text: str, trigger: re.Match, lo: int, hi: int, vocab: Voc
         opening = _words_before(before, len(before) - 1, vocab)
         if 1 < opening < len(before) - 1 and before[opening].group().lower() in _ARTICLES and before[opening - 1].group() == ",":
             first = min(first, _words_before(before, opening - 1, vocab))
-    if first == len(before) or all(t.group().lower() in _ARTICLES for t in before[first:] if t.group()[0].isalpha()):
-        return None  # "after the confirmed toll": an article alone names no source
+    named = [t.group() for t in before[first:] if t.group()[0].isalpha()]
+    if not named or all(w.lower() in _ARTICLES or w in vocab.attribution_back_openers for w in named):
+        return None  # "after the confirmed toll", "Dies bestätigte": an article or a back-reference names no source
     return text[before[first].start() : trigger.end()]
 
 

@@ -24,6 +24,7 @@ ATTRIBUTION = Section({
     "source_before": optional(WORDS, 'after-phrases whose source is only ever before them ("sprach von")'),
     "not_source": optional(WORDS, 'lower-case words that end a source phrase ("while", "was")'),
     "clause_verbs": optional(WORDS, 'verbs after the words after "says" that make them a clause, no source'),
+    "back_openers": optional(WORDS, 'words opening a sentence whose source speaks for the sentence before ("Das teilte die Polizei mit")'),
     "between": optional(WORDS, 'auxiliaries and adverbs that may stand between a source and its verb ("police had put")'),
     "no_source": optional(WORDS, 'phrases that look like an attribution and name no source ("an estimated")'),
     "source_only": optional(WORDS, 'phrases after a source that are left out of its attribution ("put the")'),

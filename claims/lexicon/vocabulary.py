@@ -66,6 +66,7 @@ class Vocabulary:
     attribution_not_source: frozenset[str]  # lower-case words that end a source phrase ("while", "was")
     attribution_clause_verbs: frozenset[str]  # after words that follow "says": they are a clause, no source
     attribution_between: frozenset[str]  # "police had put": words between a source and its verb
+    attribution_back_openers: frozenset[str]  # "Das teilte die Polizei mit": the sentence before is the source's
     attribution_source_only: WordMatcher  # "put the": after-phrases left out of the attribution
     attribution_no_source: WordMatcher  # "an estimated": no attribution at all
     attribution_of_words: frozenset[str]  # "des", "of": words that hang a genitive on a source
@@ -218,6 +219,7 @@ def vocabulary(lang: str) -> Vocabulary:
         attribution_not_source=frozenset(w.lower() for w in attribution.get("not_source", [])),
         attribution_clause_verbs=frozenset(w.lower() for w in attribution.get("clause_verbs", [])),
         attribution_between=frozenset(w.lower() for w in attribution.get("between", [])),
+        attribution_back_openers=frozenset(attribution.get("back_openers", [])),
         attribution_source_only=WordMatcher(attribution.get("source_only", [])),
         attribution_no_source=WordMatcher(attribution.get("no_source", [])),
         attribution_of_words=frozenset(w.lower() for w in attribution.get("of_words", [])),
