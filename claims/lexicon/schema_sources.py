@@ -36,6 +36,7 @@ PLACE_WORDS = Section({
     "not_place_endings": required(WORDS, 'endings of abstract nouns that are never places ("Abstimmung": "ung")'),
     "openers": required(WORDS, 'words opening an introductory phrase a fronted place may follow ("Bei den Zusammenstößen in X,")'),
     "boundaries": required(WORDS, 'words that end a figure\'s clause: a place beyond them is another verb\'s ("when")'),
+    "joiners": optional(WORDS, 'words joining two place phrases: a figure "in X and on Y" is of no one place ("and", "und")'),
     "owner_articles": optional(WORDS, 'articles before a region noun and the name that opens an owner\'s sentence ("Der Kreis Galați hat")'),
     "owner_links": optional(WORDS, 'words after a name opening the sentence that make it the figure\'s owner ("Kasachstan hat", "Tecuci, a town of")'),
 }, "the words of one language that name where a figure is about")
