@@ -186,9 +186,7 @@ def vocabulary(lang: str) -> Vocabulary:
     attribution = data["attribution"]
     kinds = load("categories")
     numbers = load("numbers", lang)
-    durations = {}
-    for pattern, unit in data["durations"].items():
-        durations.setdefault(unit, []).append(pattern)
+    durations = {unit: [p for p, u in data["durations"].items() if u == unit] for unit in dict.fromkeys(data["durations"].values())}
     return Vocabulary(
         lang=lang,
         categories=tuple(categories),
