@@ -17,7 +17,7 @@ def regroup(store: Store) -> list[Group]:
     source line of its document's source (front matter)."""
     from ..stories import detect_stored_stories
 
-    return store.regroup(_grouper(store), stories=detect_stored_stories)
+    return store.regroup(_grouper(store), stories=lambda inputs: detect_stored_stories(inputs, rebuild=True))
 
 
 def regroup_changed(store: Store) -> None:

@@ -43,9 +43,21 @@ class StoryInputs:
             found.update(self._conn.execute(f"SELECT doc_id, text FROM documents WHERE doc_id IN ({marks(chunk)})", chunk))
         return found
 
-    def cached_terms(self) -> dict[str, tuple[str, str]]:
-        """doc id -> (key, terms) as saved."""
-        return {doc: (key, terms) for doc, key, terms in self._conn.execute("SELECT doc_id, key, terms FROM story_terms")}
+    def cached_terms(self, doc_ids: Sequence[str] | None = None) -> dict[str, tuple[str, str]]:
+        """doc id -> (key, terms) as saved, of every document or of ``doc_ids``."""
+        if doc_ids is None:
+            return {doc: (key, terms) for doc, key, terms in self._conn.execute("SELECT doc_id, key, terms FROM story_terms")}
+        found = {}
+        for chunk in chunks(list(doc_ids)):
+            found.update((doc, (key, terms)) for doc, key, terms in self._conn.execute(
+                f"SELECT doc_id, key, terms FROM story_terms WHERE doc_id IN ({marks(chunk)})", chunk))
+        return found
+
+    def index(self):
+        """The story index of the store (``story_index.StoryIndexRows``, migration m017)."""
+        from .story_index import StoryIndexRows
+
+        return StoryIndexRows(self._conn)
 
     def save_terms(self, rows: Iterable[tuple[str, str, str]]) -> None:
         """Save (doc id, key, terms) rows and forget the terms of documents no longer stored."""
