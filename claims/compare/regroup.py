@@ -32,7 +32,7 @@ def regroup_changed(store: Store) -> None:
 
 def _grouper(store: Store):
     """``group(claims, stories)`` as both regroups call it, with each document's outlet."""
-    outlets = {doc.doc_id: doc.source for doc in store.documents() if doc.source}
+    outlets = store.outlets()
     return lambda claims, stories: group_claims(claims, stories=stories, outlets=outlets)
 
 

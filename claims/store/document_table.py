@@ -178,6 +178,11 @@ class DocumentTables:
             rows = conn.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY doc_id").fetchall()
         return [stored_document(row) for row in rows]
 
+    def outlets(self) -> dict[str, str]:
+        """doc id -> the source its front matter names, of the documents that name one."""
+        with self.reading() as conn:
+            return dict(conn.execute("SELECT doc_id, source FROM documents WHERE source IS NOT NULL AND source != ''"))
+
     def documents_under(self, folder: str) -> list[StoredDocument]:
         """The documents read from files under the absolute path ``folder``, ordered by id."""
         prefix = folder.rstrip("/\\") + os.sep

@@ -13,17 +13,16 @@ def m017_story_index(conn: sqlite3.Connection) -> None:
     # the digest of the code and settings they were computed with; an empty index is built whole.
     conn.executescript(
         """
-        CREATE TABLE story_index_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, docs TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE story_index_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, docs BLOB NOT NULL) WITHOUT ROWID;
         CREATE TABLE story_index_docs (
-            doc_id TEXT PRIMARY KEY, key TEXT NOT NULL, date TEXT, declared TEXT,
-            terms TEXT NOT NULL, vector TEXT NOT NULL, blocks TEXT NOT NULL
+            doc_id TEXT PRIMARY KEY, entry BLOB NOT NULL, terms BLOB NOT NULL, vector BLOB NOT NULL, blocks BLOB NOT NULL
         ) WITHOUT ROWID;
         CREATE TABLE story_index_blocks (term TEXT NOT NULL, doc_id TEXT NOT NULL, PRIMARY KEY (term, doc_id)) WITHOUT ROWID;
         CREATE TABLE story_links (a TEXT NOT NULL, b TEXT NOT NULL, sim REAL NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
         CREATE INDEX story_links_b ON story_links(b);
         CREATE TABLE story_index_stories (
             story_id TEXT PRIMARY KEY, label TEXT NOT NULL, first TEXT, last TEXT, declared INTEGER NOT NULL,
-            docs TEXT NOT NULL
+            docs BLOB NOT NULL
         ) WITHOUT ROWID;
         """
     )

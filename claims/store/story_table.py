@@ -18,6 +18,7 @@ from ..models import Document, Story
 from .connection import chunks, marks
 
 _STORY_COLUMNS = "story_id, label, first, last, declared"
+_STORY_ROW = "label, first, last, n_docs, declared"
 
 
 class StoryInputs:
@@ -71,17 +72,18 @@ def save_story_terms(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, st
 
 
 def write_stories(conn: sqlite3.Connection, stories: Iterable[Story]) -> None:
-    """Replace the stories and set each document's story."""
+    """Make the stored stories ``stories`` and set each document's story, writing only the rows that
+    differ (a one-file ingest changes one story or two of thousands)."""
     stories = list(stories)
-    conn.execute("DELETE FROM stories")
-    conn.executemany(
-        "INSERT INTO stories (story_id, label, first, last, n_docs, declared) VALUES (?, ?, ?, ?, ?, ?)",
-        [(s.story_id, s.label, s.first, s.last, len(s.doc_ids), int(s.declared)) for s in stories],
-    )
-    conn.execute("UPDATE documents SET story = NULL")
-    conn.executemany(
-        "UPDATE documents SET story = ? WHERE doc_id = ?", [(s.story_id, d) for s in stories for d in s.doc_ids]
-    )
+    rows = {s.story_id: (s.label, s.first, s.last, len(s.doc_ids), int(s.declared)) for s in stories}
+    old = {sid: tuple(rest) for sid, *rest in conn.execute(f"SELECT story_id, {_STORY_ROW} FROM stories")}
+    conn.executemany("DELETE FROM stories WHERE story_id = ?", [(sid,) for sid in old if sid not in rows])
+    conn.executemany(f"INSERT OR REPLACE INTO stories (story_id, {_STORY_ROW}) VALUES (?, ?, ?, ?, ?, ?)",
+                     [(sid, *row) for sid, row in rows.items() if old.get(sid) != row])
+    story_of = {d: s.story_id for s in stories for d in s.doc_ids}
+    conn.executemany("UPDATE documents SET story = ? WHERE doc_id = ?",
+                     [(story_of.get(doc), doc) for doc, story in conn.execute("SELECT doc_id, story FROM documents")
+                      if story_of.get(doc) != story])
 
 
 class StoryTables:

@@ -77,13 +77,14 @@ def load_terms(text: str) -> Terms:
     return Terms(weights, forms)
 
 
-def documents_terms(source: TermSource, docs: list[Document], keys: dict[str, str], settings: dict) -> dict[str, Terms]:
-    """doc id -> terms of ``docs``: the cached ones whose key (``keys``) still holds, the others
-    computed from their texts (read only for them) and saved."""
+def documents_terms(source: TermSource, docs: list[Document], settings: dict) -> dict[str, Terms]:
+    """doc id -> terms of ``docs``: the cached ones whose key (``terms_key``) still holds, the
+    others computed from their texts (read only for them) and saved."""
     from ..documents import extraction_text
 
     if not docs:
         return {}
+    keys = {d.doc_id: terms_key(d, settings) for d in docs}
     cached = source.cached_terms([d.doc_id for d in docs])
     stale = [d.doc_id for d in docs if cached.get(d.doc_id, ("",))[0] != keys[d.doc_id]]
     texts = source.texts(stale) if stale else {}

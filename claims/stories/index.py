@@ -24,17 +24,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Protocol
 
 from ..models import Document, Story
-from .cache import TermSource, code_digest, documents_terms, terms_key
+from .cache import TermSource, code_digest, documents_terms
 from .cluster import StoryDocument, block_terms, cosine, date_bounds, document_vector, join_stories, linked, term_class
 
 
 class IndexRows(Protocol):
     """What the store offers (``claims.store.story_index.StoryIndexRows``)."""
+
+    format: str
 
     def digest(self) -> str | None: ...
     def reset(self, digest: str) -> None: ...
@@ -53,48 +56,54 @@ class IndexRows(Protocol):
     def save_stories(self, removed: Iterable[str], added: Iterable[Story]) -> None: ...
 
 
-def index_digest(settings: dict) -> str:
-    """What an index was computed with: the code (``cache.code_digest``) and every story setting."""
-    return hashlib.sha1((code_digest() + json.dumps(settings, sort_keys=True)).encode()).hexdigest()[:20]
+def index_digest(settings: dict, form: str) -> str:
+    """What an index was computed with: the code (``cache.code_digest``), every story setting and
+    the store's format of the index."""
+    return hashlib.sha1((code_digest() + form + json.dumps(settings, sort_keys=True)).encode()).hexdigest()[:20]
 
 
 def indexed_stories(source: TermSource, index: IndexRows, settings: dict, rebuild: bool = False) -> list[Story]:
     """Every story of ``source``'s documents, sorted by id, updating ``index`` (see the module docstring)."""
     docs = {d.doc_id: d for d in source.documents()}
-    keys = {doc_id: terms_key(d, settings) for doc_id, d in docs.items()}
-    digest = index_digest(settings)
+    digest = index_digest(settings, index.format)
     if rebuild or index.digest() != digest:
         index.reset(digest)
     entries = index.entries()
-    changed = {d for d in docs if entries.get(d) != (keys[d], docs[d].date, docs[d].story)} | (set(entries) - set(docs))
+    now = {doc_id: entry(d) for doc_id, d in docs.items()}
+    changed = {d for d in docs if entries.get(d) != now[d]} | (set(entries) - set(docs))
     if not changed:
         return index.stories()
     removed = changed - set(docs)
     old = index.documents(changed & set(entries))
-    terms = documents_terms(source, [docs[d] for d in sorted(changed - removed)], keys, settings)
+    terms = documents_terms(source, [docs[d] for d in sorted(changed - removed)], settings)
     moved, df = _moved_terms(index, old, terms, settings)
     affected = set(terms) | moved
-    terms.update(documents_terms(source, [docs[d] for d in sorted(affected - set(terms))], keys, settings))
+    terms.update(documents_terms(source, [docs[d] for d in sorted(affected - set(terms))], settings))
     old.update(index.documents(affected - set(old)))
     df.update(index.frequencies({t for d in affected for t in terms[d].weights} - set(df)))
     vectors = {d: document_vector(terms[d].weights, df, settings) for d in sorted(affected)}
     blocks = {d: block_terms(vectors[d], df, settings) for d in vectors}
-    index.save_documents([(d, keys[d], docs[d].date, docs[d].story, sorted(terms[d].weights), vectors[d], blocks[d])
-                          for d in sorted(affected)], removed)
+    index.save_documents([(d, now[d], sorted(terms[d].weights), vectors[d], blocks[d]) for d in sorted(affected)], removed)
     index.save_blocks([(t, d) for d in sorted(old) for t in old[d][2]],
                       [(t, d) for d in sorted(affected) for t in blocks[d]])
     links_before = index.links(affected | removed)
     links_now = _links(index, docs, vectors, blocks, settings)
     index.save_links([(a, b) for a, b, _s in links_before], sorted(links_now))
     seeds = affected | removed | {d for a, b, _s in links_before ^ links_now for d in (a, b)}
-    declared_before = {entries[c][2] for c in changed if c in entries and entries[c][2]}
+    declared_before = {marshal.loads(entries[c])[-1] for c in changed if c in entries} - {None}
     seeds |= {d for d, doc in docs.items() if doc.story in declared_before}
     part = _closure(index, docs, seeds)
     vectors.update(index.vectors(part - set(vectors)))
-    terms.update(documents_terms(source, [docs[d] for d in sorted(part - set(terms))], keys, settings))
+    terms.update(documents_terms(source, [docs[d] for d in sorted(part - set(terms))], settings))
     if removed:
         source.save_terms([])  # forgets the terms of documents no longer stored
     return _joined(index, docs, part, removed, vectors, terms, settings)
+
+
+def entry(doc: Document) -> bytes:
+    """What a document's index entry was computed from besides the code and settings (``index_digest``):
+    what its terms read (``cache.terms_key``), its date and its declared story."""
+    return marshal.dumps((doc.content_hash, doc.path, doc.lang, doc.title, doc.source, doc.date, doc.story), 2)
 
 
 def _moved_terms(index: IndexRows, old: dict, new_terms: dict, settings: dict) -> tuple[set[str], dict[str, int]]:
@@ -126,11 +135,15 @@ def _links(index: IndexRows, docs: dict[str, Document], vectors: dict, blocks: d
     """The links of every pair with an affected document, with the partners their blocking terms find."""
     holders = index.blockers({t for terms in blocks.values() for t in terms})
     partners = {(min(d, p), max(d, p)) for d, terms in blocks.items() for t in terms for p in holders.get(t, ()) if p != d}
+    window = settings["window_days"]
+    bounds = {d: date_bounds(docs[d].date) for pair in partners for d in pair}
+    partners = {(a, b) for a, b in partners  # two dated reports further apart than the window never link
+                if bounds[a] is None or bounds[b] is None or max(bounds[b][0] - bounds[a][1], bounds[a][0] - bounds[b][1]) <= window}
     vectors = {**index.vectors({d for pair in partners for d in pair} - set(vectors)), **vectors}
     found = set()
     for a, b in partners:
         sim = cosine(vectors[a], vectors[b], settings["term_cap"])
-        if linked(sim, date_bounds(docs[a].date), date_bounds(docs[b].date), settings):
+        if linked(sim, bounds[a], bounds[b], settings):
             found.add((a, b, sim))
     return found
 
