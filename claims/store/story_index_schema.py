@@ -1,4 +1,5 @@
-"""Migration m017: the tables of the story index (``story_index.py``, ``claims/stories/index.py``)."""
+"""Migration m017: the tables of the story index (``story_index.py``, ``claims/stories/index.py``) and
+an index of the documents' paths."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ def m017_story_index(conn: sqlite3.Connection) -> None:
     # each document's terms, vector and blocking terms, the documents each term blocks, the links
     # (pairs of documents of one story by their cosine and dates) and the stories found. store_state 'story_index' holds
     # the digest of the code and settings they were computed with; an empty index is built whole.
+    # And an index of the documents' paths: writing a document deletes any other of its path, which
+    # scanned the whole table for every document written (quadratic in a large ingest).
     conn.executescript(
         """
         CREATE TABLE story_index_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, docs BLOB NOT NULL) WITHOUT ROWID;
@@ -20,6 +23,7 @@ def m017_story_index(conn: sqlite3.Connection) -> None:
         CREATE TABLE story_index_blocks (term TEXT NOT NULL, doc_id TEXT NOT NULL, PRIMARY KEY (term, doc_id)) WITHOUT ROWID;
         CREATE TABLE story_links (a TEXT NOT NULL, b TEXT NOT NULL, sim REAL NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
         CREATE INDEX story_links_b ON story_links(b);
+        CREATE INDEX documents_path ON documents(path);
         CREATE TABLE story_index_stories (
             story_id TEXT PRIMARY KEY, label TEXT NOT NULL, first TEXT, last TEXT, declared INTEGER NOT NULL,
             docs BLOB NOT NULL

@@ -69,6 +69,7 @@ def indexed_stories(source: TermSource, index: IndexRows, settings: dict, rebuil
     if rebuild or index.digest() != digest:
         index.reset(digest)
     entries = index.entries()
+    empty = not entries
     now = {doc_id: entry(d) for doc_id, d in docs.items()}
     changed = {d for d in docs if entries.get(d) != now[d]} | (set(entries) - set(docs))
     if not changed:
@@ -76,11 +77,12 @@ def indexed_stories(source: TermSource, index: IndexRows, settings: dict, rebuil
     removed = changed - set(docs)
     old = index.documents(changed & set(entries))
     terms = documents_terms(source, [docs[d] for d in sorted(changed - removed)], settings)
-    moved, df = _moved_terms(index, old, terms, settings)
+    moved, df = _moved_terms(index, old, terms, settings, empty)
     affected = set(terms) | moved
     terms.update(documents_terms(source, [docs[d] for d in sorted(affected - set(terms))], settings))
     old.update(index.documents(affected - set(old)))
-    df.update(index.frequencies({t for d in affected for t in terms[d].weights} - set(df)))
+    if not empty:
+        df.update(index.frequencies({t for d in affected for t in terms[d].weights} - set(df)))
     vectors = {d: document_vector(terms[d].weights, df, settings) for d in sorted(affected)}
     blocks = {d: block_terms(vectors[d], df, settings) for d in vectors}
     index.save_documents([(d, now[d], sorted(terms[d].weights), vectors[d], blocks[d]) for d in sorted(affected)], removed)
@@ -106,24 +108,30 @@ def entry(doc: Document) -> bytes:
     return marshal.dumps((doc.content_hash, doc.path, doc.lang, doc.title, doc.source, doc.date, doc.story), 2)
 
 
-def _moved_terms(index: IndexRows, old: dict, new_terms: dict, settings: dict) -> tuple[set[str], dict[str, int]]:
-    """Apply the df changes of the changed documents; return the documents holding a term whose
-    class moved, and the new df of every term whose df changed."""
-    delta: dict[str, dict[str, int]] = defaultdict(dict)
+def _moved_terms(index: IndexRows, old: dict, new_terms: dict, settings: dict,
+                 empty: bool) -> tuple[set[str], dict[str, int]]:
+    """Apply the df changes of the changed documents (to an ``empty`` index: all of them new);
+    return the documents holding a term whose class moved, and the new df of every term whose
+    df changed."""
+    plus: dict[str, list[str]] = defaultdict(list)
+    minus: dict[str, list[str]] = defaultdict(list)
     for doc, (terms, _vector, _blocks) in old.items():
         for term in terms:
-            delta[term][doc] = -1
+            minus[term].append(doc)
     for doc, terms in new_terms.items():
         for term in terms.weights:
-            delta[term][doc] = delta[term].get(doc, 0) + 1
-    delta = {term: docs for term, docs in delta.items() if any(docs.values())}
-    rows = index.terms(delta)
+            plus[term].append(doc)
+    if empty:  # a rebuild: every holder is new, every term's class moved from none
+        written = {term: (len(docs), docs) for term, docs in plus.items()}
+        index.save_terms(written)
+        return set(new_terms), {term: df for term, (df, _docs) in written.items()}
+    moved = {t for t in plus.keys() | minus.keys() if sorted(plus.get(t, ())) != sorted(minus.get(t, ()))}
+    rows = index.terms(moved)
     written, affected = {}, set()
-    for term, changes in delta.items():
+    for term in moved:
         df, holders = rows.get(term, (0, []))
-        holders = set(holders)
-        holders.difference_update(d for d, n in changes.items() if n < 0)
-        holders.update(d for d, n in changes.items() if n > 0)
+        holders = set(holders).difference(minus.get(term, ()))
+        holders.update(plus.get(term, ()))
         written[term] = (len(holders), holders)
         if term_class(df, settings) != term_class(len(holders), settings):
             affected |= holders
