@@ -14,7 +14,7 @@ from .. import documents, version
 from ..errors import AmbiguousDocument, UnknownDocument
 from ..models import Claim, Document
 from .block_table import mark_blocks, mark_blocks_of
-from .claim_table import CLAIM_FIELDS, claim_row, index_claims_after, insert_claims, last_claim_rowid
+from .claim_table import CLAIM_FIELDS, claim_rows, index_claims_after, insert_claims, last_claim_rowid
 from .connection import chunks, marks
 from .group_tables import mark_groups_stale
 from .story_table import save_story_terms
@@ -112,8 +112,14 @@ class DocumentTables:
         news article, so ingest hands over documents in batches. The write
         lock is held only while writing, not while extracting.
         """
+        return self.replace_document_rows([(doc, claim_rows(doc, list(claims))) for doc, claims in items], story_terms)
+
+    def replace_document_rows(
+        self, items: Iterable[tuple[Document, list[tuple]]], story_terms: Iterable[tuple[str, str, str]] = ()
+    ) -> list[int]:
+        """``replace_documents`` with each document's claims as rows already (``claim_table.claim_rows``)."""
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        prepared = [(doc, [claim_row(claim, doc) for claim in claims]) for doc, claims in items]
+        prepared = list(items)
         with self.transaction() as conn:
             mark_groups_stale(conn, True)
             mark_blocks_of(conn, [doc.doc_id for doc, _ in prepared])  # the blocks of the claims replaced ...

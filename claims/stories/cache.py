@@ -5,14 +5,16 @@ A document's terms (``terms.py``) depend on that document alone: its text, path,
 title and outlet, the ``stories`` settings that shape terms, and the code and lexicons that read
 them. ``terms_key`` digests all of these; a cached entry whose key differs is computed again,
 so a cached store finds exactly the stories a store read from scratch finds, whatever the order
-the documents came in. The weights go through JSON, which writes every float so that it reads
-back the same.
+the documents came in. The terms are stored as ``marshal`` bytes (version 2: every float as its
+8 bytes, so it reads back the same), several times faster to read back than JSON: a rebuild of
+the story index reads those of every document.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 from dataclasses import replace
 from functools import lru_cache
 from importlib import metadata
@@ -58,7 +60,7 @@ def terms_key(doc: Document, settings: dict) -> str:
     return hashlib.sha1(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()[:20]
 
 
-def stored_terms(doc: Document, settings: dict) -> tuple[str, str]:
+def stored_terms(doc: Document, settings: dict) -> tuple[str, bytes]:
     """(key, terms as stored) of a document with its text: what a regroup would compute and save
     for it. Ingest workers compute it beside the claims, so that the writer does not; the key
     still decides at the regroup whether it holds."""
@@ -68,12 +70,12 @@ def stored_terms(doc: Document, settings: dict) -> tuple[str, str]:
     return terms_key(doc, settings), dump_terms(terms)
 
 
-def dump_terms(terms: Terms) -> str:
-    return json.dumps([terms.weights, terms.forms], ensure_ascii=False, separators=(",", ":"))
+def dump_terms(terms: Terms) -> bytes:
+    return marshal.dumps((terms.weights, terms.forms), 2)
 
 
-def load_terms(text: str) -> Terms:
-    weights, forms = json.loads(text)
+def load_terms(data: bytes) -> Terms:
+    weights, forms = marshal.loads(data)
     return Terms(weights, forms)
 
 
