@@ -85,7 +85,7 @@ class StoryIndexRows:
         gone = [(term,) for term, (df, _docs) in rows.items() if df == 0]
         self._conn.executemany("DELETE FROM story_index_terms WHERE term = ?", gone)
         self._conn.executemany("INSERT OR REPLACE INTO story_index_terms (term, df, docs) VALUES (?, ?, ?)",
-                               [(term, df, _dump(sorted(docs))) for term, (df, docs) in rows.items() if df])
+                               [(term, df, _dump(sorted(docs))) for term, (df, docs) in sorted(rows.items()) if df])
 
     def save_documents(self, rows: Iterable[tuple], removed: Iterable[str]) -> None:
         """Write (doc id, entry, terms, vector, blocks) rows; forget ``removed``."""
@@ -106,7 +106,7 @@ class StoryIndexRows:
     def save_blocks(self, removed: Iterable[tuple[str, str]], added: Iterable[tuple[str, str]]) -> None:
         """Remove and add (term, doc id) pairs of blocking terms."""
         self._conn.executemany("DELETE FROM story_index_blocks WHERE term = ? AND doc_id = ?", removed)
-        self._conn.executemany("INSERT OR IGNORE INTO story_index_blocks (term, doc_id) VALUES (?, ?)", added)
+        self._conn.executemany("INSERT OR IGNORE INTO story_index_blocks (term, doc_id) VALUES (?, ?)", sorted(added))
 
     def links(self, doc_ids: Iterable[str]) -> set[tuple[str, str, float]]:
         """The links (a, b, cosine), a < b, with either end among ``doc_ids``."""
