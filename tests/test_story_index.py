@@ -135,3 +135,37 @@ def test_random_batches_and_removals_give_the_stories_of_a_rebuild(tmp_path, fil
                 remove(store, [read_id(store, gone)], after_remove=regroup_changed)
                 order.append(gone)  # and it comes back later
             check(store, sorted(stored))
+
+
+def test_declared_stories_follow_their_documents(tmp_path):
+    """Documents declaring one story are one story: a declaration changed, added or removed
+    regroups every document of the names involved, as a rebuild does."""
+    from tests.support.corpora import FIXTURES
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for path in sorted((FIXTURES / "compare").glob("*.txt")):
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    files = sorted(folder.glob("*.txt"))
+    declared = [f for f in files if "\nstory:" in f.read_text(encoding="utf-8")]
+    assert len(declared) >= 3
+    with Store(tmp_path / "s.db", create=True) as store:
+        for path in files:
+            ingest(store, [path], after_ingest=regroup_changed)
+            check(store, files[: files.index(path) + 1])
+        renamed = declared[0]  # a document moves to another declared story
+        text = renamed.read_text(encoding="utf-8")
+        other = next(line for f in declared[1:] for line in f.read_text(encoding="utf-8").splitlines()
+                     if line.startswith("story:") and line not in text.splitlines())
+        head, rest = text.split("\nstory:", 1)
+        renamed.write_text(head + "\n" + other + "\n" + rest.split("\n", 1)[1], encoding="utf-8")
+        ingest(store, [renamed], after_ingest=regroup_changed)
+        check(store, files)
+        undeclared = declared[1]  # a declaration dropped: the document joins by its words, if at all
+        text = undeclared.read_text(encoding="utf-8")
+        undeclared.write_text("\n".join(line for line in text.splitlines() if not line.startswith("story:")) + "\n",
+                              encoding="utf-8")
+        ingest(store, [undeclared], after_ingest=regroup_changed)
+        check(store, files)
+        remove(store, [read_id(store, declared[2])], after_remove=regroup_changed)
+        check(store, [f for f in files if f != declared[2]])

@@ -85,14 +85,14 @@ class StoryIndexRows:
         gone = [(term,) for term, (df, _docs) in rows.items() if df == 0]
         self._conn.executemany("DELETE FROM story_index_terms WHERE term = ?", gone)
         self._conn.executemany("INSERT OR REPLACE INTO story_index_terms (term, df, docs) VALUES (?, ?, ?)",
-                               [(term, df, _dump(sorted(docs))) for term, (df, docs) in sorted(rows.items()) if df])
+                               ((term, df, _dump(sorted(docs))) for term, (df, docs) in sorted(rows.items()) if df))
 
     def save_documents(self, rows: Iterable[tuple], removed: Iterable[str]) -> None:
         """Write (doc id, entry, terms, vector, blocks) rows; forget ``removed``."""
         self._conn.executemany("DELETE FROM story_index_docs WHERE doc_id = ?", [(d,) for d in removed])
         self._conn.executemany(
             "INSERT OR REPLACE INTO story_index_docs (doc_id, entry, terms, vector, blocks) VALUES (?, ?, ?, ?, ?)",
-            [(doc, entry, _dump(terms), _dump(vector), _dump(blocks)) for doc, entry, terms, vector, blocks in rows])
+            ((doc, entry, _dump(terms), _dump(vector), _dump(blocks)) for doc, entry, terms, vector, blocks in rows))
 
     def blockers(self, terms: Iterable[str]) -> dict[str, list[str]]:
         """term -> the documents it is a blocking term of."""

@@ -85,7 +85,7 @@ def indexed_stories(source: TermSource, index: IndexRows, settings: dict, rebuil
         df.update(index.frequencies({t for d in affected for t in terms[d].weights} - set(df)))
     vectors = {d: document_vector(terms[d].weights, df, settings) for d in sorted(affected)}
     blocks = {d: block_terms(vectors[d], df, settings) for d in vectors}
-    index.save_documents([(d, now[d], sorted(terms[d].weights), vectors[d], blocks[d]) for d in sorted(affected)], removed)
+    index.save_documents(((d, now[d], sorted(terms[d].weights), vectors[d], blocks[d]) for d in sorted(affected)), removed)
     index.save_blocks([(t, d) for d in sorted(old) for t in old[d][2]],
                       [(t, d) for d in sorted(affected) for t in blocks[d]])
     links_before = index.links(affected | removed)
