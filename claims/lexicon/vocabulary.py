@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from .language import sentence_openers
 from .loader import lexicon_cache, load
-from .wordlists import KeyedMatcher, WordMatcher, normalise_token
+from .wordlists import KeyedMatcher, WordMatcher, adverbial_gap, normalise_token
 
 
 @dataclass(frozen=True)
@@ -185,6 +185,8 @@ def vocabulary(lang: str) -> Vocabulary:
     for concept, words in data.get("count_predicates", {}).items():
         categories.append(Category("count", concept, WordMatcher([]), WordMatcher(words)))
     attribution = data["attribution"]
+    # "sprach am Mittwoch von", "spoke on Sunday of": the ~ of a pattern
+    gap = adverbial_gap(attribution.get("gap_leads", []), attribution.get("gap_adverbs", []))
     kinds = load("categories")
     numbers = load("numbers", lang)
     durations = {}
@@ -212,11 +214,11 @@ def vocabulary(lang: str) -> Vocabulary:
         phrase_articles=frozenset(w.lower() for w in data.get("phrase_articles", [])),
         price_words=WordMatcher(data["price_words"]),
         attribution_before=WordMatcher(attribution["before"]),
-        attribution_after=WordMatcher(attribution["after"]),
+        attribution_after=WordMatcher(attribution["after"], gap),
         attribution_standalone=WordMatcher(attribution["standalone"]),
         attribution_needs_verb=frozenset(attribution["needs_verb"]),
         attribution_verbs=WordMatcher(attribution["verbs"]),
-        attribution_source_before=WordMatcher(attribution.get("source_before", [])),
+        attribution_source_before=WordMatcher(attribution.get("source_before", []), gap),
         attribution_not_source=frozenset(w.lower() for w in attribution.get("not_source", [])),
         attribution_clause_verbs=frozenset(w.lower() for w in attribution.get("clause_verbs", [])),
         attribution_source_only=WordMatcher(attribution.get("source_only", [])),
@@ -270,7 +272,7 @@ def vocabulary(lang: str) -> Vocabulary:
         inclusions=tuple(" ".join(w.lower().split()) for w in data.get("inclusions", [])),
         predicates=WordMatcher([p for category in categories for p in category.predicates.patterns]),
         attribution_any=WordMatcher(attribution["before"] + attribution["after"] + attribution["standalone"]
-                                    + attribution.get("source_only", []) + attribution.get("no_source", [])),
+                                    + attribution.get("source_only", []) + attribution.get("no_source", []), gap),
         category_nouns=WordMatcher([p for category in categories for p in category.nouns.patterns]),
         phrase_noun_starts=frozenset(
             p.split()[0].lower() for category in categories for p in category.nouns.patterns if " " in p.strip()

@@ -1,7 +1,9 @@
 """Compile the word patterns of the lexicons into fast matchers.
 
 A pattern is a lower-case word or phrase; a trailing ``*`` allows up to four
-more letters (inflection); ``...`` stands for up to eight words; a leading ``=`` makes it match in exactly the case
+more letters (inflection); ``...`` stands for up to eight words; ``~`` for an adverbial gap the
+matcher is given (up to three phrases of time or place, "sprach am Mittwoch in Lyon von"), which
+may be empty; a leading ``=`` makes it match in exactly the case
 written (German verbs are lower case: ``=leben`` is not the noun "Leben"). Tokens are normalised first: lower-cased, and German
 gender forms (``Demonstrant_innen``, ``Demonstrant*innen``, ``DemonstrantInnen``)
 reduced to their stem.
@@ -58,7 +60,28 @@ def normalise_token(token: str) -> str:
     return _GENDER.sub("", token).lower()
 
 
-def _word_regex(word: str) -> str:
+ADVERBIAL = "~"  # the pattern word of an adverbial gap
+
+
+def adverbial_gap(leads: Iterable[str], adverbs: Iterable[str], phrases: int = 3, words: int = 3) -> str:
+    """The regex of an adverbial gap (``~`` in a pattern), with the white space before it: up to
+    ``phrases`` phrases, each one of ``adverbs`` or one of ``leads`` (prepositions of time and place)
+    and up to ``words`` words ("am späten Abend", "on Sunday"). Lower case, so it also runs in the
+    prefix tree on lower-cased text. Empty lists give a gap that is always empty."""
+    leads, adverbs = sorted({w.lower() for w in leads}), sorted({w.lower() for w in adverbs})
+    items = []
+    if leads:
+        items.append(rf"(?:{'|'.join(map(re.escape, leads))})(?:\s+[^\s,;:!?\"„“”()]+){{1,{words}}}?")
+    if adverbs:
+        items.append("|".join(map(re.escape, adverbs)))
+    if not items:
+        return ""
+    return rf"(?:\s+(?:{'|'.join(items)})(?!\w)){{0,{phrases}}}"
+
+
+def _word_regex(word: str, gap: str = "") -> str:
+    if word == ADVERBIAL:
+        return gap
     if word == "...":
         # up to eight words in between ("nahm* ... fest"); \s and \S never overlap,
         # so the bounded repeat cannot backtrack badly.
@@ -68,15 +91,21 @@ def _word_regex(word: str) -> str:
     return re.escape(word)
 
 
-def _pattern_regex(pattern: str) -> str:
-    body = r"\s+".join(_word_regex(word) for word in pattern.lstrip("=").split())
+def _pattern_regex(pattern: str, gap: str = "") -> str:
+    body = ""
+    for i, word in enumerate(pattern.lstrip("=").split()):
+        # an adverbial gap holds the white space before it
+        body += ("" if i == 0 or word == ADVERBIAL else r"\s+") + _word_regex(word, gap)
     return f"(?-i:{body})" if pattern.startswith("=") else body
 
 
-def _pattern_atoms(pattern: str) -> tuple[str, ...]:
+def _pattern_atoms(pattern: str, gap: str = "") -> tuple[str, ...]:
     """``pattern`` as a sequence of regex atoms (one per letter, gap or word break), for a prefix tree."""
     atoms: list[str] = []
     for i, word in enumerate(pattern.split()):
+        if word == ADVERBIAL:
+            atoms.append(f"(?:{gap})" if gap else "(?:)")
+            continue
         if i:
             atoms.append(r"\s+")
         if word == "...":
@@ -89,7 +118,7 @@ def _pattern_atoms(pattern: str) -> tuple[str, ...]:
     return tuple(atoms)
 
 
-def pattern_tree(patterns: Iterable[str]) -> str:
+def pattern_tree(patterns: Iterable[str], gap: str = "") -> str:
     """An alternation of word patterns (see the module doc) as a prefix tree of regex atoms.
 
     It matches the same strings as the plain alternation of the patterns, but the engine
@@ -97,7 +126,7 @@ def pattern_tree(patterns: Iterable[str]) -> str:
     long word lists. The order of the branches is not the order of the patterns, so a
     match may be shorter than the longest pattern's: use it to find where matches start.
     """
-    tree = _prefix_tree(_pattern_atoms(pattern) for pattern in patterns)
+    tree = _prefix_tree(_pattern_atoms(pattern, gap) for pattern in patterns)
     return r"(?!x)x" if tree is None else tree
 
 
@@ -124,11 +153,12 @@ def _prefix_tree(sequences: Iterable[Iterable[str]]) -> str | None:
 class WordMatcher:
     """Matches single tokens or phrases in text against a list of patterns."""
 
-    def __init__(self, patterns: Iterable[str]):
+    def __init__(self, patterns: Iterable[str], gap: str = ""):
+        """``gap``: the regex of an adverbial gap ``~`` (``adverbial_gap``); without one it is empty."""
         self.patterns = [p if p.startswith("=") else p.lower() for p in patterns]
         longest_first = sorted(self.patterns, key=len, reverse=True)
-        self._alternation = "|".join(_pattern_regex(p) for p in longest_first) or r"(?!x)x"
-        self._lower_tree = pattern_tree(p.lstrip("=").lower() for p in self.patterns)
+        self._alternation = "|".join(_pattern_regex(p, gap) for p in longest_first) or r"(?!x)x"
+        self._lower_tree = pattern_tree((p.lstrip("=").lower() for p in self.patterns), gap)
         # Answers per token; news repeats its words, so most lookups are hits.
         self._exact_cache: dict[str, bool] = {}
         self._head_cache: dict[str, bool] = {}
