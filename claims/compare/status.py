@@ -205,7 +205,11 @@ def findings(
     within = category in config.get("within_report_categories", ())
     timed = grows or falls
     recs = []
+    # subgroups shown in the group of the rest they are summed with are compared through it
+    summed = {s.claim_id for c in claims if c.claim_id in subgroups for s in subgroups[c.claim_id]}
     for c in claims:
+        if c.claim_id in summed:
+            continue
         if c.claim_id in subgroups:
             recs.append(_record(c, timed, window, "subgroup:"))
             recs.extend(_record(s, timed, window, f"subgroup:{s.detail}") for s in subgroups[c.claim_id])
