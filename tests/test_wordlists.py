@@ -5,11 +5,11 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from claims.lexicon.gaps import adverbial_gap
 from claims.lexicon.vocabulary import vocabulary
 from claims.lexicon.wordlists import (
     LOWERED_MIN_CHARS,
     WordMatcher,
-    adverbial_gap,
     lowered,
 )
 

@@ -5,8 +5,9 @@ neutral ones (``grouping.yaml``) alike. The loader checks every file against it 
 a misspelt key fails with the file, the key and the closest known key; docs/lexicons.md is
 printed from these descriptions (scripts/lexicon_reference.py). Word patterns (most lists of
 words): a plain word matches that word in any case, a leading ``=`` demands the case as
-written, a trailing ``*`` allows up to four more letters, ``...`` stands for up to eight words;
-nouns also match as the last part of a compound.
+written, a trailing ``*`` allows up to four more letters, ``...`` stands for up to eight words,
+``~`` for up to three phrases of time or place (attribution's gap_leads, gap_adverbs); nouns also
+match as the last part of a compound.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..models import QUALIFIERS
+from .schema_attribution import ATTRIBUTION
 from .schema_sources import PLACES, SOURCES
 from .schema_stories import STORY_THRESHOLDS, STORY_WORDS
 from .shapes import Bounds, OneOf, Regex, Section, optional, required
@@ -151,23 +153,6 @@ CATEGORY = Section({
     "general_only": optional(bool, 'its verbs decide only people in general ("sent 2,000 people", not "rescue workers")'),
     "yields_to_verbs": optional(bool, "a noun of it takes another category's verb next to it (\"Bewohner evakuiert\")"),
 })
-ATTRIBUTION = Section({
-    "before": required(WORDS, 'phrases before their source ("laut", "according to")'),
-    "after": required(WORDS, 'phrases after (or around) their source ("zufolge", "said")'),
-    "standalone": required(WORDS, 'words that are an attribution by themselves ("offiziell")'),
-    "needs_verb": required(WORDS, 'before-phrases that count only with a reporting verb after them ("wie")'),
-    "verbs": required(WORDS, "reporting verbs, for needs_verb and as the end of a source phrase"),
-    "source_before": optional(WORDS, 'after-phrases whose source is only ever before them ("sprach von")'),
-    "not_source": optional(WORDS, 'lower-case words that end a source phrase ("while", "was")'),
-    "clause_verbs": optional(WORDS, 'verbs after the words after "says" that make them a clause, no source'),
-    "no_source": optional(WORDS, 'phrases that look like an attribution and name no source ("an estimated")'),
-    "source_only": optional(WORDS, 'phrases after a source that are left out of its attribution ("put the")'),
-    "of_words": optional(WORDS, 'words that hang a genitive on a source ("des staatlichen TV", "of the ministry")'),
-    "gap_leads": optional(WORDS, 'prepositions of time and place whose phrase may stand in a verb\'s gap ~ ("sprach am Mittwoch von")'),
-    "gap_adverbs": optional(WORDS, 'adverbs that may stand in a verb\'s gap ~ ("spricht weiterhin von", "spoke earlier of")'),
-    "gap_words": optional(WORDS, 'prepositions after a second source whose verb is left out ("die Gewerkschaft von zwölf")'),
-    "source_after_verb": required(bool, 'a source is read after its verb first ("schätzt die Polizei"), else before'),
-})
 EXTRACT = Section({
     "nouns_capitalised": required(bool, "nouns are capitalised: look-ups pass lower-case adjectives (German)"),
     "counted_before_of": required(bool, 'a number after "of" counts the noun before an unknown one ("population of")'),
@@ -212,6 +197,7 @@ EXTRACT = Section({
     "inclusions": optional(WORDS, 'a figure after these is part of the one before ("darunter 43")'),
     "finite_verbs": optional(WORDS, 'verbs that, after a comma or conjunction, open a clause a verb before does not reach'),
     "auxiliaries": optional(WORDS, 'auxiliaries of a clause that left its verb out ("wurde leicht, ...")'),
+    "copulas": optional(WORDS, 'copulas after a part of a toll whose noun names its group ("six were children")'),
     "injury_severities": optional({str: str}, 'severity words and the level they give injured ("schwer": serious)'),
     "injury_stems": optional(WORDS, 'stems of injury words a severity stands before ("verletz")'),
     "injury_partial": optional(WORDS, "words that make a severity only some of a figure's (\"zum Teil\")"),

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .gaps import adverbial_gap
 from .language import sentence_openers
 from .loader import lexicon_cache, load
-from .wordlists import KeyedMatcher, WordMatcher, adverbial_gap, normalise_token
+from .wordlists import KeyedMatcher, WordMatcher, normalise_token
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ class Vocabulary:
     inclusions: tuple[str, ...]  # "darunter 43 Kinder": a part named inside the whole's phrase
     finite_verbs: WordMatcher  # "died, and survivors said ... 250 passengers": "said" opens a clause of its own
     auxiliaries: frozenset[str]  # "Eine Frau wurde leicht, ein Mann schwer verletzt": the verb is shared
+    copulas: frozenset[str]  # "were" in "six were children": the noun after it names the figure's group
     relative_pronouns: frozenset[str]  # "the 30 people who were injured": a relative clause without a comma
     predicates: WordMatcher  # all categories' predicates, to find candidates in one scan
     attribution_any: WordMatcher  # before, after and standalone attribution words, for one scan
@@ -185,8 +187,7 @@ def vocabulary(lang: str) -> Vocabulary:
     for concept, words in data.get("count_predicates", {}).items():
         categories.append(Category("count", concept, WordMatcher([]), WordMatcher(words)))
     attribution = data["attribution"]
-    # "sprach am Mittwoch von", "spoke on Sunday of": the ~ of a pattern
-    gap = adverbial_gap(attribution.get("gap_leads", []), attribution.get("gap_adverbs", []))
+    gap = adverbial_gap(attribution.get("gap_leads", []), attribution.get("gap_adverbs", []))  # "sprach am Mittwoch von"
     kinds = load("categories")
     numbers = load("numbers", lang)
     durations = {}
@@ -268,6 +269,7 @@ def vocabulary(lang: str) -> Vocabulary:
         partitive_pronouns=tuple(tuple(w.lower().split()) for w in data.get("partitive_pronouns", [])),
         relative_pronouns=frozenset(w.lower() for w in data.get("relative_pronouns", [])),
         auxiliaries=frozenset(w.lower() for w in data.get("auxiliaries", [])),
+        copulas=frozenset(w.lower() for w in data.get("copulas", [])),
         finite_verbs=WordMatcher(data.get("finite_verbs", [])),
         inclusions=tuple(" ".join(w.lower().split()) for w in data.get("inclusions", [])),
         predicates=WordMatcher([p for category in categories for p in category.predicates.patterns]),
@@ -287,8 +289,7 @@ def vocabulary(lang: str) -> Vocabulary:
         linkers=frozenset(w.lower() for w in data["linkers"]),
         source_after_verb=attribution["source_after_verb"],
         dot_ordinals=bool(numbers["digits"].get("dot_ordinals")),
-        # a capitalised number word opens a sentence too: "stieg auf 23. Sechs Menschen gelten als
-        # vermisst" ends at "23.", which is no ordinal
+        # a capitalised number word opens a sentence too: "stieg auf 23. Sechs Menschen ..." ends at "23."
         sentence_openers=sentence_openers(lang) | _number_words(numbers),
     )
 

@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable
 from functools import cached_property
 
+from .gaps import ADVERBIAL
+
 LETTER = r"[^\W\d_]"
 CACHE_LIMIT = 200_000  # bounds memory on endless streams of new words
 _GAP = r"\S+(?:\s+\S+){0,7}?"
@@ -58,25 +60,6 @@ def fold_phrase(words: str | None) -> str:
 def normalise_token(token: str) -> str:
     """Lower-case ``token`` and strip German gender suffixes."""
     return _GENDER.sub("", token).lower()
-
-
-ADVERBIAL = "~"  # the pattern word of an adverbial gap
-
-
-def adverbial_gap(leads: Iterable[str], adverbs: Iterable[str], phrases: int = 3, words: int = 3) -> str:
-    """The regex of an adverbial gap (``~`` in a pattern), with the white space before it: up to
-    ``phrases`` phrases, each one of ``adverbs`` or one of ``leads`` (prepositions of time and place)
-    and up to ``words`` words ("am späten Abend", "on Sunday"). Lower case, so it also runs in the
-    prefix tree on lower-cased text. Empty lists give a gap that is always empty."""
-    leads, adverbs = sorted({w.lower() for w in leads}), sorted({w.lower() for w in adverbs})
-    items = []
-    if leads:
-        items.append(rf"(?:{'|'.join(map(re.escape, leads))})(?:\s+[^\s,;:!?\"„“”()]+){{1,{words}}}?")
-    if adverbs:
-        items.append("|".join(map(re.escape, adverbs)))
-    if not items:
-        return ""
-    return rf"(?:\s+(?:{'|'.join(items)})(?!\w)){{0,{phrases}}}"
 
 
 def _word_regex(word: str, gap: str = "") -> str:
