@@ -118,8 +118,12 @@ def crossing_penalty(text: str, lo: int, hi: int, lang: str, verb_first: bool = 
         return None  # "200 im Einsatz, drei von ihnen verletzt": the verb is the part's
     if "," in tokens:
         after = len(tokens) - tokens[::-1].index(",")
-        if after < len(tokens) and is_figure(tokens[after], lang) and not _gapped(tokens[: after - 1], lang):
-            return None  # "5,000 protesters, 40 were arrested": the verb is the 40's
+        # "5,000 protesters, 40 were arrested", "17 survivors ..., but more than 200 people remain
+        # missing": the verb is the figure's after the comma
+        figure_after = after < len(tokens) and (is_figure(tokens[after], lang) or not verb_first and any(
+            is_figure(t, lang) and not (t.isdigit() and len(t) == 4) for t in tokens[after + 1 :]))  # no year
+        if figure_after and not _gapped(tokens[: after - 1], lang):
+            return None
     return PREDICATE_REACH if "," in between else 0
 
 
