@@ -11,7 +11,10 @@ within a window of days, joined by single link.
 3. A pair tells of one story when its cosine reaches ``similarity`` (``undated_similarity`` when
    either has no date) and its publication dates are at most ``window_days`` apart.
    One shared word adds at most ``term_cap`` to the cosine, so that two reports from one city
-   (a derby and a strike in Belgrade) are not one story by the city's name alone.
+   (a derby and a strike in Belgrade) are not one story by the city's name alone. Short reports
+   share few words: two at most ``event_days`` apart whose cosine reaches ``event_similarity``
+   are one story when they name one kind of event (``bridge.events`` of stories.yaml) and one
+   main place (the heaviest name of one, among the ``event_names`` heaviest of the other).
 4. Pairs are joined best first (cosine, then ids: the same stories whatever the order of
    ingest). Documents whose front matter names a story are that story; two declared stories
    are never joined, an undeclared document may join a declared one.
@@ -32,7 +35,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ..lexicon import load
 from ..models import Story
 from .terms import Terms
 
@@ -87,6 +92,8 @@ def detect(docs: Sequence[StoryDocument], settings: dict) -> list[Story]:
                 links.append((-sim, i, j))
         elif sim >= settings["similarity"] and max(0, b[0] - a[1], a[0] - b[1]) <= settings["window_days"]:
             links.append((-sim, i, j))
+        elif _one_event(vectors[i], vectors[j], sim, max(0, b[0] - a[1], a[0] - b[1]), settings):
+            links.append((-sim, i, j))
     links.sort()
     parent = list(range(len(docs)))
     label = [declared_id(d.declared) if d.declared else None for d in docs]
@@ -116,6 +123,32 @@ def detect(docs: Sequence[StoryDocument], settings: dict) -> list[Story]:
                for r, group in members.items()]
     stories.sort(key=lambda s: s.story_id)
     return stories
+
+
+def _one_event(a: dict[str, float], b: dict[str, float], sim: float, days: int, settings: dict) -> bool:
+    """Short reports of one event share few words: two reports at most ``event_days`` apart whose
+    cosine reaches ``event_similarity`` tell of one story when they name one kind of event
+    (``events`` of stories.yaml: an attack, a flood) and one place that is the heaviest name of
+    one and among the heaviest ``event_names`` of the other ("Anschlag in Mostar", "Mostar trauert")."""
+    if days > settings.get("event_days", -1) or sim < settings.get("event_similarity", 1.0):
+        return False
+    events = _event_terms()
+    shared = a.keys() & b.keys()
+    if not any(t in events for t in shared):
+        return False
+    k = settings.get("event_names", 3)
+    top_a, top_b = _heaviest_names(a, k), _heaviest_names(b, k)
+    return bool(top_a and top_b and (top_a[0] in top_b or top_b[0] in top_a))
+
+
+def _heaviest_names(vector: dict[str, float], k: int) -> list[str]:
+    return [t for _w, t in heapq.nsmallest(k, ((-w, t) for t, w in vector.items() if t.startswith("n:")))]
+
+
+@lru_cache(maxsize=1)
+def _event_terms() -> frozenset[str]:
+    """The bridge terms of kinds of events (``bridge.events`` of stories.yaml): "b:attack"."""
+    return frozenset("b:" + e for e in load("stories").get("bridge", {}).get("events", ()))
 
 
 def _members(parent: list[int], root) -> dict[int, list[int]]:
