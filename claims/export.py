@@ -161,7 +161,9 @@ def export_groups(store, out: TextIO, fmt: str = "csv", *, story: str | None = N
     Claims ingested since the last regroup are grouped on the fly, so every claim appears.
     ``story`` (an id) keeps the groups of that story only.
     """
-    from .compare import grouped_claims  # the comparison stage (rapidfuzz) loads for this export only
+    from .compare import (
+        grouped_claims,  # the comparison stage (rapidfuzz) loads for this export only
+    )
 
     pairs = grouped_claims(store, claim_filter)
     if story is not None:

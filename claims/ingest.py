@@ -41,7 +41,9 @@ __all__ = [
 
 
 def _extractor() -> Callable[..., list[Claim]]:
-    from .extract import extract_claims  # loaded on first use: the CLI starts faster without it
+    from .extract import (
+        extract_claims,  # loaded on first use: the CLI starts faster without it
+    )
 
     return extract_claims
 

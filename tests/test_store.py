@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claims.compare import group_claims, regroup
 from claims.errors import (
     AmbiguousDocument,
     SchemaTooNew,
@@ -17,7 +18,6 @@ from claims.errors import (
     UnknownClaim,
     UnknownDocument,
 )
-from claims.compare import group_claims, regroup
 from claims.models import Claim, Document, Group, claim_id_for, full_concept
 from claims.store import Store, fts_query, migrations
 from claims.store.claim_table import CLAIM_FIELDS, claim_row

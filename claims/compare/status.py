@@ -202,7 +202,7 @@ def findings(
     falls = category in falling or claims[0].concept in falling  # "missing": a category or a concept
     window = config["update_window_days"]
     subgroups = subgroups or {}
-    within = category in config.get("within_report_categories", ())
+    within = bool({category, claims[0].concept} & set(config.get("within_report_categories", ())))
     timed = grows or falls
     recs = []
     # subgroups shown in the group of the rest they are summed with are compared through it
@@ -216,7 +216,7 @@ def findings(
         else:
             recs.append(_record(c, timed, window, part_key(c), within, outlets.get(c.doc)))
     regional_parts(recs)
-    if category in config.get("within_report_categories", ()):
+    if within:
         inner_parts(recs, *(tuple(w.casefold() for w in config.get(key, ())) for key in ("part_words", "total_words")))
     classes: dict[str | None, list[Rec]] = {}
     for r in recs:
@@ -266,7 +266,7 @@ def status_of_sorted(
 
 def _two_named_lines(claims: list[Claim]) -> bool:
     """One report setting two named sources of different lines side by side is compared with itself."""
-    if not claims or claims[0].category not in load_config().get("within_report_categories", ()):
+    if not claims or not {claims[0].category, claims[0].concept} & set(load_config().get("within_report_categories", ())):
         return False
     lines = {source_line(c.attribution) for c in claims[:1000] if c.scope}
     return len({line.line for line in lines if line.named}) >= 2

@@ -108,6 +108,8 @@ def crossing_penalty(text: str, lo: int, hi: int, lang: str, verb_first: bool = 
     tokens = [t.group() for t in TOKEN.finditer(between)]
     if _other_clause(tokens, verb_first, lang):
         return None
+    if verb_first and any(t == "," and n.lower() in vocabulary(lang).relative_pronouns for t, n in zip(tokens, tokens[1:])):
+        return None  # "60,000 people had gathered at the stadium, which holds about 49,800": the clause's own
     first = next((i for i, t in enumerate(tokens) if t.lower() in CONJUNCTIONS), None)
     if first is not None:
         if any(is_figure(t, lang) for t in tokens) and not _coordinated(tokens, first, lang) \

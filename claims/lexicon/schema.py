@@ -160,6 +160,7 @@ EXTRACT = Section({
     "linkers": required(WORDS, 'words after a number before what it counts ("zwei von den ...", "two of the ...")'),
     "categories": required({str: CATEGORY}, "the categories of people, in order of precedence"),
     "count_predicates": optional({str: WORDS}, 'verbs of what befell people besides the categories ("vermisst")'),
+    "count_states": optional({str: WORDS}, 'who was there and what a place may hold: a concept and its phrases ("on board", "licensed for")'),
     "strength_nouns": optional(WORDS, 'nouns of a unit\'s strength after a figure ("2.250 Mann")'),
     "strength_category": optional(str, "the category a strength noun counts in a sentence with a strength cue"),
     "strength_cues": optional(WORDS, 'words of a sentence that make a strength noun count that category ("Truppe")'),

@@ -14,7 +14,13 @@ from .. import documents, version
 from ..errors import AmbiguousDocument, UnknownDocument
 from ..models import Claim, Document
 from .block_table import mark_blocks, mark_blocks_of
-from .claim_table import CLAIM_FIELDS, claim_row, index_claims_after, insert_claims, last_claim_rowid
+from .claim_table import (
+    CLAIM_FIELDS,
+    claim_row,
+    index_claims_after,
+    insert_claims,
+    last_claim_rowid,
+)
 from .connection import chunks, marks
 from .group_tables import mark_groups_stale
 from .story_table import save_story_terms
