@@ -5,7 +5,9 @@ a claim takes the one written nearest it."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..lexicon import load
 from ..lexicon.vocabulary import Vocabulary
 from .nouns import TOKEN
 from .sentences import TextContext
@@ -14,8 +16,27 @@ _ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen 
 
 
 def attribution_at(ctx: TextContext, index: int, offset: int) -> str | None:
-    """The source of a claim at ``offset`` in sentence ``index``: the attribution nearest it."""
-    return nearest_attribution(ctx.per_sentence("attributions", index, attributions_in), offset)
+    """The source of a claim at ``offset`` in sentence ``index``: the attribution nearest it. A
+    sentence without one that goes on with the figures of the sentence before ("... Health
+    Minister Joseph Banda said. Another 62 people were injured", ``continuing`` openers) keeps
+    that sentence's last source."""
+    found = nearest_attribution(ctx.per_sentence("attributions", index, attributions_in), offset)
+    if found is None and index > 0 and _continues(ctx, index):
+        before = ctx.per_sentence("attributions", index - 1, attributions_in)
+        found = before[-1][1] if before else None
+    return found
+
+
+@lru_cache(maxsize=4)
+def _openers(lang: str) -> tuple[str, ...]:
+    return tuple(" ".join(w.lower().split()) + " " for w in load("extract", lang)["attribution"].get("continuing", ()))
+
+
+def _continues(ctx: TextContext, index: int) -> bool:
+    """True if sentence ``index`` opens with a word that goes on with the sentence before ("Another")."""
+    start = ctx.span(index)[0]
+    opening = " ".join(ctx.text[start : start + 40].lower().split()) + " "
+    return any(opening.startswith(o) for o in _openers(ctx.vocab.lang))
 
 
 def nearest_attribution(found: list[tuple], near: int) -> str | None:

@@ -22,5 +22,6 @@ ATTRIBUTION = Section({
     "gap_leads": optional(WORDS, 'prepositions of time and place whose phrase may stand in a verb\'s gap ~ ("sprach am Mittwoch von")'),
     "gap_adverbs": optional(WORDS, 'adverbs that may stand in a verb\'s gap ~ ("spricht weiterhin von", "spoke earlier of")'),
     "gap_words": optional(WORDS, 'prepositions after a second source whose verb is left out ("die Gewerkschaft von zwölf")'),
+    "continuing": optional(WORDS, 'openers of a sentence that goes on with the figures and the source of the one before ("Another 62 ...")'),
     "source_after_verb": required(bool, 'a source is read after its verb first ("schätzt die Polizei"), else before'),
 })
