@@ -22,9 +22,24 @@ BEFORE_WORDS = 1  # words between a state before a figure and the figure ("licen
 REACH = 50  # characters searched on each side
 
 
-@lru_cache(maxsize=4)
-def _states(lang: str) -> tuple[tuple[str, WordMatcher], ...]:
-    return tuple((concept, WordMatcher(words)) for concept, words in load("extract", lang).get("count_states", {}).items())
+@lru_cache(maxsize=8)
+def _states(lang: str, key: str = "count_states") -> tuple[tuple[str, WordMatcher], ...]:
+    return tuple((concept, WordMatcher(words)) for concept, words in load("extract", lang).get(key, {}).items())
+
+
+def fate_states(ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None]) -> None:
+    """A toll's figure of those still in a state ("58 people remained in hospital", "zwölf Verletzte
+    liegen noch im Krankenhaus": ``fate_states``) is a part of the toll with that detail, never a
+    rival toll of the injured."""
+    states = _states(ctx.vocab.lang, "fate_states")
+    for i, number in enumerate(numbers):
+        reading = readings[i]
+        if not states or reading is None or reading.category not in ctx.vocab.casualties or reading.detail or reading.aspect:
+            continue
+        hi = ctx.clause(number)[1][1]
+        found = _state_after(ctx.text, number, min(hi, number.end + REACH), states)
+        if found is not None:
+            readings[i] = replace(reading, detail=found[0], end=None)
 
 
 def count_states(ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None]) -> None:
@@ -74,6 +89,11 @@ def _state_near(text: str, number: NumberMatch, lo: int, hi: int, states, lang: 
             between = [t.group() for t in TOKEN.finditer(text, found.end(), number.start)]
             if len(between) <= BEFORE_WORDS and not any(is_figure(t, lang) or not t[0].isalpha() for t in between):
                 return concept, found.group()
+    return _state_after(text, number, hi, states)
+
+
+def _state_after(text: str, number: NumberMatch, hi: int, states) -> tuple[str, str] | None:
+    """(concept, phrase) of a state right after the figure and its noun ("210 people on board")."""
     for concept, matcher in states:
         for found in matcher.finditer(text, number.end, hi):
             between = [t.group() for t in TOKEN.finditer(text, number.end, found.start())]
