@@ -41,7 +41,7 @@ from .noise import NoiseChecker, is_identifier, is_metadata_date, is_ordinal
 from .numbers import find_numbers
 from .parts import parts_keep_their_whole, parts_of_wholes, people_among_casualties
 from .places import add_places
-from .presence import count_states, fate_states
+from .presence import count_states, fate_states, last_parts
 from .scope import find_scope_dates
 from .sentences import TextContext, split_sentences
 from .singulars import find_singulars
@@ -127,6 +127,7 @@ def _extract(text: str, lang: str, as_of: str | None) -> list[Claim]:
     groups_named_by_copula(ctx, numbers, readings)
     count_states(ctx, numbers, readings)
     fate_states(ctx, numbers, readings)
+    last_parts(ctx, numbers, readings)
     parts = parts_of_wholes(ctx, numbers, readings, actors)
     claims = add_places(ctx, number_claims(ctx, numbers, readings, actors, parts)) + date_claims(ctx, dates)
     claims.sort(key=lambda c: (c.start, c.end))

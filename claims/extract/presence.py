@@ -101,3 +101,24 @@ def _state_after(text: str, number: NumberMatch, hi: int, states) -> tuple[str, 
                 return concept, found.group()
             break
     return None
+
+
+@lru_cache(maxsize=4)
+def _last_words(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load("extract", lang).get("last_words", ()))
+
+
+def last_parts(ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None]) -> None:
+    """"the last four trapped miners were brought out alive", "die letzten vier Bergleute wurden
+    gerettet": the last of a growing count are a part of it (aspect "part"), never a lower rival
+    figure of it. Of the missing the last are what is left ("die letzten zwei Vermissten"): only
+    plain counts take the rule."""
+    words = _last_words(ctx.vocab.lang)
+    for i, number in enumerate(numbers):
+        reading = readings[i]
+        if not words or reading is None or reading.aspect or not reading.concept or reading.category != "count" \
+                or not (reading.subject and ctx.vocab.noun(reading.subject).person):
+            continue  # "die letzten zehn Spiele" are recent games, no part of a count of people
+        before = [t.group().lower() for t in TOKEN.finditer(ctx.text, max(0, number.start - 20), number.start)]
+        if before and before[-1] in words:
+            readings[i] = replace(reading, aspect="part")

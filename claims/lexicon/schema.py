@@ -161,6 +161,7 @@ EXTRACT = Section({
     "categories": required({str: CATEGORY}, "the categories of people, in order of precedence"),
     "count_predicates": optional({str: WORDS}, 'verbs of what befell people besides the categories ("vermisst")'),
     "fate_states": optional({str: WORDS}, 'a detail of a toll and the phrases of those still in it ("remained in hospital")'),
+    "last_words": optional(WORDS, 'words right before a figure that make it the last part of a count ("the last four")'),
     "count_states": optional({str: WORDS}, 'who was there and what a place may hold: a concept and its phrases ("on board", "licensed for")'),
     "strength_nouns": optional(WORDS, 'nouns of a unit\'s strength after a figure ("2.250 Mann")'),
     "strength_category": optional(str, "the category a strength noun counts in a sentence with a strength cue"),
