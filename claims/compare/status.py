@@ -40,7 +40,7 @@ from ..models import Claim, Group
 from .explain import explain
 from .intervals import INF, claim_interval, span_or_open
 from .series import LineIndex, Rec, conflict_pair, pair_weight, update_pair
-from .sources import OTHER, OUTLET, source_line
+from .sources import OTHER, OUTLET, facility_lines, source_line
 from .sums import (
     PLACE,
     Finding,
@@ -88,6 +88,8 @@ def _record(claim: Claim, timed: bool, window: int, part: str | None, within: bo
     line = source_line(claim.attribution, outlet)
     # A source no kind names ("Lusamba said", "he said") is compared as the outlet's own voice.
     named = line.line not in (OUTLET, OTHER)
+    if line.line in facility_lines() and not (part or "").startswith("actor:"):
+        part = f"{PLACE}({line.line})"  # one hospital's figure, wherever it is: a part of the total
     return Rec(claim, low, high, claim.qualifier == "vague", as_start, as_end, in_window,
                line.line if named else OUTLET, named, part, within and claim.scope is not None)
 
