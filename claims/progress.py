@@ -24,13 +24,7 @@ class IngestProgress:
     def __call__(self, done: int, total: int, path: str | None) -> None:
         if done == 0:
             if total >= self.min_files and self.console.is_terminal:
-                from rich.progress import (
-                    BarColumn,
-                    MofNCompleteColumn,
-                    Progress,
-                    TextColumn,
-                    TimeRemainingColumn,
-                )
+                from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
                 self.progress = Progress(
                     TextColumn("Ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),

@@ -25,8 +25,7 @@ from .models import Claim
 # rich is loaded with the first console, table or text that needs it: a command that
 # prints plain lines (ingest into a pipe) starts without it.
 if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.console import Group as RenderGroup
+    from rich.console import Console, Group as RenderGroup
     from rich.table import Table
     from rich.text import Text
 
@@ -288,9 +287,7 @@ def claim_view(claim: Claim, *, markers: bool, doc=None) -> RenderGroup:
         shown = format_number(value) if name.startswith("value") else value
         fields.add_row(name, safe_text(shown) if shown not in (None, "") else "[dim]—[/dim]")
     fields.add_row("reads as", safe_text(format_value(claim)))
-    from .compare.sources import (
-        source_line,  # the lexicon of source lines, no comparison stage
-    )
+    from .compare.sources import source_line  # the lexicon of source lines, no comparison stage
 
     fields.add_row("source line", safe_text(source_line(claim.attribution).label))
     header = Text.assemble(("Claim ", "bold"), (claim.claim_id, "bold"), f" · {neutralise(claim.doc)}")

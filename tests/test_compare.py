@@ -9,13 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.compare import (
-    SEVERITY,
-    claim_interval,
-    compare_group,
-    day_span,
-    load_config,
-)
+from claims.compare import SEVERITY, claim_interval, compare_group, day_span, load_config
 from tests.support.claimfactory import make_claim
 
 INF = math.inf

@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claims import lexicon
-from claims.errors import LexiconError
 from claims.extract.dates import find_dates, find_publication_date, parse_date
+from claims.errors import LexiconError
 from tests.support.growth import assert_linear
 
 DATA = Path(__file__).parent / "data"

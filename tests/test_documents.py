@@ -9,13 +9,7 @@ from pathlib import Path
 import pytest
 
 from claims import documents
-from claims.documents import (
-    extraction_text,
-    iter_documents,
-    iter_paths,
-    parse_iso_date,
-    read_document,
-)
+from claims.documents import extraction_text, iter_documents, iter_paths, parse_iso_date, read_document
 from claims.errors import (
     BinaryDocument,
     DocumentError,

@@ -15,6 +15,7 @@ import json
 
 import pytest
 
+from claims.cli import app
 from claims.export import FORMULA_PREFIXES
 
 # Sequences rich itself never writes: if they reach the output, they came from a document.

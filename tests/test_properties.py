@@ -13,19 +13,11 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claims.extract import extract_claims
 from claims.extract.dates import find_dates, parse_date
+from claims.extract import extract_claims
 from claims.extract.numbers import find_numbers, parse_number
 from tests.support import hostile
-from tests.support.hostile import (
-    BIDI,
-    HOSTILE_DATES,
-    QUALIFIERS,
-    SCRIPTS,
-    claim_problems,
-    interval_problems,
-    valid_iso,
-)
+from tests.support.hostile import BIDI, HOSTILE_DATES, QUALIFIERS, SCRIPTS, claim_problems, interval_problems, valid_iso
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

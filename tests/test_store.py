@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.compare import group_claims, regroup
 from claims.errors import (
     AmbiguousDocument,
     SchemaTooNew,
@@ -18,6 +17,7 @@ from claims.errors import (
     UnknownClaim,
     UnknownDocument,
 )
+from claims.compare import group_claims, regroup
 from claims.models import Claim, Document, Group, claim_id_for, full_concept
 from claims.store import Store, fts_query, migrations
 from claims.store.claim_table import CLAIM_FIELDS, claim_row

@@ -131,9 +131,7 @@ def print_json(data: object) -> None:
 
 def regroup(store: Store) -> None:
     """Group anew the claims of the blocks a command changed (claims.compare.regroup_changed)."""
-    from ..compare import (
-        regroup_changed,  # rapidfuzz and the comparison stages load only now
-    )
+    from ..compare import regroup_changed  # rapidfuzz and the comparison stages load only now
 
     regroup_changed(store)
 

@@ -12,16 +12,7 @@ from the store, with no SQL of its own.
 from ..store import GroupView
 from .group import group_claims, normalise_subject
 from .intervals import claim_interval, day_span, format_value
-from .query import (
-    DiffResult,
-    QueryResult,
-    conflicts,
-    diff,
-    grouped_claims,
-    named_events,
-    parse_topics,
-    query,
-)
+from .query import DiffResult, QueryResult, conflicts, diff, grouped_claims, named_events, parse_topics, query
 from .regroup import RegroupSummary, regroup, regroup_changed, summarise
 from .scopes import StoryScopes, scopes_compatible, split_by_scope
 from .sources import SourceLine, source_line

@@ -215,7 +215,7 @@ def _group_claims(
             groups.append(_make_group(_group_id("claim", c.claim_id), [c], c.scope, config, story))
         elif concept:
             detail = c.detail
-            if detail is not None and c.category in general[0] and is_general(detail, general[1]):
+            if detail is not None and (c.category in general[0] or concept in general[0]) and is_general(detail, general[1]):
                 detail = None  # "769 pilgrims", "769 people": one toll
             elif detail is not None and is_general(detail, perpetrators):
                 detail = PERPETRATORS  # "drei Angreifer", "die drei Täter": one subgroup, never the toll

@@ -22,26 +22,12 @@ from pathlib import Path
 from ..errors import DocumentError, EmptyDocument, MalformedFrontMatter
 from ..models import Document
 from .decoding import decode
-from .files import (
-    MAX_BYTES,
-    SUFFIXES,
-    content_hash,
-    iter_paths,
-    read_bytes,
-    read_stream,
-)
-from .header import (
-    HEAD_CHARS,
-    blank_header,
-    date_from_text,
-    find_title,
-    front_matter_date,
-    parse_front_matter,
-    parse_iso_date,
-    read_header,
-    str_or_none,
-)
 from .ids import assign_ids, unique_tail
+from .files import MAX_BYTES, SUFFIXES, content_hash, iter_paths, read_bytes, read_stream
+from .header import (
+    HEAD_CHARS, blank_header, date_from_text, find_title, front_matter_date, parse_front_matter, parse_iso_date,
+    read_header, str_or_none,
+)
 
 __all__ = [
     "MAX_BYTES", "SUFFIXES", "assign_ids", "unique_tail", "content_hash", "decode", "doc_id_for", "extraction_text", "find_title", "iter_documents",
@@ -136,8 +122,6 @@ def guess_language(declared, text: str, body_start: int, path: Path, warnings: l
         if code in LANGUAGES:
             return code
         warnings.append(f"{path}: front matter lang {declared!r} is not supported (de, en); guessed from the text")
-    from ..lexicon.language import (
-        detect_language,  # loads the lexicons (yaml): not needed for unchanged files
-    )
+    from ..lexicon.language import detect_language  # loads the lexicons (yaml): not needed for unchanged files
 
     return detect_language(text[body_start : body_start + LANGUAGE_SAMPLE_CHARS])

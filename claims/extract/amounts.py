@@ -41,9 +41,17 @@ def measure_reading(text: str, number: NumberMatch, clause, vocab: Vocabulary) -
     if unit is None:
         return None
     what = noun_of(text, number.start, clause[0]) if vocab.counted_before_of else None  # "a depth of 10 km"
+    if what is None and unit_word is not None and (vocab.nouns_capitalised or _linked(text, unit_word.end(), vocab)):
+        what = head_noun(text, unit_word.end(), clause[1], vocab, strict=vocab.nouns_capitalised)  # "24 Tonnen Hilfsgüter", "tonnes of rice"
     subject = unit_word.group() if unit_word is not None else unit
     return Reading("measure", unit, subject, unit=unit, from_noun=True,
                    detail=concept_key(what) if what and what.lower() != unit else None)
+
+
+def _linked(text: str, end: int, vocab: Vocabulary) -> bool:
+    """True if a linker ("of") follows ``end``: "110 tonnes of rice"."""
+    following = text[end : end + 12].split()
+    return bool(following) and following[0].lower() in vocab.linkers
 
 
 def money_reading(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading:

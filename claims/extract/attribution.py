@@ -1,42 +1,15 @@
 """Attribution: the source the text names for a claim ("offiziell", "Laut der Regierung",
 "according to the health ministry", "said the regional governor"), read once per sentence;
-a claim takes the one written nearest it."""
+a claim takes the one written nearest it (carried.py: a source named in a neighbouring sentence)."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from ..lexicon import load
 from ..lexicon.vocabulary import Vocabulary
 from .nouns import TOKEN
-from .sentences import TextContext
 
 _ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen the a an of von".split())
-
-
-def attribution_at(ctx: TextContext, index: int, offset: int) -> str | None:
-    """The source of a claim at ``offset`` in sentence ``index``: the attribution nearest it. A
-    sentence without one that goes on with the figures of the sentence before ("... Health
-    Minister Joseph Banda said. Another 62 people were injured", ``continuing`` openers) keeps
-    that sentence's last source."""
-    found = nearest_attribution(ctx.per_sentence("attributions", index, attributions_in), offset)
-    if found is None and index > 0 and _continues(ctx, index):
-        before = ctx.per_sentence("attributions", index - 1, attributions_in)
-        found = before[-1][1] if before else None
-    return found
-
-
-@lru_cache(maxsize=4)
-def _openers(lang: str) -> tuple[str, ...]:
-    return tuple(" ".join(w.lower().split()) + " " for w in load("extract", lang)["attribution"].get("continuing", ()))
-
-
-def _continues(ctx: TextContext, index: int) -> bool:
-    """True if sentence ``index`` opens with a word that goes on with the sentence before ("Another")."""
-    start = ctx.span(index)[0]
-    opening = " ".join(ctx.text[start : start + 40].lower().split()) + " "
-    return any(opening.startswith(o) for o in _openers(ctx.vocab.lang))
 
 
 def nearest_attribution(found: list[tuple], near: int) -> str | None:
@@ -56,8 +29,8 @@ def attributions_in(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
     # One scan for every kind of attribution word; each hit is then sorted by kind.
     for m in vocab.attribution_any.finditer(text, lo, hi):
         phrase = " ".join(m.group().split())
-        if vocab.attribution_no_source.matches(phrase):
-            continue  # "an estimated 150,000": no one is named
+        if vocab.attribution_no_source.matches(phrase) or _after_article(text, m.start(), lo, vocab):
+            continue  # "an estimated 150,000", "the confirmed toll": a participle before a noun names no one
         if vocab.attribution_standalone.matches(phrase):
             source = _gapped_source(text, m, vocab)
             if source:
@@ -68,7 +41,7 @@ def attributions_in(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
             # are the start of a clause; the source alone is the attribution.
             source = _source_preceding(text, m, lo, hi, vocab)
             if source:
-                found.append((m.start(), source[: len(source) - len(m.group())].rstrip()))
+                found.append((m.start(), _without_verb(source, m, vocab)))
                 gappable.append(m.start())
             continue
         if vocab.attribution_before.matches(phrase):
@@ -232,13 +205,43 @@ def _source_around(
 
 
 def _source_preceding(text: str, trigger: re.Match, lo: int, hi: int, vocab: Vocabulary) -> str | None:
-    before = [t for t in TOKEN.finditer(text, max(lo, trigger.start() - 60), trigger.start())]
-    start = trigger.start()
-    for token in reversed(before[-5:]):  # "a report by the inspectorate found"
-        if not token.group()[0].isalpha() or not _is_source_word(token.group(), vocab):
-            break
-        start = token.start()
-    return text[start : trigger.end()] if start < trigger.start() else None
+    before = list(TOKEN.finditer(text, max(lo, trigger.start() - 120), trigger.start()))
+    # "police had put the number at 19": an auxiliary or adverb stands between source and verb
+    while len(before) > 1 and before[-1].group().lower() in vocab.attribution_between:
+        before.pop()
+    first = _words_before(before, len(before), vocab)  # "a report by the inspectorate found"
+    if first == len(before) and before and before[-1].group() == ",":
+        # an apposition between the source and its verb: "The Observatory, an independent group, said"
+        opening = _words_before(before, len(before) - 1, vocab)
+        if 1 < opening < len(before) - 1 and before[opening].group().lower() in _ARTICLES and before[opening - 1].group() == ",":
+            first = min(first, _words_before(before, opening - 1, vocab))
+    named = [t.group() for t in before[first:] if t.group()[0].isalpha()]
+    if not named or all(w.lower() in _ARTICLES or w in vocab.attribution_back_openers for w in named):
+        return None  # "after the confirmed toll", "Dies bestätigte": an article or a back-reference names no source
+    return text[before[first].start() : trigger.end()]
+
+
+def _without_verb(source: str, trigger: re.Match, vocab: Vocabulary) -> str:
+    """The source of "police had put the": the words before the verb and its auxiliaries."""
+    words = source[: len(source) - len(trigger.group())].split()
+    while len(words) > 1 and words[-1].lower() in vocab.attribution_between:
+        words.pop()
+    return " ".join(words)
+
+
+def _after_article(text: str, start: int, lo: int, vocab: Vocabulary) -> bool:
+    """English "the confirmed toll": a verb form after an article is a participle before a noun
+    (German inflects it, "die bestätigte Zahl", and "der sagte" is a relative clause)."""
+    before = text[max(lo, start - 8) : start].split()
+    return not vocab.nouns_capitalised and bool(before) and before[-1].lower() in _ARTICLES
+
+
+def _words_before(tokens: list[re.Match], end: int, vocab: Vocabulary) -> int:
+    """The index of the first of up to five source words that end just before ``tokens[end]``."""
+    first = end
+    while first > max(0, end - 5) and tokens[first - 1].group()[0].isalpha() and _is_source_word(tokens[first - 1].group(), vocab):
+        first -= 1
+    return first
 
 
 def _source_following(text: str, trigger: re.Match, lo: int, hi: int, vocab: Vocabulary) -> str | None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..models import Claim, DateMatch, NumberMatch, claim_id_for
-from .attribution import attribution_at
+from .carried import attribution_at
 from .noise import in_idiom, is_bare_fraction, is_name_number
+from .nouns import concept_key
 from .reading import Reading
 from .scope import (
     counted_on,
@@ -58,11 +59,39 @@ def _number_claim(
         detail = injury_severity(ctx.text, number, ctx.clause(number)[1], ctx.vocab)  # "drei schwer verletzt"
     if part and detail is None and aspect is None:
         detail, aspect = part  # "200 verletzt, 30 von ihnen im Krankenhaus": never compared with the whole
+    if detail is None and aspect is None and reading.subject and _state_of_some(reading, ctx):
+        detail = concept_key(reading.subject)  # "103 Passagiere und sieben Crewmitglieder an Bord": two counts
+    counts = reading.concept and (reading.category == "count" or ctx.vocab.counts_people(reading.category))
+    category, concept = reading.category, reading.concept
+    if aspect is None and counts and is_capacity(ctx.text, number, ctx.clause(number)[1], ctx.vocab):
+        # "licensed for 120 passengers", "für 120 Passagiere zugelassen", "which holds about 49,800":
+        # a count of what a thing may hold, one concept in every language, compared only with capacities
+        category, concept, aspect = "count", "capacity", "capacity"
+        detail = None if detail == concept_key(reading.subject or "") else detail  # passengers are who it holds
     return _claim(
-        ctx, number, reading.category, value, low, high, unit, number.qualifier,
-        index, span, subject=reading.subject, concept=reading.concept, detail=detail, aspect=aspect, actor=actor,
+        ctx, number, category, value, low, high, unit, number.qualifier,
+        index, span, subject=reading.subject, concept=concept, detail=detail, aspect=aspect, actor=actor,
         scope=scope_of(ctx, index, number.start, number.end, reading.category), kind="number",
     )
+
+
+def _state_of_some(reading: Reading, ctx: TextContext) -> bool:
+    """True if the reading counts a state ("on board") of a named group of people, not people in general."""
+    vocab = ctx.vocab
+    if not any(c.state and c.concept == reading.concept for c in vocab.categories):
+        return False
+    return reading.subject.lower() not in vocab.people_in_general and vocab.noun(reading.subject).known
+
+
+def is_capacity(text: str, number: NumberMatch, clause: tuple[int, int], vocab) -> bool:
+    """True if the figure says how many a thing may hold ("licensed for 120 passengers", "für
+    120 Passagiere zugelassen"), not how many there were."""
+    before = " ".join(text[max(clause[0], number.start - 30) : number.start].lower().split())
+    if any(before.endswith(lead) and (len(before) == len(lead) or not before[-len(lead) - 1].isalnum())
+           for lead in vocab.capacity_before):
+        return True
+    after = text[number.end : min(clause[1], number.end + 40)].split()[1:3]  # the noun, then the word after it
+    return any(word.strip(".,;:").lower() in vocab.capacity_after for word in after)
 
 
 def date_claims(ctx: TextContext, dates: list[DateMatch]) -> list[Claim]:

@@ -140,8 +140,8 @@ def _count_reading(ctx: TextContext, number: NumberMatch, clause) -> Reading | N
         category = vocab.noun(counted).category
         if category is not None:
             return Reading(category.name, category.concept, counted, from_noun=True)
-        return Reading("count", concept_key(counted), counted, from_noun=True)
-    return number_of_total(ctx, number, clause)  # "The number of people killed in ... rose to 14"
+    return number_of_total(ctx, number, clause) or (  # "The number of people killed in ... rose to 14"
+        Reading("count", concept_key(counted), counted, from_noun=True) if counted is not None else None)
 
 
 def _age_opener_before(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> str | None:

@@ -199,9 +199,14 @@ def is_counted_noun(word: str | None, vocab: Vocabulary) -> bool:
     return word is not None and _is_known_noun(word, vocab)
 
 
+# "Die Zahl der Toten nach den Überschwemmungen im Osten Rumäniens ist nach Angaben des
+# Innenministeriums auf 131 gestiegen": a place and a source may stand between noun and figure.
+NUMBER_OF_REACH = 140
+
+
 def number_of_noun(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> str | None:
     """The noun after 'Zahl der' / 'number of' before the number in its clause, or None."""
-    return number_of_noun_in(text, max(clause[0], number.start - 80), number.start, vocab)
+    return number_of_noun_in(text, max(clause[0], number.start - NUMBER_OF_REACH), number.start, vocab)
 
 
 def number_of_noun_in(text: str, lo: int, hi: int, vocab: Vocabulary) -> str | None:

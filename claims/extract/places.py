@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from ..lexicon import load
 from ..lexicon.loader import lexicon_cache
+from ..lexicon.vocabulary import vocabulary
 from ..models import Claim
 from .sentences import TextContext, clause_bounds
 
@@ -41,6 +42,10 @@ class PlaceRules(NamedTuple):
     not_endings: tuple
     national: re.Pattern
     relative: re.Pattern
+    owner_categories: frozenset
+    owner: re.Pattern | None
+    not_names: frozenset  # function words that open a sentence: "Insgesamt hat das Land ..."
+    joined: re.Pattern | None  # "and" before a second place phrase: "in Kalehe and on Idjwi island"
 
 
 def _alternation(words: list[str], ignore_case: bool = True) -> str:
@@ -76,7 +81,30 @@ def rules(lang: str) -> PlaceRules:
         frozenset(data["categories"]), data["reach_before"], data["reach_after"], pattern, boundary,
         frozenset(w.casefold() for w in words["not_places"]), frozenset(w.casefold() for w in words["facility_nouns"]),
         frozenset(w.casefold() for w in words["openers"]), tuple(words["not_place_endings"]), national, relative,
+        frozenset(data.get("owner_categories", [])), _owner_pattern(words, nouns, name),
+        vocabulary(lang).not_nouns | vocabulary(lang).sentence_openers,
+        _joined_pattern(words),
     )
+
+
+def _owner_pattern(words: dict, nouns: str, name: str) -> re.Pattern | None:
+    """The name that opens a sentence as the owner of its figure: "Der Kreis Galați hat"."""
+    if not words.get("owner_links"):
+        return None
+    articles = _alternation(words.get("owner_articles", []) or ["(?!)"])
+    links = "|".join(r"\s*," if w == "," else r"\s+" + r"\s+".join(map(re.escape, w.split())) for w in words["owner_links"])
+    return re.compile(rf"(?:{articles}\s+(?P<noun>{nouns})\s+(?:(?i:of|von)\s+)?)?(?P<name>{name})(?=(?i:{links})(?![\w-]))")
+
+
+def _joined_pattern(words: dict) -> re.Pattern | None:
+    """A joiner and the start of a second place: "and on Idjwi", "und auf der Insel" (German
+    capitalises nouns, so there a preposition must come first: "und Hunderte" is no place;
+    "and two in Bukavu" is a second figure's)."""
+    if not words.get("joiners"):
+        return None
+    leads = {w for phrase in words["prepositions"] + words["region_prepositions"] for w in phrase.split()}
+    lead = rf"(?:{_alternation(sorted(leads))}\s+){{{1 if words['compound_nouns'] else 0},2}}"
+    return re.compile(rf"\s*(?:,\s*)?{_alternation(words['joiners'])}\s+{lead}{_WORD}")
 
 
 def _fronted(head: str, r: PlaceRules) -> bool:
@@ -106,10 +134,13 @@ def place_in(text: str, start: int, end: int, clause: tuple[int, int], r: PlaceR
     if r.national.search(text, lo, hi):  # "landesweit 126 Tote", "nationwide": the whole, no part
         return None
     before_from = max(lo, start - r.reach_before)
-    best = None
+    best = last = previous = None
     for found in r.pattern.finditer(text, before_from, start):
         if found.end() > start:
             break
+        if last is not None and r.joined and r.joined.match(text, last.end(), found.end()):
+            previous = last  # "In Kalehe und auf der Insel Idjwi wurden 71 Tote gezählt": two places
+        last = found
         gap = text[found.end() : start]
         fronted = _fronted(text[lo : found.start()], r)  # "In Afghanistan, at least 115 ..."
         if fronted:  # "In der Kleinstadt Tecuci, wo der Sereth einen Deich durchbrach, kamen 22 ..."
@@ -120,11 +151,35 @@ def place_in(text: str, start: int, end: int, clause: tuple[int, int], r: PlaceR
     if best is not None:
         place = _place_of(best, r)
         if place:
-            return place
+            two = previous is not None and previous.end() < best.start() and r.joined.match(text, previous.end(), best.end())
+            return None if two or _second_place(text, best.end(), hi, r) else place
     after_to = min(hi, end + r.reach_after)
     cut = r.boundary.search(text, end, after_to)
     found = r.pattern.search(text, end, cut.start() if cut else after_to)
-    return _place_of(found, r) if found else None
+    if found is None or _second_place(text, found.end(), hi, r):
+        return None
+    return _place_of(found, r)
+
+
+def _second_place(text: str, end: int, hi: int, r: PlaceRules) -> bool:
+    """True if another place phrase joins the one ending at ``end`` ("in Kalehe and on Idjwi island")."""
+    return r.joined is not None and r.joined.match(text, end, hi) is not None
+
+
+def owner_of(text: str, sentence_start: int, start: int, r: PlaceRules) -> str | None:
+    """The name that opens the sentence of a figure at ``start`` as its owner, or None."""
+    if r.owner is None or start - sentence_start > r.reach_before:
+        return None
+    found = r.owner.match(text, sentence_start, start)
+    if found is None:
+        return None
+    name = found.group("name").rstrip(".")
+    first = name.split()[0].casefold()
+    if first in r.not_places or first in r.not_names or first in r.openers or first.endswith(r.not_endings):
+        return None
+    if r.national.search(text, sentence_start, start):
+        return None  # "Insgesamt", "nationwide": the whole
+    return name
 
 
 def add_places(ctx: TextContext, claims: list[Claim]) -> list[Claim]:
@@ -138,6 +193,8 @@ def add_places(ctx: TextContext, claims: list[Claim]) -> list[Claim]:
             index = ctx.locate(claim.start)
             clause = clause_bounds(ctx.text, claim.start, claim.end, ctx.span(index))
             place = place_in(ctx.text, claim.start, claim.end, clause, r)
+            if place is None and claim.category in r.owner_categories:
+                place = owner_of(ctx.text, ctx.span(index)[0], claim.start, r)
             if place is None and previous is not None and previous.place and _joined(ctx.text, previous, claim, r):
                 place = previous.place
             if place:

@@ -23,7 +23,7 @@ REACH = 50  # characters searched on each side
 
 
 @lru_cache(maxsize=8)
-def _states(lang: str, key: str = "count_states") -> tuple[tuple[str, WordMatcher], ...]:
+def _states(lang: str, key: str = "state_phrases") -> tuple[tuple[str, WordMatcher], ...]:
     return tuple((concept, WordMatcher(words)) for concept, words in load("extract", lang).get(key, {}).items())
 
 

@@ -15,13 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import hostile
-from .storecheck import (
-    ROOT,
-    has_command,
-    run_claims,
-    temporary_folder,
-    user_view_problems,
-)
+from .storecheck import ROOT, has_command, run_claims, temporary_folder, user_view_problems
 
 # -- hostile input ---------------------------------------------------------------------------
 
