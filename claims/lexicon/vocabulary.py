@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .gaps import adverbial_gap
 from .language import sentence_openers
 from .loader import lexicon_cache, load
 from .wordlists import KeyedMatcher, WordMatcher, normalise_token
@@ -143,11 +144,8 @@ class Vocabulary:
         info = self._nouns.get(word)
         if info is None:
             normal = normalise_token(word)
-            category = None
-            if self.category_nouns.may_match_head(normal):
-                category = next(
-                    (c for c in self.categories if c.nouns.matches_head_normalised(normal, self.closed_compounds)), None
-                )
+            category = next((c for c in self.categories if c.nouns.matches_head_normalised(normal, self.closed_compounds)),
+                            None) if self.category_nouns.may_match_head(normal) else None
             info = NounInfo(
                 category,
                 self.person_nouns.matches_head_normalised(normal)
@@ -173,17 +171,20 @@ def calendar_words(lang: str) -> frozenset[str]:
 def vocabulary(lang: str) -> Vocabulary:
     """Load and validate the vocabulary for ``lang`` ("de" or "en")."""
     data = load("extract", lang)
-    categories = [Category(name, entry["concept"], WordMatcher(entry["nouns"]), WordMatcher(entry["predicates"]),
-                           float(entry.get("min_value", 0)), bool(entry.get("yields_to_verbs", False)),
-                           general_only=bool(entry.get("general_only", False)))
-                  for name, entry in data["categories"].items()]
-    # What happened to people that is none of the categories ("43 Personen werden vermisst"):
-    # plain counts with a concept, whose verbs compete with the categories' verbs.
+    categories = [Category(name, e["concept"], WordMatcher(e["nouns"]), WordMatcher(e["predicates"]), float(e.get("min_value", 0)),
+                           bool(e.get("yields_to_verbs", False)), general_only=bool(e.get("general_only", False)))
+                  for name, e in data["categories"].items()]
+    # Verbs of a category for people in general only: "searching for 181 people", not "for three suspects"
+    categories += [Category(name, e["concept"], WordMatcher([]), WordMatcher(e["general_predicates"]), general_only=True)
+                   for name, e in data["categories"].items() if e.get("general_predicates")]
+    # What befell people that is none of the categories ("43 Personen werden vermisst"): plain
+    # counts with a concept, whose verbs compete with the categories' verbs.
     for concept, words in data.get("count_predicates", {}).items():
         categories.append(Category("count", concept, WordMatcher([]), WordMatcher(words)))
     for concept, words in data.get("count_states", {}).items():  # "200 people on board" unless "were killed"
         categories.append(Category("count", concept, WordMatcher([]), WordMatcher(words), state=True))
     attribution = data["attribution"]
+    gap = adverbial_gap(attribution.get("gap_leads", []), attribution.get("gap_adverbs", []))  # "sprach am Mittwoch von"
     kinds = load("categories")
     numbers = load("numbers", lang)
     durations = {unit: [p for p, u in data["durations"].items() if u == unit] for unit in dict.fromkeys(data["durations"].values())}
@@ -209,11 +210,11 @@ def vocabulary(lang: str) -> Vocabulary:
         phrase_articles=frozenset(w.lower() for w in data.get("phrase_articles", [])),
         price_words=WordMatcher(data["price_words"]),
         attribution_before=WordMatcher(attribution["before"]),
-        attribution_after=WordMatcher(attribution["after"]),
+        attribution_after=WordMatcher(attribution["after"], gap),
         attribution_standalone=WordMatcher(attribution["standalone"]),
         attribution_needs_verb=frozenset(attribution["needs_verb"]),
         attribution_verbs=WordMatcher(attribution["verbs"]),
-        attribution_source_before=WordMatcher(attribution.get("source_before", [])),
+        attribution_source_before=WordMatcher(attribution.get("source_before", []), gap),
         attribution_not_source=frozenset(w.lower() for w in attribution.get("not_source", [])),
         attribution_clause_verbs=frozenset(w.lower() for w in attribution.get("clause_verbs", [])),
         attribution_between=frozenset(w.lower() for w in attribution.get("between", [])),
@@ -272,7 +273,7 @@ def vocabulary(lang: str) -> Vocabulary:
         inclusions=tuple(" ".join(w.lower().split()) for w in data.get("inclusions", [])),
         predicates=WordMatcher([p for category in categories for p in category.predicates.patterns]),
         attribution_any=WordMatcher(attribution["before"] + attribution["after"] + attribution["standalone"]
-                                    + attribution.get("source_only", []) + attribution.get("no_source", [])),
+                                    + attribution.get("source_only", []) + attribution.get("no_source", []), gap),
         category_nouns=WordMatcher([p for category in categories for p in category.nouns.patterns]),
         phrase_noun_starts=frozenset(
             p.split()[0].lower() for category in categories for p in category.nouns.patterns if " " in p.strip()
@@ -287,8 +288,7 @@ def vocabulary(lang: str) -> Vocabulary:
         linkers=frozenset(w.lower() for w in data["linkers"]),
         source_after_verb=attribution["source_after_verb"],
         dot_ordinals=bool(numbers["digits"].get("dot_ordinals")),
-        # a capitalised number word opens a sentence too: "stieg auf 23. Sechs Menschen gelten als
-        # vermisst" ends at "23.", which is no ordinal
+        # a capitalised number word opens a sentence too: "stieg auf 23. Sechs Menschen ..." ends at "23."
         sentence_openers=sentence_openers(lang) | _number_words(numbers),
     )
 
