@@ -56,6 +56,7 @@ class FileOutcome:
     resolved: str | None = None  # its absolute path
     story_terms: tuple[str, bytes] | None = None  # (key, terms) for the store's story_terms (stories/cache.py)
     rows: list[tuple] | None = None  # the claims as the store's rows (store.claim_rows), instead of ``claims``
+    claim_values: list[tuple] | None = None  # or as the values of Claim's fields, ids set (``claims extract``)
 
 
 

@@ -169,3 +169,32 @@ def test_declared_stories_follow_their_documents(tmp_path):
         check(store, files)
         remove(store, [read_id(store, declared[2])], after_remove=regroup_changed)
         check(store, [f for f in files if f != declared[2]])
+
+
+def test_two_spellings_of_one_declared_story_are_one_story(tmp_path):
+    """'Kivu ferry' and 'kivu-ferry' declare one story (its id), even of reports that share no word:
+    declaring one, then the other, then moving the first away regroups both, as a rebuild does."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    texts = {
+        "a": "---\nstory: Kivu ferry\ndate: 2024-03-12\n---\nA ferry capsized on Lake Kivu near Kalehe; 19 people died.\n",
+        "b": "---\nstory: kivu-ferry\ndate: 2024-05-02\n---\nParliament passed the budget on Tuesday by 210 votes to 95.\n",
+        "c": "---\ndate: 2024-03-13\n---\nThe toll of the ferry that capsized on Lake Kivu near Kalehe rose to 38.\n",
+    }
+    files = []
+    for stem, text in texts.items():
+        (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
+        files.append(folder / f"{stem}.txt")
+    with Store(tmp_path / "s.db", create=True) as store:
+        for i, path in enumerate(files):
+            ingest(store, [path], after_ingest=regroup_changed)
+            check(store, files[: i + 1])
+        assert len({s for (s,) in store_stories(store)}) <= 2
+        files[0].write_text(texts["a"].replace("Kivu ferry", "Other story"), encoding="utf-8")
+        ingest(store, [files[0]], after_ingest=regroup_changed)
+        check(store, files)
+
+
+def store_stories(store: Store) -> list[tuple]:
+    with store.reading() as conn:
+        return conn.execute("SELECT story FROM documents").fetchall()

@@ -17,7 +17,6 @@ import json
 import marshal
 from dataclasses import replace
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Protocol
 
@@ -46,10 +45,9 @@ def code_digest() -> str:
     digest = hashlib.sha1(extractor_version().encode())
     for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    try:
-        digest.update(metadata.version("PyStemmer").encode())
-    except metadata.PackageNotFoundError:
-        pass
+    import Stemmer  # its own version string: importlib.metadata alone costs ~20 ms of start-up
+
+    digest.update(Stemmer.version().encode())
     return digest.hexdigest()
 
 

@@ -31,7 +31,17 @@ from typing import Protocol
 
 from ..models import Document, Story
 from .cache import TermSource, code_digest, documents_terms
-from .cluster import StoryDocument, block_terms, cosine, date_bounds, document_vector, join_stories, linked, term_class
+from .cluster import (
+    StoryDocument,
+    block_terms,
+    cosine,
+    date_bounds,
+    declared_id,
+    document_vector,
+    join_stories,
+    linked,
+    term_class,
+)
 
 
 class IndexRows(Protocol):
@@ -92,8 +102,8 @@ def indexed_stories(source: TermSource, index: IndexRows, settings: dict, rebuil
     links_now = _links(index, docs, vectors, blocks, settings)
     index.save_links([(a, b) for a, b, _s in links_before], sorted(links_now))
     seeds = affected | removed | {d for a, b, _s in links_before ^ links_now for d in (a, b)}
-    declared_before = {marshal.loads(entries[c])[-1] for c in changed if c in entries} - {None}
-    seeds |= {d for d, doc in docs.items() if doc.story in declared_before}
+    declared_before = {declared_id(name) for c in changed if c in entries and (name := marshal.loads(entries[c])[-1])}
+    seeds |= {d for d, doc in docs.items() if doc.story and declared_id(doc.story) in declared_before}
     part = _closure(index, docs, seeds)
     vectors.update(index.vectors(part - set(vectors)))
     terms.update(documents_terms(source, [docs[d] for d in sorted(part - set(terms))], settings))
@@ -143,9 +153,9 @@ def _links(index: IndexRows, docs: dict[str, Document], vectors: dict, blocks: d
     """The links of every pair with an affected document, with the partners their blocking terms find."""
     holders = index.blockers({t for terms in blocks.values() for t in terms})
     partners = {(min(d, p), max(d, p)) for d, terms in blocks.items() for t in terms for p in holders.get(t, ()) if p != d}
-    window = settings["window_days"]
+    window = max(settings["window_days"], settings.get("event_days", 0))  # ``linked`` looks no further
     bounds = {d: date_bounds(docs[d].date) for pair in partners for d in pair}
-    partners = {(a, b) for a, b in partners  # two dated reports further apart than the window never link
+    partners = {(a, b) for a, b in partners  # two dated reports further apart than that never link
                 if bounds[a] is None or bounds[b] is None or max(bounds[b][0] - bounds[a][1], bounds[a][0] - bounds[b][1]) <= window}
     vectors = {**index.vectors({d for pair in partners for d in pair} - set(vectors)), **vectors}
     found = set()
@@ -158,15 +168,15 @@ def _links(index: IndexRows, docs: dict[str, Document], vectors: dict, blocks: d
 
 def _closure(index: IndexRows, docs: dict[str, Document], seeds: set[str]) -> set[str]:
     """The documents connected to ``seeds`` by links and declared names (only the stored ones)."""
+    name = {d: declared_id(doc.story) for d, doc in docs.items() if doc.story}  # as join_stories compares them
     declared: dict[str, list[str]] = defaultdict(list)
-    for d, doc in docs.items():
-        if doc.story:
-            declared[doc.story].append(d)
+    for d, story in name.items():
+        declared[story].append(d)
     part, frontier = set(), {d for d in seeds if d in docs}
     while frontier:
         part |= frontier
         reached = {d for a, b, _s in index.links(frontier) for d in (a, b)}
-        reached |= {m for d in frontier if docs[d].story for m in declared[docs[d].story]}
+        reached |= {m for d in frontier if d in name for m in declared[name[d]]}
         frontier = reached - part
     return part
 
