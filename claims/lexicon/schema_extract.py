@@ -12,6 +12,7 @@ CATEGORY = Section({
     "nouns": required(WORDS, 'what a number of the category counts ("Verletzte")'),
     "predicates": required(WORDS, 'verbs or phrases near a number of people that decide it ("getötet")'),
     "min_value": optional(float, "smaller numbers are not of this category"),
+    "general_predicates": optional(WORDS, 'verbs of the category for people in general only ("searching for 181 people", not "for two suspects")'),
     "general_only": optional(bool, 'its verbs decide only people in general ("sent 2,000 people", not "rescue workers")'),
     "yields_to_verbs": optional(bool, "a noun of it takes another category's verb next to it (\"Bewohner evakuiert\")"),
 })

@@ -144,11 +144,8 @@ class Vocabulary:
         info = self._nouns.get(word)
         if info is None:
             normal = normalise_token(word)
-            category = None
-            if self.category_nouns.may_match_head(normal):
-                category = next(
-                    (c for c in self.categories if c.nouns.matches_head_normalised(normal, self.closed_compounds)), None
-                )
+            category = next((c for c in self.categories if c.nouns.matches_head_normalised(normal, self.closed_compounds)),
+                            None) if self.category_nouns.may_match_head(normal) else None
             info = NounInfo(
                 category,
                 self.person_nouns.matches_head_normalised(normal)
@@ -174,12 +171,14 @@ def calendar_words(lang: str) -> frozenset[str]:
 def vocabulary(lang: str) -> Vocabulary:
     """Load and validate the vocabulary for ``lang`` ("de" or "en")."""
     data = load("extract", lang)
-    categories = [Category(name, entry["concept"], WordMatcher(entry["nouns"]), WordMatcher(entry["predicates"]),
-                           float(entry.get("min_value", 0)), bool(entry.get("yields_to_verbs", False)),
-                           general_only=bool(entry.get("general_only", False)))
-                  for name, entry in data["categories"].items()]
-    # What happened to people that is none of the categories ("43 Personen werden vermisst"):
-    # plain counts with a concept, whose verbs compete with the categories' verbs.
+    categories = [Category(name, e["concept"], WordMatcher(e["nouns"]), WordMatcher(e["predicates"]), float(e.get("min_value", 0)),
+                           bool(e.get("yields_to_verbs", False)), general_only=bool(e.get("general_only", False)))
+                  for name, e in data["categories"].items()]
+    # Verbs of a category for people in general only: "searching for 181 people", not "for three suspects"
+    categories += [Category(name, e["concept"], WordMatcher([]), WordMatcher(e["general_predicates"]), general_only=True)
+                   for name, e in data["categories"].items() if e.get("general_predicates")]
+    # What befell people that is none of the categories ("43 Personen werden vermisst"): plain
+    # counts with a concept, whose verbs compete with the categories' verbs.
     for concept, words in data.get("count_predicates", {}).items():
         categories.append(Category("count", concept, WordMatcher([]), WordMatcher(words)))
     for concept, words in data.get("count_states", {}).items():  # "200 people on board" unless "were killed"

@@ -193,8 +193,21 @@ def linked(sim: float, a: tuple[int, int] | None, b: tuple[int, int] | None, set
         return sim >= settings["undated_similarity"]
     days = max(0, b[0] - a[1], a[0] - b[1])
     if sim >= settings["similarity"] and days <= settings["window_days"]:
-        return True
+        return not two_events(va, vb, days, settings)
     return va is not None and vb is not None and one_event(va, vb, sim, days, settings)
+
+
+def two_events(a: dict[str, float] | None, b: dict[str, float] | None, days: int, settings: dict) -> bool:
+    """Two events of one kind: reports more than ``event_days`` apart that name one kind of event
+    (an emergency landing, a flood) but each a heaviest name the other never gives ("in Leeds",
+    "in Guam") share many words and tell of two incidents, not one story."""
+    if not a or not b or days <= settings.get("event_days", -1):
+        return False
+    events = _event_terms()
+    if not any(t in events for t in a.keys() & b.keys()):
+        return False
+    top_a, top_b = _heaviest_names(a, 1), _heaviest_names(b, 1)
+    return bool(top_a and top_b) and top_a[0] not in b and top_b[0] not in a
 
 
 def one_event(a: dict[str, float], b: dict[str, float], sim: float, days: int, settings: dict) -> bool:
