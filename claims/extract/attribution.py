@@ -210,14 +210,23 @@ def _source_around(
     return None
 
 
+_RELATIVE_BEFORE = re.compile(r",\s*(\w+)\b[^,;:.]*,\s*\Z")  # "The front, which organised the march, said"
+
+
 def _source_preceding(text: str, trigger: re.Match, lo: int, hi: int, vocab: Vocabulary) -> str | None:
-    before = [t for t in TOKEN.finditer(text, max(lo, trigger.start() - 60), trigger.start())]
-    start = trigger.start()
+    anchor = trigger.start()
+    relative = _RELATIVE_BEFORE.search(text, max(lo, anchor - 120), anchor)
+    if relative is not None and relative.group(1).lower() in vocab.relative_pronouns:
+        anchor = relative.start()  # the source stands before its relative clause
+    before = [t for t in TOKEN.finditer(text, max(lo, anchor - 60), anchor)]
+    start = anchor
     for token in reversed(before[-5:]):  # "a report by the inspectorate found"
         if not token.group()[0].isalpha() or not _is_source_word(token.group(), vocab):
             break
         start = token.start()
-    return text[start : trigger.end()] if start < trigger.start() else None
+    if start >= anchor:
+        return None
+    return text[start : trigger.end()] if anchor == trigger.start() else f"{text[start:anchor]} {trigger.group()}"
 
 
 def _source_following(text: str, trigger: re.Match, lo: int, hi: int, vocab: Vocabulary) -> str | None:

@@ -9,8 +9,9 @@ import re
 from dataclasses import replace
 
 from ..models import NumberMatch
-from .nouns import concept_key
+from .nouns import concept_key, number_of_noun_in
 from .parts import figure_before, named_part
+from .predicates import predicates_near
 from .reading import Reading, joined
 from .sentences import TextContext
 
@@ -103,3 +104,29 @@ def breakdowns(ctx: TextContext, numbers: list[NumberMatch], readings: list[Read
                      if vocab.noun(w.strip(".,")).category is not None), None)
         if toll is not None and toll.name in vocab.casualties:
             readings[i] = Reading(toll.name, toll.concept, name.group(1), detail=concept_key(name.group(1)))
+
+
+def far_number_of(ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None]) -> None:
+    """"The number of people confirmed dead in the partial collapse of a 12-storey building near Miami
+    rose to four": a bare figure right after a level verb and its target word ("rose to", "stieg
+    auf") counts what the "number of" opening its clause counts, however long the phrase; a casualty
+    word inside the phrase ("confirmed dead") says what befell them."""
+    vocab, text = ctx.vocab, ctx.text
+    for i, number in enumerate(numbers):
+        if readings[i] is not None:
+            continue
+        lo, _ = ctx.clause(number)[1]
+        words = text[max(lo, number.start - 30) : number.start].split()
+        if len(words) < 2 or words[-1].lower() not in vocab.change_targets or not vocab.level_verbs.matches(words[-2]):
+            continue
+        found = None
+        for found in vocab.number_of.finditer(text, lo, number.start):
+            pass
+        noun = number_of_noun_in(text, lo, number.start, vocab) if found is not None else None
+        if noun is None:
+            continue
+        hits = [h for h in predicates_near(ctx, number)
+                if found.end() <= h.start and h.end <= number.start and h.category.name in vocab.casualties]
+        category = hits[-1].category if hits else vocab.noun(noun).category
+        readings[i] = (Reading(category.name, category.concept, noun) if category is not None
+                       else Reading("count", concept_key(noun), noun))

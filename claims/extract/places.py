@@ -41,6 +41,10 @@ class PlaceRules(NamedTuple):
     not_endings: tuple
     national: re.Pattern
     relative: re.Pattern
+    name_before_noun: bool
+    region_nouns: frozenset
+    bare_prepositions: frozenset
+    seats: tuple
 
 
 def _alternation(words: list[str], ignore_case: bool = True) -> str:
@@ -61,21 +65,28 @@ def rules(lang: str) -> PlaceRules:
     # "im benachbarten Kreis Vaslui"; a place adjective names the place: "im Osloer Regierungsviertel"
     adjective = r"(?:[a-zäöüß]+(?:en|er|es|em|e|al|an|ing|ern)\s+|(?P<adjname>[A-ZÄÖÜ][a-zäöüß]+er)\s+)?"
     name = _name(words["name_words"])
+    # "in neighbouring Belgium", "in northern Syria": where names are the only capitalised words
+    name_adjective = r"(?:[a-z]+(?:ing|ern|ral|al|an|ed)\s+)?" if words["name_before_noun"] else ""
     before = (rf"|{region_preps}\s+(?P<name2>{name})\s+(?P<noun2>{nouns})(?![\w-])" if words["name_before_noun"]
               else "|(?P<name2>(?!))(?P<noun2>(?!))")
     pattern = re.compile(
         rf"(?<![\w-])(?:"
         rf"{region_preps}\s+(?:(?:a|one|einem|einer)\s+)?{adjective}(?P<noun>{nouns})(?![\w-])(?:\s+(?i:of|von|de))?(?:\s+(?P<name>{name}))?"
         rf"{before}"
-        rf"|{preps}\s+(?P<name3>{name}))"
+        rf"|{preps}\s+{name_adjective}(?P<name3>{name}))"
     )
     boundary = re.compile(rf"(?<![\w-]){_alternation(words['boundaries'])}(?![\w-])|[,;:()\d]")
     national = re.compile(rf"(?<![\w-]){_alternation(words['national_words'])}(?![\w-])")
     relative = re.compile(rf"\s*,\s*{_alternation(words['relatives'])}(?![\w-])[^,;:]*,")
+    sources = load("sources")["lines"]
+    seats = tuple(sorted({w.casefold() for line in sources.values() for kind in line["kinds"].values()
+                          for w in kind.get("words", []) + kind.get("stems", [])}))
     return PlaceRules(
         frozenset(data["categories"]), data["reach_before"], data["reach_after"], pattern, boundary,
         frozenset(w.casefold() for w in words["not_places"]), frozenset(w.casefold() for w in words["facility_nouns"]),
         frozenset(w.casefold() for w in words["openers"]), tuple(words["not_place_endings"]), national, relative,
+        words["name_before_noun"], frozenset(w.casefold() for w in words["region_nouns"]),
+        frozenset(w.casefold() for w in words["prepositions"]), seats,
     )
 
 
@@ -85,37 +96,74 @@ def _fronted(head: str, r: PlaceRules) -> bool:
     return not words or (words[0].casefold() in r.openers and r.boundary.search(head) is None)
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def _place_of(found: re.Match, r: PlaceRules) -> str | None:
     noun = found.group("noun") or found.group("noun2")
     name = found.group("name") or found.group("name2") or found.group("name3")
     if name:
         name = name.rstrip(".")
-        first = name.split()[0].casefold()
+        first = _POSSESSIVE.sub("", name.split()[0].casefold())  # "in Wednesday's clashes": no place
         if first in r.not_places or (noun is None and (first in r.facilities or first.endswith(r.not_endings))):
             name = None
     if noun and noun.casefold().endswith(tuple(r.facilities)):
         return f"{name} ({noun})" if name else noun
-    if name is None and found.group("adjname"):
-        return f"{found.group('adjname')} {noun}"
+    if found.group("adjname"):
+        if r.name_before_noun:  # "in the Ahrweiler district (of Rhineland-Palatinate)": the district's name
+            return found.group("adjname")
+        if name is None:
+            return f"{found.group('adjname')} {noun}"
+    words = found.group().split()
+    if name is None and noun and len(words) == 2 and words[0].casefold() in r.bare_prepositions \
+            and noun.casefold() not in r.region_nouns and noun[0].isupper():
+        return noun  # "in Düsseldorf", "in Darmstadt": a town whose name ends like a region noun
     return name
+
+
+def _at_seat(text: str, found: re.Match, lo: int, r: PlaceRules) -> bool:
+    """True when the place phrase follows a source in its clause ("des Innenministeriums in
+    Düsseldorf", "police in Koblenz said"): the seat of who speaks, not the place of the figure."""
+    before = text[max(lo, found.start() - 40) : found.start()].split()
+    word = before[-1].casefold().strip(",.;:") if before else ""
+    return bool(word) and any(seat in word for seat in r.seats if len(seat) > 3 or seat == word)
+
+
+def _sub_clause(text: str, start: int, end: int, clause: tuple[int, int]) -> tuple[int, int]:
+    """The part of the clause between the commas around the figure ("Bundesweit starben 165,
+    davon 47 in Nordrhein-Westfalen": the 47's part has no 'bundesweit')."""
+    lo, hi = clause
+    left = max(text.rfind(",", lo, start), text.rfind(";", lo, start))
+    right = [i for i in (text.find(",", end, hi), text.find(";", end, hi)) if i >= 0]
+    return (left + 1 if left >= 0 else lo), (min(right) if right else hi)
+
+
+_FRONTED_WORDS = 3  # "In Afghanistan alone, 115 ...", "In Kabul on Monday, 20 ...": words before the comma
 
 
 def place_in(text: str, start: int, end: int, clause: tuple[int, int], r: PlaceRules) -> str | None:
     """The place of the figure at [start, end) in ``clause`` of ``text``, or None."""
     lo, hi = clause
-    if r.national.search(text, lo, hi):  # "landesweit 126 Tote", "nationwide": the whole, no part
+    if r.national.search(text, *_sub_clause(text, start, end, clause)):  # "landesweit 126 Tote": the whole, no part
         return None
     before_from = max(lo, start - r.reach_before)
     best = None
     for found in r.pattern.finditer(text, before_from, start):
         if found.end() > start:
             break
+        if _at_seat(text, found, lo, r):
+            continue
         gap = text[found.end() : start]
         fronted = _fronted(text[lo : found.start()], r)  # "In Afghanistan, at least 115 ..."
         if fronted:  # "In der Kleinstadt Tecuci, wo der Sereth einen Deich durchbrach, kamen 22 ..."
             clause_end = r.relative.match(gap)
             gap = gap[clause_end.end():] if clause_end else gap
-        if r.boundary.search(gap.replace(",", "", 1) if fronted and gap.lstrip().startswith(",") else gap) is None:
+        comma = gap.find(",")
+        if fronted and comma >= 0 and len(gap[:comma].split()) <= _FRONTED_WORDS and not any(ch.isdigit() for ch in gap[:comma]):
+            gap = gap[:comma] + gap[comma + 1:]
+        if r.boundary.search(gap) is None:
+            if best is not None and not text[best.end() : found.start()].strip() and _place_of(best, r):
+                continue  # "im Kreis Ahrweiler in Rheinland-Pfalz": the first, narrower place
             best = found
     if best is not None:
         place = _place_of(best, r)

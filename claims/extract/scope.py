@@ -47,16 +47,20 @@ SINCE_REACH = 6  # words between "since" and a date it starts: "since a general 
 
 
 @lexicon.lexicon_cache()
-def _count_start_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+def _count_start_words(lang: str) -> tuple[frozenset[str], frozenset[str], re.Pattern | None]:
     words = lexicon.load("dates", lang).get("count_start", {})
+    relatives = sorted(words.get("unless_relative", []), key=len, reverse=True)
+    relative = re.compile(r"\s*,\s*(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in relatives)
+                          + r")(?!\w)", re.IGNORECASE) if relatives else None
     return (frozenset(w.lower() for w in words.get("since", [])),
-            frozenset(w.lower() for w in words.get("unless_before", [])))
+            frozenset(w.lower() for w in words.get("unless_before", [])), relative)
 
 
 def count_start(ctx: TextContext, date: DateMatch) -> bool:
     """True if ``date`` starts a count that runs to the report's time: "since 26 September", "seit
-    dem 26. September", "since a general strike began on March 18"; not "since 2013, when 96 died"."""
-    since, unless = _count_start_words(ctx.lang)
+    dem 26. September", "since a general strike began on March 18"; not "since 2013, when 96 died",
+    nor a dated event with a relative clause of its own ("since the flood of 1962, which killed 315")."""
+    since, unless, relative = _count_start_words(ctx.lang)
     if not since:
         return False
     lo = max(ctx.sentences.starts[ctx.locate(date.start)], date.start - 80)
@@ -68,6 +72,8 @@ def count_start(ctx: TextContext, date: DateMatch) -> bool:
     if not led:
         return False
     after = _NEXT_WORD.match(ctx.text, date.end)
+    if relative is not None and relative.match(ctx.text, date.end):
+        return False
     return not (after and after[1].lower() in unless)
 
 

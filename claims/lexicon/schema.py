@@ -21,8 +21,7 @@ from .shapes import Bounds, OneOf, Regex, Section, optional, required
 # What a number qualifier in numbers.yaml may mean (models.QUALIFIERS are what a claim reports).
 NUMBER_QUALIFIERS = ("exact", "approx", "a_good", "at_least", "more_than", "more_than_far", "at_most", "nearly",
                      "less_than", "range_open")
-WORDS = [str]
-NUMBERS_OF = {str: float}
+WORDS, NUMBERS_OF = [str], {str: float}
 
 DIGITS = Section({
     "decimal": required(str, 'the decimal mark: "," in "1.234,5", "." in "1,234.5"'),
@@ -125,7 +124,7 @@ DATES = Section({
     "scheduled_words": optional(WORDS, "words of a clause that tells of something planned: a year-less date is ahead"),
     "past_tense_words": optional(WORDS, "words of a clause that tells of the past: its year-less date is not ahead"),
     "relative_years": required({str: int}, 'words after a year-less date and the year offset they name'),
-    "count_start": optional({str: WORDS}, 'since: a date after these starts a count, not its time ("seit dem 26. September"); unless_before: unless one follows it ("since 2013, when")'),
+    "count_start": optional({str: WORDS}, 'since: a date after these starts a count, not its time ("seit dem 26. September"); unless_before: unless one follows it ("since 2013, when"); unless_relative: nor a comma and one of these ("since the flood of 1962, which")'),
     "standalone_relative_years": optional({str: int}, 'a year named relative to the report ("im vergangenen Jahr")'),
     "relative_days": required({str: int}, 'days relative to the publication day ("gestern": -1)'),
     "lowercase_only": required(WORDS, 'relative days that count only in lower case ("morgen")'),
@@ -183,6 +182,7 @@ EXTRACT = Section({
     "durations": required({str: str}, "nouns of time and the unit of a duration they make"),
     "measures": optional({str: WORDS}, 'units of measure and the words after a figure that name them ("km")'),
     "measure_leads": optional({str: WORDS}, 'units and the words before a figure that name them ("Stärke")'),
+    "weighed_things": optional({str: WORDS}, 'a unit of weight and the things after a currency word and "of" that make it a weight ("3 million pounds of concrete")'),
     "ages": required(WORDS, 'words after a number that make it an age ("jährig*")'),
     "age_openers": required(WORDS, 'words before a number that make it an age ("im Alter von")'),
     "not_counted": required(WORDS, 'nouns after which a number is no claim ("Male", "Gründe")'),
