@@ -28,6 +28,8 @@ SOURCE_MIN_WIDTH = 11  # fits a date and a short value; longer ones wrap
 SOURCE_MAX_WIDTH = 40
 GAP = 2
 MAX_CELL_CLAIMS = 3
+TITLE_MAX = 26  # a title standing for a source is cut to two lines of the folded view's Source column
+SAYS_WIDTH = 18  # the folded view's column of values
 FOLD_MAX_ROWS = 12  # a folded group of more claims shows each source's distinct values only
 STACK_BELOW = 90  # narrower consoles get the folded view as lines, not as a table of slivers
 STATUS_STYLE = {
@@ -99,9 +101,9 @@ def render_query(result: QueryResult, console: Console) -> None:
         if story and story in result.stories:  # a heading per story when the groups shown are of several
             console.print(f"[bold]Story {safe_text(story)}: {safe_text(result.stories[story])}[/bold]", soft_wrap=True)
         docs = sorted({c.doc for v in views for c in v.claims}, key=source_order(result).index)
-        room = console.width - _fixed_width(views)
-        if len(docs) * (SOURCE_MIN_WIDTH + GAP) <= room:
-            console.print(_wide_table(result, views, docs, room - GAP * len(docs), number))
+        widths = _source_widths(result, views, docs, console.width - _fixed_width(views) - GAP * len(docs))
+        if widths is not None:
+            console.print(_wide_table(result, views, docs, widths, number))
             names = [(source_name(d, result.documents), d) for d in docs]
             legend = "; ".join(d if name == d else f"{name} = {d}" for name, d in names)
             console.print(Text(f"Sources: {neutralise(legend)}", style="dim"))
@@ -138,14 +140,28 @@ def _by_doc(claims: list[Claim]) -> dict[str, list[Claim]]:
     return found
 
 
-def _wide_table(result: QueryResult, views: list, docs: list[str], budget: int, first: int) -> Table:
+def _source_widths(result: QueryResult, views: list, docs: list[str], budget: int) -> dict[str, int] | None:
+    """The width of each source's column, or None when the columns do not fit: fewer than
+    ``SOURCE_MIN_WIDTH`` each, or too narrow for a cell's longest word ("(government)" would
+    break inside the word; the folded view gives it room)."""
+    if len(docs) * SOURCE_MIN_WIDTH > budget:
+        return None
     natural = {doc: SOURCE_MIN_WIDTH for doc in docs}
+    longest_word = dict.fromkeys(docs, 0)
     for view in views:
         for doc, claims in _by_doc(view.claims).items():
-            natural[doc] = max(natural[doc], min(SOURCE_MAX_WIDTH, len(cell(claims, _outlet(doc, result)))))
+            text = cell(claims, _outlet(doc, result))
+            natural[doc] = max(natural[doc], min(SOURCE_MAX_WIDTH, len(text)))
+            # a word longer than the folded view's Says column breaks in either view
+            longest_word[doc] = max([longest_word[doc]] + [len(w) for w in text.split() if len(w) <= SAYS_WIDTH])
     level = max(natural.values())
     while level > SOURCE_MIN_WIDTH and sum(min(w, level) for w in natural.values()) > budget:
         level -= 1
+    widths = {doc: min(natural[doc], level) for doc in docs}
+    return widths if all(widths[doc] >= longest_word[doc] for doc in docs) else None
+
+
+def _wide_table(result: QueryResult, views: list, docs: list[str], widths: dict[str, int], first: int) -> Table:
     table = _table()
     table.add_column("#", justify="right", no_wrap=True)
     label_width = min(LABEL_WIDTH, max(len(what(v.group.label, v.group.scope)) for v in views))
@@ -155,7 +171,7 @@ def _wide_table(result: QueryResult, views: list, docs: list[str], budget: int, 
     for doc in docs:
         meta = result.documents.get(doc)
         date = (getattr(meta, "date", None) or "undated") if meta else ""
-        width = min(natural[doc], level)
+        width = widths[doc]
         # A long title is cut to its column (the line under the table names each column in full).
         header = Text(f"{_cut(neutralise(source_name(doc, result.documents)), width)}\n{neutralise(date)}")
         table.add_column(header, width=width, overflow="fold")
@@ -198,8 +214,18 @@ def _claim_fields(claim: Claim, result: QueryResult) -> tuple[str, str, str, str
     meta = result.documents.get(claim.doc)
     outlet = _outlet(claim.doc, result)
     line = source_line(claim.attribution, outlet)
-    return (source_name(claim.doc, result.documents), (getattr(meta, "date", None) or "undated") if meta else "?",
+    name = source_name(claim.doc, result.documents)
+    name = name if outlet or name == claim.doc else _cut_words(name, TITLE_MAX)  # a title stands for the source
+    return (name, (getattr(meta, "date", None) or "undated") if meta else "?",
             said(claim, outlet), neutralise(claim.attribution) if claim.attribution else line.label)
+
+
+def _cut_words(text: str, limit: int) -> str:
+    """``text`` cut after its last whole word within ``limit`` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    kept = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[: limit - 1]
+    return kept.rstrip(" :,;-") + "…"
 
 
 def _left_out(hidden: int) -> str:
@@ -213,7 +239,7 @@ def _folded_table(result: QueryResult, views: list, first: int) -> Table:
     table.add_column("What · Status", max_width=20, overflow="fold")
     table.add_column("Source", max_width=14, overflow="fold")
     table.add_column("Date", no_wrap=True)
-    table.add_column("Says", max_width=18, overflow="fold")
+    table.add_column("Says", max_width=SAYS_WIDTH, overflow="fold")
     table.add_column("Attribution", ratio=1, min_width=16, overflow="fold")
     table.add_column("Claim", no_wrap=True)
     order = source_order(result)

@@ -87,7 +87,8 @@ def test_document_text_is_shown_literally(store):
     assert "A [red]x[/red] · [link=http://e.vil]o[/link] · 2022-01-12" in out.getvalue()
 
 
-def _one_story_store(path, values_by_doc: dict[str, list[float]], attribution: str | None = None):
+def _one_story_store(path, values_by_doc: dict[str, list[float]], attribution: str | None = None,
+                     title: str | None = None):
     """A store of one story: each document gives its values as 'N Tote.', one a day from 10 January."""
     from claims.store import Store
 
@@ -96,7 +97,7 @@ def _one_story_store(path, values_by_doc: dict[str, list[float]], attribution: s
         text = "".join(f"{v:g} Tote. " for v in values)
         claims = [dataclasses.replace(make_claim(doc=doc_id, value=v, text=f"{v:g}", start=8 * n), attribution=attribution)
                   for n, v in enumerate(values)]
-        store.replace_document(Document(doc_id=doc_id, path=f"{doc_id}.txt", text=text, content_hash=doc_id,
+        store.replace_document(Document(doc_id=doc_id, path=f"{doc_id}.txt", text=text, content_hash=doc_id, title=title,
                                         date=f"2022-01-{10 + day % 20:02}", story="one story"), claims)
     regroup(store)
     return store
@@ -114,6 +115,28 @@ def test_many_sources_fold_into_one_row_per_claim(tmp_path):
     assert "Source" in text.splitlines()[1] and "not shown" not in text  # folded: no source is hidden
     assert all(f"doc{i:02}" in text for i in range(12))
     assert max(len(line) for line in text.splitlines()) <= 100
+
+
+def test_source_columns_too_narrow_for_a_word_fold_rather_than_break_it(tmp_path):
+    docs = {f"doc{i:02}": [5.0] for i in range(6)}
+    with _one_story_store(tmp_path / "few.db", docs, attribution="nach Angaben der Regierung") as store:
+        console, out = _console(width=160)
+        render_query(query(store, "Tote"), console)
+        assert "Sources:" in out.getvalue()  # room enough: one column per source
+        console, out = _console(width=116)  # six columns of 11: "(government)" would break
+        render_query(query(store, "Tote"), console)
+    text = out.getvalue()
+    assert "Source" in text.splitlines()[1] and "Sources:" not in text  # folded: no "(ministry" / ")" slivers
+    assert "(government)" in text
+
+
+def test_a_title_standing_for_the_source_is_cut_at_a_word(tmp_path):
+    docs = {f"doc{i:02}": [5.0] for i in range(12)}
+    with _one_story_store(tmp_path / "titles.db", docs, title="Hochwasser in Rumänien: Zahl der Toten steigt weiter") as store:
+        console, out = _console()
+        render_query(query(store, "Tote"), console)
+    text = out.getvalue()
+    assert "Rumänien…" in text and "steigt" not in text
 
 
 def test_a_huge_folded_group_keeps_every_source_with_its_range(tmp_path):

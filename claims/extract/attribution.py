@@ -35,8 +35,8 @@ def attributions_in(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
     # One scan for every kind of attribution word; each hit is then sorted by kind.
     for m in vocab.attribution_any.finditer(text, lo, hi):
         phrase = " ".join(m.group().split())
-        if vocab.attribution_no_source.matches(phrase):
-            continue  # "an estimated 150,000": no one is named
+        if vocab.attribution_no_source.matches(phrase) or _after_article(text, m.start(), lo, vocab):
+            continue  # "an estimated 150,000", "the confirmed toll": a participle before a noun names no one
         if vocab.attribution_standalone.matches(phrase):
             source = _gapped_source(text, m, vocab)
             if source:
@@ -47,7 +47,7 @@ def attributions_in(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
             # are the start of a clause; the source alone is the attribution.
             source = _source_preceding(text, m, lo, hi, vocab)
             if source:
-                found.append((m.start(), source[: len(source) - len(m.group())].rstrip()))
+                found.append((m.start(), _without_verb(source, m, vocab)))
                 gappable.append(m.start())
             continue
         if vocab.attribution_before.matches(phrase):
@@ -210,23 +210,60 @@ def _source_around(
     return None
 
 
-_RELATIVE_BEFORE = re.compile(r",\s*(\w+)\b[^,;:.]*,\s*\Z")  # "The front, which organised the march, said"
-
-
 def _source_preceding(text: str, trigger: re.Match, lo: int, hi: int, vocab: Vocabulary) -> str | None:
-    anchor = trigger.start()
-    relative = _RELATIVE_BEFORE.search(text, max(lo, anchor - 120), anchor)
-    if relative is not None and relative.group(1).lower() in vocab.relative_pronouns:
-        anchor = relative.start()  # the source stands before its relative clause
-    before = [t for t in TOKEN.finditer(text, max(lo, anchor - 60), anchor)]
-    start = anchor
-    for token in reversed(before[-5:]):  # "a report by the inspectorate found"
-        if not token.group()[0].isalpha() or not _is_source_word(token.group(), vocab):
-            break
-        start = token.start()
-    if start >= anchor:
+    before = list(TOKEN.finditer(text, max(lo, trigger.start() - 120), trigger.start()))
+    # "police had put the number at 19": an auxiliary or adverb stands between source and verb
+    while len(before) > 1 and before[-1].group().lower() in vocab.attribution_between:
+        before.pop()
+    first = _words_before(before, len(before), vocab)  # "a report by the inspectorate found"
+    if first == len(before) and before and before[-1].group() == ",":
+        # an apposition between the source and its verb: "The Observatory, an independent group, said"
+        opening = _words_before(before, len(before) - 1, vocab)
+        if 1 < opening < len(before) - 1 and before[opening].group().lower() in _ARTICLES and before[opening - 1].group() == ",":
+            first = min(first, _words_before(before, opening - 1, vocab))
+    relative = _relative_opening(before, vocab) if first == len(before) else None
+    if relative is not None:  # "The front, which organised the march, said": the source before its relative clause
+        first = _words_before(before, relative, vocab)
+        if first < relative:
+            return f"{text[before[first].start() : before[relative - 1].end()]} {trigger.group()}"
+    if first == len(before) or all(t.group().lower() in _ARTICLES for t in before[first:] if t.group()[0].isalpha()):
+        return None  # "after the confirmed toll": an article alone names no source
+    return text[before[first].start() : trigger.end()]
+
+
+def _relative_opening(tokens: list[re.Match], vocab: Vocabulary) -> int | None:
+    """The index of the comma opening a relative clause that a comma closes right before the verb
+    ("The front, which organised the June 9 march, said"), or None."""
+    if len(tokens) < 4 or tokens[-1].group() != ",":
         return None
-    return text[start : trigger.end()] if anchor == trigger.start() else f"{text[start:anchor]} {trigger.group()}"
+    for i in range(len(tokens) - 3, 0, -1):
+        word = tokens[i].group()
+        if word in ",;:.":
+            return i if word == "," and tokens[i + 1].group().lower() in vocab.relative_pronouns else None
+    return None
+
+
+def _without_verb(source: str, trigger: re.Match, vocab: Vocabulary) -> str:
+    """The source of "police had put the": the words before the verb and its auxiliaries."""
+    words = source[: len(source) - len(trigger.group())].split()
+    while len(words) > 1 and words[-1].lower() in vocab.attribution_between:
+        words.pop()
+    return " ".join(words)
+
+
+def _after_article(text: str, start: int, lo: int, vocab: Vocabulary) -> bool:
+    """English "the confirmed toll": a verb form after an article is a participle before a noun
+    (German inflects it, "die bestätigte Zahl", and "der sagte" is a relative clause)."""
+    before = text[max(lo, start - 8) : start].split()
+    return not vocab.nouns_capitalised and bool(before) and before[-1].lower() in _ARTICLES
+
+
+def _words_before(tokens: list[re.Match], end: int, vocab: Vocabulary) -> int:
+    """The index of the first of up to five source words that end just before ``tokens[end]``."""
+    first = end
+    while first > max(0, end - 5) and tokens[first - 1].group()[0].isalpha() and _is_source_word(tokens[first - 1].group(), vocab):
+        first -= 1
+    return first
 
 
 def _source_following(text: str, trigger: re.Match, lo: int, hi: int, vocab: Vocabulary) -> str | None:

@@ -58,11 +58,25 @@ def _number_claim(
         detail = injury_severity(ctx.text, number, ctx.clause(number)[1], ctx.vocab)  # "drei schwer verletzt"
     if part and detail is None and aspect is None:
         detail, aspect = part  # "200 verletzt, 30 von ihnen im Krankenhaus": never compared with the whole
+    counts = reading.concept and (reading.category == "count" or ctx.vocab.counts_people(reading.category))
+    if aspect is None and counts and is_capacity(ctx.text, number, ctx.clause(number)[1], ctx.vocab):
+        aspect = "capacity"  # "licensed for 120 passengers": compared only with other capacities
     return _claim(
         ctx, number, reading.category, value, low, high, unit, number.qualifier,
         index, span, subject=reading.subject, concept=reading.concept, detail=detail, aspect=aspect, actor=actor,
         scope=scope_of(ctx, index, number.start, number.end, reading.category), kind="number",
     )
+
+
+def is_capacity(text: str, number: NumberMatch, clause: tuple[int, int], vocab) -> bool:
+    """True if the figure says how many a thing may hold ("licensed for 120 passengers", "für
+    120 Passagiere zugelassen"), not how many there were."""
+    before = " ".join(text[max(clause[0], number.start - 30) : number.start].lower().split())
+    if any(before.endswith(lead) and (len(before) == len(lead) or not before[-len(lead) - 1].isalnum())
+           for lead in vocab.capacity_before):
+        return True
+    after = text[number.end : min(clause[1], number.end + 40)].split()[1:3]  # the noun, then the word after it
+    return any(word.strip(".,;:").lower() in vocab.capacity_after for word in after)
 
 
 def date_claims(ctx: TextContext, dates: list[DateMatch]) -> list[Claim]:

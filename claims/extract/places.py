@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from ..lexicon import load
 from ..lexicon.loader import lexicon_cache
+from ..lexicon.vocabulary import vocabulary
 from ..models import Claim
 from .sentences import TextContext, clause_bounds
 
@@ -41,6 +42,9 @@ class PlaceRules(NamedTuple):
     not_endings: tuple
     national: re.Pattern
     relative: re.Pattern
+    owner_categories: frozenset
+    owner: re.Pattern | None
+    not_names: frozenset  # function words that open a sentence: "Insgesamt hat das Land ..."
     name_before_noun: bool
     region_nouns: frozenset
     bare_prepositions: frozenset
@@ -85,9 +89,20 @@ def rules(lang: str) -> PlaceRules:
         frozenset(data["categories"]), data["reach_before"], data["reach_after"], pattern, boundary,
         frozenset(w.casefold() for w in words["not_places"]), frozenset(w.casefold() for w in words["facility_nouns"]),
         frozenset(w.casefold() for w in words["openers"]), tuple(words["not_place_endings"]), national, relative,
+        frozenset(data.get("owner_categories", [])), _owner_pattern(words, nouns, name),
+        vocabulary(lang).not_nouns | vocabulary(lang).sentence_openers,
         words["name_before_noun"], frozenset(w.casefold() for w in words["region_nouns"]),
         frozenset(w.casefold() for w in words["prepositions"]), seats,
     )
+
+
+def _owner_pattern(words: dict, nouns: str, name: str) -> re.Pattern | None:
+    """The name that opens a sentence as the owner of its figure: "Der Kreis Galați hat"."""
+    if not words.get("owner_links"):
+        return None
+    articles = _alternation(words.get("owner_articles", []) or ["(?!)"])
+    links = "|".join(r"\s*," if w == "," else r"\s+" + r"\s+".join(map(re.escape, w.split())) for w in words["owner_links"])
+    return re.compile(rf"(?:{articles}\s+(?P<noun>{nouns})\s+(?:(?i:of|von)\s+)?)?(?P<name>{name})(?=(?i:{links})(?![\w-]))")
 
 
 def _fronted(head: str, r: PlaceRules) -> bool:
@@ -175,6 +190,22 @@ def place_in(text: str, start: int, end: int, clause: tuple[int, int], r: PlaceR
     return _place_of(found, r) if found else None
 
 
+def owner_of(text: str, sentence_start: int, start: int, r: PlaceRules) -> str | None:
+    """The name that opens the sentence of a figure at ``start`` as its owner, or None."""
+    if r.owner is None or start - sentence_start > r.reach_before:
+        return None
+    found = r.owner.match(text, sentence_start, start)
+    if found is None:
+        return None
+    name = found.group("name").rstrip(".")
+    first = name.split()[0].casefold()
+    if first in r.not_places or first in r.not_names or first in r.openers or first.endswith(r.not_endings):
+        return None
+    if r.national.search(text, sentence_start, start):
+        return None  # "Insgesamt", "nationwide": the whole
+    return name
+
+
 def add_places(ctx: TextContext, claims: list[Claim]) -> list[Claim]:
     """``claims`` with the place of each figure of a counted category set. A figure joined to
     the one before it by a conjunction ("23 officers and 24 others") shares its place."""
@@ -186,6 +217,8 @@ def add_places(ctx: TextContext, claims: list[Claim]) -> list[Claim]:
             index = ctx.locate(claim.start)
             clause = clause_bounds(ctx.text, claim.start, claim.end, ctx.span(index))
             place = place_in(ctx.text, claim.start, claim.end, clause, r)
+            if place is None and claim.category in r.owner_categories:
+                place = owner_of(ctx.text, ctx.span(index)[0], claim.start, r)
             if place is None and previous is not None and previous.place and _joined(ctx.text, previous, claim, r):
                 place = previous.place
             if place:

@@ -140,8 +140,23 @@ def _noun_after(text: str, start: int, vocab: Vocabulary) -> tuple[str, int] | N
         if vocab.noun(word).known or vocab.singular_nouns.matches(word):
             best = (word, token.end())
         elif best is not None:
-            break
+            return None if _modifies_next(word, vocab) else best
     return best
+
+
+def _modifies_next(word: str, vocab: Vocabulary) -> bool:
+    """True if the lower-case ``word`` after a noun makes that noun a modifier: "a passenger
+    ferry" is no passenger. Verbs, adverbs and function words end the phrase ("a passenger died")."""
+    lower = word.lower()
+    if not word.isalpha() or word != lower or not vocab.noun_followers:
+        return False
+    if lower in vocab.noun_followers or any(lower.endswith(e[1:]) for e in vocab.noun_followers if e[:1] == "-"):
+        return False
+    closed = (vocab.prepositions, vocab.relative_pronouns, vocab.auxiliaries, vocab.attribution_not_source,
+              vocab.attribution_clause_verbs)
+    if any(lower in words for words in closed):
+        return False
+    return not any(m.matches(lower) for m in (vocab.finite_verbs, vocab.predicates, vocab.level_verbs, vocab.speech_verbs))
 
 
 def _casualty_verb(hit: PredicateHit, text: str, vocab: Vocabulary, clause_start: int) -> bool:

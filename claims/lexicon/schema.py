@@ -3,8 +3,7 @@
 ``SCHEMAS`` maps a file name to its schema; per-language files (``de/numbers.yaml``) and
 neutral ones (``grouping.yaml``) alike. The loader checks every file against it on load, so
 a misspelt key fails with the file, the key and the closest known key; docs/lexicons.md is
-printed from these descriptions (scripts/lexicon_reference.py). Word patterns (most lists of
-words): a plain word matches that word in any case, a leading ``=`` demands the case as
+printed from these descriptions (scripts/lexicon_reference.py). Word patterns: a plain word matches that word in any case, a leading ``=`` demands the case as
 written, a trailing ``*`` allows up to four more letters, ``...`` stands for up to eight words;
 nouns also match as the last part of a compound.
 """
@@ -14,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..models import QUALIFIERS
+from .schema_extract import EXTRACT, NUMBERS_OF, WORDS
 from .schema_sources import PLACES, SOURCES
 from .schema_stories import STORY_THRESHOLDS, STORY_WORDS
 from .shapes import Bounds, OneOf, Regex, Section, optional, required
@@ -21,7 +21,6 @@ from .shapes import Bounds, OneOf, Regex, Section, optional, required
 # What a number qualifier in numbers.yaml may mean (models.QUALIFIERS are what a claim reports).
 NUMBER_QUALIFIERS = ("exact", "approx", "a_good", "at_least", "more_than", "more_than_far", "at_most", "nearly",
                      "less_than", "range_open")
-WORDS, NUMBERS_OF = [str], {str: float}
 
 DIGITS = Section({
     "decimal": required(str, 'the decimal mark: "," in "1.234,5", "." in "1,234.5"'),
@@ -141,95 +140,6 @@ DATES = Section({
     "month_first_needs_year": required(bool, 'a yearless day after its month needs a weekday or a phrase end'),
     "slash_month_first": required(bool, 'a date with slashes names the month first ("12/16/11")'),
 }, "month and weekday names, the words around dates, how dates are written")
-
-CATEGORY = Section({
-    "concept": required(str, "the key claims of the category are grouped by"),
-    "nouns": required(WORDS, 'what a number of the category counts ("Verletzte")'),
-    "predicates": required(WORDS, 'verbs or phrases near a number of people that decide it ("getötet")'),
-    "min_value": optional(float, "smaller numbers are not of this category"),
-    "general_only": optional(bool, 'its verbs decide only people in general ("sent 2,000 people", not "rescue workers")'),
-    "yields_to_verbs": optional(bool, "a noun of it takes another category's verb next to it (\"Bewohner evakuiert\")"),
-})
-ATTRIBUTION = Section({
-    "before": required(WORDS, 'phrases before their source ("laut", "according to")'),
-    "after": required(WORDS, 'phrases after (or around) their source ("zufolge", "said")'),
-    "standalone": required(WORDS, 'words that are an attribution by themselves ("offiziell")'),
-    "needs_verb": required(WORDS, 'before-phrases that count only with a reporting verb after them ("wie")'),
-    "verbs": required(WORDS, "reporting verbs, for needs_verb and as the end of a source phrase"),
-    "source_before": optional(WORDS, 'after-phrases whose source is only ever before them ("sprach von")'),
-    "not_source": optional(WORDS, 'lower-case words that end a source phrase ("while", "was")'),
-    "clause_verbs": optional(WORDS, 'verbs after the words after "says" that make them a clause, no source'),
-    "no_source": optional(WORDS, 'phrases that look like an attribution and name no source ("an estimated")'),
-    "source_only": optional(WORDS, 'phrases after a source that are left out of its attribution ("put the")'),
-    "of_words": optional(WORDS, 'words that hang a genitive on a source ("des staatlichen TV", "of the ministry")'),
-    "gap_words": optional(WORDS, 'prepositions after a second source whose verb is left out ("die Gewerkschaft von zwölf")'),
-    "source_after_verb": required(bool, 'a source is read after its verb first ("schätzt die Polizei"), else before'),
-})
-EXTRACT = Section({
-    "nouns_capitalised": required(bool, "nouns are capitalised: look-ups pass lower-case adjectives (German)"),
-    "counted_before_of": required(bool, 'a number after "of" counts the noun before an unknown one ("population of")'),
-    "money_change_needs_comparative": required(bool, 'money after a change marker is a change only before "mehr" etc.'),
-    "linkers": required(WORDS, 'words after a number before what it counts ("zwei von den ...", "two of the ...")'),
-    "categories": required({str: CATEGORY}, "the categories of people, in order of precedence"),
-    "count_predicates": optional({str: WORDS}, 'verbs of what befell people besides the categories ("vermisst")'),
-    "strength_nouns": optional(WORDS, 'nouns of a unit\'s strength after a figure ("2.250 Mann")'),
-    "strength_category": optional(str, "the category a strength noun counts in a sentence with a strength cue"),
-    "strength_cues": optional(WORDS, 'words of a sentence that make a strength noun count that category ("Truppe")'),
-    "person_nouns": required(WORDS, "nouns of people in general: their category comes from a verb"),
-    "subgroup_nouns": required(WORDS, 'nouns of people that name a subgroup of a toll ("Polizisten")'),
-    "people_in_general": optional(WORDS, 'nouns of no particular group ("Menschen"): a part of them is a toll'),
-    "demonym_endings": optional(WORDS, 'endings of capitalised nouns of people ("Ukrainians")'),
-    "durations": required({str: str}, "nouns of time and the unit of a duration they make"),
-    "measures": optional({str: WORDS}, 'units of measure and the words after a figure that name them ("km")'),
-    "measure_leads": optional({str: WORDS}, 'units and the words before a figure that name them ("Stärke")'),
-    "weighed_things": optional({str: WORDS}, 'a unit of weight and the things after a currency word and "of" that make it a weight ("3 million pounds of concrete")'),
-    "ages": required(WORDS, 'words after a number that make it an age ("jährig*")'),
-    "age_openers": required(WORDS, 'words before a number that make it an age ("im Alter von")'),
-    "not_counted": required(WORDS, 'nouns after which a number is no claim ("Male", "Gründe")'),
-    "not_nouns": optional(WORDS, 'capitalised function words that are never what a number counts ("Doch")'),
-    "adverb_endings": optional(WORDS, 'endings of adverbs, no nouns ("-ly")'),
-    "verb_endings": optional(WORDS, 'endings of participles that end a noun phrase after a number ("-ed")'),
-    "nouns_like_adverbs": optional(WORDS, "nouns with an adverb's ending (\"family\")"),
-    "closed_compounds": optional(bool, 'a category noun may end a closed compound ("Ölarbeiter"); default true'),
-    "prepositions": required(WORDS, "a preposition after a number ends the search for what it counts"),
-    "identifier_words": required(WORDS, 'words before a number that make it a name ("Nr.", "Artikel")'),
-    "phrase_articles": optional(WORDS, 'a noun after these names nothing with a number word ("zum Nachmittag fünf")'),
-    "price_words": required(WORDS, "words that make an amount of money a price"),
-    "fractions": required(NUMBERS_OF, 'fraction nouns after a number and their denominator ("zwei Drittel")'),
-    "change_markers": optional(WORDS, 'the word before a figure that makes it a change ("um", "by")'),
-    "comparatives": optional(WORDS, 'after "um 12 Cent": words that make an amount a change ("mehr")'),
-    "percentage_points": optional(WORDS, "units of a difference of percentages, always a change"),
-    "number_words": optional(WORDS, 'words that, without a noun, name the figure of the sentence before ("Die Zahl")'),
-    "number_of": optional(WORDS, 'phrases whose noun a later bare number counts ("Zahl der")'),
-    "attributive_leads": optional(WORDS, 'a number after these describes the noun before ("Stadt mit 30.000")'),
-    "partitive_links": optional(WORDS, 'after a figure and one of these, the whole it is part of ("32 der 4.200")'),
-    "partitive_openers": optional(WORDS, 'links that may open a clause with the whole ("Von den 500 ...")'),
-    "change_targets": optional(WORDS, 'a figure after these ends a change, it is no part ("von 21 auf 25")'),
-    "partitive_pronouns": optional(WORDS, 'a figure before these is part of one before it ("drei von ihnen")'),
-    "relative_pronouns": optional(WORDS, 'pronouns that open a relative clause without a comma ("who")'),
-    "inclusions": optional(WORDS, 'a figure after these is part of the one before ("darunter 43")'),
-    "finite_verbs": optional(WORDS, 'verbs that, after a comma or conjunction, open a clause a verb before does not reach'),
-    "auxiliaries": optional(WORDS, 'auxiliaries of a clause that left its verb out ("wurde leicht, ...")'),
-    "injury_severities": optional({str: str}, 'severity words and the level they give injured ("schwer": serious)'),
-    "injury_stems": optional(WORDS, 'stems of injury words a severity stands before ("verletz")'),
-    "injury_partial": optional(WORDS, "words that make a severity only some of a figure's (\"zum Teil\")"),
-    "singular_articles": optional(WORDS, 'articles that count one casualty before a casualty noun ("einen")'),
-    "singular_nouns": optional(WORDS, 'casualty nouns of one after an article ("Toten", "Festnahme")'),
-    "agent_words": optional(WORDS, 'after these an article names the agent, not a victim ("von einem")'),
-    "attribution": required(ATTRIBUTION, "the words that name a claim's source"),
-    "back_references": required(WORDS, "words pointing back to an earlier sentence's time (\"damals\")"),
-    "present_markers": required(WORDS, "words anchoring a sentence in the report's present (\"heute\")"),
-    "citation_words": required(WORDS, "nouns before a date that make it a source's date (\"Bericht vom\")"),
-    "idioms": required(WORDS, 'fixed phrases in which a number word is no number ("eins zu eins")'),
-    "events": required({str: WORDS}, "event keys and the words naming them; the first listed wins"),
-    "recurring_events": required(WORDS, "events whose dates are compared only on the same day"),
-    "speech_dates": optional({str: WORDS}, 'verbs: a date after one is the day a source spoke ("said on Tuesday"); not_between: words that end such a gap ("that")'),
-    "until_words": required(WORDS, "a date phrase opening with these dates its event's end (\"bis\")"),
-    "attached_date_leads": optional(WORDS, "a date so led right after a figure is the figure's (\"im\")"),
-    "comparison_leads": optional(WORDS, 'a date after these is a baseline, no event time ("höher als 2019")'),
-    "temporal_conjunctions": optional(WORDS, 'comparison leads that also mean "when" after a comma ("als")'),
-    "level_verbs": optional(WORDS, 'verbs saying where a figure stands ("reached"): never what it measures'),
-}, "what numbers count, and the context around them")
 
 ACTORS = Section({
     "actors": required({str: WORDS}, "canonical names of states and alliances and the names written for them"),

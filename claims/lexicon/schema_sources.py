@@ -36,9 +36,12 @@ PLACE_WORDS = Section({
     "not_place_endings": required(WORDS, 'endings of abstract nouns that are never places ("Abstimmung": "ung")'),
     "openers": required(WORDS, 'words opening an introductory phrase a fronted place may follow ("Bei den Zusammenstößen in X,")'),
     "boundaries": required(WORDS, 'words that end a figure\'s clause: a place beyond them is another verb\'s ("when")'),
+    "owner_articles": optional(WORDS, 'articles before a region noun and the name that opens an owner\'s sentence ("Der Kreis Galați hat")'),
+    "owner_links": optional(WORDS, 'words after a name opening the sentence that make it the figure\'s owner ("Kasachstan hat", "Tecuci, a town of")'),
 }, "the words of one language that name where a figure is about")
 PLACES = Section({
     "categories": required(WORDS, "the categories whose figures get a place"),
+    "owner_categories": optional(WORDS, 'categories whose figure belongs to the name opening its sentence ("Tecuci, das 30.000 Einwohner hat")'),
     "reach_before": required(int, "how far (characters) a place phrase may stand before its figure"),
     "reach_after": required(int, "how far (characters) a place phrase may stand after its figure"),
     "languages": required({str: PLACE_WORDS}, "the place words of each language"),

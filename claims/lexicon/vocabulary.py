@@ -64,6 +64,7 @@ class Vocabulary:
     attribution_source_before: WordMatcher  # "after" phrases whose source is only ever before them
     attribution_not_source: frozenset[str]  # lower-case words that end a source phrase ("while", "was")
     attribution_clause_verbs: frozenset[str]  # after words that follow "says": they are a clause, no source
+    attribution_between: frozenset[str]  # "police had put": words between a source and its verb
     attribution_source_only: WordMatcher  # "put the": after-phrases left out of the attribution
     attribution_no_source: WordMatcher  # "an estimated": no attribution at all
     attribution_of_words: frozenset[str]  # "des", "of": words that hang a genitive on a source
@@ -91,11 +92,14 @@ class Vocabulary:
     injury_stems: tuple[str, ...]  # "verletz", "injur": words of injury a severity stands before
     injury_partial: frozenset[str]  # "zum Teil schwer verletzt": the severity is some of them's
     attributive_leads: frozenset[str]  # "Stadt mit 30.000 Einwohnern": the number describes the noun before
+    capacity_before: tuple[str, ...]  # "licensed for 120 passengers": a capacity, never the count on board ...
+    capacity_after: frozenset[str]  # ... "für 120 Passagiere zugelassen"
     people_in_general: frozenset[str]  # "Menschen", "people": no particular group of people
     demonym_endings: tuple[str, ...]  # endings of capitalised nouns of people ("Ukrainians"): English only
     closed_compounds: bool  # a category noun may end a compound: "Ölarbeiter" (German), not "firefighters"
     singular_articles: tuple[str, ...]  # "ein", "einen", "a": one, before a casualty noun or a victim
     singular_nouns: WordMatcher  # "Toter", "Festnahme": after an article, one casualty
+    noun_followers: frozenset[str]  # "fell", "-ed": words that may follow "a passenger"; others make it a modifier
     agent_words: frozenset[str]  # "von", "by": the article after them names who did it, not the victim
     change_markers: frozenset[str]  # the word before a percentage that makes it a change ("um", "by")
     change_verbs: WordMatcher  # "stieg", "rose": with a change marker they make a count a change
@@ -167,19 +171,10 @@ def calendar_words(lang: str) -> frozenset[str]:
 def vocabulary(lang: str) -> Vocabulary:
     """Load and validate the vocabulary for ``lang`` ("de" or "en")."""
     data = load("extract", lang)
-    categories = []
-    for name, entry in data["categories"].items():
-        categories.append(
-            Category(
-                name,
-                entry["concept"],
-                WordMatcher(entry["nouns"]),
-                WordMatcher(entry["predicates"]),
-                float(entry.get("min_value", 0)),
-                bool(entry.get("yields_to_verbs", False)),
-                general_only=bool(entry.get("general_only", False)),
-            )
-        )
+    categories = [Category(name, entry["concept"], WordMatcher(entry["nouns"]), WordMatcher(entry["predicates"]),
+                           float(entry.get("min_value", 0)), bool(entry.get("yields_to_verbs", False)),
+                           general_only=bool(entry.get("general_only", False)))
+                  for name, entry in data["categories"].items()]
     # What happened to people that is none of the categories ("43 Personen werden vermisst"):
     # plain counts with a concept, whose verbs compete with the categories' verbs.
     for concept, words in data.get("count_predicates", {}).items():
@@ -219,6 +214,7 @@ def vocabulary(lang: str) -> Vocabulary:
         attribution_source_before=WordMatcher(attribution.get("source_before", [])),
         attribution_not_source=frozenset(w.lower() for w in attribution.get("not_source", [])),
         attribution_clause_verbs=frozenset(w.lower() for w in attribution.get("clause_verbs", [])),
+        attribution_between=frozenset(w.lower() for w in attribution.get("between", [])),
         attribution_source_only=WordMatcher(attribution.get("source_only", [])),
         attribution_no_source=WordMatcher(attribution.get("no_source", [])),
         attribution_of_words=frozenset(w.lower() for w in attribution.get("of_words", [])),
@@ -247,11 +243,14 @@ def vocabulary(lang: str) -> Vocabulary:
         injury_stems=tuple(w.lower() for w in data.get("injury_stems", [])),
         injury_partial=frozenset(w.lower() for w in data.get("injury_partial", [])),
         attributive_leads=frozenset(w.lower() for w in data.get("attributive_leads", [])),
+        capacity_before=tuple(" ".join(w.lower().split()) for w in data.get("capacity_before", [])),
+        capacity_after=frozenset(w.lower() for w in data.get("capacity_after", [])),
         people_in_general=frozenset(w.lower() for w in data.get("people_in_general", [])),
         demonym_endings=tuple(w.lower() for w in data.get("demonym_endings", [])),
         closed_compounds=data.get("closed_compounds", True),
         singular_articles=tuple(w.lower() for w in data.get("singular_articles", [])),
         singular_nouns=WordMatcher(data.get("singular_nouns", [])),
+        noun_followers=frozenset(w.lower() for w in data.get("noun_followers", [])),
         agent_words=frozenset(w.lower() for w in data.get("agent_words", [])),
         change_markers=frozenset(w.lower() for w in data.get("change_markers", [])),
         # the verbs of change the number scanner reads ("prices rose from 60 to 120")
