@@ -141,7 +141,9 @@ def _at_seat(text: str, found: re.Match, lo: int, r: PlaceRules) -> bool:
     Düsseldorf", "police in Koblenz said"): the seat of who speaks, not the place of the figure."""
     before = text[max(lo, found.start() - 40) : found.start()].split()
     word = before[-1].casefold().strip(",.;:") if before else ""
-    return bool(word) and any(seat in word for seat in r.seats if len(seat) > 3 or seat == word)
+    if not word or word.endswith(tuple(r.facilities)):
+        return False  # "in der Verbrennungsklinik in Siemianowice": a facility of that town, no speaker
+    return any(seat in word for seat in r.seats if len(seat) > 3 or seat == word)
 
 
 def _sub_clause(text: str, start: int, end: int, clause: tuple[int, int]) -> tuple[int, int]:
@@ -162,7 +164,7 @@ def place_in(text: str, start: int, end: int, clause: tuple[int, int], r: PlaceR
     if r.national.search(text, *_sub_clause(text, start, end, clause)):  # "landesweit 126 Tote": the whole, no part
         return None
     before_from = max(lo, start - r.reach_before)
-    best = None
+    best, within = None, None
     for found in r.pattern.finditer(text, before_from, start):
         if found.end() > start:
             break
@@ -178,10 +180,13 @@ def place_in(text: str, start: int, end: int, clause: tuple[int, int], r: PlaceR
             gap = gap[:comma] + gap[comma + 1:]
         if r.boundary.search(gap) is None:
             if best is not None and not text[best.end() : found.start()].strip() and _place_of(best, r):
+                within = within or _place_of(found, r)
                 continue  # "im Kreis Ahrweiler in Rheinland-Pfalz": the first, narrower place
-            best = found
+            best, within = found, None
     if best is not None:
         place = _place_of(best, r)
+        if place and within and "(" not in place and place.casefold().endswith(tuple(r.facilities)):
+            return f"{within} ({place})"  # "in der Verbrennungsklinik in Siemianowice": the clinic of that town
         if place:
             return place
     after_to = min(hi, end + r.reach_after)
