@@ -49,6 +49,7 @@ class PlaceRules(NamedTuple):
     region_nouns: frozenset
     bare_prepositions: frozenset
     seats: tuple
+    anaphors: frozenset  # "dort": the place of the clause before
 
 
 def _alternation(words: list[str], ignore_case: bool = True) -> str:
@@ -93,6 +94,7 @@ def rules(lang: str) -> PlaceRules:
         vocabulary(lang).not_nouns | vocabulary(lang).sentence_openers,
         words["name_before_noun"], frozenset(w.casefold() for w in words["region_nouns"]),
         frozenset(w.casefold() for w in words["prepositions"]), seats,
+        frozenset(w.casefold() for w in words.get("anaphors", [])),
     )
 
 
@@ -226,11 +228,25 @@ def add_places(ctx: TextContext, claims: list[Claim]) -> list[Claim]:
                 place = owner_of(ctx.text, ctx.span(index)[0], claim.start, r)
             if place is None and previous is not None and previous.place and _joined(ctx.text, previous, claim, r):
                 place = previous.place
+            if place is None and r.anaphors:
+                place = _pointed_back(ctx.text, ctx.span(index)[0], clause, claim.start, r)
             if place:
                 claim = replace(claim, place=place)
             previous = claim
         out.append(claim)
     return out
+
+
+def _pointed_back(text: str, sentence_start: int, clause: tuple[int, int], start: int, r: PlaceRules) -> str | None:
+    """The place of the sentence before the figure's clause when an anaphor before the figure points
+    back to it ("..., im Nachbarland Belgien ...; dort starben 20 Menschen")."""
+    if clause[0] <= sentence_start or not any(w.strip(",.;:").casefold() in r.anaphors
+                                                 for w in text[clause[0] : start].split()):
+        return None
+    found = None
+    for found in r.pattern.finditer(text, sentence_start, clause[0]):
+        pass
+    return _place_of(found, r) if found else None
 
 
 def _joined(text: str, left: Claim, right: Claim, r: PlaceRules) -> bool:
