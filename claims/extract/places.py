@@ -70,8 +70,9 @@ def rules(lang: str) -> PlaceRules:
     # "im benachbarten Kreis Vaslui"; a place adjective names the place: "im Osloer Regierungsviertel"
     adjective = r"(?:[a-zäöüß]+(?:en|er|es|em|e|al|an|ing|ern)\s+|(?P<adjname>[A-ZÄÖÜ][a-zäöüß]+er)\s+)?"
     name = _name(words["name_words"])
-    # "in neighbouring Belgium", "in northern Syria": where names are the only capitalised words
-    name_adjective = r"(?:[a-z]+(?:ing|ern|ral|al|an|ed)\s+)?" if words["name_before_noun"] else ""
+    # "in neighbouring Belgium", "in flood-hit Pakistan": where names are the only capitalised words; not
+    # "in eastern Romania", a part of the place named
+    name_adjective = r"(?:[a-z]+(?:-[a-z]+)*(?:ing|ed|hit|torn|stricken)\s+)?" if words["name_before_noun"] else ""
     before = (rf"|{region_preps}\s+(?P<name2>{name})\s+(?P<noun2>{nouns})(?![\w-])" if words["name_before_noun"]
               else "|(?P<name2>(?!))(?P<noun2>(?!))")
     pattern = re.compile(

@@ -167,8 +167,8 @@ def _sentence_scope(ctx: TextContext, index: int, span: tuple[int, int] | None, 
 
 
 def date_scope(date: DateMatch) -> str:
-    """The event time a date stands for: its month, or its year at year precision."""
-    value = date.low or date.value
+    """Its month, or its year at year precision (a night's value is the day named: January 1)."""
+    value = date.value
     return value[:4] if date.precision == "year" else value[:7]
 
 
