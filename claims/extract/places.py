@@ -49,7 +49,8 @@ class PlaceRules(NamedTuple):
     region_nouns: frozenset
     bare_prepositions: frozenset
     seats: tuple
-    anaphors: frozenset  # "dort": the place of the clause before
+    anaphors: frozenset  # "dort", "there": the last place before the figure in its sentence
+    not_anaphor_before: frozenset  # "there were": existential, no place
 
 
 def _alternation(words: list[str], ignore_case: bool = True) -> str:
@@ -96,6 +97,7 @@ def rules(lang: str) -> PlaceRules:
         words["name_before_noun"], frozenset(w.casefold() for w in words["region_nouns"]),
         frozenset(w.casefold() for w in words["prepositions"]), seats,
         frozenset(w.casefold() for w in words.get("anaphors", [])),
+        frozenset(w.casefold() for w in words.get("not_anaphor_before", [])),
     )
 
 
@@ -239,15 +241,17 @@ def add_places(ctx: TextContext, claims: list[Claim]) -> list[Claim]:
 
 
 def _pointed_back(text: str, sentence_start: int, clause: tuple[int, int], start: int, r: PlaceRules) -> str | None:
-    """The place of the sentence before the figure's clause when an anaphor before the figure points
-    back to it ("..., im Nachbarland Belgien ...; dort starben 20 Menschen")."""
-    if clause[0] <= sentence_start or not any(w.strip(",.;:").casefold() in r.anaphors
-                                                 for w in text[clause[0] : start].split()):
+    """The last place before the figure in its sentence when an anaphor of its clause points back to
+    it ("..., im Nachbarland Belgien ...; dort starben 20 Menschen", "In neighbouring Belgium ..., and
+    103 people were missing there"); not an existential "there were"."""
+    words = [w.strip(",.;:!?").casefold() for w in text[clause[0] : clause[1]].split()]
+    if not any(w in r.anaphors and (i + 1 == len(words) or words[i + 1] not in r.not_anaphor_before)
+               for i, w in enumerate(words)):
         return None
     found = None
-    for found in r.pattern.finditer(text, sentence_start, clause[0]):
+    for found in r.pattern.finditer(text, sentence_start, start):
         pass
-    return _place_of(found, r) if found else None
+    return _place_of(found, r) if found and not _at_seat(text, found, sentence_start, r) else None
 
 
 def _joined(text: str, left: Claim, right: Claim, r: PlaceRules) -> bool:

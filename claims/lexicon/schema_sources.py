@@ -37,7 +37,8 @@ PLACE_WORDS = Section({
     "openers": required(WORDS, 'words opening an introductory phrase a fronted place may follow ("Bei den Zusammenstößen in X,")'),
     "boundaries": required(WORDS, 'words that end a figure\'s clause: a place beyond them is another verb\'s ("when")'),
     "owner_articles": optional(WORDS, 'articles before a region noun and the name that opens an owner\'s sentence ("Der Kreis Galați hat")'),
-    "anaphors": optional(WORDS, 'words pointing back to the place of the clause before ("Auch in Belgien ...; dort starben 20")'),
+    "anaphors": optional(WORDS, 'words in a figure\'s clause pointing back to the last place before it in the sentence ("dort starben 20", "103 were missing there")'),
+    "not_anaphor_before": optional(WORDS, 'words after an anaphor that make it no place ("there were": existential)'),
     "owner_links": optional(WORDS, 'words after a name opening the sentence that make it the figure\'s owner ("Kasachstan hat", "Tecuci, a town of")'),
 }, "the words of one language that name where a figure is about")
 PLACES = Section({
