@@ -43,6 +43,8 @@ def measure_reading(text: str, number: NumberMatch, clause, vocab: Vocabulary) -
     if unit is None:
         return None
     what = noun_of(text, number.start, clause[0]) if vocab.counted_before_of else None  # "a depth of 10 km"
+    if what is None and unit_word is not None and (vocab.nouns_capitalised or _linked(text, unit_word.end(), vocab)):
+        what = head_noun(text, unit_word.end(), clause[1], vocab, strict=vocab.nouns_capitalised)  # "24 Tonnen Hilfsgüter", "tonnes of rice"
     subject = unit_word.group() if unit_word is not None else unit
     return Reading("measure", unit, subject, unit=unit, from_noun=True,
                    detail=concept_key(what) if what and what.lower() != unit else None)
@@ -67,6 +69,12 @@ def weight_reading(text: str, number: NumberMatch, clause, vocab: Vocabulary) ->
     if thing is None or thing.group(1).lower() not in things:
         return None
     return Reading("measure", unit, words[-1], unit=unit, from_noun=True, detail=concept_key(thing.group(1)))
+
+
+def _linked(text: str, end: int, vocab: Vocabulary) -> bool:
+    """True if a linker ("of") follows ``end``: "110 tonnes of rice"."""
+    following = text[end : end + 12].split()
+    return bool(following) and following[0].lower() in vocab.linkers
 
 
 def money_reading(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading:

@@ -7,15 +7,32 @@ from __future__ import annotations
 import re
 
 from ..lexicon.vocabulary import Vocabulary
-from .nouns import TOKEN
+from .nouns import TOKEN, relative_opening
 from .sentences import TextContext
 
+BACK_REACH = 12  # "Das teilte", "Dies sagte": the attribution follows the opener at once
 _ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen the a an of von".split())
 
 
 def attribution_at(ctx: TextContext, index: int, offset: int) -> str | None:
-    """The source of a claim at ``offset`` in sentence ``index``: the attribution nearest it."""
-    return nearest_attribution(ctx.per_sentence("attributions", index, attributions_in), offset)
+    """The source of a claim at ``offset`` in sentence ``index``: the attribution nearest it, or
+    that of a next sentence which names the source of this one ("... auf 52 gestiegen. Das teilte
+    das Ministerium mit.")."""
+    found = ctx.per_sentence("attributions", index, attributions_in)
+    if not found and index + 1 < len(ctx.sentences.starts) and not ctx.new_paragraph(index + 1):
+        found = _told_in_next(ctx, index + 1)
+    return nearest_attribution(found, offset)
+
+
+def _told_in_next(ctx: TextContext, index: int) -> list[tuple]:
+    """The first attribution of sentence ``index`` when the sentence opens with a back-reference
+    ("Das", "Dies") right before it: the source of the sentence before."""
+    lo, hi = ctx.span(index)
+    opener = TOKEN.match(ctx.text, lo)
+    if opener is None or opener.group() not in ctx.vocab.attribution_back_openers:
+        return []
+    found = ctx.per_sentence("attributions", index, attributions_in)
+    return [item[:2] for item in found[:1] if item[0] - opener.end() <= BACK_REACH]
 
 
 def nearest_attribution(found: list[tuple], near: int) -> str | None:
@@ -217,30 +234,15 @@ def _source_preceding(text: str, trigger: re.Match, lo: int, hi: int, vocab: Voc
         before.pop()
     first = _words_before(before, len(before), vocab)  # "a report by the inspectorate found"
     if first == len(before) and before and before[-1].group() == ",":
-        # an apposition between the source and its verb: "The Observatory, an independent group, said"
+        # an apposition (or below a relative clause) between source and verb: "The Observatory, an independent group, said"
         opening = _words_before(before, len(before) - 1, vocab)
         if 1 < opening < len(before) - 1 and before[opening].group().lower() in _ARTICLES and before[opening - 1].group() == ",":
             first = min(first, _words_before(before, opening - 1, vocab))
-    relative = _relative_opening(before, vocab) if first == len(before) else None
-    if relative is not None:  # "The front, which organised the march, said": the source before its relative clause
-        first = _words_before(before, relative, vocab)
-        if first < relative:
-            return f"{text[before[first].start() : before[relative - 1].end()]} {trigger.group()}"
-    if first == len(before) or all(t.group().lower() in _ARTICLES for t in before[first:] if t.group()[0].isalpha()):
-        return None  # "after the confirmed toll": an article alone names no source
+    first = _words_before(before, o, vocab) if first == len(before) and (o := relative_opening(before, vocab.relative_pronouns)) else first
+    named = [t.group() for t in before[first:] if t.group()[0].isalpha()]
+    if not named or all(w.lower() in _ARTICLES or w in vocab.attribution_back_openers for w in named):
+        return None  # "after the confirmed toll", "Dies bestätigte": an article or a back-reference names no source
     return text[before[first].start() : trigger.end()]
-
-
-def _relative_opening(tokens: list[re.Match], vocab: Vocabulary) -> int | None:
-    """The index of the comma opening a relative clause that a comma closes right before the verb
-    ("The front, which organised the June 9 march, said"), or None."""
-    if len(tokens) < 4 or tokens[-1].group() != ",":
-        return None
-    for i in range(len(tokens) - 3, 0, -1):
-        word = tokens[i].group()
-        if word in ",;:.":
-            return i if word == "," and tokens[i + 1].group().lower() in vocab.relative_pronouns else None
-    return None
 
 
 def _without_verb(source: str, trigger: re.Match, vocab: Vocabulary) -> str:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from ..models import Claim, DateMatch, NumberMatch, claim_id_for
 from .attribution import attribution_at
 from .noise import in_idiom, is_bare_fraction, is_name_number
+from .nouns import concept_key
 from .reading import Reading
 from .scope import (
     counted_on,
@@ -58,6 +59,8 @@ def _number_claim(
         detail = injury_severity(ctx.text, number, ctx.clause(number)[1], ctx.vocab)  # "drei schwer verletzt"
     if part and detail is None and aspect is None:
         detail, aspect = part  # "200 verletzt, 30 von ihnen im Krankenhaus": never compared with the whole
+    if detail is None and aspect is None and reading.subject and _state_of_some(reading, ctx):
+        detail = concept_key(reading.subject)  # "103 Passagiere und sieben Crewmitglieder an Bord": two counts
     counts = reading.concept and (reading.category == "count" or ctx.vocab.counts_people(reading.category))
     if aspect is None and counts and is_capacity(ctx.text, number, ctx.clause(number)[1], ctx.vocab):
         aspect = "capacity"  # "licensed for 120 passengers": compared only with other capacities
@@ -66,6 +69,14 @@ def _number_claim(
         index, span, subject=reading.subject, concept=reading.concept, detail=detail, aspect=aspect, actor=actor,
         scope=scope_of(ctx, index, number.start, number.end, reading.category), kind="number",
     )
+
+
+def _state_of_some(reading: Reading, ctx: TextContext) -> bool:
+    """True if the reading counts a state ("on board") of a named group of people, not people in general."""
+    vocab = ctx.vocab
+    if not any(c.state and c.concept == reading.concept for c in vocab.categories):
+        return False
+    return reading.subject.lower() not in vocab.people_in_general and vocab.noun(reading.subject).known
 
 
 def is_capacity(text: str, number: NumberMatch, clause: tuple[int, int], vocab) -> bool:

@@ -199,9 +199,14 @@ def is_counted_noun(word: str | None, vocab: Vocabulary) -> bool:
     return word is not None and _is_known_noun(word, vocab)
 
 
+# "Die Zahl der Toten nach den Überschwemmungen im Osten Rumäniens ist nach Angaben des
+# Innenministeriums auf 131 gestiegen": a place and a source may stand between noun and figure.
+NUMBER_OF_REACH = 140
+
+
 def number_of_noun(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> str | None:
     """The noun after 'Zahl der' / 'number of' before the number in its clause, or None."""
-    return number_of_noun_in(text, max(clause[0], number.start - 80), number.start, vocab)
+    return number_of_noun_in(text, max(clause[0], number.start - NUMBER_OF_REACH), number.start, vocab)
 
 
 def number_of_noun_in(text: str, lo: int, hi: int, vocab: Vocabulary) -> str | None:
@@ -266,4 +271,16 @@ def noun_before(
                 return word
         elif word.lower() not in _EN_STOP and not vocab.level_verbs.matches(word):
             return word  # "inflation reached 8.4%": the noun, not the verb
+    return None
+
+
+def relative_opening(tokens: list[re.Match], pronouns: frozenset[str]) -> int | None:
+    """The index of the comma opening a relative clause that a comma closes at the end of ``tokens``
+    ("The front, which organised the June 9 march, said": the comma before "which"), or None."""
+    if len(tokens) < 4 or tokens[-1].group() != ",":
+        return None
+    for i in range(len(tokens) - 3, 0, -1):
+        word = tokens[i].group()
+        if word in ",;:.":
+            return i if word == "," and tokens[i + 1].group().lower() in pronouns else None
     return None

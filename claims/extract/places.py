@@ -51,6 +51,7 @@ class PlaceRules(NamedTuple):
     seats: tuple
     anaphors: frozenset  # "dort", "there": the last place before the figure in its sentence
     not_anaphor_before: frozenset  # "there were": existential, no place
+    joined: re.Pattern | None  # "and" before a second place phrase: "in Kalehe and on Idjwi island"
 
 
 def _alternation(words: list[str], ignore_case: bool = True) -> str:
@@ -98,6 +99,7 @@ def rules(lang: str) -> PlaceRules:
         frozenset(w.casefold() for w in words["prepositions"]), seats,
         frozenset(w.casefold() for w in words.get("anaphors", [])),
         frozenset(w.casefold() for w in words.get("not_anaphor_before", [])),
+        _joined_pattern(words),
     )
 
 
@@ -108,6 +110,17 @@ def _owner_pattern(words: dict, nouns: str, name: str) -> re.Pattern | None:
     articles = _alternation(words.get("owner_articles", []) or ["(?!)"])
     links = "|".join(r"\s*," if w == "," else r"\s+" + r"\s+".join(map(re.escape, w.split())) for w in words["owner_links"])
     return re.compile(rf"(?:{articles}\s+(?P<noun>{nouns})\s+(?:(?i:of|von)\s+)?)?(?P<name>{name})(?=(?i:{links})(?![\w-]))")
+
+
+def _joined_pattern(words: dict) -> re.Pattern | None:
+    """A joiner and the start of a second place: "and on Idjwi", "und auf der Insel" (German
+    capitalises nouns, so there a preposition must come first: "und Hunderte" is no place;
+    "and two in Bukavu" is a second figure's)."""
+    if not words.get("joiners"):
+        return None
+    leads = {w for phrase in words["prepositions"] + words["region_prepositions"] for w in phrase.split()}
+    lead = rf"(?:{_alternation(sorted(leads))}\s+){{{1 if words['compound_nouns'] else 0},2}}"
+    return re.compile(rf"\s*(?:,\s*)?{_alternation(words['joiners'])}\s+{lead}{_WORD}")
 
 
 def _fronted(head: str, r: PlaceRules) -> bool:
@@ -169,12 +182,16 @@ def place_in(text: str, start: int, end: int, clause: tuple[int, int], r: PlaceR
     if r.national.search(text, *_sub_clause(text, start, end, clause)):  # "landesweit 126 Tote": the whole, no part
         return None
     before_from = max(lo, start - r.reach_before)
-    best, within = None, None
+    best = last = previous = None
+    within = None
     for found in r.pattern.finditer(text, before_from, start):
         if found.end() > start:
             break
         if _at_seat(text, found, lo, r):
             continue
+        if last is not None and r.joined and r.joined.match(text, last.end(), found.end()):
+            previous = last  # "In Kalehe und auf der Insel Idjwi wurden 71 Tote gezählt": two places
+        last = found
         gap = text[found.end() : start]
         fronted = _fronted(text[lo : found.start()], r)  # "In Afghanistan, at least 115 ..."
         if fronted:  # "In der Kleinstadt Tecuci, wo der Sereth einen Deich durchbrach, kamen 22 ..."
@@ -193,11 +210,19 @@ def place_in(text: str, start: int, end: int, clause: tuple[int, int], r: PlaceR
         if place and within and "(" not in place and place.casefold().endswith(tuple(r.facilities)):
             return f"{within} ({place})"  # "in der Verbrennungsklinik in Siemianowice": the clinic of that town
         if place:
-            return place
+            two = previous is not None and previous.end() < best.start() and r.joined.match(text, previous.end(), best.end())
+            return None if two or _second_place(text, best.end(), hi, r) else place
     after_to = min(hi, end + r.reach_after)
     cut = r.boundary.search(text, end, after_to)
     found = r.pattern.search(text, end, cut.start() if cut else after_to)
-    return _place_of(found, r) if found else None
+    if found is None or _second_place(text, found.end(), hi, r):
+        return None
+    return _place_of(found, r)
+
+
+def _second_place(text: str, end: int, hi: int, r: PlaceRules) -> bool:
+    """True if another place phrase joins the one ending at ``end`` ("in Kalehe and on Idjwi island")."""
+    return r.joined is not None and r.joined.match(text, end, hi) is not None
 
 
 def owner_of(text: str, sentence_start: int, start: int, r: PlaceRules) -> str | None:

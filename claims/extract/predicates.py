@@ -79,11 +79,16 @@ def nearest_predicate(text: str, number: NumberMatch, clause: tuple[int, int], h
             distance = None if penalty is None else number.start - hit.end + penalty
         if distance is None:
             continue
-        if best is None or distance < best[0]:
+        if best is None or _nearer(distance, hit.category.state, best[0], best[1].state):
             best = (distance, hit.category, hit.phrase, hit.end)
     if best is not None and _either(text, best, hits):
         return None  # "2,000 people have died or gone missing": neither category alone
     return best
+
+
+def _nearer(distance: int, state: bool, best_distance: int, best_state: bool) -> bool:
+    """A verb of an event beats a state at any distance ("All six on board were killed"), else the nearer wins."""
+    return not state if state != best_state else distance < best_distance
 
 
 _OR = re.compile(r"\s+(?:or|oder)\s+(?:[^\W\d_]+\s+)?", re.IGNORECASE)

@@ -36,6 +36,7 @@ PLACE_WORDS = Section({
     "not_place_endings": required(WORDS, 'endings of abstract nouns that are never places ("Abstimmung": "ung")'),
     "openers": required(WORDS, 'words opening an introductory phrase a fronted place may follow ("Bei den Zusammenstößen in X,")'),
     "boundaries": required(WORDS, 'words that end a figure\'s clause: a place beyond them is another verb\'s ("when")'),
+    "joiners": optional(WORDS, 'words joining two place phrases: a figure "in X and on Y" is of no one place ("and", "und")'),
     "owner_articles": optional(WORDS, 'articles before a region noun and the name that opens an owner\'s sentence ("Der Kreis Galați hat")'),
     "anaphors": optional(WORDS, 'words in a figure\'s clause pointing back to the last place before it in the sentence ("dort starben 20", "103 were missing there")'),
     "not_anaphor_before": optional(WORDS, 'words after an anaphor that make it no place ("there were": existential)'),

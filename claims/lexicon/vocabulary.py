@@ -19,6 +19,7 @@ class Category:
     min_value: float = 0  # smaller numbers are not of this category ("14 Personen wohnen in ...")
     yields_to_verbs: bool = False  # a noun of it takes another category's verb next to it ("30.000 Bewohner wurden evakuiert")
     general_only: bool = False  # its verbs decide only people in general ("sent 3,000 people", not "rescue workers")
+    state: bool = False  # a state, not an event ("on board"): any event verb of the clause comes first
 
 
 class NounInfo(NamedTuple):
@@ -65,6 +66,7 @@ class Vocabulary:
     attribution_not_source: frozenset[str]  # lower-case words that end a source phrase ("while", "was")
     attribution_clause_verbs: frozenset[str]  # after words that follow "says": they are a clause, no source
     attribution_between: frozenset[str]  # "police had put": words between a source and its verb
+    attribution_back_openers: frozenset[str]  # "Das teilte die Polizei mit": the sentence before is the source's
     attribution_source_only: WordMatcher  # "put the": after-phrases left out of the attribution
     attribution_no_source: WordMatcher  # "an estimated": no attribution at all
     attribution_of_words: frozenset[str]  # "des", "of": words that hang a genitive on a source
@@ -179,12 +181,12 @@ def vocabulary(lang: str) -> Vocabulary:
     # plain counts with a concept, whose verbs compete with the categories' verbs.
     for concept, words in data.get("count_predicates", {}).items():
         categories.append(Category("count", concept, WordMatcher([]), WordMatcher(words)))
+    for concept, words in data.get("count_states", {}).items():  # "200 people on board" unless "were killed"
+        categories.append(Category("count", concept, WordMatcher([]), WordMatcher(words), state=True))
     attribution = data["attribution"]
     kinds = load("categories")
     numbers = load("numbers", lang)
-    durations = {}
-    for pattern, unit in data["durations"].items():
-        durations.setdefault(unit, []).append(pattern)
+    durations = {unit: [p for p, u in data["durations"].items() if u == unit] for unit in dict.fromkeys(data["durations"].values())}
     return Vocabulary(
         lang=lang,
         categories=tuple(categories),
@@ -215,6 +217,7 @@ def vocabulary(lang: str) -> Vocabulary:
         attribution_not_source=frozenset(w.lower() for w in attribution.get("not_source", [])),
         attribution_clause_verbs=frozenset(w.lower() for w in attribution.get("clause_verbs", [])),
         attribution_between=frozenset(w.lower() for w in attribution.get("between", [])),
+        attribution_back_openers=frozenset(attribution.get("back_openers", [])),
         attribution_source_only=WordMatcher(attribution.get("source_only", [])),
         attribution_no_source=WordMatcher(attribution.get("no_source", [])),
         attribution_of_words=frozenset(w.lower() for w in attribution.get("of_words", [])),
