@@ -113,8 +113,8 @@ def far_number_of(ctx: TextContext, numbers: list[NumberMatch], readings: list[R
     word inside the phrase ("confirmed dead") says what befell them."""
     vocab, text = ctx.vocab, ctx.text
     for i, number in enumerate(numbers):
-        if readings[i] is not None:
-            continue
+        if readings[i] is not None and (readings[i].category != "count" or not vocab.noun(readings[i].subject or "").person):
+            continue  # a plain count of "people" after "the number of" may still be told by a verb in its phrase
         lo, _ = ctx.clause(number)[1]
         words = text[max(lo, number.start - 30) : number.start].split()
         if len(words) < 2 or words[-1].lower() not in vocab.change_targets or not vocab.level_verbs.matches(words[-2]):
@@ -128,5 +128,7 @@ def far_number_of(ctx: TextContext, numbers: list[NumberMatch], readings: list[R
         hits = [h for h in predicates_near(ctx, number)
                 if found.end() <= h.start and h.end <= number.start and h.category.name in vocab.casualties]
         category = hits[-1].category if hits else vocab.noun(noun).category
-        readings[i] = (Reading(category.name, category.concept, noun) if category is not None
-                       else Reading("count", concept_key(noun), noun))
+        if category is not None:
+            readings[i] = Reading(category.name, category.concept, noun)
+        elif readings[i] is None:
+            readings[i] = Reading("count", concept_key(noun), noun)
