@@ -158,10 +158,21 @@ def add_places(ctx: TextContext, claims: list[Claim]) -> list[Claim]:
             if place is None and r.possessive is not None:  # "X's interior ministry put the state's toll at 43"
                 place = _possessed(ctx.text, ctx.span(index)[0], clause, claim.start, r)
             if place:
-                claim = replace(claim, place=place)
+                # "165 Tote, davon 47 in Nordrhein-Westfalen": a part of a whole of no place with a region of
+                # its own is that region's figure; "24 Tote, 15 davon im Kreis Euskirchen" stays a part
+                regional = claim.aspect == "part" and _whole_of_no_place(previous, claim, r) and "(" not in place \
+                    and not place.casefold().endswith(tuple(r.facilities))
+                claim = replace(claim, place=place, aspect=None if regional else claim.aspect)
             previous = claim
         out.append(claim)
     return out
+
+
+def _whole_of_no_place(whole: Claim | None, part: Claim, r: PlaceRules) -> bool:
+    """True if ``whole``, the figure before the part in its sentence, has no place and is of its
+    concept: the part's place is a region of the whole. Facilities stay parts ("18 davon im Krankenhaus")."""
+    return (whole is not None and whole.sentence_start == part.sentence_start and whole.place is None
+            and whole.aspect is None and (whole.category, whole.concept) == (part.category, part.concept))
 
 
 def _pointed_back(text: str, sentence_start: int, clause: tuple[int, int], start: int, r: PlaceRules) -> str | None:
