@@ -155,5 +155,6 @@ def _reading_before(ctx: TextContext, numbers: list[NumberMatch], readings: list
     reading = readings[j]
     if reading.category in ("count", "duration", "measure"):
         return None  # not durations: a bare number after "drei Jahre" is seldom a number of years, nor of km
-    same_kind = numbers[j].kind in _COUNT_KINDS and numbers[i].kind in _COUNT_KINDS
+    # an article standing for one of them: "davon 47 in Nordrhein-Westfalen und einer in Bayern" (singulars.py)
+    same_kind = numbers[j].kind in _COUNT_KINDS and numbers[i].kind in (*_COUNT_KINDS, "article")
     return reading if same_kind else None
