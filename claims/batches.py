@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from .models import Claim, Document
 
+from .store import claim_rows
+
 if TYPE_CHECKING:
     from .store import Store
 
@@ -36,7 +38,7 @@ class FileTask:
     is_new: bool = True
     outcome: FileOutcome | None = None
     lang: str | None = None  # the language to read it in, when not guessed (`claims extract --lang`)
-    with_terms: bool = False  # compute its story terms too (ingest: the writer then need not)
+    for_store: bool = False  # compute its story terms and claim rows too (ingest: the writer then need not)
 
 
 @dataclass(slots=True)
@@ -52,7 +54,8 @@ class FileOutcome:
     warnings: tuple[str, ...] = ()
     doc_id: str | None = None  # the id the file was given (its stem, or a tail of its path), checked in order
     resolved: str | None = None  # its absolute path
-    story_terms: tuple[str, str] | None = None  # (key, terms) for the store's story_terms (stories/cache.py)
+    story_terms: tuple[str, bytes] | None = None  # (key, terms) for the store's story_terms (stories/cache.py)
+    rows: list[tuple] | None = None  # the claims as the store's rows (store.claim_rows), instead of ``claims``
 
 
 
@@ -101,7 +104,7 @@ class Batch:
         self.total = total
         self.done = 0
         self.last_path: str | None = None
-        self.items: list[tuple[Document, list[Claim], bool]] = []
+        self.items: list[tuple[Document, list[tuple], bool]] = []  # each document with its claim rows
         self.terms: list[tuple[str, str, str]] = []  # (doc id, key, terms) computed by the workers
         self.chars = 0
         self.since = time.monotonic()
@@ -115,7 +118,8 @@ class Batch:
         elif outcome.unchanged:
             self.report.unchanged += 1
         else:
-            self.items.append((outcome.doc, outcome.claims, outcome.is_new))
+            rows = outcome.rows if outcome.rows is not None else claim_rows(outcome.doc, outcome.claims)
+            self.items.append((outcome.doc, rows, outcome.is_new))
             if outcome.story_terms is not None:
                 self.terms.append((outcome.doc.doc_id, *outcome.story_terms))
             self.chars += len(outcome.doc.text)
@@ -132,7 +136,7 @@ class Batch:
 
     def flush(self) -> None:
         if self.items:
-            written = self.store.replace_documents(((doc, claims) for doc, claims, _ in self.items), self.terms)
+            written = self.store.replace_document_rows([(doc, rows) for doc, rows, _ in self.items], self.terms)
             for (_, _, is_new), count in zip(self.items, written):
                 self.report.claims += count
                 if is_new:

@@ -37,7 +37,7 @@ CLAIM_COLUMNS = (
     "actor", "concept", "detail", "aspect", "occasion", "place", "kind", "lang", "as_of", "sentence_start",
 )
 GROUP_COLUMNS = (
-    "group_id", "status", "category", "label", "scope", "claim_id", "doc", "text", "start", "end",
+    "story", "group_id", "status", "category", "label", "scope", "claim_id", "doc", "source", "text", "start", "end",
     "value", "value_low", "value_high", "unit", "qualifier", "as_of", "attribution", "source_line", "place",
     "explanation",
 )
@@ -139,19 +139,21 @@ def story_records(stories) -> list[dict]:
              "declared": s.declared, "documents": list(s.doc_ids)} for s in stories]
 
 
-def group_record(group: Group, claim: Claim) -> dict:
-    """A claim with its group, as ``GROUP_COLUMNS``: the group's category and scope, the claim's value."""
+def group_record(group: Group, claim: Claim, outlet: str | None = None) -> dict:
+    """A claim with its group, as ``GROUP_COLUMNS``: the group's story, category and scope, the
+    claim's value, its document's source (``outlet``) and the source line it speaks for."""
     from .compare.sources import source_line
 
     record = {name: getattr(claim, name) for name in GROUP_COLUMNS if hasattr(claim, name)}
-    record["source_line"] = source_line(claim.attribution).label
-    record.update(group_id=group.group_id, status=group.status, category=group.category, label=group.label,
-                  scope=group.scope, explanation=group.explanation)
+    record["source_line"] = source_line(claim.attribution, outlet).label
+    record.update(story=group.story, group_id=group.group_id, status=group.status, category=group.category,
+                  label=group.label, scope=group.scope, explanation=group.explanation, source=outlet)
     return record
 
 
-def group_records(pairs: Iterable[tuple[Group, Claim]]) -> Iterator[dict]:
-    return (group_record(group, claim) for group, claim in pairs)
+def group_records(pairs: Iterable[tuple[Group, Claim]], outlets: dict[str, str] | None = None) -> Iterator[dict]:
+    outlets = outlets or {}
+    return (group_record(group, claim, outlets.get(claim.doc)) for group, claim in pairs)
 
 
 def export_groups(store, out: TextIO, fmt: str = "csv", *, story: str | None = None, claim_filter=None) -> int:
@@ -166,7 +168,7 @@ def export_groups(store, out: TextIO, fmt: str = "csv", *, story: str | None = N
     pairs = grouped_claims(store, claim_filter)
     if story is not None:
         pairs = ((group, claim) for group, claim in pairs if group.story == story)
-    return write(group_records(pairs), GROUP_COLUMNS, out, fmt)
+    return write(group_records(pairs, store.outlets()), GROUP_COLUMNS, out, fmt)
 
 
 def document_records(docs: Iterable[StoredDocument]) -> Iterator[dict]:

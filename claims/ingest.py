@@ -25,7 +25,7 @@ from .batches import Batch, FileOutcome, FileTask, IngestReport, ProgressCallbac
 from .errors import DocumentError, DuplicateDocumentId
 from .models import MAX_CLAIMS, Claim, Document, claim_id_for
 from .parallel import ordered_map
-from .store import DocumentState, Store, StoredDocument
+from .store import DocumentState, Store, StoredDocument, claim_rows
 
 STATE_CHUNK = 500  # files whose stored state is looked up together
 # A pool pays for its start (a fork, and each worker compiles the extractor's patterns, about
@@ -220,7 +220,7 @@ def _scan(store: Store | None, files: list[Path], ids: dict[Path, str], lang: st
             task = _task(path, resolved, doc_id, states.get(doc_id))
         except DocumentError as exc:
             task = FileTask(str(path), resolved, doc_id, outcome=FileOutcome(str(path), error=str(exc)))
-        task.lang, task.with_terms = lang, store is not None
+        task.lang, task.for_store = lang, store is not None
         if task.outcome is not None:
             task.outcome.doc_id, task.outcome.resolved = doc_id, resolved
         yield task
@@ -270,8 +270,11 @@ def _extract_file(task: FileTask) -> FileOutcome:
     warnings = doc.warnings
     if len(claims) >= MAX_CLAIMS:
         warnings += (f"{path}: more than {MAX_CLAIMS:,} claims; only the first {MAX_CLAIMS:,} were kept",)
+    if task.for_store:  # the writer only inserts: rows (plain tuples, cheap to send) and story terms come from here
+        return FileOutcome(task.path, doc, is_new=task.is_new, warnings=warnings, doc_id=task.doc_id,
+                           resolved=task.resolved, story_terms=_story_terms(doc), rows=claim_rows(doc, claims))
     return FileOutcome(task.path, doc, claims, is_new=task.is_new, warnings=warnings, doc_id=task.doc_id,
-                       resolved=task.resolved, story_terms=_story_terms(doc) if task.with_terms else None)
+                       resolved=task.resolved)
 
 
 def _story_terms(doc: Document) -> tuple[str, str]:

@@ -273,7 +273,7 @@ def test_ctrl_c_keeps_every_document_whole(cli, corpus, db, monkeypatch, fake_ex
 def test_ctrl_c_inside_a_write_keeps_committed_documents(tmp_path, corpus, fake_extractor, monkeypatch):
     monkeypatch.setattr("claims.batches.BATCH_SECONDS", 0.0)  # write after every document
     with Store(tmp_path / "s.db") as store:
-        original = store.replace_documents
+        original = store.replace_document_rows
 
         def interrupted_write(items, *terms):  # terms: the documents' story terms
             items = list(items)
@@ -283,7 +283,7 @@ def test_ctrl_c_inside_a_write_keeps_committed_documents(tmp_path, corpus, fake_
                     raise KeyboardInterrupt
             return original(items, *terms)
 
-        monkeypatch.setattr(store, "replace_documents", interrupted_write)
+        monkeypatch.setattr(store, "replace_document_rows", interrupted_write)
         with pytest.raises(KeyboardInterrupt):
             ingest(store, [corpus])
         assert [d.doc_id for d in store.documents()] == ["a"]

@@ -91,6 +91,15 @@ def test_the_missing_may_fall():
     assert compare_group([a, b])[0] == "update"
 
 
+def test_a_plain_count_changes_both_ways_between_reports_but_conflicts_on_one_day():
+    forty = replace(make_claim(doc="a", category="count", concept="diver", value=40.0, as_of="2024-03-12",
+                               scope="2024-03"), attribution="the governor said")
+    ten = replace(make_claim(doc="b", category="count", concept="diver", value=10.0, as_of="2024-03-15",
+                             scope="2024-03"), attribution="the organisers said")
+    assert compare_group([forty, ten])[0] == "update"  # the search was scaled back
+    assert compare_group([forty, replace(ten, as_of="2024-03-12")])[0] == "conflict"  # one day, two sources
+
+
 def test_a_regional_part_is_no_rival_but_cannot_exceed_the_total():
     total = make_claim(doc="a", value=25.0)
     own_total = make_claim(doc="b", value=30.0)  # a report with a breakdown: 30 dead, 9 in Galati

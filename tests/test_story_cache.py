@@ -93,11 +93,11 @@ class CountingInputs(StoryInputs):
         return super().texts(doc_ids)
 
 
-def _cached(store: Store) -> tuple[list, list[str]]:
+def _cached(store: Store, rebuild: bool = False) -> tuple[list, list[str]]:
     with store.transaction() as conn:
         inputs = CountingInputs(conn)
         inputs.read = []
-        return detect_stored_stories(inputs), inputs.read
+        return detect_stored_stories(inputs, rebuild=rebuild), inputs.read
 
 
 def test_cached_stories_are_those_found_from_scratch(folder, tmp_path):
@@ -111,7 +111,9 @@ def test_cached_stories_are_those_found_from_scratch(folder, tmp_path):
         assert read == [] and stories == scratch
         with store.transaction() as conn:
             conn.execute("DELETE FROM story_terms")
-        stories, read = _cached(store)  # without them every text is read once
+        stories, read = _cached(store)  # nothing changed: the story index holds all it needs
+        assert read == [] and stories == scratch
+        stories, read = _cached(store, rebuild=True)  # built anew without them, every text is read once
         assert sorted(read) == sorted(FILES) and stories == scratch
         again, read = _cached(store)
         assert read == [] and again == scratch  # all from the cache
@@ -140,7 +142,8 @@ def test_a_changed_file_or_a_stale_key_is_read_again(folder, tmp_path):
         assert _cached(store)[1] == []  # the changed document's terms came with it
         with store.transaction() as conn:
             conn.execute("UPDATE story_terms SET key = 'stale' WHERE doc_id = 'mine'")
-        stories, read = _cached(store)
+        assert _cached(store) == (_scratch(folder), [])  # unchanged, 'mine' is not recomputed
+        stories, read = _cached(store, rebuild=True)
         assert read == ["mine"] and stories == _scratch(folder)
 
 

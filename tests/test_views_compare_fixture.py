@@ -108,6 +108,9 @@ def test_groups_export_carries_attribution_source_line_and_place(store):
     monitor = next(r for r in rows if r["text"] == "71" and r["doc"] == "ferry-wire-0314")
     assert monitor["source_line"] == "independent monitor" and "Observatory" in monitor["attribution"]
     assert {r["place"] for r in rows if r["doc"] == "hochwasser-tagesblatt-0415"} >= {"Galați", "Vaslui"}
+    # each row names its group's story and its document's source, so a shared file shows who said what
+    assert monitor["story"] and len({r["story"] for r in rows}) > 1 and monitor["source"]
+    assert all(len({r["story"] for r in rows if r["group_id"] == g}) == 1 for g in {r["group_id"] for r in rows})
     out = io.StringIO()
     export_groups(store, out, "json")
     assert any(r["source_line"] == "official (ministry)" for r in json.loads(out.getvalue()))

@@ -17,7 +17,7 @@ def regroup(store: Store) -> list[Group]:
     source line of its document's source (front matter)."""
     from ..stories import detect_stored_stories
 
-    return store.regroup(_grouper(store), stories=detect_stored_stories)
+    return store.regroup(_grouper(store), stories=lambda inputs: detect_stored_stories(inputs, rebuild=True))
 
 
 def regroup_changed(store: Store) -> None:
@@ -32,7 +32,7 @@ def regroup_changed(store: Store) -> None:
 
 def _grouper(store: Store):
     """``group(claims, stories)`` as both regroups call it, with each document's outlet."""
-    outlets = {doc.doc_id: doc.source for doc in store.documents() if doc.source}
+    outlets = store.outlets()
     return lambda claims, stories: group_claims(claims, stories=stories, outlets=outlets)
 
 

@@ -21,7 +21,7 @@ STORY_THRESHOLDS = Section({
         "terms_per_document": required(int, "a document is compared by this many of its best words"),
         "block_terms": required(int, "of those, this many rarest words find the documents it is compared with"),
         "max_block_documents": required(int, "a word in more documents than this finds none (it is not rare)"),
-        "idf_floor_documents": required(int, "weights are computed as if the store held at least this many documents"),
+        "common_documents": required(int, "a word in this many documents or more weighs nothing; weights depend on a word's document count alone"),
         "min_word_length": required(int, "shorter words are left out"),
         "label_names": required(int, "a story's label names at most this many of its shared words"),
     })

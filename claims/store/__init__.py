@@ -10,7 +10,7 @@ SQLite errors leave it as StoreError / StoreLocked.
 """
 
 from .block_table import BlockTables
-from .claim_table import CLAIM_FIELDS, ClaimTables, fts_query
+from .claim_table import CLAIM_FIELDS, ClaimTables, claim_rows, fts_query
 from .connection import DEFAULT_TIMEOUT_SECONDS, StoreConnection
 from .document_table import DocumentState, DocumentTables, StoredDocument
 from .group_tables import GroupTables, GroupView
@@ -29,5 +29,6 @@ class Store(DocumentTables, ClaimTables, GroupTables, StoryTables, BlockTables, 
 
 
 __all__ = [
-    "CLAIM_FIELDS", "DEFAULT_TIMEOUT_SECONDS", "DocumentState", "GroupView", "Store", "StoredDocument", "fts_query",
+    "CLAIM_FIELDS", "DEFAULT_TIMEOUT_SECONDS", "DocumentState", "GroupView", "Store", "StoredDocument", "claim_rows",
+    "fts_query",
 ]

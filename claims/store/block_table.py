@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 
 from ..models import Claim, Group, Story
 from .claim_table import CLAIM_ORDER_SQL, CLAIM_SELECT
-from .connection import chunks, marks
+from .connection import PARAMETERS_PER_QUERY, chunks, marks
 from .group_tables import mark_groups_stale
 from .story_table import StoryInputs, write_stories
 
@@ -88,8 +88,10 @@ class BlockTables:
                     blocks = conn.execute("SELECT count(*) FROM dirty_blocks").fetchone()[0]
                 else:
                     only = _dirty_stories(conn, found)
+            few = sorted(only) if only is not None and len(only) <= PARAMETERS_PER_QUERY else []
+            of_stories = f"WHERE d.story IN ({marks(few)})" if few else ""
             rows = conn.execute(f"SELECT d.story, {CLAIM_SELECT} FROM claims c {_IN_DIRTY_BLOCK} "
-                                f"JOIN documents d ON d.doc_id = c.doc ORDER BY {CLAIM_ORDER_SQL}")
+                                f"JOIN documents d ON d.doc_id = c.doc {of_stories} ORDER BY {CLAIM_ORDER_SQL}", few)
             claims = [Claim(*row) for story, *row in rows if only is None or story in only]
             groups = list(group(claims) if found is None else group(claims, found))
             _replace_block_groups(conn, groups, {c.claim_id: c.doc for c in claims}, only)
@@ -150,10 +152,15 @@ def _replace_block_groups(
         new[g.group_id] = (row, members)
     # Groups whose claims are all gone (their documents were replaced or removed).
     conn.execute("DELETE FROM groups WHERE NOT EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = groups.group_id)")
-    old_ids = [gid for gid, story in conn.execute(
-        "SELECT DISTINCT m.group_id, g.story FROM group_members m JOIN claims c ON c.claim_id = m.claim_id "
-        f"{_IN_DIRTY_BLOCK} JOIN groups g ON g.group_id = m.group_id"
-    ) if only is None or story in only]
+    if only is None or len(only) > PARAMETERS_PER_QUERY:
+        old_ids = [gid for gid, story in conn.execute(
+            "SELECT DISTINCT m.group_id, g.story FROM group_members m JOIN claims c ON c.claim_id = m.claim_id "
+            f"{_IN_DIRTY_BLOCK} JOIN groups g ON g.group_id = m.group_id") if only is None or story in only]
+    else:  # the groups of those stories first: a dirty block (counts, dates) may hold most claims
+        old_ids = [gid for (gid,) in conn.execute(
+            "SELECT DISTINCT g.group_id FROM groups g JOIN group_members m ON m.group_id = g.group_id "
+            f"JOIN claims c ON c.claim_id = m.claim_id {_IN_DIRTY_BLOCK} WHERE g.story IN ({marks(sorted(only))})",
+            sorted(only))]
     old: dict[str, tuple[tuple, set[str]]] = {}
     for chunk in chunks(old_ids):
         for row in conn.execute(f"SELECT {_GROUP_COLUMNS} FROM groups WHERE group_id IN ({marks(chunk)})", chunk):

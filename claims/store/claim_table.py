@@ -45,6 +45,12 @@ def claim_row(claim: Claim, doc: Document) -> tuple:
     return tuple(row)
 
 
+def claim_rows(doc: Document, claims: list[Claim]) -> list[tuple]:
+    """The rows of ``doc``'s claims as the store inserts them (``claim_row``): a pure function, so an
+    ingest's workers compute them and the writer only inserts."""
+    return [claim_row(claim, doc) for claim in claims]
+
+
 def derived_values(sentence: str, subject: str | None, value, lang: str) -> tuple[str, float | None]:
     """The DERIVED_COLUMNS of a claim: the stems of its subject and sentence, its value if a number."""
     number = float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None

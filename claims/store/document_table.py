@@ -14,7 +14,7 @@ from .. import documents, version
 from ..errors import AmbiguousDocument, UnknownDocument
 from ..models import Claim, Document
 from .block_table import mark_blocks, mark_blocks_of
-from .claim_table import CLAIM_FIELDS, claim_row, index_claims_after, insert_claims, last_claim_rowid
+from .claim_table import CLAIM_FIELDS, claim_rows, index_claims_after, insert_claims, last_claim_rowid
 from .connection import chunks, marks
 from .group_tables import mark_groups_stale
 from .story_table import save_story_terms
@@ -112,8 +112,14 @@ class DocumentTables:
         news article, so ingest hands over documents in batches. The write
         lock is held only while writing, not while extracting.
         """
+        return self.replace_document_rows([(doc, claim_rows(doc, list(claims))) for doc, claims in items], story_terms)
+
+    def replace_document_rows(
+        self, items: Iterable[tuple[Document, list[tuple]]], story_terms: Iterable[tuple[str, str, str]] = ()
+    ) -> list[int]:
+        """``replace_documents`` with each document's claims as rows already (``claim_table.claim_rows``)."""
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        prepared = [(doc, [claim_row(claim, doc) for claim in claims]) for doc, claims in items]
+        prepared = list(items)
         with self.transaction() as conn:
             mark_groups_stale(conn, True)
             mark_blocks_of(conn, [doc.doc_id for doc, _ in prepared])  # the blocks of the claims replaced ...
@@ -177,6 +183,11 @@ class DocumentTables:
         with self.reading() as conn:
             rows = conn.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY doc_id").fetchall()
         return [stored_document(row) for row in rows]
+
+    def outlets(self) -> dict[str, str]:
+        """doc id -> the source its front matter names, of the documents that name one."""
+        with self.reading() as conn:
+            return dict(conn.execute("SELECT doc_id, source FROM documents WHERE source IS NOT NULL AND source != ''"))
 
     def documents_under(self, folder: str) -> list[StoredDocument]:
         """The documents read from files under the absolute path ``folder``, ordered by id."""

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from ..errors import SchemaTooNew
 from .sql_script import run_in_transaction
+from .story_index_schema import m017_story_index
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -244,6 +245,7 @@ MIGRATIONS: list[Migration] = [
     m014_story_terms,
     m015_dirty_blocks,
     m016_dirty_documents,
+    m017_story_index,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

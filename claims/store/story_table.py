@@ -18,6 +18,7 @@ from ..models import Document, Story
 from .connection import chunks, marks
 
 _STORY_COLUMNS = "story_id, label, first, last, declared"
+_STORY_ROW = "label, first, last, n_docs, declared"
 
 
 class StoryInputs:
@@ -43,9 +44,21 @@ class StoryInputs:
             found.update(self._conn.execute(f"SELECT doc_id, text FROM documents WHERE doc_id IN ({marks(chunk)})", chunk))
         return found
 
-    def cached_terms(self) -> dict[str, tuple[str, str]]:
-        """doc id -> (key, terms) as saved."""
-        return {doc: (key, terms) for doc, key, terms in self._conn.execute("SELECT doc_id, key, terms FROM story_terms")}
+    def cached_terms(self, doc_ids: Sequence[str] | None = None) -> dict[str, tuple[str, str]]:
+        """doc id -> (key, terms) as saved, of every document or of ``doc_ids``."""
+        if doc_ids is None:
+            return {doc: (key, terms) for doc, key, terms in self._conn.execute("SELECT doc_id, key, terms FROM story_terms")}
+        found = {}
+        for chunk in chunks(list(doc_ids)):
+            found.update((doc, (key, terms)) for doc, key, terms in self._conn.execute(
+                f"SELECT doc_id, key, terms FROM story_terms WHERE doc_id IN ({marks(chunk)})", chunk))
+        return found
+
+    def index(self):
+        """The story index of the store (``story_index.StoryIndexRows``, migration m017)."""
+        from .story_index import StoryIndexRows
+
+        return StoryIndexRows(self._conn)
 
     def save_terms(self, rows: Iterable[tuple[str, str, str]]) -> None:
         """Save (doc id, key, terms) rows and forget the terms of documents no longer stored."""
@@ -59,17 +72,18 @@ def save_story_terms(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, st
 
 
 def write_stories(conn: sqlite3.Connection, stories: Iterable[Story]) -> None:
-    """Replace the stories and set each document's story."""
+    """Make the stored stories ``stories`` and set each document's story, writing only the rows that
+    differ (a one-file ingest changes one story or two of thousands)."""
     stories = list(stories)
-    conn.execute("DELETE FROM stories")
-    conn.executemany(
-        "INSERT INTO stories (story_id, label, first, last, n_docs, declared) VALUES (?, ?, ?, ?, ?, ?)",
-        [(s.story_id, s.label, s.first, s.last, len(s.doc_ids), int(s.declared)) for s in stories],
-    )
-    conn.execute("UPDATE documents SET story = NULL")
-    conn.executemany(
-        "UPDATE documents SET story = ? WHERE doc_id = ?", [(s.story_id, d) for s in stories for d in s.doc_ids]
-    )
+    rows = {s.story_id: (s.label, s.first, s.last, len(s.doc_ids), int(s.declared)) for s in stories}
+    old = {sid: tuple(rest) for sid, *rest in conn.execute(f"SELECT story_id, {_STORY_ROW} FROM stories")}
+    conn.executemany("DELETE FROM stories WHERE story_id = ?", [(sid,) for sid in old if sid not in rows])
+    conn.executemany(f"INSERT OR REPLACE INTO stories (story_id, {_STORY_ROW}) VALUES (?, ?, ?, ?, ?, ?)",
+                     [(sid, *row) for sid, row in rows.items() if old.get(sid) != row])
+    story_of = {d: s.story_id for s in stories for d in s.doc_ids}
+    conn.executemany("UPDATE documents SET story = ? WHERE doc_id = ?",
+                     [(story_of.get(doc), doc) for doc, story in conn.execute("SELECT doc_id, story FROM documents")
+                      if story_of.get(doc) != story])
 
 
 class StoryTables:

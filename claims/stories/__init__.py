@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from ..lexicon import load
 from ..models import Document, Story
-from .cache import TermSource, stored_terms, story_documents, terms_key
+from .cache import TermSource, stored_terms, terms_key
 from .cluster import StoryDocument, date_bounds, declared_id, detect
 from .terms import Terms, bridge_concept, document_terms, name_key
 
@@ -54,9 +54,12 @@ def detect_stories(documents: Iterable[Document], config: dict | None = None) ->
     return detect(docs, config)
 
 
-def detect_stored_stories(source: TermSource, config: dict | None = None) -> list[Story]:
+def detect_stored_stories(source: TermSource, config: dict | None = None, rebuild: bool = False) -> list[Story]:
     """The stories of a store's documents (``source``: ``claims.store.story_table.StoryInputs``),
-    reading the texts only of documents whose cached terms are missing or stale (``cache.py``);
-    the same stories as ``detect_stories`` over every document read anew."""
+    recomputing only what changed since the last regroup (``index.py``; everything with
+    ``rebuild``) and reading the texts only of documents whose cached terms are missing or stale
+    (``cache.py``); the same stories as ``detect_stories`` over every document read anew."""
+    from .index import indexed_stories
+
     config = config or settings()
-    return detect(story_documents(source, config), config)
+    return indexed_stories(source, source.index(), config, rebuild)

@@ -1,10 +1,14 @@
 """Documents -> stories: TF-IDF cosine between documents, blocked by rare shared words, linked
 within a window of days, joined by single link.
 
-1. Weights: a term's weight in a document (``terms.py``) times its inverse document frequency
-   ``log((N + 1) / (df + 1)) + 1``, where N is the number of documents but at least
-   ``idf_floor_documents`` (in a folder of five reports, a word all five share still tells of
-   their event); each document keeps its ``terms_per_document`` heaviest terms, normalised.
+1. Weights: a term's weight in a document (``terms.py``) times ``term_idf`` of its document
+   frequency df: ``log((C + 1) / (df + 1))`` with C ``common_documents`` (a word in C documents or
+   more weighs nothing), df taken at the middle of its bin (1, 2, 3, 4, then 5-7, 8-15, 16-31, ...:
+   ``log(C + 1) - (log(lo + 1) + log(hi + 1)) / 2``). The weight depends on df alone, never on the
+   number of documents, and changes only when df leaves its bin: a new document changes the
+   weights of the few documents that share a word whose bin it changed, which is what lets a
+   regroup recompute only those (``index.py``). Each document keeps its ``terms_per_document``
+   heaviest terms, normalised.
 2. Blocking: a document is compared only with the documents that share one of its
    ``block_terms`` heaviest terms held by 2 to ``max_block_documents`` documents. The work grows
    with the number of documents times the size of those lists, never with its square.
@@ -14,7 +18,8 @@ within a window of days, joined by single link.
    (a derby and a strike in Belgrade) are not one story by the city's name alone.
 4. Pairs are joined best first (cosine, then ids: the same stories whatever the order of
    ingest). Documents whose front matter names a story are that story; two declared stories
-   are never joined, an undeclared document may join a declared one.
+   are never joined, an undeclared document may join a declared one. A story so depends only on
+   the connected part of the graph of links (and of documents declaring one name) it lies in.
 
 Story ids are stable: a declared story's id is its name as declared ("kivu-ferry"); any other
 is "s" and 7 hex digits of a hash of its earliest document's id (earliest by date, then id), so
@@ -32,6 +37,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import Story
 from .terms import Terms
@@ -75,19 +81,36 @@ def declared_id(name: str) -> str:
 def detect(docs: Sequence[StoryDocument], settings: dict) -> list[Story]:
     """Stories of ``docs`` (every document in exactly one), sorted by id."""
     docs = sorted(docs, key=lambda d: d.doc_id)
-    vectors, df = _vectors(docs, settings)
+    df: dict[str, int] = defaultdict(int)
+    for d in docs:
+        for term in d.terms.weights:
+            df[term] += 1
+    vectors = [document_vector(d.terms.weights, df, settings) for d in docs]
     bounds = [date_bounds(d.date) for d in docs]
-    candidates = sorted(_candidates(vectors, df, settings))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, vector in enumerate(vectors):
+        for term in block_terms(vector, df, settings):
+            postings[term].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for holders in postings.values():
+        for x, i in enumerate(holders):
+            for j in holders[x + 1:]:
+                pairs.add((i, j))
     links = []
-    for i, j in candidates:
-        sim = _cosine(vectors[i], vectors[j], settings["term_cap"])
-        a, b = bounds[i], bounds[j]
-        if a is None or b is None:
-            if sim >= settings["undated_similarity"]:
-                links.append((-sim, i, j))
-        elif sim >= settings["similarity"] and max(0, b[0] - a[1], a[0] - b[1]) <= settings["window_days"]:
+    for i, j in pairs:
+        sim = cosine(vectors[i], vectors[j], settings["term_cap"])
+        if linked(sim, bounds[i], bounds[j], settings):
             links.append((-sim, i, j))
-    links.sort()
+    return join_stories(docs, vectors, links, settings)
+
+
+def join_stories(docs: Sequence[StoryDocument], vectors: Sequence[dict[str, float]],
+                 links: list[tuple[float, int, int]], settings: dict) -> list[Story]:
+    """The stories of ``docs`` (sorted by id) given their vectors and their links ``(-cosine, i, j)``
+    (``i < j`` indices into ``docs``), sorted by id. Of a part of the documents closed under links
+    and declared names, it gives the stories a run over all of them gives."""
+    links = sorted(links)
+    bounds = [date_bounds(d.date) for d in docs]
     parent = list(range(len(docs)))
     label = [declared_id(d.declared) if d.declared else None for d in docs]
 
@@ -111,54 +134,61 @@ def detect(docs: Sequence[StoryDocument], settings: dict) -> list[Story]:
             join(first_of.setdefault(name, i), i)
     for _sim, i, j in links:
         join(i, j)
-    members = _members(parent, root)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(parent)):
+        members[root(i)].append(i)
     stories = [_story(docs, [vectors[i] for i in group], group, bounds, label[r], settings)
                for r, group in members.items()]
     stories.sort(key=lambda s: s.story_id)
     return stories
 
 
-def _members(parent: list[int], root) -> dict[int, list[int]]:
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(parent)):
-        members[root(i)].append(i)
-    return members
+@lru_cache(maxsize=4096)
+def term_idf(df: int, common: int) -> float:
+    """The inverse document frequency of a term held by ``df`` documents (module docstring, 1.)."""
+    if df >= common or df < 1:
+        return 0.0
+    if df <= 4:
+        lo = hi = df
+    else:
+        lo = 1 << (df.bit_length() - 1)
+        lo, hi = max(lo, 5), min(2 * lo - 1, common - 1)
+    return math.log(common + 1) - (math.log(lo + 1) + math.log(hi + 1)) / 2
 
 
-def _vectors(docs: Sequence[StoryDocument], settings: dict) -> tuple[list[dict[str, float]], dict[str, int]]:
-    df: dict[str, int] = defaultdict(int)
-    for d in docs:
-        for term in d.terms.weights:
-            df[term] += 1
-    n = max(len(docs), settings["idf_floor_documents"])
-    keep = settings["terms_per_document"]
-    idf = {t: math.log((n + 1) / (count + 1)) for t, count in df.items()}  # once per term, not per document
-    vectors = []
-    for d in docs:
-        # Heaviest first, then by term: (-weight, term) tuples sort so without a key function.
-        top = sorted([(-(w * idf[t]), t) for t, w in d.terms.weights.items()])[:keep]
-        norm = math.sqrt(sum(w * w for w, _ in top)) or 1.0
-        vectors.append({t: -w / norm for w, t in top})
-    return vectors, df
+def term_class(df: int, settings: dict) -> tuple[float, bool]:
+    """What a document's vector and blocking read of a term's df: its weight and whether it may block.
+    A document is recomputed only when one of its terms changed class."""
+    return term_idf(df, settings["common_documents"]), 2 <= df <= settings["max_block_documents"]
 
 
-def _candidates(vectors: list[dict[str, float]], df: dict[str, int], settings: dict) -> set[tuple[int, int]]:
-    postings: dict[str, list[int]] = defaultdict(list)
+def document_vector(weights: dict[str, float], df, settings: dict) -> dict[str, float]:
+    """A document's ``terms_per_document`` heaviest terms, weighted by ``term_idf`` and normalised
+    (``df``: term -> document frequency, for every term of ``weights``)."""
+    common = settings["common_documents"]
+    # Heaviest first, then by term: (-weight, term) tuples sort so without a key function.
+    top = sorted([(-(w * term_idf(df[t], common)), t) for t, w in weights.items() if df[t] < common])
+    top = top[: settings["terms_per_document"]]
+    norm = math.sqrt(sum(w * w for w, _ in top)) or 1.0
+    return {t: -w / norm for w, t in top}
+
+
+def block_terms(vector: dict[str, float], df, settings: dict) -> list[str]:
+    """The terms that find the documents a document is compared with (module docstring, 2.)."""
     most = settings["max_block_documents"]
-    for i, vector in enumerate(vectors):
-        rare = [(w, t) for t, w in vector.items() if 2 <= df[t] <= most]
-        rare.sort(key=lambda wt: (-wt[0], wt[1]))
-        for _w, term in rare[: settings["block_terms"]]:
-            postings[term].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for docs in postings.values():
-        for x, i in enumerate(docs):
-            for j in docs[x + 1:]:
-                pairs.add((i, j))
-    return pairs
+    rare = [(w, t) for t, w in vector.items() if 2 <= df[t] <= most]
+    rare.sort(key=lambda wt: (-wt[0], wt[1]))
+    return [term for _w, term in rare[: settings["block_terms"]]]
 
 
-def _cosine(a: dict[str, float], b: dict[str, float], cap: float = 1.0) -> float:
+def linked(sim: float, a: tuple[int, int] | None, b: tuple[int, int] | None, settings: dict) -> bool:
+    """Whether two documents of this cosine and these date bounds tell of one story."""
+    if a is None or b is None:
+        return sim >= settings["undated_similarity"]
+    return sim >= settings["similarity"] and max(0, b[0] - a[1], a[0] - b[1]) <= settings["window_days"]
+
+
+def cosine(a: dict[str, float], b: dict[str, float], cap: float = 1.0) -> float:
     """Cosine of two normalised vectors, each term adding at most ``cap``: one shared city is no story.
     The shared terms are found by a set intersection (in C) and summed exactly (``fsum``), so the
     sum is the same whatever order the intersection comes in."""
