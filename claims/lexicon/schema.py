@@ -125,7 +125,7 @@ DATES = Section({
     "scheduled_words": optional(WORDS, "words of a clause that tells of something planned: a year-less date is ahead"),
     "past_tense_words": optional(WORDS, "words of a clause that tells of the past: its year-less date is not ahead"),
     "relative_years": required({str: int}, 'words after a year-less date and the year offset they name'),
-    "count_start": optional({str: WORDS}, 'since: a date after these starts a count, not its time ("seit dem 26. September"); unless_before: unless one follows it ("since 2013, when"); unless_relative: nor a comma and one of these ("since the flood of 1962, which")'),
+    "count_start": optional({str: WORDS}, 'since: a date after these starts a count, not its time ("seit dem 26. September"); unless_before: unless one follows it ("since 2013, when"); unless_relative: nor a comma and one of these ("since the flood of 1962, which"); earlier_level: a figure after these ("up from 72") dated right after is a count\'s earlier level'),
     "standalone_relative_years": optional({str: int}, 'a year named relative to the report ("im vergangenen Jahr")'),
     "relative_days": required({str: int}, 'days relative to the publication day ("gestern": -1)'),
     "lowercase_only": required(WORDS, 'relative days that count only in lower case ("morgen")'),
