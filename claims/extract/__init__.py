@@ -30,7 +30,13 @@ from .enumerations import (
     share_readings,
     share_units,
 )
-from .inclusions import back_references, breakdowns, far_number_of, parts_of_tolls
+from .inclusions import (
+    back_references,
+    breakdowns,
+    counted_by_organisers,
+    far_number_of,
+    parts_of_tolls,
+)
 from .noise import NoiseChecker, is_identifier, is_metadata_date, is_ordinal
 from .numbers import find_numbers
 from .parts import parts_keep_their_whole, parts_of_wholes, people_among_casualties
@@ -113,6 +119,7 @@ def _extract(text: str, lang: str, as_of: str | None) -> list[Claim]:
     back_references(ctx, numbers, readings)
     far_number_of(ctx, numbers, readings)
     borrow_readings(ctx, numbers, readings)
+    counted_by_organisers(ctx, numbers, readings)
     actors = actors_of(ctx, numbers, readings, links)
     people_among_casualties(ctx, numbers, readings)
     parts_keep_their_whole(ctx, numbers, readings)

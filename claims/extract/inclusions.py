@@ -8,11 +8,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .. import lexicon
 from ..models import NumberMatch
+from .attribution import attribution_at
 from .nouns import concept_key, number_of_noun_in
 from .parts import figure_before, named_part
 from .predicates import predicates_near
 from .reading import Reading, joined
+from .scope import sentence_events
 from .sentences import TextContext
 
 LIST_GAP = re.compile(r"\s*(?:[^\W\d_]+\s*)?(?:,|und|and|sowie|or|oder)\s*(?:[^\W\d_]+\s+){0,2}", re.IGNORECASE)
@@ -132,3 +135,30 @@ def far_number_of(ctx: TextContext, numbers: list[NumberMatch], readings: list[R
             readings[i] = Reading(category.name, category.concept, noun)
         elif readings[i] is None:
             readings[i] = Reading("count", concept_key(noun), noun)
+
+
+@lexicon.lexicon_cache()
+def _counted_by(lang: str) -> list[tuple[str, tuple[str, ...], frozenset[str]]]:
+    """(category, source word stems, event keys) of the categories whose people a source counts."""
+    return [(name, tuple(w.rstrip("*").lower() for w in c["counted_by"]["sources"]), frozenset(c["counted_by"]["events"]))
+            for name, c in lexicon.load("extract", lang)["categories"].items() if c.get("counted_by")]
+
+
+def counted_by_organisers(ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None]) -> None:
+    """"eine Woche zuvor hatten die Veranstalter 1,03 Millionen Menschen gezählt", in a sentence of a
+    demonstration: people in general counted by a protest's organisers (the figure's source or a word
+    of its clause before it) take part in it (``counted_by`` of a category in extract.yaml)."""
+    vocab, rules = ctx.vocab, _counted_by(ctx.lang)
+    for i, number in enumerate(numbers):
+        reading = readings[i]
+        if not rules or reading is None or reading.category != "count" or (reading.subject or "").lower() not in vocab.people_in_general:
+            continue
+        index, clause = ctx.clause(number)
+        # who counted: the figure's source, or the subject of its clause ("hatten die Veranstalter ... gezählt")
+        source = f"{attribution_at(ctx, index, number.start) or ''} {ctx.text[clause[0] : number.start]}".lower()
+        events = {e[2] for e in sentence_events(ctx.text, ctx.span(index), vocab)}
+        for name, sources, keys in rules:
+            category = next((c for c in vocab.categories if c.name == name), None)
+            if category and events & keys and any(w.startswith(sources) for w in re.findall(r"[^\W\d_]+", source)):
+                readings[i] = Reading(category.name, category.concept, reading.subject, from_noun=reading.from_noun)
+                break

@@ -14,6 +14,10 @@ CATEGORY = Section({
     "min_value": optional(float, "smaller numbers are not of this category"),
     "general_only": optional(bool, 'its verbs decide only people in general ("sent 2,000 people", not "rescue workers")'),
     "yields_to_verbs": optional(bool, "a noun of it takes another category's verb next to it (\"Bewohner evakuiert\")"),
+    "counted_by": optional(Section({
+        "sources": required(WORDS, 'who counts them: a source with one of these words ("Veranstalter")'),
+        "events": required(WORDS, 'the event keys (events) one of which the sentence must name ("protests")'),
+    }), 'people in general counted by these sources in a sentence of such an event are of this category'),
 })
 ATTRIBUTION = Section({
     "before": required(WORDS, 'phrases before their source ("laut", "according to")'),
