@@ -180,7 +180,7 @@ def group_view_record(view: GroupView) -> dict:
     """A group as ``claims conflicts`` and ``claims query`` show it: its fields, counts and shown claims."""
     g = view.group
     return {
-        "group_id": g.group_id, "category": g.category, "label": g.label, "scope": g.scope,
+        "group_id": g.group_id, "story": g.story, "category": g.category, "label": g.label, "scope": g.scope,
         "status": g.status, "explanation": g.explanation, "n_docs": view.n_docs, "n_claims": view.n_claims,
         "claims": [_with_line(claim_record(c), c) for c in view.claims],
     }

@@ -147,6 +147,8 @@ def test_subgroups_sum_against_a_total():
         for c in (replace(x, doc=d, as_of="2024-05-20") for x in extract_claims(t, lang=lang, doc_date="2024-05-20"))])
     injured = [g for g in groups if g.status != "single"]
     assert [(g.status, g.explanation.split(" (")[0]) for g in injured] == [("sum_agree", "23 + 24 = 47 vs 47")]
+    # the named subgroup is shown under the total it adds up to, not as a group of its own
+    assert len(groups) == 1 and len(groups[0].claim_ids) == 3
 
 
 def test_an_unattributed_figure_takes_the_line_of_its_outlet():

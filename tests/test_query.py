@@ -183,6 +183,7 @@ def test_cli_query_table_and_json(cli):
     data = json.loads(result.output)
     assert {g["category"] for g in data["groups"]} == {"deaths", "injuries"}
     assert all(c["claim_id"] and "sentence" in c for g in data["groups"] for c in g["claims"])
+    assert all("story" in g for g in data["groups"])  # a group is of one story
 
 
 def test_cli_conflicts_diff_group(cli):

@@ -34,5 +34,7 @@ def test_part_of_a_toll_in_its_own_report(case, tmp_path):
             assert group.status == case["status"], group.explanation
         if "not_status" in case:
             assert group.status != case["not_status"], group.explanation
+        if "explanation" in case:
+            assert case["explanation"] in group.explanation, group.explanation
     finally:
         store.close()

@@ -5,8 +5,13 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from claims.lexicon.gaps import adverbial_gap
 from claims.lexicon.vocabulary import vocabulary
-from claims.lexicon.wordlists import LOWERED_MIN_CHARS, WordMatcher, lowered
+from claims.lexicon.wordlists import (
+    LOWERED_MIN_CHARS,
+    WordMatcher,
+    lowered,
+)
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 MATCHERS = ("predicates", "attribution_any", "event_words", "ages", "idioms", "price_words", "back_references")
@@ -15,7 +20,7 @@ PIECES = [
     " ", "  ", "\n", ".", ",", "-", "Leben", "leben", "LEBEN", "nahm", "Nahm", " fest", " Polizei", "wurden getötet",
     "WURDEN GETÖTET", "Getötet", "laut", "Laut ", "nach Angaben", "NACH ANGABEN", "offiziell", "OFFIZIELL",
     "Jahre alt", "ı", "İ", "ſ", "ẞ", "ß", "K", "Σ", "killed", "Killed", "according to", "ACCORDING TO", "aged",
-    "x", "Nr.", "z.B.", "Streik", "Generalstreik", "protests", "Proteste", "Preis", "price", "damals", "then", "12", "3.000",
+    "x", "Nr.", "z.B.", "sprach", " am Montag", " von", "Streik", "Generalstreik", "protests", "Proteste", "Preis", "price", "damals", "then", "12", "3.000",
 ]
 long_texts = st.lists(st.sampled_from(PIECES), min_size=60, max_size=300).map("".join)
 
@@ -70,3 +75,15 @@ def test_date_word_scan_finds_what_the_cased_trigger_finds(text, lang):
     g = grammar(lang)
     found = [(m.start(), m.end()) for m in fast_finditer(g.word_trigger, g.word_trigger_lower, text)]
     assert found == [(m.start(), m.end()) for m in g.word_trigger.finditer(text)]
+
+
+def test_an_adverbial_gap_takes_phrases_of_time_and_place_only():
+    gap = adverbial_gap(["am", "in", "on"], ["weiterhin", "earlier"])
+    matcher = WordMatcher(["=sprach* ~ von", "spoke ~ of"], gap)
+    text = ("Die Polizei sprach am Mittwoch in Lyon von neun Toten. Sie sprach von zwei. "
+            "Sie spricht weiterhin von drei. The union spoke earlier on Sunday of 12 dead.")
+    for padded in (text, text + " " * LOWERED_MIN_CHARS):  # scanned directly and lower-cased
+        found = [m.group() for m in matcher.finditer(padded)]
+        assert found == ["sprach am Mittwoch in Lyon von", "sprach von", "spoke earlier on Sunday of"]
+    assert not list(matcher.finditer("Sie sprach mit Vertretern von 20 Gruppen."))
+    assert [m.group() for m in WordMatcher(["=sprach* ~ von"]).finditer("sprach von, sprach am Mittwoch von")] == ["sprach von"]

@@ -215,7 +215,7 @@ def _group_claims(
             groups.append(_make_group(_group_id("claim", c.claim_id), [c], c.scope, config, story))
         elif concept:
             detail = c.detail
-            if detail is not None and c.category in general[0] and is_general(detail, general[1]):
+            if detail is not None and (c.category in general[0] or concept in general[0]) and is_general(detail, general[1]):
                 detail = None  # "769 pilgrims", "769 people": one toll
             elif detail is not None and is_general(detail, perpetrators):
                 detail = PERPETRATORS  # "drei Angreifer", "die drei Täter": one subgroup, never the toll
@@ -240,6 +240,8 @@ def _group_claims(
         for c in members:
             keyed[(*block, subject_keys[normalise_subject(c.subject)])].append(c)
     parts = subgroups.parts()
+    if parts:
+        _join_subgroups(keyed, parts)
     for (story, category, unit, key), members in keyed.items():
         scope_of = stories.scope_function(story) if stories is not None and story is not None else SCOPE
         head = (story, category, unit, key) if stories is not None and stories.hashed else (category, unit, key)
@@ -247,6 +249,27 @@ def _group_claims(
             groups.append(_make_group(_group_id(*head, id_part), scoped, scope, config, story, parts, outlets))
     groups.sort(key=attrgetter("group_id"))  # one string key: 5x cheaper than (category, label, id)
     return groups
+
+
+def _join_subgroups(keyed: dict[tuple, list[Claim]], parts: dict[str, list[Claim]]) -> None:
+    """The subgroups summed with the rest of a toll ("23 officers" beside "24 others") join the
+    rest's key: they are shown under the toll they add up to, never as a group of their own."""
+    rest_key = {}
+    for key, members in keyed.items():
+        for c in members:
+            if c.claim_id in parts:
+                rest_key[c.claim_id] = key
+    target = {s.claim_id: rest_key[rest] for rest, named in parts.items() if rest in rest_key for s in named}
+    moved: list[tuple[tuple, Claim]] = []
+    for key, members in keyed.items():
+        if any(c.claim_id in target and target[c.claim_id] != key for c in members):
+            stay = [c for c in members if c.claim_id not in target or target[c.claim_id] == key]
+            moved.extend((target[c.claim_id], c) for c in members if c.claim_id in target and target[c.claim_id] != key)
+            members[:] = stay
+    for key, c in moved:
+        keyed[key].append(c)
+    for key in [k for k, members in keyed.items() if not members]:
+        del keyed[key]
 
 
 def _join_broader_events(by_concept: dict[tuple, list[Claim]]) -> None:

@@ -86,3 +86,10 @@ def _match(text: str | None, kinds, hedges) -> SourceLine | None:
 def _has_stem(padded: str, stem: str) -> bool:
     """``stem`` inside a word (or, with spaces, across words) of the space-padded words."""
     return stem in padded
+
+
+@lexicon_cache(maxsize=1)
+def facility_lines() -> frozenset[str]:
+    """The lines that count one facility (``facility: true`` in sources.yaml: a hospital, a
+    morgue): a figure of theirs is a part of the total, a rival only when higher."""
+    return frozenset(line for line, about in load("sources")["lines"].items() if about.get("facility"))

@@ -40,7 +40,7 @@ from ..models import Claim, Group
 from .explain import explain
 from .intervals import INF, claim_interval, span_or_open
 from .series import LineIndex, Rec, conflict_pair, pair_weight, update_pair
-from .sources import OTHER, OUTLET, source_line
+from .sources import OTHER, OUTLET, facility_lines, source_line
 from .sums import (
     PLACE,
     Finding,
@@ -88,6 +88,8 @@ def _record(claim: Claim, timed: bool, window: int, part: str | None, within: bo
     line = source_line(claim.attribution, outlet)
     # A source no kind names ("Lusamba said", "he said") is compared as the outlet's own voice.
     named = line.line not in (OUTLET, OTHER)
+    if line.line in facility_lines() and not (part or "").startswith("actor:"):
+        part = f"{PLACE}({line.line})"  # one hospital's figure, wherever it is: a part of the total
     return Rec(claim, low, high, claim.qualifier == "vague", as_start, as_end, in_window,
                line.line if named else OUTLET, named, part, within and claim.scope is not None)
 
@@ -202,17 +204,21 @@ def findings(
     falls = category in falling or claims[0].concept in falling  # "missing": a category or a concept
     window = config["update_window_days"]
     subgroups = subgroups or {}
-    within = category in config.get("within_report_categories", ())
+    within = bool({category, claims[0].concept} & set(config.get("within_report_categories", ())))
     timed = grows or falls
     recs = []
+    # subgroups shown in the group of the rest they are summed with are compared through it
+    summed = {s.claim_id for c in claims if c.claim_id in subgroups for s in subgroups[c.claim_id]}
     for c in claims:
+        if c.claim_id in summed:
+            continue
         if c.claim_id in subgroups:
             recs.append(_record(c, timed, window, "subgroup:"))
             recs.extend(_record(s, timed, window, f"subgroup:{s.detail}") for s in subgroups[c.claim_id])
         else:
             recs.append(_record(c, timed, window, part_key(c), within, outlets.get(c.doc)))
     regional_parts(recs)
-    if category in config.get("within_report_categories", ()):
+    if within:
         inner_parts(recs, *(tuple(w.casefold() for w in config.get(key, ())) for key in ("part_words", "total_words")))
     classes: dict[str | None, list[Rec]] = {}
     for r in recs:
@@ -262,7 +268,7 @@ def status_of_sorted(
 
 def _two_named_lines(claims: list[Claim]) -> bool:
     """One report setting two named sources of different lines side by side is compared with itself."""
-    if not claims or claims[0].category not in load_config().get("within_report_categories", ()):
+    if not claims or not {claims[0].category, claims[0].concept} & set(load_config().get("within_report_categories", ())):
         return False
     lines = {source_line(c.attribution) for c in claims[:1000] if c.scope}
     return len({line.line for line in lines if line.named}) >= 2

@@ -38,15 +38,16 @@ def regional_parts(recs: list[Rec]) -> None:
     """Keep a place as a part only where a group shows a breakdown by place.
 
     A toll's own place is the event's ("Bei einem Brand in Monastir starben 40 Menschen"), not
-    a region: the figures of a place are regional parts when the group names two or more places,
+    a region: the figures of a place are regional parts when the group names two or more places
+    (a facility, always a part, is none of them),
     when one report gives a higher total of no place beside a figure of it ("25 Tote, neun davon
     im Kreis Galați"), or when the place is a facility ("Galați (Kreiskrankenhaus)", "morgue")."""
     places = {r.part for r in recs if r.part and r.part.startswith(PLACE)}
-    if len(places) != 1:
+    # a facility (a hospital's count) is a part wherever it is, and no region of a breakdown
+    regions = {p for p in places if not ("(" in p or p.endswith(FACILITY_WORDS))}
+    if len(regions) != 1:
         return
-    place = next(iter(places))
-    if "(" in place or place.endswith(FACILITY_WORDS):
-        return
+    place = next(iter(regions))
     whole_low: dict[str, float] = {}
     for r in recs:
         if r.part is None:

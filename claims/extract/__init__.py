@@ -34,13 +34,16 @@ from .inclusions import (
     back_references,
     breakdowns,
     counted_by_organisers,
+    differences,
     far_number_of,
+    groups_named_by_copula,
     parts_of_tolls,
 )
 from .noise import NoiseChecker, is_identifier, is_metadata_date, is_ordinal
 from .numbers import find_numbers
 from .parts import parts_keep_their_whole, parts_of_wholes, people_among_casualties
 from .places import add_places
+from .presence import count_states, fate_states, last_parts
 from .scope import find_scope_dates
 from .sentences import TextContext, split_sentences
 from .singulars import find_singulars
@@ -120,10 +123,15 @@ def _extract(text: str, lang: str, as_of: str | None) -> list[Claim]:
     far_number_of(ctx, numbers, readings)
     borrow_readings(ctx, numbers, readings)
     counted_by_organisers(ctx, numbers, readings)
+    differences(ctx, numbers, readings)
     actors = actors_of(ctx, numbers, readings, links)
     people_among_casualties(ctx, numbers, readings)
     parts_keep_their_whole(ctx, numbers, readings)
     parts_of_tolls(ctx, numbers, readings)
+    groups_named_by_copula(ctx, numbers, readings)
+    count_states(ctx, numbers, readings)
+    fate_states(ctx, numbers, readings)
+    last_parts(ctx, numbers, readings)
     parts = parts_of_wholes(ctx, numbers, readings, actors)
     claims = add_places(ctx, number_claims(ctx, numbers, readings, actors, parts)) + date_claims(ctx, dates)
     claims.sort(key=lambda c: (c.start, c.end))

@@ -132,10 +132,25 @@ def is_money_change(text: str, number: NumberMatch, clause, vocab: Vocabulary) -
 
 def is_count_change(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> bool:
     """'stieg um 34.000 auf 2,77 Millionen', 'ist um 5.000 gesunken', 'rose by 34,000': a change of
-    a count. After "um" or "by" a verb of change must be in the clause ("kämpfen um 300 Jobs")."""
+    a count. After "um" or "by" a verb of change must be in the clause ("kämpfen um 300 Jobs").
+    A figure before a comparative and "than" is a difference too: "four more than the toll of 17",
+    "zwei weniger als am Vortag"."""
+    if is_difference(text, number, clause, vocab):
+        return True
     if not is_change(text, number, clause, vocab):
         return False
     return vocab.change_verbs.search(text, clause[0], clause[1]) is not None
+
+
+def is_difference(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> bool:
+    """True if a comparative and a comparison lead follow a count: "four more than", "neun weniger
+    als". Not a share or a sum ("mit 17,4 Prozent höher als der von Frauen" is a level), nor a
+    figure an attributive lead ("mit", "with") gives a noun before it."""
+    if number.kind not in ("cardinal", "decimal") or number.unit or after_attributive_lead(text, number, clause, vocab):
+        return False
+    after = [w.strip(".,;:").lower() for w in text[number.end : min(clause[1], number.end + 30)].split()[:2]]
+    return len(after) == 2 and after[0] in vocab.comparatives and any(
+        lead.split()[0] == after[1] for lead in vocab.comparison_leads)
 
 
 def as_change(reading: Reading) -> Reading:

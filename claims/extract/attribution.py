@@ -1,6 +1,6 @@
 """Attribution: the source the text names for a claim ("offiziell", "Laut der Regierung",
 "according to the health ministry", "said the regional governor"), read once per sentence;
-a claim takes the one written nearest it."""
+a claim takes the one written nearest it (carried.py: a source named in a neighbouring sentence)."""
 
 from __future__ import annotations
 
@@ -8,31 +8,8 @@ import re
 
 from ..lexicon.vocabulary import Vocabulary
 from .nouns import TOKEN, relative_opening
-from .sentences import TextContext
 
-BACK_REACH = 12  # "Das teilte", "Dies sagte": the attribution follows the opener at once
 _ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen the a an of von".split())
-
-
-def attribution_at(ctx: TextContext, index: int, offset: int) -> str | None:
-    """The source of a claim at ``offset`` in sentence ``index``: the attribution nearest it, or
-    that of a next sentence which names the source of this one ("... auf 52 gestiegen. Das teilte
-    das Ministerium mit.")."""
-    found = ctx.per_sentence("attributions", index, attributions_in)
-    if not found and index + 1 < len(ctx.sentences.starts) and not ctx.new_paragraph(index + 1):
-        found = _told_in_next(ctx, index + 1)
-    return nearest_attribution(found, offset)
-
-
-def _told_in_next(ctx: TextContext, index: int) -> list[tuple]:
-    """The first attribution of sentence ``index`` when the sentence opens with a back-reference
-    ("Das", "Dies") right before it: the source of the sentence before."""
-    lo, hi = ctx.span(index)
-    opener = TOKEN.match(ctx.text, lo)
-    if opener is None or opener.group() not in ctx.vocab.attribution_back_openers:
-        return []
-    found = ctx.per_sentence("attributions", index, attributions_in)
-    return [item[:2] for item in found[:1] if item[0] - opener.end() <= BACK_REACH]
 
 
 def nearest_attribution(found: list[tuple], near: int) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..models import Claim, DateMatch, NumberMatch, claim_id_for
-from .attribution import attribution_at
+from .carried import attribution_at
 from .noise import in_idiom, is_bare_fraction, is_name_number
 from .nouns import concept_key
 from .reading import Reading
@@ -62,11 +62,15 @@ def _number_claim(
     if detail is None and aspect is None and reading.subject and _state_of_some(reading, ctx):
         detail = concept_key(reading.subject)  # "103 Passagiere und sieben Crewmitglieder an Bord": two counts
     counts = reading.concept and (reading.category == "count" or ctx.vocab.counts_people(reading.category))
+    category, concept = reading.category, reading.concept
     if aspect is None and counts and is_capacity(ctx.text, number, ctx.clause(number)[1], ctx.vocab):
-        aspect = "capacity"  # "licensed for 120 passengers": compared only with other capacities
+        # "licensed for 120 passengers", "für 120 Passagiere zugelassen", "which holds about 49,800":
+        # a count of what a thing may hold, one concept in every language, compared only with capacities
+        category, concept, aspect = "count", "capacity", "capacity"
+        detail = None if detail == concept_key(reading.subject or "") else detail  # passengers are who it holds
     return _claim(
-        ctx, number, reading.category, value, low, high, unit, number.qualifier,
-        index, span, subject=reading.subject, concept=reading.concept, detail=detail, aspect=aspect, actor=actor,
+        ctx, number, category, value, low, high, unit, number.qualifier,
+        index, span, subject=reading.subject, concept=concept, detail=detail, aspect=aspect, actor=actor,
         scope=scope_of(ctx, index, number.start, number.end, reading.category), kind="number",
     )
 

@@ -38,12 +38,12 @@ from .parts import is_partitive_whole
 from .predicates import among_predicate, nearest_predicate, predicates_near
 from .reading import Reading
 from .sentences import TextContext
+from .totals import number_of_total
 
 _PUNCTUATION = ".,;:!?()[]{}\"'„“”»«*–-"
 
 # How near (characters) a casualty verb must stand to count a noun the lexicon does not know.
 CASUALTY_VERB_REACH = 25
-
 
 _NAME = r"[A-ZÄÖÜ][^\W\d_]*(?:[-'’][^\W\d_]+)?"
 
@@ -139,8 +139,8 @@ def _count_reading(ctx: TextContext, number: NumberMatch, clause) -> Reading | N
         category = vocab.noun(counted).category
         if category is not None:
             return Reading(category.name, category.concept, counted, from_noun=True)
-        return Reading("count", concept_key(counted), counted, from_noun=True)
-    return None
+    return number_of_total(ctx, number, clause) or (  # "The number of people killed in ... rose to 14"
+        Reading("count", concept_key(counted), counted, from_noun=True) if counted is not None else None)
 
 
 def _age_opener_before(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> str | None:

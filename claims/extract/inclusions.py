@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from .. import lexicon
+from ..lexicon import load
 from ..models import NumberMatch
-from .attribution import attribution_at
-from .nouns import concept_key, number_of_noun_in
-from .parts import figure_before, named_part
+from .amounts import as_change, is_difference
+from .carried import attribution_at
+from .nouns import TOKEN, concept_key, number_of_noun_in
+from .parts import figure_before, named_part, names_a_group, part_at
 from .predicates import predicates_near
 from .reading import Reading, joined
 from .scope import sentence_events
@@ -162,3 +165,68 @@ def counted_by_organisers(ctx: TextContext, numbers: list[NumberMatch], readings
             if category and events & keys and any(w.startswith(sources) for w in re.findall(r"[^\W\d_]+", source)):
                 readings[i] = Reading(category.name, category.concept, reading.subject, from_noun=reading.from_noun)
                 break
+
+
+@lru_cache(maxsize=4)
+def _copulas(lang: str) -> frozenset[str]:
+    """The copulas of extract.yaml ("were" in "six were children")."""
+    return frozenset(w.lower() for w in load("extract", lang).get("copulas", ()))
+
+
+def groups_named_by_copula(ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None]) -> None:
+    """A part of a toll that a copula names as a group is a toll of that group, beside the whole:
+    "Of the 17 dead, six were children", "Seven of the dead were children", "Sechs der Toten
+    waren Kinder" are dead children (detail "childr", "kind"), like "Among the dead were two
+    children"; a part named no group ("Seven of the dead were identified") keeps its reading."""
+    vocab, text = ctx.vocab, ctx.text
+    if not _copulas(vocab.lang):
+        return
+    for i, number in enumerate(numbers):
+        reading, base, after = readings[i], None, None
+        if reading is not None and reading.category in vocab.casualties and reading.detail is None \
+                and reading.aspect is None and reading.subject:
+            after = _after_partitive(text, number.end, reading.subject, vocab)  # "Seven of the dead"
+            base = reading if after is not None else None
+        elif reading is None or reading.category == "count" and not reading.from_noun:
+            whole = figure_before(ctx, numbers, readings, i)
+            of = readings[whole] if whole is not None else None
+            if of is not None and of.category in vocab.casualties and of.aspect is None \
+                    and part_at(ctx, numbers[whole]) == number.start:  # "Of the 17 dead, six"
+                base, after = of, number.end
+        noun = _copula_noun(text, after, ctx.span(ctx.locate(number.start))[1], vocab) if base else None
+        if noun is not None:
+            detail = concept_key(noun.rsplit(None, 1)[-1])  # "police officers" as "officers", as elsewhere
+            readings[i] = replace(base, subject=noun, detail=joined(base.detail, detail), end=None)
+
+
+def _after_partitive(text: str, start: int, subject: str, vocab) -> int | None:
+    """Where "of the dead" ends right after a figure ("Seven of the dead"), or None."""
+    words = list(TOKEN.finditer(text, start, start + 60))[:4]
+    for link in vocab.partitive_links:
+        size = len(link.split())
+        if len(words) > size and " ".join(w.group().lower() for w in words[:size]) == link \
+                and words[size].group() == subject:
+            return words[size].end()
+    return None
+
+
+def _copula_noun(text: str, start: int, end: int, vocab) -> str | None:
+    """The noun of a group right after a copula at ``start`` ("were children", "waren Kinder")."""
+    words = [t.group() for t in TOKEN.finditer(text, start, min(end, start + 60))][:3]
+    if len(words) < 2 or words[0].lower() not in _copulas(vocab.lang):
+        return None
+    for noun in ([" ".join(words[1:3])] if len(words) == 3 else []) + [words[1]]:
+        info = vocab.noun(noun)
+        if info.subgroup and noun.lower() not in vocab.people_in_general or info.person and names_a_group(vocab, noun):
+            return noun  # "were children", "were police officers" (a noun of the police is still a group)
+    return None
+
+
+def differences(ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None]) -> None:
+    """A figure that took its reading from a neighbour ("21 bodies ..., four more than the toll of
+    17") and is a difference ("four more than") is a change of what it counts, never its level."""
+    for i, number in enumerate(numbers):
+        reading = readings[i]
+        if reading is not None and reading.aspect != "change" and is_difference(
+                ctx.text, number, ctx.clause(number)[1], ctx.vocab):
+            readings[i] = as_change(reading)

@@ -113,6 +113,8 @@ def crossing_penalty(text: str, lo: int, hi: int, lang: str, verb_first: bool = 
     tokens = [t.group() for t in TOKEN.finditer(between)]
     if _other_clause(tokens, verb_first, lang):
         return None
+    if verb_first and any(t == "," and n.lower() in vocabulary(lang).relative_pronouns for t, n in zip(tokens, tokens[1:])):
+        return None  # "60,000 people had gathered at the stadium, which holds about 49,800": the clause's own
     first = next((i for i, t in enumerate(tokens) if t.lower() in CONJUNCTIONS), None)
     if first is not None:
         if any(is_figure(t, lang) for t in tokens) and not _coordinated(tokens, first, lang) \
@@ -123,8 +125,12 @@ def crossing_penalty(text: str, lo: int, hi: int, lang: str, verb_first: bool = 
         return None  # "200 im Einsatz, drei von ihnen verletzt": the verb is the part's
     if "," in tokens:
         after = len(tokens) - tokens[::-1].index(",")
-        if after < len(tokens) and is_figure(tokens[after], lang) and not _gapped(tokens[: after - 1], lang):
-            return None  # "5,000 protesters, 40 were arrested": the verb is the 40's
+        # "5,000 protesters, 40 were arrested", "17 survivors ..., but more than 200 people remain
+        # missing": the verb is the figure's after the comma
+        figure_after = after < len(tokens) and (is_figure(tokens[after], lang) or not verb_first and any(
+            is_figure(t, lang) and not (t.isdigit() and len(t) == 4) for t in tokens[after + 1 :]))  # no year
+        if figure_after and not _gapped(tokens[: after - 1], lang):
+            return None
     return PREDICATE_REACH if "," in between else 0
 
 

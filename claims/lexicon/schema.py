@@ -4,8 +4,9 @@
 neutral ones (``grouping.yaml``) alike. The loader checks every file against it on load, so
 a misspelt key fails with the file, the key and the closest known key; docs/lexicons.md is
 printed from these descriptions (scripts/lexicon_reference.py). Word patterns: a plain word matches that word in any case, a leading ``=`` demands the case as
-written, a trailing ``*`` allows up to four more letters, ``...`` stands for up to eight words;
-nouns also match as the last part of a compound.
+written, a trailing ``*`` allows up to four more letters, ``...`` stands for up to eight words,
+``~`` for up to three phrases of time or place (attribution's gap_leads, gap_adverbs); nouns also
+match as the last part of a compound.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ SOURCES = Section({
     "lines": required({str: Section({
         "label": required(str, 'how views name the line ("official", "independent monitor")'),
         "kinds": required({str: SOURCE_KIND}, 'the kinds of source of the line, shown in brackets ("ministry")'),
+        "facility": optional(bool, "the line counts one facility (a hospital): its figures are parts of the total, rivals only when higher"),
     })}, "the source lines a comparison keeps apart, tried in order; the first kind that matches wins"),
     "hedges": required(WORDS, 'words that hedge a figure, not name its source ("vermutlich", "reportedly")'),
     "outlet_label": required(str, "the line of a figure the outlet gives in its own voice"),

@@ -11,6 +11,9 @@ WORDS = [str]
 
 STORY_THRESHOLDS = Section({
         "similarity": required(float, "cosine of two documents' word weights (0-1) at which they tell of one story"),
+        "event_similarity": optional(float, "a lower cosine at which two reports of one kind of event and one main place are one story"),
+        "event_days": optional(int, "... when they are at most this many days apart"),
+        "event_names": optional(int, "... and the heaviest name of one is among this many heaviest names of the other"),
         "term_cap": required(float, "one shared word adds at most this much to a cosine (one city shared is no story)"),
         "undated_similarity": required(float, "the same, when either document has no publication date"),
         "window_days": required(int, "two reports of one story are at most this many days apart (a chain may span more)"),
@@ -31,6 +34,7 @@ STORY_WORDS = Section({
     "stopwords": required({str: WORDS}, "words of each language that tell nothing of an event (left out of story detection)"),
     "bridge": optional(Section({
         "words": required({str: {str: WORDS}}, 'concept -> its words per language ("wort*": and the words it begins); one term in both languages'),
+        "events": optional(WORDS, "the concepts above that are kinds of events (attack, flood), not news words (dead, police)"),
         "broader_events": required({str: str}, 'an event of extract.yaml -> the broader event it also is ("general_strike" -> "strike")'),
         "names": required({str: WORDS}, "a place's key -> its forms in German and English (\"Bukarest\", \"Bucharest\")"),
     }, "the bilingual bridge: German and English words of one concept are one term"), "German and English words that story detection reads as one term"),

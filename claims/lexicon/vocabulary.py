@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .gaps import adverbial_gap
 from .language import sentence_openers
 from .loader import lexicon_cache, load
 from .wordlists import KeyedMatcher, WordMatcher, normalise_token
@@ -184,6 +185,7 @@ def vocabulary(lang: str) -> Vocabulary:
     for concept, words in data.get("count_states", {}).items():  # "200 people on board" unless "were killed"
         categories.append(Category("count", concept, WordMatcher([]), WordMatcher(words), state=True))
     attribution = data["attribution"]
+    gap = adverbial_gap(attribution.get("gap_leads", []), attribution.get("gap_adverbs", []))  # "sprach am Mittwoch von"
     kinds = load("categories")
     numbers = load("numbers", lang)
     durations = {unit: [p for p, u in data["durations"].items() if u == unit] for unit in dict.fromkeys(data["durations"].values())}
@@ -209,11 +211,11 @@ def vocabulary(lang: str) -> Vocabulary:
         phrase_articles=frozenset(w.lower() for w in data.get("phrase_articles", [])),
         price_words=WordMatcher(data["price_words"]),
         attribution_before=WordMatcher(attribution["before"]),
-        attribution_after=WordMatcher(attribution["after"]),
+        attribution_after=WordMatcher(attribution["after"], gap),
         attribution_standalone=WordMatcher(attribution["standalone"]),
         attribution_needs_verb=frozenset(attribution["needs_verb"]),
         attribution_verbs=WordMatcher(attribution["verbs"]),
-        attribution_source_before=WordMatcher(attribution.get("source_before", [])),
+        attribution_source_before=WordMatcher(attribution.get("source_before", []), gap),
         attribution_not_source=frozenset(w.lower() for w in attribution.get("not_source", [])),
         attribution_clause_verbs=frozenset(w.lower() for w in attribution.get("clause_verbs", [])),
         attribution_between=frozenset(w.lower() for w in attribution.get("between", [])),
@@ -272,7 +274,7 @@ def vocabulary(lang: str) -> Vocabulary:
         inclusions=tuple(" ".join(w.lower().split()) for w in data.get("inclusions", [])),
         predicates=WordMatcher([p for category in categories for p in category.predicates.patterns]),
         attribution_any=WordMatcher(attribution["before"] + attribution["after"] + attribution["standalone"]
-                                    + attribution.get("source_only", []) + attribution.get("no_source", [])),
+                                    + attribution.get("source_only", []) + attribution.get("no_source", []), gap),
         category_nouns=WordMatcher([p for category in categories for p in category.nouns.patterns]),
         phrase_noun_starts=frozenset(
             p.split()[0].lower() for category in categories for p in category.nouns.patterns if " " in p.strip()
@@ -287,8 +289,7 @@ def vocabulary(lang: str) -> Vocabulary:
         linkers=frozenset(w.lower() for w in data["linkers"]),
         source_after_verb=attribution["source_after_verb"],
         dot_ordinals=bool(numbers["digits"].get("dot_ordinals")),
-        # a capitalised number word opens a sentence too: "stieg auf 23. Sechs Menschen gelten als
-        # vermisst" ends at "23.", which is no ordinal
+        # a capitalised number word opens a sentence too: "stieg auf 23. Sechs Menschen ..." ends at "23."
         sentence_openers=sentence_openers(lang) | _number_words(numbers),
     )
 

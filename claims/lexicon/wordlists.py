@@ -1,7 +1,9 @@
 """Compile the word patterns of the lexicons into fast matchers.
 
 A pattern is a lower-case word or phrase; a trailing ``*`` allows up to four
-more letters (inflection); ``...`` stands for up to eight words; a leading ``=`` makes it match in exactly the case
+more letters (inflection); ``...`` stands for up to eight words; ``~`` for an adverbial gap the
+matcher is given (up to three phrases of time or place, "sprach am Mittwoch in Lyon von"), which
+may be empty; a leading ``=`` makes it match in exactly the case
 written (German verbs are lower case: ``=leben`` is not the noun "Leben"). Tokens are normalised first: lower-cased, and German
 gender forms (``Demonstrant_innen``, ``Demonstrant*innen``, ``DemonstrantInnen``)
 reduced to their stem.
@@ -12,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cached_property
+
+from .gaps import ADVERBIAL
 
 LETTER = r"[^\W\d_]"
 CACHE_LIMIT = 200_000  # bounds memory on endless streams of new words
@@ -58,7 +62,9 @@ def normalise_token(token: str) -> str:
     return _GENDER.sub("", token).lower()
 
 
-def _word_regex(word: str) -> str:
+def _word_regex(word: str, gap: str = "") -> str:
+    if word == ADVERBIAL:
+        return gap
     if word == "...":
         # up to eight words in between ("nahm* ... fest"); \s and \S never overlap,
         # so the bounded repeat cannot backtrack badly.
@@ -68,15 +74,21 @@ def _word_regex(word: str) -> str:
     return re.escape(word)
 
 
-def _pattern_regex(pattern: str) -> str:
-    body = r"\s+".join(_word_regex(word) for word in pattern.lstrip("=").split())
+def _pattern_regex(pattern: str, gap: str = "") -> str:
+    body = ""
+    for i, word in enumerate(pattern.lstrip("=").split()):
+        # an adverbial gap holds the white space before it
+        body += ("" if i == 0 or word == ADVERBIAL else r"\s+") + _word_regex(word, gap)
     return f"(?-i:{body})" if pattern.startswith("=") else body
 
 
-def _pattern_atoms(pattern: str) -> tuple[str, ...]:
+def _pattern_atoms(pattern: str, gap: str = "") -> tuple[str, ...]:
     """``pattern`` as a sequence of regex atoms (one per letter, gap or word break), for a prefix tree."""
     atoms: list[str] = []
     for i, word in enumerate(pattern.split()):
+        if word == ADVERBIAL:
+            atoms.append(f"(?:{gap})" if gap else "(?:)")
+            continue
         if i:
             atoms.append(r"\s+")
         if word == "...":
@@ -89,7 +101,7 @@ def _pattern_atoms(pattern: str) -> tuple[str, ...]:
     return tuple(atoms)
 
 
-def pattern_tree(patterns: Iterable[str]) -> str:
+def pattern_tree(patterns: Iterable[str], gap: str = "") -> str:
     """An alternation of word patterns (see the module doc) as a prefix tree of regex atoms.
 
     It matches the same strings as the plain alternation of the patterns, but the engine
@@ -97,7 +109,7 @@ def pattern_tree(patterns: Iterable[str]) -> str:
     long word lists. The order of the branches is not the order of the patterns, so a
     match may be shorter than the longest pattern's: use it to find where matches start.
     """
-    tree = _prefix_tree(_pattern_atoms(pattern) for pattern in patterns)
+    tree = _prefix_tree(_pattern_atoms(pattern, gap) for pattern in patterns)
     return r"(?!x)x" if tree is None else tree
 
 
@@ -124,11 +136,12 @@ def _prefix_tree(sequences: Iterable[Iterable[str]]) -> str | None:
 class WordMatcher:
     """Matches single tokens or phrases in text against a list of patterns."""
 
-    def __init__(self, patterns: Iterable[str]):
+    def __init__(self, patterns: Iterable[str], gap: str = ""):
+        """``gap``: the regex of an adverbial gap ``~`` (``adverbial_gap``); without one it is empty."""
         self.patterns = [p if p.startswith("=") else p.lower() for p in patterns]
         longest_first = sorted(self.patterns, key=len, reverse=True)
-        self._alternation = "|".join(_pattern_regex(p) for p in longest_first) or r"(?!x)x"
-        self._lower_tree = pattern_tree(p.lstrip("=").lower() for p in self.patterns)
+        self._alternation = "|".join(_pattern_regex(p, gap) for p in longest_first) or r"(?!x)x"
+        self._lower_tree = pattern_tree((p.lstrip("=").lower() for p in self.patterns), gap)
         # Answers per token; news repeats its words, so most lookups are hits.
         self._exact_cache: dict[str, bool] = {}
         self._head_cache: dict[str, bool] = {}

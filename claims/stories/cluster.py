@@ -13,7 +13,10 @@ within a window of days, joined by single link.
    ``block_terms`` heaviest terms held by 2 to ``max_block_documents`` documents. The work grows
    with the number of documents times the size of those lists, never with its square.
 3. A pair tells of one story when its cosine reaches ``similarity`` (``undated_similarity`` when
-   either has no date) and its publication dates are at most ``window_days`` apart.
+   either has no date) and its publication dates are at most ``window_days`` apart. Short reports
+   share few words: two at most ``event_days`` apart whose cosine reaches ``event_similarity``
+   are one story when they name one kind of event (``bridge.events`` of stories.yaml) and one
+   main place (the heaviest name of one, among the ``event_names`` heaviest of the other).
    One shared word adds at most ``term_cap`` to the cosine, so that two reports from one city
    (a derby and a strike in Belgrade) are not one story by the city's name alone.
 4. Pairs are joined best first (cosine, then ids: the same stories whatever the order of
@@ -39,6 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicon import load
 from ..models import Story
 from .terms import Terms
 
@@ -99,7 +103,7 @@ def detect(docs: Sequence[StoryDocument], settings: dict) -> list[Story]:
     links = []
     for i, j in pairs:
         sim = cosine(vectors[i], vectors[j], settings["term_cap"])
-        if linked(sim, bounds[i], bounds[j], settings):
+        if linked(sim, bounds[i], bounds[j], settings, vectors[i], vectors[j]):
             links.append((-sim, i, j))
     return join_stories(docs, vectors, links, settings)
 
@@ -181,11 +185,41 @@ def block_terms(vector: dict[str, float], df, settings: dict) -> list[str]:
     return [term for _w, term in rare[: settings["block_terms"]]]
 
 
-def linked(sim: float, a: tuple[int, int] | None, b: tuple[int, int] | None, settings: dict) -> bool:
-    """Whether two documents of this cosine and these date bounds tell of one story."""
+def linked(sim: float, a: tuple[int, int] | None, b: tuple[int, int] | None, settings: dict,
+           va: dict[str, float] | None = None, vb: dict[str, float] | None = None) -> bool:
+    """Whether two documents of this cosine and these date bounds (and vectors, for short reports
+    of one event: ``one_event``) tell of one story."""
     if a is None or b is None:
         return sim >= settings["undated_similarity"]
-    return sim >= settings["similarity"] and max(0, b[0] - a[1], a[0] - b[1]) <= settings["window_days"]
+    days = max(0, b[0] - a[1], a[0] - b[1])
+    if sim >= settings["similarity"] and days <= settings["window_days"]:
+        return True
+    return va is not None and vb is not None and one_event(va, vb, sim, days, settings)
+
+
+def one_event(a: dict[str, float], b: dict[str, float], sim: float, days: int, settings: dict) -> bool:
+    """Short reports of one event share few words: two reports at most ``event_days`` apart whose
+    cosine reaches ``event_similarity`` tell of one story when they name one kind of event
+    (``bridge.events`` of stories.yaml: an attack, a flood) and one place that is the heaviest name
+    of one and among the heaviest ``event_names`` of the other ("Anschlag in Mostar", "Mostar trauert")."""
+    if days > settings.get("event_days", -1) or sim < settings.get("event_similarity", 1.0):
+        return False
+    events = _event_terms()
+    if not any(t in events for t in a.keys() & b.keys()):
+        return False
+    k = settings.get("event_names", 3)
+    top_a, top_b = _heaviest_names(a, k), _heaviest_names(b, k)
+    return bool(top_a and top_b and (top_a[0] in top_b or top_b[0] in top_a))
+
+
+def _heaviest_names(vector: dict[str, float], k: int) -> list[str]:
+    return [t for _w, t in heapq.nsmallest(k, ((-w, t) for t, w in vector.items() if t.startswith("n:")))]
+
+
+@lru_cache(maxsize=1)
+def _event_terms() -> frozenset[str]:
+    """The bridge terms of kinds of events (``bridge.events`` of stories.yaml): "b:attack"."""
+    return frozenset("b:" + e for e in load("stories").get("bridge", {}).get("events", ()))
 
 
 def cosine(a: dict[str, float], b: dict[str, float], cap: float = 1.0) -> float:

@@ -151,7 +151,7 @@ def _links(index: IndexRows, docs: dict[str, Document], vectors: dict, blocks: d
     found = set()
     for a, b in partners:
         sim = cosine(vectors[a], vectors[b], settings["term_cap"])
-        if linked(sim, bounds[a], bounds[b], settings):
+        if linked(sim, bounds[a], bounds[b], settings, vectors[a], vectors[b]):
             found.add((a, b, sim))
     return found
 
