@@ -106,6 +106,7 @@ DATES = Section({
     "weekdays": required({str: int}, "weekday names, 0 (Monday) to 6 (Sunday)"),
     "weekday_abbreviations": required({str: int}, 'abbreviated weekdays, dates only right before a date ("Fr,")'),
     "weekday_compounds": required(WORDS, 'parts of the day glued to a weekday ("Montagabend")'),
+    "year_openers": optional(WORDS, 'words before a year before 1900 that make it a date ("im Jahr 1863")'),
     "night_before": optional(WORDS, 'phrases before a day whose night before it they name ("in der Nacht zum Donnerstag")'),
     "night_after": optional(WORDS, 'words after a day (or ending it) that name the night after it ("Wednesday night", "Mittwochnacht")'),
     "day_suffixes": required(WORDS, 'letters after a day number ("15te", "10th")'),
