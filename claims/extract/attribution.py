@@ -211,7 +211,7 @@ def _source_preceding(text: str, trigger: re.Match, lo: int, hi: int, vocab: Voc
         before.pop()
     first = _words_before(before, len(before), vocab)  # "a report by the inspectorate found"
     if first == len(before) and before and before[-1].group() == ",":
-        # an apposition between the source and its verb: "The Observatory, an independent group, said"
+        # an apposition (or below a relative clause) between source and verb: "The Observatory, an independent group, said"
         opening = _words_before(before, len(before) - 1, vocab)
         if 1 < opening < len(before) - 1 and before[opening].group().lower() in _ARTICLES and before[opening - 1].group() == ",":
             first = min(first, _words_before(before, opening - 1, vocab))

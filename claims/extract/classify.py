@@ -35,7 +35,7 @@ from .nouns import (
 )
 from .numbers import is_figure, word_before
 from .parts import is_partitive_whole
-from .predicates import nearest_predicate, predicates_near
+from .predicates import among_predicate, nearest_predicate, predicates_near
 from .reading import Reading
 from .sentences import TextContext
 from .totals import number_of_total
@@ -44,7 +44,6 @@ _PUNCTUATION = ".,;:!?()[]{}\"'„“”»«*–-"
 
 # How near (characters) a casualty verb must stand to count a noun the lexicon does not know.
 CASUALTY_VERB_REACH = 25
-
 
 _NAME = r"[A-ZÄÖÜ][^\W\d_]*(?:[-'’][^\W\d_]+)?"
 
@@ -210,13 +209,14 @@ def _counted(ctx: TextContext, head: str, number: NumberMatch, clause) -> Readin
                 adjective = found[1]  # "Zwei schwer verletzte Bergleute starben": a worse fate overrides
             return Reading(adjective.name, adjective.concept, head, from_noun=True, detail=_subgroup(head, vocab))
     if category is None and not info.person:
-        # "Gunmen killed 5 villagers", "15 Palästinenser verletzt": a noun the lexicon does not
-        # know takes a casualty verb right next to it, as a group of its own ("killed", "villag"):
-        # 5 villagers are not compared with a toll of all people, nor 600 vultures with one.
+        # "Gunmen killed 5 villagers", "15 Palästinenser verletzt": a noun the lexicon does not know takes a casualty
+        # verb right next to it, or an "among" phrase before it, as a group of its own ("killed", "villag"): 5 villagers
+        # are not compared with a toll of all people, nor 600 vultures with one ("Unter den Vermissten sind neun Argentinier").
         found = nearest_predicate(text, number, clause, predicates_near(ctx, number), vocab.lang)
         if found is not None and found[0] <= CASUALTY_VERB_REACH and found[1].name in vocab.casualties \
                 and word_before(text, number.start, clause[0]) not in vocab.prepositions:  # "taken to three hospitals"
             category = found[1]
+        if (category := category or among_predicate(ctx, number, clause)) is not None:
             return Reading(category.name, category.concept, head, from_noun=True, detail=concept_key(head))
         return Reading("count", concept_key(head), head, from_noun=True)
     found = nearest_predicate(text, number, clause, predicates_near(ctx, number), vocab.lang)
