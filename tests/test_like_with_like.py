@@ -24,6 +24,9 @@ from tests.support.claimfactory import make_claim
     ("vermutlich", "outlet", "outlet"),
     (None, "outlet", "outlet"),
     ("laut Gsell", "other", "other source"),
+    ("the mine's operator said", "company", "company"),
+    ("Die Betreiberfirma sprach am Mittwoch von", "company", "company"),
+    ("a company spokesman said", "company", "company"),
 ])
 def test_source_lines(attribution, line, label):
     found = source_line(attribution)

@@ -221,3 +221,17 @@ def test_a_story_across_a_month_boundary_and_languages_is_compared_whole(cli, tm
     since = [(group, claim) for group, claim in deaths if claim.value == 40]
     assert len(since) == 2 and len({group for group, _ in since}) == 1, since
     assert all(not (claim.scope or "").startswith("2024-09") for _, claim in since), since
+
+
+def test_two_incidents_of_one_kind_are_told_by_their_names_in_either_spelling():
+    from claims.stories.cluster import two_events
+
+    settings = {"event_days": 3}
+    leeds = {"n:leeds": 0.6, "b:landing": 0.3, "w:passagi": 0.3}
+    guam = {"n:guam": 0.6, "b:landing": 0.3, "w:passagi": 0.3}
+    assert two_events(leeds, guam, 7, settings)  # a week apart, each without the other's place
+    assert not two_events(leeds, guam, 2, settings)  # within event_days the words decide
+    german = {"n:hongkong": 0.6, "b:protest": 0.3}
+    english = {"n:hong": 0.5, "n:kong": 0.4, "b:protest": 0.3}
+    assert not two_events(german, english, 4, settings)  # "Hongkong" is "Hong Kong"
+    assert not two_events(leeds, {"n:guam": 0.6, "w:passagi": 0.3}, 7, settings)  # no kind of event in common

@@ -33,7 +33,9 @@ from .enumerations import (
 from .inclusions import (
     back_references,
     breakdowns,
+    counted_by_organisers,
     differences,
+    far_number_of,
     groups_named_by_copula,
     parts_of_tolls,
 )
@@ -118,7 +120,9 @@ def _extract(text: str, lang: str, as_of: str | None) -> list[Claim]:
     share_readings(vocab, readings, links)
     breakdowns(ctx, numbers, readings)
     back_references(ctx, numbers, readings)
+    far_number_of(ctx, numbers, readings)
     borrow_readings(ctx, numbers, readings)
+    counted_by_organisers(ctx, numbers, readings)
     differences(ctx, numbers, readings)
     actors = actors_of(ctx, numbers, readings, links)
     people_among_casualties(ctx, numbers, readings)

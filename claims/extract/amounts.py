@@ -3,8 +3,10 @@ whether it is a change of a level ("stieg um 2 Prozent") rather than the level i
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+from .. import lexicon
 from ..lexicon.vocabulary import Vocabulary
 from ..models import NumberMatch
 from .nouns import TOKEN, concept_key, head_noun, noun_before, noun_of, price_noun
@@ -48,6 +50,27 @@ def measure_reading(text: str, number: NumberMatch, clause, vocab: Vocabulary) -
                    detail=concept_key(what) if what and what.lower() != unit else None)
 
 
+_OF_THING = re.compile(r"\s+of\s+(?:the\s+)?([^\W\d_]+)")
+
+
+@lexicon.lexicon_cache()
+def _weighed(lang: str) -> dict[str, frozenset[str]]:
+    return {unit: frozenset(w.lower() for w in things)
+            for unit, things in lexicon.load("extract", lang).get("weighed_things", {}).items()}
+
+
+def weight_reading(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading | None:
+    """"3 million pounds of concrete", "300 pounds of cocaine": a currency word that is also a unit of
+    weight, before "of" and a thing weighed, is a measure of that weight, not money."""
+    words = number.text.split()
+    unit = vocab.measures.key_of(words[-1]) if words and words[-1][0].isalpha() else None
+    things = _weighed(vocab.lang).get(unit) if unit else None
+    thing = _OF_THING.match(text, number.end, clause[1]) if things else None
+    if thing is None or thing.group(1).lower() not in things:
+        return None
+    return Reading("measure", unit, words[-1], unit=unit, from_noun=True, detail=concept_key(thing.group(1)))
+
+
 def _linked(text: str, end: int, vocab: Vocabulary) -> bool:
     """True if a linker ("of") follows ``end``: "110 tonnes of rice"."""
     following = text[end : end + 12].split()
@@ -55,6 +78,9 @@ def _linked(text: str, end: int, vocab: Vocabulary) -> bool:
 
 
 def money_reading(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> Reading:
+    weight = weight_reading(text, number, clause, vocab)
+    if weight is not None:
+        return weight
     lo = max(clause[0], number.start - 60)
     hi = min(clause[1], number.end + 40)
     phrase = vocab.price_words.search(text, lo, hi)

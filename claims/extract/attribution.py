@@ -211,10 +211,16 @@ def _source_preceding(text: str, trigger: re.Match, lo: int, hi: int, vocab: Voc
         before.pop()
     first = _words_before(before, len(before), vocab)  # "a report by the inspectorate found"
     if first == len(before) and before and before[-1].group() == ",":
-        # an apposition between the source and its verb: "The Observatory, an independent group, said"
+        # an apposition (or below a relative clause) between source and verb: "The Observatory, an independent group, said"
         opening = _words_before(before, len(before) - 1, vocab)
         if 1 < opening < len(before) - 1 and before[opening].group().lower() in _ARTICLES and before[opening - 1].group() == ",":
             first = min(first, _words_before(before, opening - 1, vocab))
+        else:  # a relative clause: "The Miners' Association, which represents contract workers, said"
+            commas = [k for k in range(len(before) - 1) if before[k].group() == ","]
+            k = commas[-1] if commas else -1
+            start = _words_before(before, k, vocab) if k > 0 and before[k + 1].group().lower() in vocab.relative_pronouns else k
+            if 0 <= start < k:  # the source without its clause, which may name anything ("which runs the hospitals")
+                return f"{text[before[start].start() : before[k].start()]} {trigger.group()}"
     named = [t.group() for t in before[first:] if t.group()[0].isalpha()]
     if not named or all(w.lower() in _ARTICLES or w in vocab.attribution_back_openers for w in named):
         return None  # "after the confirmed toll", "Dies bestätigte": an article or a back-reference names no source

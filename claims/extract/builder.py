@@ -67,7 +67,9 @@ def _number_claim(
         # "licensed for 120 passengers", "für 120 Passagiere zugelassen", "which holds about 49,800":
         # a count of what a thing may hold, one concept in every language, compared only with capacities
         category, concept, aspect = "count", "capacity", "capacity"
-        detail = None if detail == concept_key(reading.subject or "") else detail  # passengers are who it holds
+        own = concept_key(reading.subject) if reading.subject else None
+        # passengers are who it holds (no detail); a noun of no people is what it holds ("32 Gigabyte")
+        detail = own if own and not ctx.vocab.noun(reading.subject).known else (None if detail == own else detail)
     return _claim(
         ctx, number, category, value, low, high, unit, number.qualifier,
         index, span, subject=reading.subject, concept=concept, detail=detail, aspect=aspect, actor=actor,

@@ -35,7 +35,7 @@ from .nouns import (
 )
 from .numbers import is_figure, word_before
 from .parts import is_partitive_whole
-from .predicates import nearest_predicate, predicates_near
+from .predicates import among_predicate, nearest_predicate, predicates_near
 from .reading import Reading
 from .sentences import TextContext
 from .totals import number_of_total
@@ -44,7 +44,6 @@ _PUNCTUATION = ".,;:!?()[]{}\"'„“”»«*–-"
 
 # How near (characters) a casualty verb must stand to count a noun the lexicon does not know.
 CASUALTY_VERB_REACH = 25
-
 
 _NAME = r"[A-ZÄÖÜ][^\W\d_]*(?:[-'’][^\W\d_]+)?"
 
@@ -204,15 +203,20 @@ def _counted(ctx: TextContext, head: str, number: NumberMatch, clause) -> Readin
     if category is not None or info.person:
         adjective = _casualty_adjective(text, number.end, head, clause[1], vocab)
         if adjective is not None:  # "10.000 tote russische Soldaten": the dead, not the troops
+            at = text.find(head, number.end, clause[1]) + len(head)  # the verb after the noun, not the adjective
+            found = nearest_predicate(text, number, clause, [h for h in predicates_near(ctx, number) if h.start >= at], vocab.lang)
+            if found and found[0] <= CASUALTY_VERB_REACH + at - number.end and _worse(vocab, found[1].name, adjective.name):
+                adjective = found[1]  # "Zwei schwer verletzte Bergleute starben": a worse fate overrides
             return Reading(adjective.name, adjective.concept, head, from_noun=True, detail=_subgroup(head, vocab))
     if category is None and not info.person:
-        # "Gunmen killed 5 villagers", "15 Palästinenser verletzt": a noun the lexicon does not
-        # know takes a casualty verb right next to it, as a group of its own ("killed", "villag"):
-        # 5 villagers are not compared with a toll of all people, nor 600 vultures with one.
+        # "Gunmen killed 5 villagers", "15 Palästinenser verletzt": a noun the lexicon does not know takes a casualty
+        # verb right next to it, or an "among" phrase before it, as a group of its own ("killed", "villag"): 5 villagers
+        # are not compared with a toll of all people, nor 600 vultures with one ("Unter den Vermissten sind neun Argentinier").
         found = nearest_predicate(text, number, clause, predicates_near(ctx, number), vocab.lang)
         if found is not None and found[0] <= CASUALTY_VERB_REACH and found[1].name in vocab.casualties \
                 and word_before(text, number.start, clause[0]) not in vocab.prepositions:  # "taken to three hospitals"
             category = found[1]
+        if (category := category or among_predicate(ctx, number, clause)) is not None:
             return Reading(category.name, category.concept, head, from_noun=True, detail=concept_key(head))
         return Reading("count", concept_key(head), head, from_noun=True)
     found = nearest_predicate(text, number, clause, predicates_near(ctx, number), vocab.lang)
@@ -229,7 +233,8 @@ def _counted(ctx: TextContext, head: str, number: NumberMatch, clause) -> Readin
             # who did something are no population figure
             return Reading(found[1].name, found[1].concept, head, from_noun=True)
         return Reading(category.name, category.concept, head, from_noun=True)
-    if info.person and found is not None and not (found[1].general_only and not _general(head, vocab)):
+    general = head.lower() in vocab.people_in_general or info.subgroup  # people in general or a subgroup of them
+    if info.person and found is not None and not (found[1].general_only and not general):
         return _with_predicate(found[1], head, vocab)  # not "60,000 rescue workers were sent": no troops
     category = _whole_before_lead(text, number, clause, vocab) if info.person else None
     if category is None and head.lower() in vocab.strength_nouns and number.value > 1 and vocab.strength_cues.search(
@@ -268,11 +273,6 @@ def _subgroup(head: str, vocab: Vocabulary) -> str | None:
     """No detail for people in general, ``polizist`` for a subgroup of them (killed police officers)."""
     # "police officers" (a noun of two words) are a subgroup as "officers" are
     return concept_key(head.rsplit(None, 1)[-1]) if vocab.noun(head).subgroup else None
-
-
-def _general(head: str, vocab: Vocabulary) -> bool:
-    """True if ``head`` names people in general ("people", "Menschen") or a subgroup of them."""
-    return head.lower() in vocab.people_in_general or vocab.noun(head).subgroup
 
 
 def _worse(vocab: Vocabulary, fate: str, than: str) -> bool:

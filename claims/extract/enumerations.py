@@ -4,7 +4,7 @@ Members of an enumeration share the unit of the first ("Germany pledged 2 billio
 France 1.5 billion") and the reading taken from a counted noun ("Russland 3.000, ... Armenien
 70 Soldaten", "Russia sent 3,000 troops, Belarus 500"); a bare number paired with another takes
 its unit ("sieben statt 6,50 Euro"); a figure without a noun or verb of its own counts what the
-figure before it counts ("HRW sprach von mehr als 10.000").
+figure before it counts ("HRW sprach von mehr als 10.000", "against a police estimate of 240,000").
 """
 
 from __future__ import annotations
@@ -129,6 +129,18 @@ def borrow_readings(ctx: TextContext, numbers: list[NumberMatch], readings: list
     for i, reading in enumerate(readings):
         if reading is None:
             readings[i] = _reading_before(ctx, numbers, readings, i)
+        elif _rival_estimate(ctx, numbers[i]):  # "..., against a police estimate of 240,000": not police
+            readings[i] = _reading_before(ctx, numbers, readings, i) or reading
+
+
+def _rival_estimate(ctx: TextContext, number: NumberMatch) -> bool:
+    """True for a bare figure right after a number word and its linker ("a police estimate of
+    240,000", "eine Schätzung der Polizei von 5.000" is not): what stands before that word is who
+    estimated, not what is counted."""
+    words = ctx.text[max(0, number.start - 40) : number.start].lower().split()
+    after = ctx.text[number.end : number.end + 2].strip()
+    return len(words) >= 2 and words[-1] in ctx.vocab.linkers and words[-2] in ctx.vocab.number_words \
+        and (not after or not after[0].isalpha())
 
 
 def _reading_before(ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None], i: int) -> Reading | None:
@@ -143,5 +155,6 @@ def _reading_before(ctx: TextContext, numbers: list[NumberMatch], readings: list
     reading = readings[j]
     if reading.category in ("count", "duration", "measure"):
         return None  # not durations: a bare number after "drei Jahre" is seldom a number of years, nor of km
-    same_kind = numbers[j].kind in _COUNT_KINDS and numbers[i].kind in _COUNT_KINDS
+    # an article standing for one of them: "davon 47 in Nordrhein-Westfalen und einer in Bayern" (singulars.py)
+    same_kind = numbers[j].kind in _COUNT_KINDS and numbers[i].kind in (*_COUNT_KINDS, "article")
     return reading if same_kind else None

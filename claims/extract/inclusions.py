@@ -9,12 +9,16 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from .. import lexicon
 from ..lexicon import load
 from ..models import NumberMatch
 from .amounts import as_change, is_difference
-from .nouns import TOKEN, concept_key
+from .carried import attribution_at
+from .nouns import TOKEN, concept_key, number_of_noun_in
 from .parts import figure_before, named_part, names_a_group, part_at
+from .predicates import predicates_near
 from .reading import Reading, joined
+from .scope import sentence_events
 from .sentences import TextContext
 
 LIST_GAP = re.compile(r"\s*(?:[^\W\d_]+\s*)?(?:,|und|and|sowie|or|oder)\s*(?:[^\W\d_]+\s+){0,2}", re.IGNORECASE)
@@ -106,6 +110,61 @@ def breakdowns(ctx: TextContext, numbers: list[NumberMatch], readings: list[Read
                      if vocab.noun(w.strip(".,")).category is not None), None)
         if toll is not None and toll.name in vocab.casualties:
             readings[i] = Reading(toll.name, toll.concept, name.group(1), detail=concept_key(name.group(1)))
+
+
+def far_number_of(ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None]) -> None:
+    """"The number of people confirmed dead in the partial collapse of a 12-storey building near Miami
+    rose to four": a bare figure right after a level verb and its target word ("rose to", "stieg
+    auf") counts what the "number of" opening its clause counts, however long the phrase; a casualty
+    word inside the phrase ("confirmed dead") says what befell them."""
+    vocab, text = ctx.vocab, ctx.text
+    for i, number in enumerate(numbers):
+        if readings[i] is not None and (readings[i].category != "count" or not vocab.noun(readings[i].subject or "").person):
+            continue  # a plain count of "people" after "the number of" may still be told by a verb in its phrase
+        lo, _ = ctx.clause(number)[1]
+        words = text[max(lo, number.start - 30) : number.start].split()
+        if len(words) < 2 or words[-1].lower() not in vocab.change_targets or not vocab.level_verbs.matches(words[-2]):
+            continue
+        found = None
+        for found in vocab.number_of.finditer(text, lo, number.start):
+            pass
+        noun = number_of_noun_in(text, lo, number.start, vocab) if found is not None else None
+        if noun is None:
+            continue
+        hits = [h for h in predicates_near(ctx, number)
+                if found.end() <= h.start and h.end <= number.start and h.category.name in vocab.casualties]
+        category = hits[-1].category if hits else vocab.noun(noun).category
+        if category is not None:
+            readings[i] = Reading(category.name, category.concept, noun)
+        elif readings[i] is None:
+            readings[i] = Reading("count", concept_key(noun), noun)
+
+
+@lexicon.lexicon_cache()
+def _counted_by(lang: str) -> list[tuple[str, tuple[str, ...], frozenset[str]]]:
+    """(category, source word stems, event keys) of the categories whose people a source counts."""
+    return [(name, tuple(w.rstrip("*").lower() for w in c["counted_by"]["sources"]), frozenset(c["counted_by"]["events"]))
+            for name, c in lexicon.load("extract", lang)["categories"].items() if c.get("counted_by")]
+
+
+def counted_by_organisers(ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None]) -> None:
+    """"eine Woche zuvor hatten die Veranstalter 1,03 Millionen Menschen gezählt", in a sentence of a
+    demonstration: people in general counted by a protest's organisers (the figure's source or a word
+    of its clause before it) take part in it (``counted_by`` of a category in extract.yaml)."""
+    vocab, rules = ctx.vocab, _counted_by(ctx.lang)
+    for i, number in enumerate(numbers):
+        reading = readings[i]
+        if not rules or reading is None or reading.category != "count" or (reading.subject or "").lower() not in vocab.people_in_general:
+            continue
+        index, clause = ctx.clause(number)
+        # who counted: the figure's source, or the subject of its clause ("hatten die Veranstalter ... gezählt")
+        source = f"{attribution_at(ctx, index, number.start) or ''} {ctx.text[clause[0] : number.start]}".lower()
+        events = {e[2] for e in sentence_events(ctx.text, ctx.span(index), vocab)}
+        for name, sources, keys in rules:
+            category = next((c for c in vocab.categories if c.name == name), None)
+            if category and events & keys and any(w.startswith(sources) for w in re.findall(r"[^\W\d_]+", source)):
+                readings[i] = Reading(category.name, category.concept, reading.subject, from_noun=reading.from_noun)
+                break
 
 
 @lru_cache(maxsize=4)

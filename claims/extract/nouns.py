@@ -272,3 +272,4 @@ def noun_before(
         elif word.lower() not in _EN_STOP and not vocab.level_verbs.matches(word):
             return word  # "inflation reached 8.4%": the noun, not the verb
     return None
+

@@ -14,97 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import NamedTuple
 
-from ..lexicon import load
-from ..lexicon.loader import lexicon_cache
-from ..lexicon.vocabulary import vocabulary
 from ..models import Claim
+from .place_rules import PlaceRules, rules
 from .sentences import TextContext, clause_bounds
-
-_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’]*(?:\.(?=\s+[A-ZÀ-ÖØ-Þ]))?(?:-[\w'’]+)*"
-
-
-def _name(words: int) -> str:
-    """A capitalised name of at most ``words`` words ("St. Louis", "Süd-Kivu", "Lake Kivu")."""
-    return rf"{_WORD}(?:\s+{_WORD}){{0,{max(0, words - 1)}}}"
-
-
-class PlaceRules(NamedTuple):
-    categories: frozenset
-    reach_before: int
-    reach_after: int
-    pattern: re.Pattern
-    boundary: re.Pattern
-    not_places: frozenset
-    facilities: frozenset
-    openers: frozenset
-    not_endings: tuple
-    national: re.Pattern
-    relative: re.Pattern
-    owner_categories: frozenset
-    owner: re.Pattern | None
-    not_names: frozenset  # function words that open a sentence: "Insgesamt hat das Land ..."
-    joined: re.Pattern | None  # "and" before a second place phrase: "in Kalehe and on Idjwi island"
-
-
-def _alternation(words: list[str], ignore_case: bool = True) -> str:
-    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
-    return f"(?i:{body})" if ignore_case else f"(?:{body})"
-
-
-@lexicon_cache(maxsize=4)
-def rules(lang: str) -> PlaceRules:
-    """The compiled place rules of ``lang``."""
-    data = load("places")
-    words = data["languages"][lang]
-    preps = _alternation(words["prepositions"])
-    region_preps = _alternation(words["region_prepositions"] + words["prepositions"])
-    nouns = _alternation(words["region_nouns"] + words["facility_nouns"])
-    if words["compound_nouns"]:  # "Kleinstadt", "Kreiskrankenhaus": a region noun ends a compound
-        nouns = rf"(?:[A-ZÄÖÜ][a-zäöüß]*?)?{nouns}"
-    # "im benachbarten Kreis Vaslui"; a place adjective names the place: "im Osloer Regierungsviertel"
-    adjective = r"(?:[a-zäöüß]+(?:en|er|es|em|e|al|an|ing|ern)\s+|(?P<adjname>[A-ZÄÖÜ][a-zäöüß]+er)\s+)?"
-    name = _name(words["name_words"])
-    before = (rf"|{region_preps}\s+(?P<name2>{name})\s+(?P<noun2>{nouns})(?![\w-])" if words["name_before_noun"]
-              else "|(?P<name2>(?!))(?P<noun2>(?!))")
-    pattern = re.compile(
-        rf"(?<![\w-])(?:"
-        rf"{region_preps}\s+(?:(?:a|one|einem|einer)\s+)?{adjective}(?P<noun>{nouns})(?![\w-])(?:\s+(?i:of|von|de))?(?:\s+(?P<name>{name}))?"
-        rf"{before}"
-        rf"|{preps}\s+(?P<name3>{name}))"
-    )
-    boundary = re.compile(rf"(?<![\w-]){_alternation(words['boundaries'])}(?![\w-])|[,;:()\d]")
-    national = re.compile(rf"(?<![\w-]){_alternation(words['national_words'])}(?![\w-])")
-    relative = re.compile(rf"\s*,\s*{_alternation(words['relatives'])}(?![\w-])[^,;:]*,")
-    return PlaceRules(
-        frozenset(data["categories"]), data["reach_before"], data["reach_after"], pattern, boundary,
-        frozenset(w.casefold() for w in words["not_places"]), frozenset(w.casefold() for w in words["facility_nouns"]),
-        frozenset(w.casefold() for w in words["openers"]), tuple(words["not_place_endings"]), national, relative,
-        frozenset(data.get("owner_categories", [])), _owner_pattern(words, nouns, name),
-        vocabulary(lang).not_nouns | vocabulary(lang).sentence_openers,
-        _joined_pattern(words),
-    )
-
-
-def _owner_pattern(words: dict, nouns: str, name: str) -> re.Pattern | None:
-    """The name that opens a sentence as the owner of its figure: "Der Kreis Galați hat"."""
-    if not words.get("owner_links"):
-        return None
-    articles = _alternation(words.get("owner_articles", []) or ["(?!)"])
-    links = "|".join(r"\s*," if w == "," else r"\s+" + r"\s+".join(map(re.escape, w.split())) for w in words["owner_links"])
-    return re.compile(rf"(?:{articles}\s+(?P<noun>{nouns})\s+(?:(?i:of|von)\s+)?)?(?P<name>{name})(?=(?i:{links})(?![\w-]))")
-
-
-def _joined_pattern(words: dict) -> re.Pattern | None:
-    """A joiner and the start of a second place: "and on Idjwi", "und auf der Insel" (German
-    capitalises nouns, so there a preposition must come first: "und Hunderte" is no place;
-    "and two in Bukavu" is a second figure's)."""
-    if not words.get("joiners"):
-        return None
-    leads = {w for phrase in words["prepositions"] + words["region_prepositions"] for w in phrase.split()}
-    lead = rf"(?:{_alternation(sorted(leads))}\s+){{{1 if words['compound_nouns'] else 0},2}}"
-    return re.compile(rf"\s*(?:,\s*)?{_alternation(words['joiners'])}\s+{lead}{_WORD}")
 
 
 def _fronted(head: str, r: PlaceRules) -> bool:
@@ -113,31 +26,66 @@ def _fronted(head: str, r: PlaceRules) -> bool:
     return not words or (words[0].casefold() in r.openers and r.boundary.search(head) is None)
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def _place_of(found: re.Match, r: PlaceRules) -> str | None:
     noun = found.group("noun") or found.group("noun2")
     name = found.group("name") or found.group("name2") or found.group("name3")
     if name:
         name = name.rstrip(".")
-        first = name.split()[0].casefold()
+        first = _POSSESSIVE.sub("", name.split()[0].casefold())  # "in Wednesday's clashes": no place
         if first in r.not_places or (noun is None and (first in r.facilities or first.endswith(r.not_endings))):
             name = None
     if noun and noun.casefold().endswith(tuple(r.facilities)):
         return f"{name} ({noun})" if name else noun
-    if name is None and found.group("adjname"):
-        return f"{found.group('adjname')} {noun}"
+    if found.group("adjname"):
+        if r.name_before_noun:  # "in the Ahrweiler district (of Rhineland-Palatinate)": the district's name
+            return found.group("adjname")
+        if name is None:
+            return f"{found.group('adjname')} {noun}"
+    words = found.group().split()
+    if name is None and noun and len(words) == 2 and words[0].casefold() in r.bare_prepositions \
+            and noun.casefold() not in r.region_nouns and noun[0].isupper():
+        return noun  # "in Düsseldorf", "in Darmstadt": a town whose name ends like a region noun
     return name
+
+
+def _at_seat(text: str, found: re.Match, lo: int, r: PlaceRules) -> bool:
+    """True when the place phrase follows a source in its clause ("des Innenministeriums in
+    Düsseldorf", "police in Koblenz said"): the seat of who speaks, not the place of the figure."""
+    before = text[max(lo, found.start() - 40) : found.start()].split()
+    word = before[-1].casefold().strip(",.;:") if before else ""
+    if not word or word.endswith(tuple(r.facilities)):
+        return False  # "in der Verbrennungsklinik in Siemianowice": a facility of that town, no speaker
+    return any(seat in word for seat in r.seats if len(seat) > 3 or seat == word)
+
+
+def _sub_clause(text: str, start: int, end: int, clause: tuple[int, int]) -> tuple[int, int]:
+    """The part of the clause between the commas around the figure ("Bundesweit starben 165,
+    davon 47 in Nordrhein-Westfalen": the 47's part has no 'bundesweit')."""
+    lo, hi = clause
+    left = max(text.rfind(",", lo, start), text.rfind(";", lo, start))
+    right = [i for i in (text.find(",", end, hi), text.find(";", end, hi)) if i >= 0]
+    return (left + 1 if left >= 0 else lo), (min(right) if right else hi)
+
+
+_FRONTED_WORDS = 3  # "In Afghanistan alone, 115 ...", "In Kabul on Monday, 20 ...": words before the comma
 
 
 def place_in(text: str, start: int, end: int, clause: tuple[int, int], r: PlaceRules) -> str | None:
     """The place of the figure at [start, end) in ``clause`` of ``text``, or None."""
     lo, hi = clause
-    if r.national.search(text, lo, hi):  # "landesweit 126 Tote", "nationwide": the whole, no part
+    if r.national.search(text, *_sub_clause(text, start, end, clause)):  # "landesweit 126 Tote": the whole, no part
         return None
     before_from = max(lo, start - r.reach_before)
     best = last = previous = None
+    within = None
     for found in r.pattern.finditer(text, before_from, start):
         if found.end() > start:
             break
+        if _at_seat(text, found, lo, r):
+            continue
         if last is not None and r.joined and r.joined.match(text, last.end(), found.end()):
             previous = last  # "In Kalehe und auf der Insel Idjwi wurden 71 Tote gezählt": two places
         last = found
@@ -146,10 +94,18 @@ def place_in(text: str, start: int, end: int, clause: tuple[int, int], r: PlaceR
         if fronted:  # "In der Kleinstadt Tecuci, wo der Sereth einen Deich durchbrach, kamen 22 ..."
             clause_end = r.relative.match(gap)
             gap = gap[clause_end.end():] if clause_end else gap
-        if r.boundary.search(gap.replace(",", "", 1) if fronted and gap.lstrip().startswith(",") else gap) is None:
-            best = found
+        comma = gap.find(",")
+        if fronted and comma >= 0 and len(gap[:comma].split()) <= _FRONTED_WORDS and not any(ch.isdigit() for ch in gap[:comma]):
+            gap = gap[:comma] + gap[comma + 1:]
+        if r.boundary.search(gap) is None:
+            if best is not None and not text[best.end() : found.start()].strip() and _place_of(best, r):
+                within = within or _place_of(found, r)
+                continue  # "im Kreis Ahrweiler in Rheinland-Pfalz": the first, narrower place
+            best, within = found, None
     if best is not None:
         place = _place_of(best, r)
+        if place and within and "(" not in place and place.casefold().endswith(tuple(r.facilities)):
+            return f"{within} ({place})"  # "in der Verbrennungsklinik in Siemianowice": the clinic of that town
         if place:
             two = previous is not None and previous.end() < best.start() and r.joined.match(text, previous.end(), best.end())
             return None if two or _second_place(text, best.end(), hi, r) else place
@@ -197,11 +153,53 @@ def add_places(ctx: TextContext, claims: list[Claim]) -> list[Claim]:
                 place = owner_of(ctx.text, ctx.span(index)[0], claim.start, r)
             if place is None and previous is not None and previous.place and _joined(ctx.text, previous, claim, r):
                 place = previous.place
+            if place is None and r.anaphors:
+                place = _pointed_back(ctx.text, ctx.span(index)[0], clause, claim.start, r)
+            if place is None and r.possessive is not None:  # "X's interior ministry put the state's toll at 43"
+                place = _possessed(ctx.text, ctx.span(index)[0], clause, claim.start, r)
             if place:
-                claim = replace(claim, place=place)
+                # "165 Tote, davon 47 in Nordrhein-Westfalen": a part of a whole of no place with a region of
+                # its own is that region's figure; "24 Tote, 15 davon im Kreis Euskirchen" stays a part
+                regional = claim.aspect == "part" and _whole_of_no_place(previous, claim, r) and "(" not in place \
+                    and not place.casefold().endswith(tuple(r.facilities))
+                claim = replace(claim, place=place, aspect=None if regional else claim.aspect)
             previous = claim
         out.append(claim)
     return out
+
+
+def _whole_of_no_place(whole: Claim | None, part: Claim, r: PlaceRules) -> bool:
+    """True if ``whole``, the figure before the part in its sentence, has no place and is of its
+    concept: the part's place is a region of the whole. Facilities stay parts ("18 davon im Krankenhaus")."""
+    return (whole is not None and whole.sentence_start == part.sentence_start and whole.place is None
+            and whole.aspect is None and (whole.category, whole.concept) == (part.category, part.concept))
+
+
+def _pointed_back(text: str, sentence_start: int, clause: tuple[int, int], start: int, r: PlaceRules) -> str | None:
+    """The last place before the figure in its sentence when an anaphor of its clause points back to
+    it ("..., im Nachbarland Belgien ...; dort starben 20 Menschen", "In neighbouring Belgium ..., and
+    103 people were missing there"); not an existential "there were"."""
+    words = [w.strip(",.;:!?").casefold() for w in text[clause[0] : clause[1]].split()]
+    if not any(w in r.anaphors and (i + 1 == len(words) or words[i + 1] not in r.not_anaphor_before)
+               for i, w in enumerate(words)):
+        return None
+    found = None
+    for found in r.pattern.finditer(text, sentence_start, start):
+        pass
+    return _place_of(found, r) if found and not _at_seat(text, found, sentence_start, r) else None
+
+
+def _possessed(text: str, sentence_start: int, clause: tuple[int, int], start: int, r: PlaceRules) -> str | None:
+    """The name a possessive region noun before the figure refers back to: in "North Rhine-Westphalia's
+    interior ministry put the state's toll at 43" the state is North Rhine-Westphalia."""
+    region = None
+    for region in r.possessive.finditer(text, max(clause[0], start - r.reach_before), start):
+        pass
+    if region is None:
+        return None
+    names = [m.group(1) for m in r.possessor.finditer(text, sentence_start, region.start())]
+    names = [n for n in names if n.split()[0].casefold() not in r.not_places and n.casefold() not in r.not_names]
+    return names[-1] if names else None
 
 
 def _joined(text: str, left: Claim, right: Claim, r: PlaceRules) -> bool:

@@ -237,3 +237,21 @@ def _coordinated(tokens: list[str], first: int, lang: str) -> bool:
         return False
     noun = vocabulary(lang).noun(before[-1])  # people, not a verb: "100.000 gestoßen und drei ..."
     return noun.person or noun.subgroup or noun.category is not None
+
+
+def among_predicate(ctx: TextContext, number: NumberMatch, clause: tuple[int, int]):
+    """The category of an "among" phrase opening the number's clause before it ("Unter den
+    Vermissten sind ... neun Argentinier", "Among the dead were two Argentines"): who is among
+    the missing or the dead are people, whatever noun names them; None when there is none or
+    another figure stands between."""
+    vocab = ctx.vocab
+    best = None
+    for hit in predicates_near(ctx, number):
+        if hit.start < clause[0] or hit.end > number.start or not vocab.counts_people(hit.category.name):
+            continue
+        phrase = " ".join(hit.phrase.lower().split())
+        before = " ".join(ctx.text[max(clause[0], hit.start - 12) : hit.start].lower().split())
+        if any(phrase.startswith(o + " ") or before.endswith(o) for o in vocab.partitive_openers if " " in o) \
+                and not any(hit.end <= s < number.start for s in ctx.number_starts):
+            best = hit.category
+    return best

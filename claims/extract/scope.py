@@ -47,16 +47,20 @@ SINCE_REACH = 6  # words between "since" and a date it starts: "since a general 
 
 
 @lexicon.lexicon_cache()
-def _count_start_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+def _count_start_words(lang: str) -> tuple[frozenset[str], frozenset[str], re.Pattern | None, frozenset[str]]:
     words = lexicon.load("dates", lang).get("count_start", {})
-    return (frozenset(w.lower() for w in words.get("since", [])),
-            frozenset(w.lower() for w in words.get("unless_before", [])))
+    relatives = sorted(words.get("unless_relative", []), key=len, reverse=True)
+    relative = re.compile(r"\s*,\s*(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in relatives)
+                          + r")(?!\w)", re.IGNORECASE) if relatives else None
+    return (*(frozenset(w.lower() for w in words.get(key, [])) for key in ("since", "unless_before")), relative,
+            frozenset(w.lower() for w in words.get("earlier_level", [])))
 
 
 def count_start(ctx: TextContext, date: DateMatch) -> bool:
     """True if ``date`` starts a count that runs to the report's time: "since 26 September", "seit
-    dem 26. September", "since a general strike began on March 18"; not "since 2013, when 96 died"."""
-    since, unless = _count_start_words(ctx.lang)
+    dem 26. September", "since a general strike began on March 18"; not "since 2013, when 96 died",
+    nor a dated event with a relative clause of its own ("since the flood of 1962, which killed 315")."""
+    since, unless, relative, _ = _count_start_words(ctx.lang)
     if not since:
         return False
     lo = max(ctx.sentences.starts[ctx.locate(date.start)], date.start - 80)
@@ -68,6 +72,8 @@ def count_start(ctx: TextContext, date: DateMatch) -> bool:
     if not led:
         return False
     after = _NEXT_WORD.match(ctx.text, date.end)
+    if relative is not None and relative.match(ctx.text, date.end):
+        return False
     return not (after and after[1].lower() in unless)
 
 
@@ -161,8 +167,8 @@ def _sentence_scope(ctx: TextContext, index: int, span: tuple[int, int] | None, 
 
 
 def date_scope(date: DateMatch) -> str:
-    """The event time a date stands for: its month, or its year at year precision."""
-    value = date.low or date.value
+    """Its month, or its year at year precision (a night's value is the day named: January 1)."""
+    value = date.value
     return value[:4] if date.precision == "year" else value[:7]
 
 
@@ -230,9 +236,9 @@ SPEECH_GAP_WORDS = 4  # "police said in a statement on Tuesday": words between a
 
 
 def counted_on(ctx: TextContext, date: DateMatch) -> bool:
-    """True if ``date`` follows a figure a count rose to, with nothing between ("the toll rose to
-    23 on Tuesday"): the day the figure was counted, no event's date. Not "raised prices by 15
-    percent on 1 March", whose date is the rise's."""
+    """True if ``date`` follows a figure a count rose to or from, with nothing between ("the toll rose
+    to 23 on Tuesday", "up from 72 on Wednesday night"): the day the figure was counted, no event's
+    date. Not "raised prices by 15 percent on 1 March", whose date is the rise's."""
     before = ctx.text[max(0, date.start - 20) : date.start]
     end = date.start - (len(before) - len(before.rstrip()))
     if end not in ctx.number_ends:
@@ -241,7 +247,7 @@ def counted_on(ctx: TextContext, date: DateMatch) -> bool:
     if i < 0:
         return False
     words = ctx.text[max(0, ctx.number_starts[i] - 12) : ctx.number_starts[i]].split()
-    return bool(words) and words[-1].lower() in ctx.vocab.change_targets
+    return bool(words) and (words[-1].lower() in ctx.vocab.change_targets or words[-1].lower() in _count_start_words(ctx.lang)[3])
 
 
 def spoken_on(ctx: TextContext, date: DateMatch) -> bool:

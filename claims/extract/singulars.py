@@ -37,6 +37,9 @@ def find_singulars(text: str, numbers: list[NumberMatch], sentences: Sentences, 
     people: dict[tuple[int, int], list] = {}  # clause -> [(article, end of its noun)]
     starts = [n.start for n in numbers]
     for article in _articles(text, vocab.lang):
+        if _elliptic(text, numbers, starts, article, vocab):
+            found[article.start()] = _one(article)  # "davon 47 in Nordrhein-Westfalen und einer in Bayern"
+            continue
         noun = _noun_after(text, article.end(), vocab)
         if noun is None or _near_figure(text, numbers, starts, article.start(), noun[1]):
             continue  # "a handful of soldiers", "eine 3000 Mann starke Truppe": the figure counts
@@ -69,6 +72,21 @@ def find_singulars(text: str, numbers: list[NumberMatch], sentences: Sentences, 
                 if noun_end <= verb.start and shares_verb(text, noun_end, verb.start, vocab.lang):
                     found.setdefault(article.start(), _one(article))
     return [found[start] for start in sorted(found)]
+
+
+_ELLIPTIC_BEFORE = re.compile(r"(?P<prep>[^\W\d_]+)\s+[A-ZÀ-ÖØ-Þ][\w'’-]*\s*(?:,|\s(?:und|and|sowie))\s+\Z")
+
+
+def _elliptic(text: str, numbers: list[NumberMatch], starts: list[int], article: re.Match, vocab: Vocabulary) -> bool:
+    """True for an article standing for one of what the figure before it counts, in an enumeration
+    of places: "davon 47 in Nordrhein-Westfalen und einer in Bayern" (the same preposition before
+    both places, a figure right before the first)."""
+    after = re.match(r"\s+([^\W\d_]+)\s+[A-ZÀ-ÖØ-Þ]", text[article.end() : article.end() + 40])
+    i = bisect_left(starts, article.start()) - 1
+    if after is None or after.group(1).lower() not in vocab.prepositions or i < 0:
+        return False
+    before = _ELLIPTIC_BEFORE.search(text, numbers[i].end, article.start())
+    return before is not None and before.start() - numbers[i].end <= 1 and before.group("prep").lower() == after.group(1).lower()
 
 
 def _near_figure(text: str, numbers: list[NumberMatch], starts: list[int], start: int, end: int) -> bool:

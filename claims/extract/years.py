@@ -4,16 +4,40 @@ else a date ("2011 wurde ..."); and no date inside a larger number ("1.2 million
 from __future__ import annotations
 
 import bisect
+import re
 
+from ..lexicon import load
+from ..lexicon.loader import lexicon_cache
 from ..lexicon.vocabulary import Vocabulary
 from ..models import DateMatch, NumberMatch
 from .nouns import head_noun, is_counted_noun
 from .numbers import bare_span
 
 
+@lexicon_cache()
+def _year_openers(lang: str) -> tuple[str, ...]:
+    return tuple(" " + " ".join(w.lower().split()) for w in load("dates", lang).get("year_openers", []))
+
+
+def _older_years(text: str, numbers: list[NumberMatch], vocab: Vocabulary) -> list[DateMatch]:
+    """Years before 1900 after a year noun and its article ("Im Jahr 1863 ertranken 189 der 259
+    Personen", "in the year 1755"): dates, not counts (the date patterns read 1900-2099 only)."""
+    openers = _year_openers(vocab.lang)
+    found = []
+    for n in numbers:
+        if openers and n.kind == "cardinal" and n.qualifier == "exact" and re.fullmatch(r"1[0-8]\d\d", n.text):
+            before = " " + " ".join(text[max(0, n.start - 20) : n.start].lower().split())
+            if before.endswith(openers):
+                found.append(DateMatch(n.start, n.end, n.text, n.text, precision="year"))
+    return found
+
+
 def resolve_years(text: str, numbers: list[NumberMatch], dates: list[DateMatch], vocab: Vocabulary):
     """A bare four-digit year is a count when it counts something ("2000 Soldaten",
-    "über 2000"), else a date ("2011 wurde ...")."""
+    "über 2000"), else a date ("2011 wurde ..."); one before 1900 is a date after "im Jahr"."""
+    older = _older_years(text, numbers, vocab)
+    if older:
+        dates = sorted(dates + older, key=lambda d: d.start)
     by_bare_span = {bare_span(n): n for n in numbers}
     kept_dates = []
     counts = set()

@@ -15,6 +15,10 @@ CATEGORY = Section({
     "general_predicates": optional(WORDS, 'verbs of the category for people in general only ("searching for 181 people", not "for two suspects")'),
     "general_only": optional(bool, 'its verbs decide only people in general ("sent 2,000 people", not "rescue workers")'),
     "yields_to_verbs": optional(bool, "a noun of it takes another category's verb next to it (\"Bewohner evakuiert\")"),
+    "counted_by": optional(Section({
+        "sources": required(WORDS, 'who counts them: a source with one of these words ("Veranstalter")'),
+        "events": required(WORDS, 'the event keys (events) one of which the sentence must name ("protests")'),
+    }), 'people in general counted by these sources in a sentence of such an event are of this category'),
 })
 ATTRIBUTION = Section({
     "before": required(WORDS, 'phrases before their source ("laut", "according to")'),
@@ -57,6 +61,7 @@ EXTRACT = Section({
     "durations": required({str: str}, "nouns of time and the unit of a duration they make"),
     "measures": optional({str: WORDS}, 'units of measure and the words after a figure that name them ("km")'),
     "measure_leads": optional({str: WORDS}, 'units and the words before a figure that name them ("Stärke")'),
+    "weighed_things": optional({str: WORDS}, 'a unit of weight and the things after a currency word and "of" that make it a weight ("3 million pounds of concrete")'),
     "ages": required(WORDS, 'words after a number that make it an age ("jährig*")'),
     "age_openers": required(WORDS, 'words before a number that make it an age ("im Alter von")'),
     "not_counted": required(WORDS, 'nouns after which a number is no claim ("Male", "Gründe")'),

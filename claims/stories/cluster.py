@@ -207,7 +207,14 @@ def two_events(a: dict[str, float] | None, b: dict[str, float] | None, days: int
     if not any(t in events for t in a.keys() & b.keys()):
         return False
     top_a, top_b = _heaviest_names(a, 1), _heaviest_names(b, 1)
-    return bool(top_a and top_b) and top_a[0] not in b and top_b[0] not in a
+    return bool(top_a and top_b) and not _gives_name(b, top_a[0]) and not _gives_name(a, top_b[0])
+
+
+def _gives_name(vector: dict[str, float], name: str) -> bool:
+    """True if ``vector`` names ``name`` or a name of its first four letters: "Hongkong" in German
+    is "Hong Kong" in English."""
+    stem = name[:6]  # "n:" and four letters
+    return name in vector or any(t.startswith(stem) for t in vector if t.startswith("n:"))
 
 
 def one_event(a: dict[str, float], b: dict[str, float], sim: float, days: int, settings: dict) -> bool:

@@ -224,8 +224,29 @@ def find_dates(text: str, lang: str = "de", doc_date: str | dt.date | None = Non
                 match = replace(match, attributive=True)  # "Autos der 1960er-Jahre": no time of an event
             i += 1
         if match and (not found or match.start >= found[-1].end):
-            found.append(match)
+            found.append(_night(text, g, match))
     return found
+
+
+def _night(text: str, g: Grammar, m: DateMatch) -> DateMatch:
+    """A night runs over two days: "in der Nacht zum Donnerstag" from Wednesday to Thursday,
+    "on Wednesday night" and "Mittwochnacht" from Wednesday to Thursday. The value stays the day
+    named; low and high span the night (qualifier range), so that a report of the night to
+    Thursday and one of Wednesday night meet (``night_before`` / ``night_after`` in dates.yaml)."""
+    if m.precision != "day" or m.low is not None or m.qualifier != "exact":
+        return m
+    words = fold_phrase(m.text)
+    before = any(words.startswith(w + " ") for w in g.lex.get("night_before", []))
+    after = not before and any(
+        words.endswith(w) or re.match(rf"\s+{re.escape(w)}(?!\w)", text[m.end : m.end + 12], re.IGNORECASE)
+        or words.split(" ", 1)[0] in g.lex["day_month_glue"]  # "the night of July 14"
+        and re.search(rf"(?<!\w){re.escape(w)}\s*\Z", text[max(0, m.start - 12) : m.start], re.IGNORECASE)
+        for w in g.lex.get("night_after", []))
+    if not before and not after:
+        return m
+    day = dt.date.fromisoformat(m.value)
+    low, high = (day - dt.timedelta(days=1), day) if before else (day, day + dt.timedelta(days=1))
+    return replace(m, low=low.isoformat(), high=high.isoformat(), qualifier="range")
 
 
 def parse_date(text: str, lang: str = "de", doc_date=None) -> DateMatch | None:
