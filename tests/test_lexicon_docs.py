@@ -98,3 +98,22 @@ def test_a_user_lexicon_replaces_only_the_keys_it_names(tmp_path, monkeypatch):
     finally:
         monkeypatch.delenv("CLAIMS_LEXICONS")
         lexicon.clear_cache()
+
+
+def test_words_built_from_a_user_lexicon_are_forgotten_with_it(tmp_path, monkeypatch):
+    from claims import extract_claims
+
+    sentence = "Unter den 17 Toten waren viele Helfer. Sechs der Toten waren Kinder."
+    before = [c.detail for c in extract_claims(sentence, lang="de", doc_date="2022-01-10") if c.value == 6]
+    (tmp_path / "de").mkdir()
+    (tmp_path / "de" / "extract.yaml").write_text("copulas: []\n", encoding="utf-8")
+    monkeypatch.setenv("CLAIMS_LEXICONS", str(tmp_path))
+    lexicon.clear_cache()
+    try:
+        assert lexicon.word_set("extract", "de", "copulas") == frozenset()
+        after = [c.detail for c in extract_claims(sentence, lang="de", doc_date="2022-01-10") if c.value == 6]
+        assert before == ["kind"] and after != before  # no copula: the six are no longer dead children
+    finally:
+        monkeypatch.delenv("CLAIMS_LEXICONS")
+        lexicon.clear_cache()
+    assert "waren" in lexicon.word_set("extract", "de", "copulas")

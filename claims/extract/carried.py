@@ -4,9 +4,8 @@ before ("... the minister said. Another 62 people were injured")."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 
-from ..lexicon import load
+from ..lexicon import lexicon_cache, load
 from .attribution import attributions_in, nearest_attribution
 from .nouns import TOKEN
 from .sentences import TextContext
@@ -40,7 +39,7 @@ def _told_in_next(ctx: TextContext, index: int) -> list[tuple]:
     return [item[:2] for item in found[:1] if item[0] - opener.end() <= BACK_REACH]
 
 
-@lru_cache(maxsize=4)
+@lexicon_cache(maxsize=4)
 def _openers(lang: str) -> tuple[str, ...]:
     return tuple(" ".join(w.lower().split()) + " " for w in load("extract", lang)["attribution"].get("continuing", ()))
 

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from .. import lexicon
-from ..lexicon import load
+from ..lexicon import word_set
 from ..models import NumberMatch
 from .amounts import as_change, is_difference
 from .carried import attribution_at
@@ -167,19 +166,13 @@ def counted_by_organisers(ctx: TextContext, numbers: list[NumberMatch], readings
                 break
 
 
-@lru_cache(maxsize=4)
-def _copulas(lang: str) -> frozenset[str]:
-    """The copulas of extract.yaml ("were" in "six were children")."""
-    return frozenset(w.lower() for w in load("extract", lang).get("copulas", ()))
-
-
 def groups_named_by_copula(ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None]) -> None:
     """A part of a toll that a copula names as a group is a toll of that group, beside the whole:
     "Of the 17 dead, six were children", "Seven of the dead were children", "Sechs der Toten
     waren Kinder" are dead children (detail "childr", "kind"), like "Among the dead were two
     children"; a part named no group ("Seven of the dead were identified") keeps its reading."""
     vocab, text = ctx.vocab, ctx.text
-    if not _copulas(vocab.lang):
+    if not word_set("extract", vocab.lang, "copulas"):
         return
     for i, number in enumerate(numbers):
         reading, base, after = readings[i], None, None
@@ -213,7 +206,7 @@ def _after_partitive(text: str, start: int, subject: str, vocab) -> int | None:
 def _copula_noun(text: str, start: int, end: int, vocab) -> str | None:
     """The noun of a group right after a copula at ``start`` ("were children", "waren Kinder")."""
     words = [t.group() for t in TOKEN.finditer(text, start, min(end, start + 60))][:3]
-    if len(words) < 2 or words[0].lower() not in _copulas(vocab.lang):
+    if len(words) < 2 or words[0].lower() not in word_set("extract", vocab.lang, "copulas"):
         return None
     for noun in ([" ".join(words[1:3])] if len(words) == 3 else []) + [words[1]]:
         info = vocab.noun(noun)

@@ -7,9 +7,8 @@ ums Leben" are dead): only figures read as plain counts take one."""
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 
-from ..lexicon import load
+from ..lexicon import lexicon_cache, load, word_set
 from ..lexicon.wordlists import WordMatcher
 from ..models import NumberMatch
 from .nouns import CONJUNCTIONS, TOKEN, concept_key
@@ -22,7 +21,7 @@ BEFORE_WORDS = 1  # words between a state before a figure and the figure ("licen
 REACH = 50  # characters searched on each side
 
 
-@lru_cache(maxsize=8)
+@lexicon_cache(maxsize=8)
 def _states(lang: str, key: str = "state_phrases") -> tuple[tuple[str, WordMatcher], ...]:
     return tuple((concept, WordMatcher(words)) for concept, words in load("extract", lang).get(key, {}).items())
 
@@ -103,17 +102,12 @@ def _state_after(text: str, number: NumberMatch, hi: int, states) -> tuple[str, 
     return None
 
 
-@lru_cache(maxsize=4)
-def _last_words(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in load("extract", lang).get("last_words", ()))
-
-
 def last_parts(ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None]) -> None:
     """"the last four trapped miners were brought out alive", "die letzten vier Bergleute wurden
     gerettet": the last of a growing count are a part of it (aspect "part"), never a lower rival
     figure of it. Of the missing the last are what is left ("die letzten zwei Vermissten"): only
     plain counts take the rule."""
-    words = _last_words(ctx.vocab.lang)
+    words = word_set("extract", ctx.vocab.lang, "last_words")
     for i, number in enumerate(numbers):
         reading = readings[i]
         if not words or reading is None or reading.aspect or not reading.concept or reading.category != "count" \

@@ -12,6 +12,7 @@ from .loader import (
     clear_cache,
     lexicon_cache,
     load,
+    word_set,
 )
 
-__all__ = ["DATA_DIR", "FAST_SAFE_LOADER", "LANGUAGES", "clear_cache", "lexicon_cache", "load"]
+__all__ = ["DATA_DIR", "FAST_SAFE_LOADER", "LANGUAGES", "clear_cache", "lexicon_cache", "load", "word_set"]

@@ -98,6 +98,12 @@ def lexicon_cache(maxsize: int | None = None) -> Callable:
     return wrap
 
 
+@lexicon_cache()
+def word_set(name: str, lang: str, key: str) -> frozenset[str]:
+    """The lower-cased words of list ``key`` of lexicon ``name`` for ``lang`` (empty when absent)."""
+    return frozenset(w.lower() for w in load(name, lang).get(key, ()))
+
+
 def clear_cache() -> None:
     """Forget loaded lexicons and all built from them (tests, and users who edit YAML or set
     CLAIMS_LEXICONS in a running process)."""

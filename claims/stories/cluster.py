@@ -42,7 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import load
+from ..lexicon import lexicon_cache, load
 from ..models import Story
 from .terms import Terms
 
@@ -236,7 +236,7 @@ def _heaviest_names(vector: dict[str, float], k: int) -> list[str]:
     return [t for _w, t in heapq.nsmallest(k, ((-w, t) for t, w in vector.items() if t.startswith("n:")))]
 
 
-@lru_cache(maxsize=1)
+@lexicon_cache(maxsize=1)
 def _event_terms() -> frozenset[str]:
     """The bridge terms of kinds of events (``bridge.events`` of stories.yaml): "b:attack"."""
     return frozenset("b:" + e for e in load("stories").get("bridge", {}).get("events", ()))

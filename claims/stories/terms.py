@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import load
+from ..lexicon import lexicon_cache, load
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _STEMMERS = {"de": "german", "en": "english"}
@@ -39,13 +39,13 @@ class Terms:
     forms: dict[str, str]  # name key -> the name as most often written ("Kalehe")
 
 
-@lru_cache(maxsize=4)
+@lexicon_cache(maxsize=4)
 def _stopwords(lang: str) -> frozenset[str]:
     words = load("stories")["stopwords"].get(lang, [])
     return frozenset(_fold(w) for w in words) | frozenset(w.casefold() for w in words)
 
 
-@lru_cache(maxsize=1)
+@lexicon_cache(maxsize=1)
 def _actor_names() -> dict[str, str]:
     """Name key -> the canonical actor of actors.yaml, or the place of the bridge (stories.yaml):
     "kasachstan" and "kazakhstan", "bukarest" and "bucharest" are one term."""
@@ -59,12 +59,12 @@ def _actor_names() -> dict[str, str]:
     return names
 
 
-@lru_cache(maxsize=1)
+@lexicon_cache(maxsize=1)
 def _bridged_places() -> frozenset[str]:
     return frozenset(name_key(place) for place in load("stories").get("bridge", {}).get("names", {}))
 
 
-@lru_cache(maxsize=4)
+@lexicon_cache(maxsize=4)
 def _bridge(lang: str) -> tuple[dict[str, str], re.Pattern | None, frozenset[str]]:
     """The bridge's words of ``lang`` (stories.yaml): casefolded word -> concept, a pattern of
     the prefixes ("hochwasser*") whose matching group names the concept's index, and the first
@@ -123,7 +123,7 @@ def name_key(word: str) -> str:
     return key
 
 
-@lru_cache(maxsize=1)
+@lexicon_cache(maxsize=1)
 def _boilerplate():
     return [re.compile(pattern, re.IGNORECASE | re.MULTILINE) for pattern in load("stories")["boilerplate"]]
 
