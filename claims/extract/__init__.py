@@ -43,7 +43,7 @@ from .noise import NoiseChecker, is_identifier, is_metadata_date, is_ordinal
 from .numbers import find_numbers
 from .parts import parts_keep_their_whole, parts_of_wholes, people_among_casualties
 from .places import add_places
-from .presence import count_states, fate_states, last_parts
+from .presence import fate_states, last_parts, phrase_states
 from .scope import find_scope_dates
 from .sentences import TextContext, split_sentences
 from .singulars import find_singulars
@@ -129,7 +129,7 @@ def _extract(text: str, lang: str, as_of: str | None) -> list[Claim]:
     parts_keep_their_whole(ctx, numbers, readings)
     parts_of_tolls(ctx, numbers, readings)
     groups_named_by_copula(ctx, numbers, readings)
-    count_states(ctx, numbers, readings)
+    phrase_states(ctx, numbers, readings)
     fate_states(ctx, numbers, readings)
     last_parts(ctx, numbers, readings)
     parts = parts_of_wholes(ctx, numbers, readings, actors)

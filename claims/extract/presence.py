@@ -1,8 +1,10 @@
-"""Who was there when it happened, and how many a place or a vessel may hold: "at least 210
-people on board", "31 miners were underground", "licensed for 120 passengers", "Platz für 2.144
-Passagiere" (``count_states`` of extract.yaml). Such a count is no toll and no rival of another
-state: each is a concept of its own. A fate beats a state ("32 der 4.200 Menschen an Bord kamen
-ums Leben" are dead): only figures read as plain counts take one."""
+"""Who a figure counts, by a phrase beside it. A plain count takes the state a phrase names
+("31 miners were underground", "raising the number of survivors to 28": ``state_phrases`` of
+extract.yaml), a concept of its own, no toll and no rival of another; a toll's figure of those
+still in a state ("58 remained in hospital": ``fate_states``) and the last of a count ("the last
+four trapped miners": ``last_words``) are parts. On board, a state whose verbs compete with the
+categories', is extract.yaml's ``count_states`` (vocabulary.py, predicates.py); a capacity
+("licensed for 120 passengers") is builder.is_capacity."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from .reading import Reading
 from .sentences import TextContext
 
 NOUN_WORDS = 2  # words between a figure and the state after it: its noun ("210 people on board")
-BEFORE_WORDS = 1  # words between a state before a figure and the figure ("licensed for about 120")
+BEFORE_WORDS = 1  # words between a state before a figure and the figure ("survivors to 28")
 REACH = 50  # characters searched on each side
 
 
@@ -41,7 +43,7 @@ def fate_states(ctx: TextContext, numbers: list[NumberMatch], readings: list[Rea
             readings[i] = replace(reading, detail=found[0], end=None)
 
 
-def count_states(ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None]) -> None:
+def phrase_states(ctx: TextContext, numbers: list[NumberMatch], readings: list[Reading | None]) -> None:
     """Give the plain counts a state stands beside its concept (see the module doc); a noun of
     particular people stays its detail ("zwei Besatzungsmitglieder an Bord"), people in general none."""
     states = _states(ctx.vocab.lang)
@@ -83,7 +85,7 @@ def _own_noun(text: str, number: NumberMatch, reading: Reading) -> bool:
 
 def _state_near(text: str, number: NumberMatch, lo: int, hi: int, states, lang: str) -> tuple[str, str] | None:
     """(concept, phrase) of a state right after the figure and its noun, or right before the figure."""
-    for concept, matcher in states:  # right before the figure first: "licensed for 120 passengers but was carrying"
+    for concept, matcher in states:  # right before the figure first: "the number of survivors to 28"
         for found in matcher.finditer(text, lo, number.start):
             between = [t.group() for t in TOKEN.finditer(text, found.end(), number.start)]
             if len(between) <= BEFORE_WORDS and not any(is_figure(t, lang) or not t[0].isalpha() for t in between):
