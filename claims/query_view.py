@@ -101,9 +101,10 @@ def render_query(result: QueryResult, console: Console) -> None:
         if story and story in result.stories:  # a heading per story when the groups shown are of several
             console.print(f"[bold]Story {safe_text(story)}: {safe_text(result.stories[story])}[/bold]", soft_wrap=True)
         docs = sorted({c.doc for v in views for c in v.claims}, key=source_order(result).index)
-        widths = _source_widths(result, views, docs, console.width - _fixed_width(views) - GAP * len(docs))
+        cells = [{doc: cell(claims, _outlet(doc, result)) for doc, claims in _by_doc(v.claims).items()} for v in views]
+        widths = _source_widths(cells, docs, console.width - _fixed_width(views) - GAP * len(docs))
         if widths is not None:
-            console.print(_wide_table(result, views, docs, widths, number))
+            console.print(_wide_table(result, views, cells, docs, widths, number))
             names = [(source_name(d, result.documents), d) for d in docs]
             legend = "; ".join(d if name == d else f"{name} = {d}" for name, d in names)
             console.print(Text(f"Sources: {neutralise(legend)}", style="dim"))
@@ -140,17 +141,16 @@ def _by_doc(claims: list[Claim]) -> dict[str, list[Claim]]:
     return found
 
 
-def _source_widths(result: QueryResult, views: list, docs: list[str], budget: int) -> dict[str, int] | None:
-    """The width of each source's column, or None when the columns do not fit: fewer than
-    ``SOURCE_MIN_WIDTH`` each, or too narrow for a cell's longest word ("(government)" would
-    break inside the word; the folded view gives it room)."""
+def _source_widths(cells: list[dict[str, str]], docs: list[str], budget: int) -> dict[str, int] | None:
+    """The width of each source's column (``cells``: each group's text by source), or None when
+    the columns do not fit: fewer than ``SOURCE_MIN_WIDTH`` each, or too narrow for a cell's
+    longest word ("(government)" would break inside the word; the folded view gives it room)."""
     if len(docs) * SOURCE_MIN_WIDTH > budget:
         return None
     natural = {doc: SOURCE_MIN_WIDTH for doc in docs}
     longest_word = dict.fromkeys(docs, 0)
-    for view in views:
-        for doc, claims in _by_doc(view.claims).items():
-            text = cell(claims, _outlet(doc, result))
+    for row in cells:
+        for doc, text in row.items():
             natural[doc] = max(natural[doc], min(SOURCE_MAX_WIDTH, len(text)))
             # a word longer than the folded view's Says column breaks in either view
             longest_word[doc] = max([longest_word[doc]] + [len(w) for w in text.split() if len(w) <= SAYS_WIDTH])
@@ -161,7 +161,8 @@ def _source_widths(result: QueryResult, views: list, docs: list[str], budget: in
     return widths if all(widths[doc] >= longest_word[doc] for doc in docs) else None
 
 
-def _wide_table(result: QueryResult, views: list, docs: list[str], widths: dict[str, int], first: int) -> Table:
+def _wide_table(result: QueryResult, views: list, cells: list[dict[str, str]], docs: list[str], widths: dict[str, int],
+                first: int) -> Table:
     table = _table()
     table.add_column("#", justify="right", no_wrap=True)
     label_width = min(LABEL_WIDTH, max(len(what(v.group.label, v.group.scope)) for v in views))
@@ -175,11 +176,10 @@ def _wide_table(result: QueryResult, views: list, docs: list[str], widths: dict[
         # A long title is cut to its column (the line under the table names each column in full).
         header = Text(f"{_cut(neutralise(source_name(doc, result.documents)), width)}\n{neutralise(date)}")
         table.add_column(header, width=width, overflow="fold")
-    for i, view in enumerate(views, start=first + 1):
-        by_doc = _by_doc(view.claims)
+    for i, (view, row) in enumerate(zip(views, cells), start=first + 1):
         g = view.group
         table.add_row(str(i), safe_text(what(g.label, g.scope)), safe_text(g.scope or "?"), status_text(g.status),
-                      *(cell(by_doc.get(doc, []), _outlet(doc, result)) for doc in docs))
+                      *(row.get(doc, cell([])) for doc in docs))
     return table
 
 
