@@ -18,6 +18,10 @@ from .view_cells import by_doc, outlet_of, plain_table, said, source_name, sourc
 
 TITLE_MAX = 26  # a title standing for a source is cut to two lines of the folded view's Source column
 SAYS_WIDTH = 18  # the folded view's column of values
+SOURCE_CAP = 24  # the folded view's Source column widens to fit a document id up to this long
+ATTRIBUTION_CAP = 22
+FOLD_LEAST = {"what": 14, "says": 13, "attribution": 12, "source": 12}  # the narrowest a column gets, in cutting order
+GAP = 2
 FOLD_MAX_ROWS = 12  # a folded group of more claims shows each source's distinct values only
 
 
@@ -66,17 +70,14 @@ def _left_out(hidden: int) -> str:
     return f"{hidden} more claims repeat these sources' values (claims show ID, or --json)"
 
 
-def folded_table(result: QueryResult, views: list, first: int) -> Table:
-    """One row per claim: the group on its first row, then source, date, value, attribution and id."""
-    table = plain_table()
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("What · Status", max_width=20, overflow="fold")
-    table.add_column("Source", max_width=14, overflow="fold")
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Says", max_width=SAYS_WIDTH, overflow="fold")
-    table.add_column("Attribution", ratio=1, min_width=16, overflow="fold")
-    table.add_column("Claim", no_wrap=True)
+def folded_table(result: QueryResult, views: list, first: int, width: int) -> Table | None:
+    """One row per claim: the group on its first row, then source, date, value, attribution and id,
+    in ``width`` columns. The Source and Attribution columns are as wide as their longest word (up
+    to a cap) when the width allows, so a document id or a source's name is not broken inside a
+    word; the dates and claim ids are never cut. None when even the narrowest columns would
+    break a source's name or id: the stacked lines serve such a console better."""
     order = source_order(result)
+    rows: list[tuple] = []
     for i, view in enumerate(views, start=first + 1):
         g = view.group
         claims, hidden = folded_rows(view.claims, order)
@@ -84,13 +85,49 @@ def folded_table(result: QueryResult, views: list, first: int) -> Table:
             head = Text(f"{what(g.label, g.scope)} · {g.scope or '?'} · ") if n == 0 else Text("")
             if n == 0:
                 head.append_text(status_text(g.status))
-            source, date, says, attribution = _claim_fields(claim, result)
-            last = n == len(claims) - 1 and not hidden
-            table.add_row(str(i) if n == 0 else "", head, safe_text(source), safe_text(date), safe_text(says),
-                          safe_text(attribution), claim.claim_id, end_section=last)
+            source, date, says, attribution = (safe_text(field) for field in _claim_fields(claim, result))
+            rows.append((str(i) if n == 0 else "", head, source, date, says, attribution, claim.claim_id,
+                         n == len(claims) - 1 and not hidden))
         if hidden:
-            table.add_row("", "", "", "", "", Text(_left_out(hidden), style="dim"), "", end_section=True)
+            rows.append(("", "", "", "", "", Text(_left_out(hidden), style="dim"), "", True))
+    fixed = [max(len(str(row[k])) for row in rows + [("#", "", "", "Date", "", "", "Claim")]) for k in (0, 3, 6)]
+    wanted = {"what": 20, "source": _longest_word((r[2] for r in rows), 14, SOURCE_CAP), "says": SAYS_WIDTH,
+              "attribution": _longest_word((r[5] for r in rows if isinstance(r[5], str)), 16, ATTRIBUTION_CAP)}
+    fitted = _fit(wanted, FOLD_LEAST, width - sum(fixed) - 6 * GAP)
+    if fitted["source"] < wanted["source"]:
+        return None
+    table = plain_table()
+    table.add_column("#", justify="right", no_wrap=True, width=fixed[0])
+    table.add_column("What · Status", width=fitted["what"], overflow="fold")
+    table.add_column("Source", width=fitted["source"], overflow="fold")
+    table.add_column("Date", no_wrap=True, width=fixed[1])
+    table.add_column("Says", width=fitted["says"], overflow="fold")
+    table.add_column("Attribution", min_width=fitted["attribution"], ratio=1, overflow="fold")
+    table.add_column("Claim", no_wrap=True, width=fixed[2])
+    for *cells, last in rows:
+        table.add_row(*cells, end_section=last)
     return table
+
+
+def _longest_word(texts, least: int, cap: int) -> int:
+    """The width that fits the longest word of ``texts``, at least ``least`` and at most ``cap``."""
+    longest = max((len(word) for text in texts for word in text.split()), default=0)
+    return max(least, min(longest, cap))
+
+
+def _fit(wanted: dict[str, int], least: dict[str, int], budget: int) -> dict[str, int]:
+    """Column widths as ``wanted`` when they fit ``budget``, else cut toward their ``least`` one
+    column after the other in the order of ``least``: the label and the values wrap at spaces
+    anyway, the source's name is cut last."""
+    fitted = dict(wanted)
+    excess = sum(fitted.values()) - budget
+    for name in least:
+        if excess <= 0:
+            break
+        cut = min(excess, max(0, fitted[name] - least[name]))
+        fitted[name] -= cut
+        excess -= cut
+    return fitted
 
 
 def print_stacked(result: QueryResult, views: list, first: int, console: Console) -> None:

@@ -53,10 +53,12 @@ def render_query(result: QueryResult, console: Console) -> None:
             names = [(source_name(d, result.documents), d) for d in docs]
             legend = "; ".join(d if name == d else f"{name} = {d}" for name, d in names)
             console.print(Text(f"Sources: {neutralise(legend)}", style="dim"))
-        elif console.width < STACK_BELOW:
-            print_stacked(result, views, number, console)
         else:
-            console.print(folded_table(result, views, number))
+            folded = folded_table(result, views, number, console.width) if console.width >= STACK_BELOW else None
+            if folded is None:
+                print_stacked(result, views, number, console)
+            else:
+                console.print(folded)
         number += len(views)
     _notes(result, shown, console)
 
