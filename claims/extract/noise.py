@@ -199,10 +199,16 @@ def _written_percent(ctx: TextContext, number: NumberMatch) -> bool:
 
 
 def is_ordinal(ctx: TextContext, number: NumberMatch) -> bool:
-    """German "die 4. Winterwelt", "ein 13. Monatsgehalt": digits, a period, the phrase goes on."""
+    """German "die 4. Winterwelt", "ein 13. Monatsgehalt": digits, a period, the phrase goes on;
+    or digits, a period and a comma, a bracket or a plus: the minutes of goals "(7., 83., 90.+2)"
+    with their added minutes (a cardinal at the end of a clause takes no period before its comma)."""
     if not ctx.vocab.dot_ordinals or number.kind != "cardinal" or not number.text.isdigit():
         return False
     after = ctx.text[number.end : number.end + 40]
+    if after[:2] in (".,", ".)", ".;", ".+"):
+        return True
+    if number.start >= 3 and ctx.text[number.start - 2 : number.start] == ".+" and ctx.text[number.start - 3].isdigit():
+        return True  # the added minutes of "90.+2"
     if not after.startswith(". "):
         return False
     word = TOKEN.match(after, 2)
