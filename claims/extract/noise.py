@@ -186,7 +186,27 @@ def is_identifier(ctx: TextContext, number: NumberMatch) -> bool:
         words.pop()  # "Artikel 49-3", "Zimmer 12/4": the second number of one name
     if not words or words[-1].endswith((",", ";")):
         return False  # "865.835 Artikel, 220 Millionen Wörter": a list, not "Artikel 220"
-    return words[-1].strip(".:()").lower() in ctx.vocab.identifier_words
+    return words[-1].strip(".:()").lower() in ctx.vocab.identifier_words or _ends_quoted_name(ctx, number)
+
+
+_QUOTES = "„“”\"»«‚‘’"
+
+
+def _ends_quoted_name(ctx: TextContext, number: NumberMatch) -> bool:
+    """„Fokker 100“, „Christoph 27“, „Linke Gewalt in Berlin 2009-2013“: a number that closes a
+    quoted name after a capitalised word names a thing (an aircraft, a helicopter, a study)."""
+    text = ctx.text
+    if number.end >= len(text) or text[number.end] not in _QUOTES:
+        return False
+    before = text[max(0, number.start - 80) : number.start]
+    opening = max(before.rfind(quote) for quote in _QUOTES)
+    if opening < 0:
+        return False
+    inside = before[opening + 1 :]
+    words = inside.split()
+    # a bare number inside is a quoted figure ("18 von 20"); "GY-80" is a name's
+    return bool(words) and words[-1][:1].isupper() and not any(ch in ".!?" for ch in inside) \
+        and not any(word.strip(",;:").replace(".", "").isdigit() for word in words)
 
 
 def _written_percent(ctx: TextContext, number: NumberMatch) -> bool:
