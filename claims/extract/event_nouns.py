@@ -65,8 +65,10 @@ def _tells(ctx: TextContext, index: int, category: str, events: frozenset[str]) 
 
 
 def _counted_by(ctx: TextContext, number: NumberMatch, sources: tuple[str, ...]) -> bool:
-    """The figure's source, or a word of its clause before it, is one of ``sources``
-    ("Die Veranstalter sprachen von 2.000 Teilnehmern")."""
-    index, clause = ctx.clause(number)
-    source = f"{attribution_at(ctx, index, number.start) or ''} {ctx.text[clause[0] : number.start]}".lower()
-    return any(word.startswith(sources) for word in re.findall(r"[^\W\d_]+", source))
+    """The figure's sentence names one of ``sources`` as a source or a subject ("Die Veranstalter
+    sprachen von 2.000 Teilnehmern", "Das Ministerium sprach von 20.000 Teilnehmern, die
+    Organisatoren von 60.000")."""
+    index = ctx.locate(number.start)
+    lo, hi = ctx.span(index)
+    said = f"{attribution_at(ctx, index, number.start) or ''} {ctx.text[lo:hi]}".lower()
+    return any(word.startswith(sources) for word in re.findall(r"[^\W\d_]+", said))
