@@ -4,7 +4,7 @@
 stages, each in its own module and each taking the per-text context (sentences.TextContext):
 find numbers and dates (numbers/, dates/), drop noise (noise.py) and decide which bare years are
 counts (years.py), add casualties of one (singulars.py), share units across pairs and
-enumerations (enumerations.py), decide what each number counts (classify.py, amounts.py), let
+enumerations (enumerations.py), decide what each number counts (classify.py with ages.py, amounts.py), let
 enumeration members and bare numbers share readings, name actors (actors.py), find parts of
 wholes (parts.py), and build the claims with their event time (scope.py) and source
 (attribution.py) in builder.py.
