@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.vocabulary import Vocabulary
+from ..lexicon import lexicon_cache
+from ..lexicon.vocabulary import Vocabulary, vocabulary
 from ..models import NumberMatch
 
 _NAME = r"[A-ZÄÖÜ][^\W\d_]*(?:[-'’][^\W\d_]+)?"
@@ -44,3 +45,25 @@ def bracketed_age(text: str, number: NumberMatch, vocab: Vocabulary) -> str | No
     if noun is not None and re.match(r",\s+[^\W\d_]", text[number.end : number.end + 3]):
         return None if noun.group(1).lower() in vocab.not_nouns else noun.group(1)  # his age, no toll of 45
     return None
+
+
+@lexicon_cache()
+def _listed_ages(lang: str) -> re.Pattern:
+    """An age opener and the figures it lists: "im Alter von 19 und 23", "aged 19, 23 and 31"."""
+    openers = "|".join(re.escape(o) for o in sorted(vocabulary(lang).age_openers, key=len, reverse=True))
+    joined = r"(?:\s*,\s*|\s+\w{2,4}\s+)"  # "19, 23", "19 und 23", "19 and 23"
+    return re.compile(rf"(?<!\w)(?:{openers})\s+\d+(?:{joined}\d+)*", re.IGNORECASE)
+
+
+def ages_blanked(text: str, lo: int, hi: int, lang: str) -> str:
+    """``text[lo:hi]`` with the digits of listed ages replaced by "x": "nahm zwei Tatverdächtige
+    im Alter von 19 und 23 Jahren fest" holds no figure between the two and the verb."""
+    part = text[lo:hi]
+    if not any(ch.isdigit() for ch in part):
+        return part
+    for found in _listed_ages(lang).finditer(text, max(0, lo - 30), hi):
+        for digits in re.finditer(r"\d+", found.group()):
+            a, b = found.start() + digits.start() - lo, found.start() + digits.end() - lo
+            if 0 <= a and b <= len(part):
+                part = part[:a] + "x" * (b - a) + part[b:]
+    return part
