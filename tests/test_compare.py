@@ -46,16 +46,19 @@ PAIRS = [
      "conflict"),
     # unknown publication dates never make an update
     (dict(value=14.0, as_of=None), dict(value=16.0, as_of="2022-01-10"), "conflict"),
-    # non-cumulative categories never update
+    # categories that neither grow nor fall never update
+    (dict(category="population", concept="inhabitants", value=2000.0, as_of="2022-01-07"),
+     dict(category="population", concept="inhabitants", value=4000.0, as_of="2022-01-11"), "conflict"),
+    # a deployment grows (or shrinks) from one report to the next: an update
     (dict(category="troops", concept="soldiers", value=2000.0, as_of="2022-01-07"),
-     dict(category="troops", concept="soldiers", value=4000.0, as_of="2022-01-11"), "conflict"),
+     dict(category="troops", concept="soldiers", value=4000.0, as_of="2022-01-11"), "update"),
     # "über 160" excludes 160
     (dict(value=160.0, low=160.0, high=None, qualifier="more_than"), dict(value=160.0), "conflict"),
     (dict(value=160.0, low=160.0, high=None, qualifier="at_least"), dict(value=160.0), "compatible"),
     # "knapp 20" (18-20) vs 20
     (dict(value=20.0, low=18.0, high=20.0, qualifier="approx"), dict(value=20.0), "compatible"),
-    (dict(value=20.0, low=18.0, high=20.0, qualifier="approx", category="troops"),
-     dict(value=25.0, category="troops"), "conflict"),
+    (dict(value=20.0, low=18.0, high=20.0, qualifier="approx", category="population"),
+     dict(value=25.0, category="population"), "conflict"),
     # percentages
     (dict(category="percentage", concept="wage_increase", value=100.0, unit="%"),
      dict(category="percentage", concept="wage_increase", value=100.0, unit="%"), "agree"),
@@ -76,7 +79,7 @@ PAIRS = [
     (dict(category="troops", value=3000.0, actor="Russland"), dict(category="troops", value=500.0,
                                                                    actor="Belarus"), "single"),
     (dict(category="troops", value=3000.0, actor="Russland"), dict(category="troops", value=2500.0,
-                                                                   actor="russland"), "conflict"),
+                                                                   actor="russland", as_of="2022-01-07"), "conflict"),
 ]
 
 
@@ -172,7 +175,7 @@ claim_strategy = st.builds(
     st.integers(0, 20), st.integers(0, 5),
     st.sampled_from(["exact", "range", "vague", "at_least", "at_most"]),
     st.sampled_from([None, "2022-01", "2022-01-05", "2022-01-09", "2022-02-01", "2023-06-01"]),
-    st.sampled_from(["deaths", "troops"]),
+    st.sampled_from(["deaths", "population"]),  # one category that grows, one that neither grows nor falls
 )
 
 
