@@ -49,6 +49,7 @@ from operator import attrgetter
 from rapidfuzz import fuzz, process
 
 from ..models import Claim, Group, Story, full_concept
+from .countries import split_foreign, with_country
 from .labels import group_label
 from .scopes import SCOPE, StoryScopes, split_by_scope
 from .status import CLAIM_ORDER, load_config, status_of_sorted
@@ -242,11 +243,13 @@ def _group_claims(
     parts = subgroups.parts()
     if parts:
         _join_subgroups(keyed, parts)
+    foreign = split_foreign(keyed)  # figures of another country than the story's (countries.py)
     for (story, category, unit, key), members in keyed.items():
         scope_of = stories.scope_function(story) if stories is not None and story is not None else SCOPE
         head = (story, category, unit, key) if stories is not None and stories.hashed else (category, unit, key)
         for scope, scoped, id_part in split_by_scope(members, scope_of):
-            groups.append(_make_group(_group_id(*head, id_part), scoped, scope, config, story, parts, outlets))
+            group = _make_group(_group_id(*head, id_part), scoped, scope, config, story, parts, outlets)
+            groups.append(with_country(group, foreign))
     groups.sort(key=attrgetter("group_id"))  # one string key: 5x cheaper than (category, label, id)
     return groups
 
