@@ -39,6 +39,8 @@ def test_compare_case(case, tmp_path):
             group = _group_of(groups, case["figure"])
             if "status" in case:
                 assert group.status == case["status"], group.explanation
+            if "not_status" in case:
+                assert group.status != case["not_status"], group.explanation
             if "explanation" in case:
                 assert case["explanation"] in group.explanation, group.explanation
         for a, b in case.get("apart", ()):
