@@ -19,10 +19,10 @@ Blocking, so that the work grows with the number of claims, not its square:
    compatible when one is a prefix of the other (``2022`` and ``2022-01``),
    never otherwise (``2011`` and ``2022-01``). Each most specific scope makes a
    group; a coarser scope joins the one group it contains or, when it contains
-   several, stays a group of its own. A claim of unknown scope joins the only
-   group of its key; when its key has several scopes, or none is known, it is
-   compared with no other document (one group per document), since nothing
-   says that two undated figures speak of the same event.
+   several, stays a group of its own. A claim of unknown scope of a dated report
+   joins the only group of its key; when its key has several scopes, none is
+   known, or its report has no date either, it is compared with no other document
+   (one group per document): nothing says two undated figures tell of one event.
 
 Stories (``claims.stories``, given to ``group_claims`` as ``stories``): claims of two stories
 are never grouped, the story is part of every block. Within a story, a claim whose scope
