@@ -20,8 +20,8 @@ earthquake in Turkey and Syria", are both its). Within a story with a home count
   is a part of their total, as a region is.
 
 A story whose reports name no country is left as it is. The work is one pass over the claims of the
-stories that have a figure of a country (a regex over each distinct sentence), so grouping stays
-linear.
+stories that have a figure of a country (a look-up of each word of a sentence, until a report's
+first sentence naming a country is found), so grouping stays linear.
 """
 
 from __future__ import annotations
@@ -50,15 +50,18 @@ def country_names() -> dict[str, str]:
     return names
 
 
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
 @lexicon_cache()
-def _mentions() -> tuple[re.Pattern | None, dict[str, str]]:
-    """One pattern of every country's names and adjectives, and each spelling -> its country."""
+def _spellings() -> dict[str, str]:
+    """Each spelling of a country's name or adjective of nationality (as written) -> its country."""
     spellings: dict[str, str] = {}
     cities = {_plain(n) for n in load("places").get("cities_of_actors", ())}
     actors = load("actors")
     for country, written in actors.get("actors", {}).items():
         for name in written:
-            if _plain(name) not in cities and len(name) > 2:
+            if _plain(name) not in cities and len(name) > 2 and name.count(" ") <= 1:
                 spellings[name] = country
     endings = actors.get("adjective_endings", [])
     for country, adjectives in actors.get("adjectives", {}).items():
@@ -69,16 +72,34 @@ def _mentions() -> tuple[re.Pattern | None, dict[str, str]]:
                     spellings[form] = spellings[form[:1].upper() + form[1:]] = country
             elif len(adjective) > 2:
                 spellings[adjective] = country
-    if not spellings:
-        return None, {}
-    alternatives = "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
-    # a name with its genitive ("Deutschlands", "Germany's"); never inside a longer word
-    return re.compile(rf"(?<!\w)({alternatives})(?:s|es|['’]s)?(?!\w)"), spellings
+    return spellings
+
+
+def countries_named(sentence: str) -> frozenset[str]:
+    """The countries a sentence names by a name (one or two words), its genitive ("Deutschlands",
+    "Germany's") or an adjective of nationality ("German flood toll", "die belgische Regierung")."""
+    spellings = _spellings()
+    tokens = _TOKEN.findall(sentence)
+    found = set()
+    for i, token in enumerate(tokens):
+        country = spellings.get(token)
+        if country is None and token.endswith("s"):
+            country = spellings.get(token[:-1]) or (spellings.get(token[:-2]) if token.endswith("es") else None)
+        if country is None and i + 1 < len(tokens):
+            country = spellings.get(f"{token} {tokens[i + 1]}")
+        if country is not None:
+            found.add(country)
+    return frozenset(found)
 
 
 def country_of(place: str | None) -> str | None:
     """The country a figure's place is, when it is one ("Belgien", "Belgium" -> "Belgium")."""
-    return country_names().get(_plain(place)) if place else None
+    return _country_of(place) if place else None
+
+
+@lexicon_cache(maxsize=65536)
+def _country_of(place: str) -> str | None:
+    return country_names().get(_plain(place))
 
 
 def home_countries(claims: Iterable[Claim]) -> frozenset[str]:
@@ -86,14 +107,11 @@ def home_countries(claims: Iterable[Claim]) -> frozenset[str]:
     country names (a lead names the event's country: "Beim Hochwasser im Westen Deutschlands");
     the countries of most such reports. Two countries named together ("the earthquake in Turkey
     and Syria") are both the story's."""
-    pattern, spellings = _mentions()
-    if pattern is None:
-        return frozenset()
     first: dict[str, tuple[int, frozenset[str]]] = {}  # document -> its first sentence naming a country
     for c in claims:
         if not c.sentence or (c.doc in first and first[c.doc][0] <= c.sentence_start):
             continue
-        named = frozenset(spellings[m.group(1)] for m in pattern.finditer(c.sentence))
+        named = countries_named(c.sentence)
         if named:
             first[c.doc] = (c.sentence_start, named)
     votes = Counter(country for _, countries in first.values() for country in countries)
@@ -105,9 +123,8 @@ def split_foreign(keyed: dict[tuple, list[Claim]]) -> dict[str, str]:
     """Within ``keyed`` ((story, category, unit, key) -> claims), move each figure of another country
     than its story's home to a key of its own country, and read a figure of the home country as
     one of no place. Returns each moved claim's id -> its country (for the group's label)."""
-    names = country_names()
-    stories = {k[0] for k, members in keyed.items() for c in members
-               if c.place and _plain(c.place) in names}
+    # only within a story: without one, nothing says which country the figures are of
+    stories = {k[0] for k, members in keyed.items() if k[0] is not None for c in members if country_of(c.place)}
     if not stories:
         return {}
     by_story: dict[str, list[Claim]] = defaultdict(list)
