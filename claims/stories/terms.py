@@ -102,12 +102,14 @@ def bridge_concept(word: str, lang: str) -> str | None:
 def _stemmer(lang: str):
     import Stemmer  # PyStemmer: the Snowball stemmers in C
 
-    return Stemmer.Stemmer(_STEMMERS.get(lang, "english"))
+    return Stemmer.Stemmer(_STEMMERS.get(lang, "english"), 0)  # no cache of its own: each word is stemmed once (_readings)
 
 
 @lru_cache(maxsize=200_000)
 def _fold(word: str) -> str:
     """Casefolded, without accents: "Galați" -> "galati", "Mareș" -> "mares"."""
+    if word.isascii():
+        return word.casefold()  # nothing to decompose
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -170,8 +172,8 @@ def document_terms(text: str, lang: str, title: str | None, settings: dict, sour
                 forms[key] = (rank, form[1])
             if len(name) > prefix and name not in bridged:  # "Serbien" and "Serbia" share "p:serbi"
                 counts["p:" + name[:prefix]] += n
-        else:
-            plain.append((stem_key, n))
+        else:  # capitalised here, and in lower case elsewhere in the document: a word, not a name
+            plain.append((stem_key or _stem_key(word, reading, lang, readings), n))
     for key in _events(text, lang):  # "Generalstreik" and "general strike" are one event in any language
         counts["e:" + key] += 1
     for key, n in plain:
@@ -207,26 +209,32 @@ def _read_word(word: str, lang: str, readings: dict[str, tuple]) -> tuple:
     name key or None, its form, its stem's key): a bridge word's key ("b:flood") with a form only
     when it is capitalised, a capitalised word's name key ("n:kasachstan") with its form's (rank,
     written form), else no key; the stem's key ("w:flood") is the word's term when it is no bridge
-    word and no name (in lower case, or capitalised in a document that also writes it in lower case)."""
+    word and no name (in lower case; a capitalised word's is read when a document also writes it
+    in lower case, ``_stem_key``)."""
     folded = word.casefold()
     stopped = folded in _stopwords(lang)
     upper = word[0].isupper()
     concept = bridge_concept(word, lang)
     if concept is not None:
         reading = (folded, stopped, "b:" + concept, None, True if upper else None, None)
+    elif upper:
+        name = name_key(word)
+        name = _actor_names().get(name, name)
+        form = (not word.isupper(), word[:-2] if word.endswith(("'s", "’s")) else word)
+        reading = (folded, stopped, "n:" + name, name, form, None)
     else:
-        stem_key = "w:" + _stemmer(lang).stemWord(folded)
-        if upper:
-            name = name_key(word)
-            name = _actor_names().get(name, name)
-            form = (not word.isupper(), word[:-2] if word.endswith(("'s", "’s")) else word)
-            reading = (folded, stopped, "n:" + name, name, form, stem_key)
-        else:
-            reading = (folded, stopped, None, None, None, stem_key)
+        reading = (folded, stopped, None, None, None, "w:" + _stemmer(lang).stemWord(folded))
     if len(readings) >= READINGS_LIMIT:
         readings.clear()
     readings[word] = reading
     return reading
+
+
+def _stem_key(word: str, reading: tuple, lang: str, readings: dict[str, tuple]) -> str:
+    """The stem's key of a capitalised word, kept with its reading once read."""
+    key = "w:" + _stemmer(lang).stemWord(reading[0])
+    readings[word] = (*reading[:5], key)
+    return key
 
 
 def _events(text: str, lang: str) -> list[str]:
@@ -237,4 +245,3 @@ def _events(text: str, lang: str) -> list[str]:
     keys = [vocab.events.key_of(m.group(), compound=True) for m in vocab.event_words.finditer(text)]
     keys += [broader[key] for key in keys if key in broader]  # a general strike is a strike too
     return [key for key in keys if key is not None]
-
