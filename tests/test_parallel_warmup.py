@@ -34,3 +34,17 @@ def test_the_initializer_runs_once_per_process_that_extracts(start_method):
         assert LOADED == []
         assert all(loaded == (pid,) for pid, loaded, _ in seen)  # each worker ran it itself
     assert all(frozen for _, _, frozen in seen)
+
+
+def test_after_the_warm_up_reading_a_document_for_the_store_loads_no_lexicon(tmp_path, monkeypatch):
+    from claims.batches import FileTask
+    from claims.ingest import extract_tasks, warm_up
+    from claims.lexicon import loader
+
+    warm_up()
+    read = []
+    monkeypatch.setattr(loader, "_read_yaml", lambda *args, **kwargs: read.append(args))
+    text = "Laut Polizei wurden am Montag in Almaty 16 Menschen getötet. Police said 3 people died in Almaty."
+    outcome, = extract_tasks([FileTask("a.txt", str(tmp_path / "a.txt"), "a", text.encode(), for_store=True)])
+    assert outcome.error is None and outcome.rows and outcome.story_terms
+    assert read == []  # forked workers inherit every lexicon the writer loaded in warm_up
