@@ -226,13 +226,15 @@ def claims_table(claims: Iterable[Claim], *, show_doc: bool = True, doc_ids: Ite
 
     doc_labels = pasteable_ids(doc_ids) if show_doc else {}
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-    table.add_column("ID", no_wrap=True)  # a unique prefix; `claims show` accepts it
+    # Claim ids are never cut (an id with an ellipsis cannot be pasted back); a narrow console
+    # wraps the other columns instead.
+    table.add_column("ID", no_wrap=True, width=ID_CHARS)  # a unique prefix; `claims show` accepts it
     if show_doc:
-        table.add_column("Doc", no_wrap=True)  # pasteable: a unique prefix or the whole id
-    table.add_column("Category", no_wrap=True)
-    table.add_column("Value", no_wrap=True)
-    table.add_column("Claim", ratio=1, min_width=16, overflow="fold")
-    table.add_column("Scope", no_wrap=True)
+        table.add_column("Doc", overflow="fold")  # pasteable: a unique prefix or the whole id
+    table.add_column("Category", overflow="fold")
+    table.add_column("Value", overflow="fold")
+    table.add_column("Claim", ratio=1, overflow="fold")
+    table.add_column("Scope", overflow="fold")
     for claim in claims:
         said = safe_text(claim.text)
         if claim.subject and claim.subject not in claim.text:

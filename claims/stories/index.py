@@ -153,7 +153,7 @@ def _links(index: IndexRows, docs: dict[str, Document], vectors: dict, blocks: d
     """The links of every pair with an affected document, with the partners their blocking terms find."""
     holders = index.blockers({t for terms in blocks.values() for t in terms})
     partners = {(min(d, p), max(d, p)) for d, terms in blocks.items() for t in terms for p in holders.get(t, ()) if p != d}
-    window = max(settings["window_days"], settings.get("event_days", 0))  # ``linked`` looks no further
+    window = max(settings["window_days"], settings.get("event_days", 0), settings.get("follow_up_days", 0))  # ``linked`` looks no further
     bounds = {d: date_bounds(docs[d].date) for pair in partners for d in pair}
     partners = {(a, b) for a, b in partners  # two dated reports further apart than that never link
                 if bounds[a] is None or bounds[b] is None or max(bounds[b][0] - bounds[a][1], bounds[a][0] - bounds[b][1]) <= window}
