@@ -32,3 +32,17 @@ def test_the_countries_of_a_story_are_those_its_reports_lead_with():
     assert home_countries(claims) == {"Germany"}
     both = [claim("a", 0, "The earthquake in Turkey and Syria killed 5,000."), claim("b", 0, "In Syria and Turkey 5,100 died.")]
     assert home_countries(both) == {"Turkey", "Syria"}
+
+
+def test_a_region_is_of_the_country_its_sentence_puts_it_in():
+    from claims.compare.countries import region_country
+
+    def where(sentence, place):
+        return region_country(replace(make_claim(), sentence=sentence, place=place))
+
+    assert where("Twelve people died in Liège in Belgium.", "Liège") == "Belgium"
+    assert where("In Lüttich (Belgien) starben zwölf Menschen.", "Lüttich") == "Belgium"
+    assert where("In der französischen Stadt Straßburg starben zwei Menschen.", "Straßburg") == "France"
+    assert where("Two died in Seoul, South Korea.", "Seoul") == "South Korea"
+    assert where("In Ahrweiler starben 60 Menschen, in Belgien 20.", "Ahrweiler") is None  # another clause's country
+    assert where("Im Kreis Ahrweiler starben 60 Menschen.", "Ahrweiler") is None  # no gazetteer
