@@ -13,8 +13,9 @@ adjective of nationality: "Deutschlands", "Germany's", "German flood toll") in i
 sentence that names one; the countries of most reports are the story's (two named together, "the
 earthquake in Turkey and Syria", are both its). Within a story with a home country,
 
-- a figure whose place is another country is grouped apart from the story's other figures, with
-  the figures of that country (its group is labelled with the country);
+- a figure whose place is another country, or a region its sentence puts in another country ("in
+  der belgischen Provinz Lüttich", "in Liège, Belgium"), is grouped apart from the story's other
+  figures, with the figures of that country (its group is labelled with the country);
 - a figure whose place is the one home country ("Mehr als 100 Tote nach Hochwasser in
   Deutschland") is a figure of the whole, as a figure of no place is; of two home countries each
   is a part of their total, as a region is.
@@ -102,6 +103,32 @@ def _country_of(place: str) -> str | None:
     return country_names().get(_plain(place))
 
 
+# "Liège, Belgium", "Lüttich (Belgien)", "Liège in Belgium", "Straßburg in Frankreich": the name after a place
+_APPOSITION = re.compile(r"(?:\s*[,(]\s*|\s+(?:in|im|in der|in the)\s+)([^\W\d_][\w-]*)(?: ([^\W\d_][\w-]*))?")
+
+
+def region_country(claim: Claim) -> str | None:
+    """The country a figure's place lies in when its sentence says so right at the place: an
+    adjective of nationality just before it ("in der belgischen Provinz Lüttich", "in the Belgian
+    province of Liège" where actors.yaml has the adjective) or the country in apposition ("in
+    Liège, Belgium," "in Lüttich (Belgien)"). There is no gazetteer: a region named alone is
+    of no known country."""
+    place, sentence = claim.place, claim.sentence
+    if not place or not sentence or country_of(place):
+        return None
+    at = sentence.find(place)
+    if at < 0:
+        return None
+    before = countries_named(" ".join(sentence[max(0, at - 40):at].split()[-3:]))
+    after = _APPOSITION.match(sentence, at + len(place))
+    if after:  # a name of one word or two ("Belgium", "South Korea")
+        country = country_of(f"{after.group(1)} {after.group(2)}") if after.group(2) else None
+        country = country or country_of(after.group(1))
+        before |= {country} if country else set()
+    named = before
+    return next(iter(named)) if len(named) == 1 else None
+
+
 def home_countries(claims: Iterable[Claim]) -> frozenset[str]:
     """The countries a story is of: in each report, the countries its first sentence naming a
     country names (a lead names the event's country: "Beim Hochwasser im Westen Deutschlands");
@@ -124,7 +151,10 @@ def split_foreign(keyed: dict[tuple, list[Claim]]) -> dict[str, str]:
     than its story's home to a key of its own country, and read a figure of the home country as
     one of no place. Returns each moved claim's id -> its country (for the group's label)."""
     # only within a story: without one, nothing says which country the figures are of
-    stories = {k[0] for k, members in keyed.items() if k[0] is not None for c in members if country_of(c.place)}
+    regions = {c.claim_id: country for k, members in keyed.items() if k[0] is not None for c in members
+               if c.place and (country := region_country(c))}
+    stories = {k[0] for k, members in keyed.items() if k[0] is not None for c in members
+               if country_of(c.place) or c.claim_id in regions}
     if not stories:
         return {}
     by_story: dict[str, list[Claim]] = defaultdict(list)
@@ -140,6 +170,10 @@ def split_foreign(keyed: dict[tuple, list[Claim]]) -> dict[str, str]:
             continue
         stay = []
         for c in members:
+            if c.claim_id in regions and regions[c.claim_id] not in home:  # "in der belgischen Provinz Lüttich"
+                foreign[c.claim_id] = regions[c.claim_id]
+                moved[(*k[:3], f"{k[3]}|country:{regions[c.claim_id]}")].append(c)  # a part of that country's toll
+                continue
             country = country_of(c.place)
             if country is None or country in home and len(home) > 1:
                 stay.append(c)  # of two countries of the story, each is a part of their total

@@ -22,9 +22,12 @@ def follow_up(a: dict[str, float], b: dict[str, float], sim: float, days: int, s
     events = event_terms()
     if not any(t in events or t.startswith("e:") for t in a.keys() & b.keys()):
         return False
-    k = settings.get("event_names", 3)
-    shared = (set(heaviest_names(a, k)) & set(heaviest_names(b, k))) - state_terms()
-    return bool(shared) and not two_events(a, b, days, settings)
+    return bool(follow_up_places(a, settings) & follow_up_places(b, settings)) and not two_events(a, b, days, settings)
+
+
+def follow_up_places(vector: dict[str, float], settings: dict) -> frozenset[str]:
+    """The names a late report may share with one before it as the event's place (``follow_up``)."""
+    return frozenset(heaviest_names(vector, settings.get("event_names", 3))) - state_terms()
 
 
 @lexicon_cache(maxsize=1)
