@@ -98,6 +98,15 @@ EXTRACT = Section({
     "singular_articles": optional(WORDS, 'articles that count one casualty before a casualty noun ("einen")'),
     "singular_nouns": optional(WORDS, 'casualty nouns of one after an article ("Toten", "Festnahme")'),
     "noun_followers": optional(WORDS, 'words ("fell") and "-endings" ("-ed") that may follow the noun of "a passenger died"; another word makes it a modifier ("a passenger ferry")'),
+    "nobody": optional(Section({
+        "words": required(WORDS, 'words for no one ("niemand", "no one")'),
+        "gap_words": optional(WORDS, 'adverbs that may stand between such a word and its verb ("mehr", "reported")'),
+        "categories": required(WORDS, "the categories a figure of none may have"),
+    }), 'no one beside a verb of what befell people is a figure of 0 ("niemand werde mehr vermisst")'),
+    "projections": optional(Section({
+        "modals": required(WORDS, 'words of modality before the verb ("could", "expected", "könnte")'),
+        "verbs": required(WORDS, 'verbs of growth, in the infinitive, next to the figure ("reach", "steigen")'),
+    }), 'a figure a count could or is expected to reach is a projection, compared only with projections'),
     "agent_words": optional(WORDS, 'after these an article names the agent, not a victim ("von einem")'),
     "attribution": required(ATTRIBUTION, "the words that name a claim's source"),
     "back_references": required(WORDS, "words pointing back to an earlier sentence's time (\"damals\")"),
