@@ -8,6 +8,7 @@ import re
 
 from ..lexicon.vocabulary import Vocabulary
 from .nouns import TOKEN
+from .source_words import APOSTROPHES, particle_verb, possessive_plural
 
 _ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen the a an of von".split())
 
@@ -49,6 +50,8 @@ def attributions_in(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
         elif vocab.attribution_source_before.matches(phrase):
             source = _source_preceding(text, m, lo, hi, vocab)  # "Die Opposition sprach von Wahlbetrug"
             gappable.extend([m.start()] if source else [])
+        elif particle_verb(text, m, hi, vocab.lang):
+            continue  # "Die EU sagte Soforthilfe ... zu": "zusagen" pledges, it reports nothing
         else:
             # German puts the source after its verb ("schätzt die Polizei"), English before it
             # ("police said"): the lexicon's source_after_verb; "zufolge" always follows its source.
@@ -244,10 +247,17 @@ def _after_article(text: str, start: int, lo: int, vocab: Vocabulary) -> bool:
 
 def _words_before(tokens: list[re.Match], end: int, vocab: Vocabulary) -> int:
     """The index of the first of up to five source words that end just before ``tokens[end]``."""
-    first = end
-    while first > max(0, end - 5) and tokens[first - 1].group()[0].isalpha() and _is_source_word(tokens[first - 1].group(), vocab):
+    first, floor = end, max(0, end - 5)
+    while first > floor:
+        word = tokens[first - 1].group()
+        if word in APOSTROPHES and first >= 2 and possessive_plural(tokens[first - 2], tokens[first - 1]):
+            first, floor = first - 1, max(0, floor - 1)  # "The Miners' Association said": the apostrophe of a plural
+            continue
+        if not (word[0].isalpha() and _is_source_word(word, vocab)):
+            break
         first -= 1
     return first
+
 
 
 def _source_following(text: str, trigger: re.Match, lo: int, hi: int, vocab: Vocabulary) -> str | None:
