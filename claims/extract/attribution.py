@@ -8,18 +8,9 @@ import re
 
 from ..lexicon.vocabulary import Vocabulary
 from .nouns import TOKEN
-from .source_words import APOSTROPHES, particle_verb, possessive_plural
+from .source_words import APOSTROPHES, own_words, particle_verb, possessive_plural
 
 _ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen the a an of von".split())
-
-
-def nearest_attribution(found: list[tuple], near: int) -> str | None:
-    """Of the attributions in a sentence, the one written nearest offset ``near``; a second
-    source with its verb left out (marked by a third item) only for the figures after it."""
-    usable = [item for item in found if len(item) < 3 or item[0] <= near]
-    if not usable:
-        return None
-    return min(usable, key=lambda item: abs(item[0] - near))[1]
 
 
 def attributions_in(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> list[tuple[int, str]]:
@@ -34,6 +25,8 @@ def attributions_in(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
             continue  # "an estimated 150,000", "the confirmed toll": a participle before a noun names no one
         if vocab.attribution_standalone.matches(phrase):
             source = _gapped_source(text, m, vocab)
+            if source and own_words(vocab.lang) & set(phrase.lower().split()):
+                source = _own_source(text, m, lo, vocab) or source  # "Der Sender NHK zählte nach eigenen Angaben"
             if source:
                 found.append((m.start(), source))
             continue
@@ -51,7 +44,8 @@ def attributions_in(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
             source = _source_preceding(text, m, lo, hi, vocab)  # "Die Opposition sprach von Wahlbetrug"
             gappable.extend([m.start()] if source else [])
         elif particle_verb(text, m, hi, vocab.lang):
-            continue  # "Die EU sagte Soforthilfe ... zu": "zusagen" pledges, it reports nothing
+            # "Die EU sagte Soforthilfe ... zu": who pledged is before the verb, the noun after it is no source
+            source = _source_preceding(text, m, lo, hi, vocab)
         else:
             # German puts the source after its verb ("schätzt die Polizei"), English before it
             # ("police said"): the lexicon's source_after_verb; "zufolge" always follows its source.
@@ -228,6 +222,16 @@ def _source_preceding(text: str, trigger: re.Match, lo: int, hi: int, vocab: Voc
     if not named or all(w.lower() in _ARTICLES or w in vocab.attribution_back_openers for w in named):
         return None  # "after the confirmed toll", "Dies bestätigte": an article or a back-reference names no source
     return text[before[first].start() : trigger.end()]
+
+
+def _own_source(text: str, trigger: re.Match, lo: int, vocab: Vocabulary) -> str | None:
+    """The subject before the verb right before "nach eigenen Angaben", with the verb and the phrase: whose own count it is."""
+    before = list(TOKEN.finditer(text, max(lo, trigger.start() - 80), trigger.start()))
+    if len(before) < 2 or not before[-1].group().isalpha() or _is_source_word(before[-1].group(), vocab):
+        return None
+    first = _words_before(before, len(before) - 1, vocab)
+    named = any(t.group().lower() not in _ARTICLES for t in before[first:-1])
+    return text[before[first].start() : trigger.end()] if named else None  # "Der Sender NHK zählte nach eigenen Angaben"
 
 
 def _without_verb(source: str, trigger: re.Match, vocab: Vocabulary) -> str:

@@ -74,7 +74,7 @@ def _number_claim(
         own = concept_key(reading.subject) if reading.subject else None
         # passengers are who it holds (no detail); a noun of no people is what it holds ("32 Gigabyte")
         detail = own if own and not ctx.vocab.noun(reading.subject).known else (None if detail == own else detail)
-    if aspect is None and is_projection(ctx.text, number, ctx.clause(number)[1], ctx.vocab.lang):
+    if aspect is None and concept and is_projection(ctx.text, number, ctx.clause(number)[1], ctx.vocab.lang):
         aspect = "projection"  # "the toll could reach 20,000": compared only with projections
     return _claim(
         ctx, number, category, value, low, high, unit, number.qualifier,

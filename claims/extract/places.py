@@ -74,13 +74,17 @@ def _sub_clause(text: str, start: int, end: int, clause: tuple[int, int]) -> tup
 _FRONTED_WORDS = 3  # "In Afghanistan alone, 115 ...", "In Kabul on Monday, 20 ...": words before the comma
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
 _EARLIER_EVENT = re.compile(r"(?i)(?<!\w)(?:nach|after|following|since|seit)\s+(?:[^\W\d_]+\s+){0,3}?([^\W\d_]+)\s*\Z")
 
 
-def _of_earlier_event(text: str, found: re.Match, lo: int, lang: str) -> bool:
-    """True when the place phrase follows an event named in a phrase of what came before ("nach dem
-    Erdbeben auf der Halbinsel Noto ist die Zahl der Toten auf 202 gestiegen", "after the floods in
-    X"): the place of that event, not of the figure."""
+def _of_earlier_event(text: str, found: re.Match, start: int, lo: int, r: PlaceRules, lang: str) -> bool:
+    """True when the place phrase follows an event named in a phrase of what came before and a
+    word of a total stands between it and the figure ("nach dem Erdbeben auf der Halbinsel Noto
+    ist die Zahl der Toten auf 202 gestiegen", "after the floods in X, the death toll rose to 133"):
+    the place of that event; the figure is its whole."""
+    if not r.event_totals or not any(w.casefold() in r.event_totals for w in _LETTERS.findall(text, found.end(), start)):
+        return False
     lead = _EARLIER_EVENT.search(text, max(lo, found.start() - 60), found.start())
     return lead is not None and vocabulary(lang).events.key_of(lead.group(1), compound=True) is not None
 
@@ -96,7 +100,7 @@ def place_in(text: str, start: int, end: int, clause: tuple[int, int], r: PlaceR
     for found in r.pattern.finditer(text, before_from, start):
         if found.end() > start:
             break
-        if _at_seat(text, found, lo, r) or lang and _of_earlier_event(text, found, lo, lang):
+        if _at_seat(text, found, lo, r) or lang and _of_earlier_event(text, found, start, lo, r, lang):
             continue
         if last is not None and r.joined and r.joined.match(text, last.end(), found.end()):
             previous = last  # "In Kalehe und auf der Insel Idjwi wurden 71 Tote gezählt": two places

@@ -38,7 +38,8 @@ ATTRIBUTION = Section({
     "gap_adverbs": optional(WORDS, 'adverbs that may stand in a verb\'s gap ~ ("spricht weiterhin von", "spoke earlier of")'),
     "continuing": optional(WORDS, 'openers of a sentence that goes on with the figures and the source of the one before ("Another 62 ...")'),
     "gap_words": optional(WORDS, 'prepositions after a second source whose verb is left out ("die Gewerkschaft von zwölf")'),
-    "separated_particles": optional(WORDS, "particles ending a speech verb\'s clause that make it another verb (\"sagte ... zu\": pledged)"),
+    "own_words": optional(WORDS, 'words of an attribution to the subject\'s own count ("nach eigenen Angaben"): the source is the subject before the verb'),
+    "separated_particles": optional({str: WORDS}, "speech verbs and the particles that, ending the verb\'s clause, make it another verb (\"sagte ... zu\": pledged)"),
     "source_after_verb": required(bool, 'a source is read after its verb first ("schätzt die Polizei"), else before'),
 })
 EXTRACT = Section({
