@@ -64,8 +64,8 @@ def _beside(text: str, word: re.Match, hit, vocab: Vocabulary) -> bool:
         between = text[hit.end : word.start()]
     elif hit.start >= word.end():
         between = text[word.end() : hit.start]
-    else:
-        return False
+    else:  # a split verb around the word: "nahm niemanden fest"
+        return hit.start < word.start() and hit.end > word.end() and not text[hit.start : word.start()].count(" ") > 2
     if any(mark in between for mark in ",;:.()\"„“”"):
         return False
     words = [w.lower() for w in _WORD.findall(between)]
