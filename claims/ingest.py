@@ -227,11 +227,15 @@ def _task(path: Path, resolved: str, doc_id: str, state: DocumentState | None) -
     return FileTask(str(path), resolved, doc_id, data, is_new=state is None)
 
 
+_WARM_UP = (("de", "Am 6. Januar 2022 wurden 16 Menschen getötet."), ("en", "On 6 January 2022, 16 people were killed."))
+
+
 def warm_up() -> None:
-    """Load the lexicons and compile the extractor's patterns once (each worker runs this first)."""
-    extract = _extractor()
-    extract("Am 6. Januar 2022 wurden 16 Menschen getötet.", lang="de", doc_date="2022-01-10")
-    extract("On 6 January 2022, 16 people were killed.", lang="en", doc_date="2022-01-10")
+    """Load the lexicons and compile the patterns that reading, extracting, story terms and claim
+    rows use, once (each worker runs this first, or the writer before forked workers inherit it)."""
+    for lang, text in _WARM_UP:
+        _extract_file(FileTask(f"warm-up.{lang}.txt", f"/warm-up.{lang}.txt", "warm-up",
+                               f"---\ndate: 2022-01-10\n---\n{text}".encode(), lang=lang, for_store=True))
 
 
 def extract_tasks(tasks: list[FileTask]) -> list[FileOutcome]:

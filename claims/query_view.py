@@ -12,76 +12,21 @@ a heading per story.
 
 from __future__ import annotations
 
-from rich import box
 from rich.console import Console
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from .compare import QueryResult, claim_interval
-from .compare.sources import source_line
-from .models import Claim
+from .compare import QueryResult
+from .folded_view import SAYS_WIDTH, folded_table, print_stacked
 from .render import neutralise, safe_text
+from .view_cells import by_doc, cell, outlet_of, plain_table, source_name, source_order, status_text, what
 
 LABEL_WIDTH = 26
 SOURCE_MIN_WIDTH = 11  # fits a date and a short value; longer ones wrap
 SOURCE_MAX_WIDTH = 40
 GAP = 2
-MAX_CELL_CLAIMS = 3
-TITLE_MAX = 26  # a title standing for a source is cut to two lines of the folded view's Source column
-SAYS_WIDTH = 18  # the folded view's column of values
-FOLD_MAX_ROWS = 12  # a folded group of more claims shows each source's distinct values only
 STACK_BELOW = 90  # narrower consoles get the folded view as lines, not as a table of slivers
-STATUS_STYLE = {
-    "agree": "green", "sum_agree": "green", "compatible": "yellow", "update": "yellow",
-    "conflict": "bold red", "sum_conflict": "bold red", "single": "dim",
-}
 
-
-def status_text(status: str) -> Text:
-    return Text(status.replace("_", " "), style=STATUS_STYLE.get(status, ""))
-
-
-def what(label: str, scope: str | None) -> str:
-    """The label without its `` · scope`` tail (the views show the scope in its own column)."""
-    tail = f" · {scope}"
-    return label[: -len(tail)] if scope and label.endswith(tail) else label
-
-
-def said(claim: Claim, outlet: str | None = None) -> str:
-    """A claim as written, with its place and the source line the text names: ``52 (ministry)``;
-    ``outlet`` (the document's source) stands for an attribution the text does not give."""
-    text = neutralise(claim.text)
-    notes = [claim.place] if claim.place else []
-    line = source_line(claim.attribution, outlet)
-    if line.named:
-        notes.append(line.kind or line.label)
-    return f"{text} ({', '.join(neutralise(n) for n in notes)})" if notes else text
-
-
-def cell(claims: list[Claim], outlet: str | None = None) -> str:
-    """The values one source gives: ``52 (ministry); 71 (monitor)``."""
-    texts = list(dict.fromkeys(said(c, outlet) for c in claims))
-    shown = "; ".join(texts[:MAX_CELL_CLAIMS])
-    if len(texts) > MAX_CELL_CLAIMS:
-        shown += f" (+{len(texts) - MAX_CELL_CLAIMS})"
-    return safe_text(shown)
-
-
-def source_name(doc: str, documents: dict) -> str:
-    """The source of a document as its front matter names it, else its title, else its id."""
-    meta = documents.get(doc)
-    return (getattr(meta, "source", None) or getattr(meta, "title", None) or doc) if meta else doc
-
-
-def _outlet(doc: str, result: QueryResult) -> str | None:
-    return getattr(result.documents.get(doc), "source", None)
-
-
-def source_order(result: QueryResult) -> list[str]:
-    """The documents of the groups shown, by publication date (undated last), then id."""
-    docs = {c.doc for v in result.groups for c in v.claims}
-    return sorted(docs, key=lambda d: (getattr(result.documents.get(d), "date", None) or "9999", d))
 
 
 def render_query(result: QueryResult, console: Console) -> None:
@@ -101,17 +46,19 @@ def render_query(result: QueryResult, console: Console) -> None:
         if story and story in result.stories:  # a heading per story when the groups shown are of several
             console.print(f"[bold]Story {safe_text(story)}: {safe_text(result.stories[story])}[/bold]", soft_wrap=True)
         docs = sorted({c.doc for v in views for c in v.claims}, key=source_order(result).index)
-        cells = [{doc: cell(claims, _outlet(doc, result)) for doc, claims in _by_doc(v.claims).items()} for v in views]
+        cells = [{doc: cell(claims, outlet_of(doc, result)) for doc, claims in by_doc(v.claims).items()} for v in views]
         widths = _source_widths(cells, docs, console.width - _fixed_width(views) - GAP * len(docs))
         if widths is not None:
             console.print(_wide_table(result, views, cells, docs, widths, number))
             names = [(source_name(d, result.documents), d) for d in docs]
             legend = "; ".join(d if name == d else f"{name} = {d}" for name, d in names)
             console.print(Text(f"Sources: {neutralise(legend)}", style="dim"))
-        elif console.width < STACK_BELOW:
-            _print_stacked(result, views, number, console)
         else:
-            console.print(_folded_table(result, views, number))
+            folded = folded_table(result, views, number, console.width) if console.width >= STACK_BELOW else None
+            if folded is None:
+                print_stacked(result, views, number, console)
+            else:
+                console.print(folded)
         number += len(views)
     _notes(result, shown, console)
 
@@ -128,17 +75,6 @@ def _fixed_width(views: list) -> int:
     scope = max(len("Scope"), *(len(v.group.scope or "?") for v in views))
     status = max(len("Status"), *(len(v.group.status.replace("_", " ")) for v in views))
     return len(str(len(views))) + 1 + label + scope + status + 4 * GAP
-
-
-def _table() -> Table:
-    return Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
-
-
-def _by_doc(claims: list[Claim]) -> dict[str, list[Claim]]:
-    found: dict[str, list[Claim]] = {}
-    for claim in claims:
-        found.setdefault(claim.doc, []).append(claim)
-    return found
 
 
 def _source_widths(cells: list[dict[str, str]], docs: list[str], budget: int) -> dict[str, int] | None:
@@ -163,7 +99,7 @@ def _source_widths(cells: list[dict[str, str]], docs: list[str], budget: int) ->
 
 def _wide_table(result: QueryResult, views: list, cells: list[dict[str, str]], docs: list[str], widths: dict[str, int],
                 first: int) -> Table:
-    table = _table()
+    table = plain_table()
     table.add_column("#", justify="right", no_wrap=True)
     label_width = min(LABEL_WIDTH, max(len(what(v.group.label, v.group.scope)) for v in views))
     table.add_column("What", min_width=label_width, max_width=LABEL_WIDTH, overflow="fold")
@@ -185,98 +121,6 @@ def _wide_table(result: QueryResult, views: list, cells: list[dict[str, str]], d
 
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def folded_rows(claims: list[Claim], order: list[str]) -> tuple[list[Claim], int]:
-    """The claims a folded group shows, in source order, and how many it leaves out. Up to
-    ``FOLD_MAX_ROWS`` all; beyond, each source's distinct values (its lowest and its highest when
-    it gives more), so every source of the group stays visible with the range it reports."""
-    rank = {doc: i for i, doc in enumerate(order)}
-    ordered = sorted(claims, key=lambda c: (rank[c.doc], c.start))
-    if len(ordered) <= FOLD_MAX_ROWS:
-        return ordered, 0
-    kept: list[Claim] = []
-    for own in _by_doc(ordered).values():
-        first_of: dict[str, Claim] = {}
-        for c in own:
-            first_of.setdefault(said(c), c)
-        distinct = list(first_of.values())
-        if len(distinct) > 2:
-            lowest = min(distinct, key=lambda c: claim_interval(c)[0])
-            highest = max(distinct, key=lambda c: claim_interval(c)[0])
-            distinct = sorted({lowest.claim_id: lowest, highest.claim_id: highest}.values(), key=lambda c: c.start)
-        kept.extend(distinct)
-    return kept, len(ordered) - len(kept)
-
-
-def _claim_fields(claim: Claim, result: QueryResult) -> tuple[str, str, str, str]:
-    """Source, report date, what it says and its attribution as written (the line is in Says)."""
-    meta = result.documents.get(claim.doc)
-    outlet = _outlet(claim.doc, result)
-    line = source_line(claim.attribution, outlet)
-    name = source_name(claim.doc, result.documents)
-    name = name if outlet or name == claim.doc else _cut_words(name, TITLE_MAX)  # a title stands for the source
-    return (name, (getattr(meta, "date", None) or "undated") if meta else "?",
-            said(claim, outlet), neutralise(claim.attribution) if claim.attribution else line.label)
-
-
-def _cut_words(text: str, limit: int) -> str:
-    """``text`` cut after its last whole word within ``limit`` characters, with an ellipsis."""
-    if len(text) <= limit:
-        return text
-    kept = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[: limit - 1]
-    return kept.rstrip(" :,;-") + "…"
-
-
-def _left_out(hidden: int) -> str:
-    return f"{hidden} more claims repeat these sources' values (claims show ID, or --json)"
-
-
-def _folded_table(result: QueryResult, views: list, first: int) -> Table:
-    """One row per claim: the group on its first row, then source, date, value, attribution and id."""
-    table = _table()
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("What · Status", max_width=20, overflow="fold")
-    table.add_column("Source", max_width=14, overflow="fold")
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Says", max_width=SAYS_WIDTH, overflow="fold")
-    table.add_column("Attribution", ratio=1, min_width=16, overflow="fold")
-    table.add_column("Claim", no_wrap=True)
-    order = source_order(result)
-    for i, view in enumerate(views, start=first + 1):
-        g = view.group
-        claims, hidden = folded_rows(view.claims, order)
-        for n, claim in enumerate(claims):
-            head = Text(f"{what(g.label, g.scope)} · {g.scope or '?'} · ") if n == 0 else Text("")
-            if n == 0:
-                head.append_text(status_text(g.status))
-            source, date, says, attribution = _claim_fields(claim, result)
-            last = n == len(claims) - 1 and not hidden
-            table.add_row(str(i) if n == 0 else "", head, safe_text(source), safe_text(date), safe_text(says),
-                          safe_text(attribution), claim.claim_id, end_section=last)
-        if hidden:
-            table.add_row("", "", "", "", "", Text(_left_out(hidden), style="dim"), "", end_section=True)
-    return table
-
-
-def _print_stacked(result: QueryResult, views: list, first: int, console: Console) -> None:
-    """The folded view for a narrow console: a line per group, then an indented line per claim
-    that wraps at spaces (a table would cut every column to slivers)."""
-    order = source_order(result)
-    for i, view in enumerate(views, start=first + 1):
-        g = view.group
-        head = Text(f"{i} {what(g.label, g.scope)} · {g.scope or '?'} · ", style="bold")
-        head.append_text(status_text(g.status))
-        console.print(head)
-        claims, hidden = folded_rows(view.claims, order)
-        for claim in claims:
-            source, date, says, attribution = _claim_fields(claim, result)
-            line = Text()
-            line.append(f"{neutralise(source)}, {neutralise(date)}: ", style="bold")
-            line.append(f"{says} · {attribution} · {claim.claim_id[:8]}")  # Text: never read as markup
-            console.print(Padding(line, (0, 0, 0, 2), expand=False))  # wrapped lines keep the indent
-        if hidden:
-            console.print(Padding(Text(_left_out(hidden), style="dim"), (0, 0, 0, 2), expand=False))
 
 
 def _notes(result: QueryResult, shown: list, console: Console) -> None:

@@ -19,9 +19,10 @@ from rich.text import Text
 
 from .compare import DiffResult
 from .compare.query import describe_filter
-from .query_view import STATUS_STYLE, cell, render_query, status_text, what
+from .query_view import render_query
 from .render import neutralise, safe_text
 from .store import GroupView
+from .view_cells import STATUS_STYLE, cell, status_text, what
 
 __all__ = ["STATUS_STYLE", "cell", "render_conflicts", "render_diff", "render_query", "status_text", "what"]
 

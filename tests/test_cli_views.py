@@ -77,6 +77,26 @@ def test_list_table_and_filters(cli, filled):
     assert len(json.loads(cli("list", "--limit", "1", "--json").stdout)) == 1
 
 
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_list_prints_whole_claim_ids_within_the_console_width(cli, filled, monkeypatch, width):
+    text = "Zwischen dem 11. und dem 15. März wurden nach Angaben des Gouverneurs 400 Millionen Euro gezahlt."
+    with Store(cli.db) as store:
+        store.replace_document(Document("atlaspress/2024-03-12", "/tmp/atlaspress/2024-03-12.txt", text, "h2"), [
+            claim("atlaspress/2024-03-12", text, "Zwischen dem 11. und dem 15. März", category="date",
+                  value=None, value_low=None, value_high=None, qualifier="range", scope="2024-03-11/2024-03-15"),
+            claim("atlaspress/2024-03-12", text, "400 Millionen Euro", category="money", value=4e8,
+                  value_low=4e8, value_high=4e8, unit="EUR", subject="Millionen Euro gezahlt an die Familien"),
+        ])
+        claim_ids = [c.claim_id for c in store.claims()]
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = cli("list")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= width  # nothing runs off the console's edge
+    for claim_id in claim_ids:  # an id cut with an ellipsis could not be pasted into `claims show`
+        assert re.search(rf"^ {claim_id[:8]} ", result.stdout, re.M), claim_id
+
+
 def test_list_table_is_capped_but_json_is_not(cli, filled, monkeypatch):
     monkeypatch.setattr("claims.cli.store_commands.TABLE_MAX_ROWS", 2)
     result = cli("list")

@@ -76,8 +76,9 @@ def test_one_states_troops_are_compared_across_languages():
 
     german = "Insgesamt mobilisierte Russland 3.000, Weißrussland 500 und Armenien 70 Soldaten nach Kasachstan."
     english = "Russia sent about 2,500 troops to Kazakhstan."
+    # one day: a deployment that grows from one report day to the next is an update (falling_categories)
     claims = [replace(c, doc="de", claim_id=f"de{i}") for i, c in enumerate(extract_claims(german, doc_date="2022-01-10"))]
-    claims += [replace(c, doc="en", claim_id=f"en{i}") for i, c in enumerate(extract_claims(english, doc_date="2022-01-09"))]
+    claims += [replace(c, doc="en", claim_id=f"en{i}") for i, c in enumerate(extract_claims(english, doc_date="2022-01-10"))]
     assert [c.actor for c in claims] == ["Russia", "Belarus", "Armenia", "Russia"]
     [group] = [g for g in group_claims(claims) if g.category == "troops"]
     assert group.status == "conflict"

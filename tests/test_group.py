@@ -53,6 +53,17 @@ def test_coarse_scope_with_several_finer_scopes_stays_apart():
     assert len({g.group_id for g in groups}) == 5
 
 
+def test_a_figure_nothing_dates_joins_no_dated_group():
+    # neither its sentence nor its report (no publication date) says when: it may be of any time
+    dated = make_claim(doc="001", scope="2014-10", value=30.0)
+    of_dated_report = make_claim(doc="002", scope=None, value=30.0)
+    undated = make_claim(doc="003", scope=None, as_of=None, value=45000.0)
+    groups = group_claims([dated, of_dated_report, undated])
+    assert _group_of(groups, dated) is _group_of(groups, of_dated_report)
+    assert _group_of(groups, undated).claim_ids == [undated.claim_id]
+    assert _group_of(groups, dated).status == "agree"
+
+
 def test_undated_claims_are_not_compared_across_documents():
     claims = [make_claim(doc="001", scope=None, value=10.0), make_claim(doc="002", scope=None, value=5000.0),
               make_claim(doc="002", scope=None, value=5000.0)]

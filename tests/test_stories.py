@@ -224,7 +224,7 @@ def test_a_story_across_a_month_boundary_and_languages_is_compared_whole(cli, tm
 
 
 def test_two_incidents_of_one_kind_are_told_by_their_names_in_either_spelling():
-    from claims.stories.cluster import two_events
+    from claims.stories.links import two_events
 
     settings = {"event_days": 3}
     leeds = {"n:leeds": 0.6, "b:landing": 0.3, "w:passagi": 0.3}

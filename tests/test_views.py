@@ -139,6 +139,24 @@ def test_a_title_standing_for_the_source_is_cut_at_a_word(tmp_path):
     assert "Rumänien…" in text and "steigt" not in text
 
 
+def test_the_folded_table_keeps_ids_and_words_whole_or_stacks(tmp_path):
+    docs = {f"{i:03}_fdef368ba31d4be8": [5.0] for i in range(12)}  # untitled: the id names the source
+    with _one_story_store(tmp_path / "ids.db", docs, attribution="der Nachrichtensendung des Staates") as store:
+        result = query(store, "Tote")
+        console, out = _console(width=100)
+        render_query(result, console)
+        text = out.getvalue()
+        assert "Source" in text.splitlines()[1]  # the folded table
+        assert all(f"{i:03}_fdef368ba31d4be8" in text for i in range(12))  # every id on one line, pasteable
+        assert "Nachrichtensendung" in text
+        claim_ids = [c.claim_id for c in result.groups[0].claims]
+        assert all(claim_id in text for claim_id in claim_ids)  # never cut by a narrow console
+        console, out = _console(width=92)  # too narrow for the ids in a table: one line per claim
+        render_query(result, console)
+    lines = out.getvalue().splitlines()
+    assert "Source" not in lines[1] and sum("_fdef368ba31d4be8, 2022-01" in line for line in lines) == 12
+
+
 def test_a_huge_folded_group_keeps_every_source_with_its_range(tmp_path):
     values = {f"doc{i:02}": [5.0, 5.0, 6.0, 7.0] if i == 3 else [5.0, 5.0] for i in range(14)}  # doc03: 5, 6, 7
     with _one_story_store(tmp_path / "huge.db", values) as store:

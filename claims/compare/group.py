@@ -19,10 +19,10 @@ Blocking, so that the work grows with the number of claims, not its square:
    compatible when one is a prefix of the other (``2022`` and ``2022-01``),
    never otherwise (``2011`` and ``2022-01``). Each most specific scope makes a
    group; a coarser scope joins the one group it contains or, when it contains
-   several, stays a group of its own. A claim of unknown scope joins the only
-   group of its key; when its key has several scopes, or none is known, it is
-   compared with no other document (one group per document), since nothing
-   says that two undated figures speak of the same event.
+   several, stays a group of its own. A claim of unknown scope of a dated report
+   joins the only group of its key; when its key has several scopes, none is
+   known, or its report has no date either, it is compared with no other document
+   (one group per document): nothing says two undated figures tell of one event.
 
 Stories (``claims.stories``, given to ``group_claims`` as ``stories``): claims of two stories
 are never grouped, the story is part of every block. Within a story, a claim whose scope
@@ -49,6 +49,7 @@ from operator import attrgetter
 from rapidfuzz import fuzz, process
 
 from ..models import Claim, Group, Story, full_concept
+from .countries import split_foreign, with_country
 from .labels import group_label
 from .scopes import SCOPE, StoryScopes, split_by_scope
 from .status import CLAIM_ORDER, load_config, status_of_sorted
@@ -242,11 +243,13 @@ def _group_claims(
     parts = subgroups.parts()
     if parts:
         _join_subgroups(keyed, parts)
+    foreign = split_foreign(keyed)  # figures of another country than the story's (countries.py)
     for (story, category, unit, key), members in keyed.items():
         scope_of = stories.scope_function(story) if stories is not None and story is not None else SCOPE
         head = (story, category, unit, key) if stories is not None and stories.hashed else (category, unit, key)
         for scope, scoped, id_part in split_by_scope(members, scope_of):
-            groups.append(_make_group(_group_id(*head, id_part), scoped, scope, config, story, parts, outlets))
+            group = _make_group(_group_id(*head, id_part), scoped, scope, config, story, parts, outlets)
+            groups.append(with_country(group, foreign))
     groups.sort(key=attrgetter("group_id"))  # one string key: 5x cheaper than (category, label, id)
     return groups
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import stems
 from ..errors import ClaimsError, EmptyQuery
@@ -215,16 +215,24 @@ def conflicts(
 
 
 def diff(store: Store, doc_a: str, doc_b: str) -> DiffResult:
-    """Compare two documents: groups they share (with the status between the two), and the rest."""
+    """Compare two documents: groups they share (with the status between the two), and the rest.
+
+    The two documents' claims are grouped as the store groups them, within their stories and
+    with their outlets' voices, so two reports of different stories share nothing; a group takes
+    the label of the stored group its claims belong to, as ``query`` shows it."""
     a, b = store.document(doc_a), store.document(doc_b)
     if a.doc_id == b.doc_id:
         raise ClaimsError(f"both arguments name the document {a.doc_id}; give two different documents")
     claims = list(store.claims(doc=a.doc_id)) + list(store.claims(doc=b.doc_id))
+    stories = [store.story(story_id) for story_id in sorted({a.story, b.story} - {None})]
+    outlets = store.outlets()
     shared, only_a, only_b = [], [], []
-    for group in group_claims(claims):
-        members = set(group.claim_ids)
-        in_a = [c for c in claims if c.doc == a.doc_id and c.claim_id in members]
-        in_b = [c for c in claims if c.doc == b.doc_id and c.claim_id in members]
+    by_id = {c.claim_id: c for c in claims}
+    groups = _with_stored_labels(store, group_claims(claims, stories=stories, outlets=outlets), by_id)
+    for group in groups:
+        members = [by_id[claim_id] for claim_id in group.claim_ids]
+        in_a = [c for c in members if c.doc == a.doc_id]
+        in_b = [c for c in members if c.doc == b.doc_id]
         if in_a and in_b:
             shared.append((group, in_a, in_b))
         elif in_a:
@@ -234,15 +242,38 @@ def diff(store: Store, doc_a: str, doc_b: str) -> DiffResult:
     shared.sort(key=lambda t: (SEVERITY.index(t[0].status), t[0].category, t[0].label))
     only_a.sort(key=lambda t: (t[0].category, t[0].label, t[0].group_id))
     only_b.sort(key=lambda t: (t[0].category, t[0].label, t[0].group_id))
+    return DiffResult(a, b, shared, only_a, only_b, _diff_summary(a, b, shared, only_a, only_b))
+
+
+def _with_stored_labels(store: Store, groups: list[Group], by_id: dict[str, Claim]) -> list[Group]:
+    """``groups`` with the label of the stored group that holds all of a group's claims (the label
+    ``query`` prints, made from every source's claims); a group whose claims the store has not
+    grouped together keeps its own label."""
+    stored_of = store.group_ids_of(list(by_id))
+    labels: dict[str, str] = {}
+    for gid in sorted(set(stored_of.values())):
+        for stored in store.groups(group_id=gid):
+            labels[gid] = stored.label
+    relabelled = []
+    for group in groups:
+        homes = {stored_of.get(claim_id) for claim_id in group.claim_ids}
+        home = homes.pop() if len(homes) == 1 else None
+        relabelled.append(replace(group, label=labels[home]) if home in labels else group)
+    return relabelled
+
+
+def _diff_summary(a: StoredDocument, b: StoredDocument, shared, only_a, only_b) -> str:
     counts = status_counts(group for group, _, _ in shared)
     by_status = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in counts.items())
-    summary = (
+    apart = ""
+    if a.story and b.story and a.story != b.story:
+        apart = f"; they tell of different stories ({a.story}, {b.story}), whose claims are never compared"
+    return (
         f"{a.doc_id} and {b.doc_id} share {len(shared)} group{'s' * (len(shared) != 1)}"
         f"{f' ({by_status})' if by_status else ''}; "
         f"{_claims(sum(len(c) for _, c in only_a))} only in {a.doc_id}, "
-        f"{sum(len(c) for _, c in only_b)} only in {b.doc_id}"
+        f"{sum(len(c) for _, c in only_b)} only in {b.doc_id}{apart}"
     )
-    return DiffResult(a, b, shared, only_a, only_b, summary)
 
 
 def _claims(n: int) -> str:

@@ -51,14 +51,17 @@ def split_by_scope(
         clusters.setdefault(target, []).extend(by_scope[s])
     result = [(scope, members, str(scope)) for scope, members in sorted(clusters.items())]
     if None in by_scope:
+        unknown = by_scope[None]
         if len(result) == 1:
-            result[0][1].extend(by_scope[None])
-        else:
-            # Nothing says when these happened: compare them with no other source.
-            by_doc: dict[str, list[Claim]] = defaultdict(list)
-            for c in by_scope[None]:
-                by_doc[c.doc].append(c)
-            result.extend((None, members, f"undated:{doc}") for doc, members in sorted(by_doc.items()))
+            # a figure of a dated report is of the report's time, the one group's; a figure that
+            # neither its sentence nor its report dates may be of any time: it joins no group
+            result[0][1].extend(c for c in unknown if c.as_of)
+            unknown = [c for c in unknown if not c.as_of]
+        # Nothing says when these happened: compare them with no other source.
+        by_doc: dict[str, list[Claim]] = defaultdict(list)
+        for c in unknown:
+            by_doc[c.doc].append(c)
+        result.extend((None, members, f"undated:{doc}") for doc, members in sorted(by_doc.items()))
     return result
 
 

@@ -108,23 +108,42 @@ def plain(name: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _direct_findings(recs: list[Rec], grows: bool, falls: bool) -> list[Finding]:
-    """Findings among the claims of one actor and place, line by line (series.py)."""
-    found: list[Finding] = []
+def _by_line(recs: list[Rec]) -> dict[str, list[Rec]]:
     by_line: dict[str, list[Rec]] = {}
     for r in recs:
         by_line.setdefault(r.line, []).append(r)
+    return by_line
+
+
+def listed_docs(recs: list[Rec]) -> set[str]:
+    """Documents giving two or more different figures of one class: a list of several things (the
+    throws of three athletes, the rates of several countries, two candidates' shares), not one
+    figure of the thing the other reports give."""
+    first: dict[str, tuple[float, float]] = {}
+    return {r.claim.doc for r in recs if first.setdefault(r.claim.doc, (r.low, r.high)) != (r.low, r.high)}
+
+
+def _direct_findings(recs: list[Rec], grows: bool, falls: bool, listed: set[str] | None = None) -> list[Finding]:
+    """Findings among the claims of one actor and place, line by line (series.py); the claims of
+    ``listed`` documents (``listed_docs``) are no rivals: they conflict with none."""
+    found: list[Finding] = []
+    by_line = _by_line(recs)
     indexes = {line: LineIndex(members) for line, members in by_line.items()}
+    rival_lines, rival_indexes = by_line, indexes
+    if listed:
+        rival_lines = _by_line([r for r in recs if r.claim.doc not in listed])
+        rival_indexes = {line: LineIndex(members) for line, members in rival_lines.items()}
     conflicts = []
     update = None
     for line, members in by_line.items():
         for other, index in indexes.items():
             same = other == line and line != OUTLET  # each outlet's own voice is a source of its own
-            pair = conflict_pair(members, index, same, grows, falls)
-            if pair:
-                conflicts.append(pair)
             if update is None:
                 update = update_pair(members, index, same, grows, falls)
+            if line in rival_lines and other in rival_indexes:
+                pair = conflict_pair(rival_lines[line], rival_indexes[other], same, grows, falls)
+                if pair:
+                    conflicts.append(pair)
     # The deciding pair: two named sources of one day first (the ministry's 52, the monitor's 71).
     conflict = min(conflicts, key=lambda pair: pair_weight(*pair)) if conflicts else None
     if conflict:
@@ -226,7 +245,11 @@ def findings(
             classes.setdefault(r.part, []).append(r)
     found: list[Finding] = []
     for key in sorted(classes, key=lambda k: (k is not None, k or "")):
-        found.extend(_direct_findings(classes[key], grows, falls))
+        members = classes[key]
+        # outside the tolls and crowds (whose lower figures inner_parts reads), a report listing
+        # several figures of one thing is compared with the others for agreement only
+        listed = set() if within else listed_docs(members)
+        found.extend(_direct_findings(members, grows, falls, listed))
     wholes = classes.get(None, [])
     places = [r for key, members in classes.items() if key and key.startswith(PLACE) for r in members]
     found.extend(sum_findings(recs))
@@ -256,7 +279,7 @@ def status_of_sorted(
         return "single", f"only one source ({docs})"
     found = findings(claims, config, subgroups, outlets)
     if not found:
-        return "single", "sources give different actors or places; nothing to compare"
+        return "single", "sources give different actors or places, or list several figures of it; nothing to compare"
     found.sort(key=lambda f: severity(f.status))
     worst = found[0]
     others = sorted({f.status for f in found[1:]} - {worst.status}, key=severity)

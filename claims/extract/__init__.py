@@ -4,7 +4,7 @@
 stages, each in its own module and each taking the per-text context (sentences.TextContext):
 find numbers and dates (numbers/, dates/), drop noise (noise.py) and decide which bare years are
 counts (years.py), add casualties of one (singulars.py), share units across pairs and
-enumerations (enumerations.py), decide what each number counts (classify.py, amounts.py), let
+enumerations (enumerations.py), decide what each number counts (classify.py with ages.py, amounts.py), let
 enumeration members and bare numbers share readings, name actors (actors.py), find parts of
 wholes (parts.py), and build the claims with their event time (scope.py) and source
 (attribution.py) in builder.py.
@@ -39,6 +39,7 @@ from .inclusions import (
     groups_named_by_copula,
     parts_of_tolls,
 )
+from .event_nouns import nouns_outside_their_events
 from .nobody import find_nobody, without_nobody
 from .noise import NoiseChecker, is_identifier, is_metadata_date, is_ordinal
 from .numbers import find_numbers
@@ -106,7 +107,7 @@ def _extract(text: str, lang: str, as_of: str | None) -> list[Claim]:
     vocab = vocabulary(lang)
     noise = NoiseChecker(text)
     sentences = split_sentences(text, vocab)
-    numbers = [n for n in find_numbers(text, lang) if not noise.overlaps(n.start, n.end) and n.kind != "ordinal"]
+    numbers = [n for n in find_numbers(text, lang) if n.kind != "ordinal" and not noise.overlaps(n.start, n.end)]
     numbers, dates = resolve_years(text, numbers, find_dates(text, lang, as_of), vocab)
     # Metadata dates go only after numbers inside them are gone: "January 7, 2022" is no count of 7.
     dates = [d for d in dates if not is_metadata_date(text, d, noise, vocab)]
@@ -125,6 +126,7 @@ def _extract(text: str, lang: str, as_of: str | None) -> list[Claim]:
     far_number_of(ctx, numbers, readings)
     borrow_readings(ctx, numbers, readings)
     counted_by_organisers(ctx, numbers, readings)
+    nouns_outside_their_events(ctx, numbers, readings)
     differences(ctx, numbers, readings)
     actors = actors_of(ctx, numbers, readings, links)
     people_among_casualties(ctx, numbers, readings)

@@ -6,9 +6,17 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import lexicon_cache, load
 from ..lexicon.vocabulary import Vocabulary
 from .nouns import TOKEN
-from .source_words import APOSTROPHES, own_words, particle_verb, possessive_plural
+from .source_words import (
+    APOSTROPHES,
+    own_words,
+    particle_verb,
+    possessive_plural,
+    verb_follows,
+    without_verb,
+)
 
 _ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen the a an of von".split())
 
@@ -35,7 +43,7 @@ def attributions_in(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
             # are the start of a clause; the source alone is the attribution.
             source = _source_preceding(text, m, lo, hi, vocab)
             if source:
-                found.append((m.start(), _without_verb(source, m, vocab)))
+                found.append((m.start(), without_verb(source, m, vocab)))
                 gappable.append(m.start())
             continue
         if vocab.attribution_before.matches(phrase):
@@ -170,16 +178,24 @@ def _source_after(text: str, trigger: re.Match, hi: int, vocab: Vocabulary) -> s
         previous_low, adjective = word.lower(), in_phrase
         end = token.end()
         taken += 1
-        if taken >= 5 and not needs_verb:
+        if taken >= _source_words(vocab.lang) and not needs_verb:
             break
     if needs_verb or taken == 0:
         return None
     phrase = text[trigger.start() : end]
+    while phrase.rsplit(None, 1)[-1].lower() in vocab.prepositions and " " in phrase[len(trigger.group()):].strip():
+        phrase = phrase.rsplit(None, 1)[0]  # "according to the ministry on" (Sunday): no source ends so
     while vocab.nouns_capitalised and phrase.rsplit(None, 1)[-1][:1].islower() and " " in phrase[len(trigger.group()):]:
         phrase = phrase.rsplit(None, 1)[0]  # a phrase ends with its noun: not "laut der jüngsten"
     if vocab.nouns_capitalised and not any(w[:1].isupper() for w in phrase[len(trigger.group()):].split()):
         return None  # "laut einer" names no one
     return phrase
+
+
+@lexicon_cache()
+def _source_words(lang: str) -> int:
+    """The most words a source after "laut"/"according to" holds (``attribution.source_words``)."""
+    return load("extract", lang)["attribution"].get("source_words", 5)
 
 
 def _adjective(word: str, vocab: Vocabulary) -> bool:
@@ -234,14 +250,6 @@ def _own_source(text: str, trigger: re.Match, lo: int, vocab: Vocabulary) -> str
     return text[before[first].start() : trigger.end()] if named else None  # "Der Sender NHK zählte nach eigenen Angaben"
 
 
-def _without_verb(source: str, trigger: re.Match, vocab: Vocabulary) -> str:
-    """The source of "police had put the": the words before the verb and its auxiliaries."""
-    words = source[: len(source) - len(trigger.group())].split()
-    while len(words) > 1 and words[-1].lower() in vocab.attribution_between:
-        words.pop()
-    return " ".join(words)
-
-
 def _after_article(text: str, start: int, lo: int, vocab: Vocabulary) -> bool:
     """English "the confirmed toll": a verb form after an article is a participle before a noun
     (German inflects it, "die bestätigte Zahl", and "der sagte" is a relative clause)."""
@@ -275,15 +283,9 @@ def _source_following(text: str, trigger: re.Match, lo: int, hi: int, vocab: Voc
     # An article alone ("sagte die") names no source.
     if not any(w.lower() not in _ARTICLES for w in words):
         return None
-    if _verb_follows(text, end, hi, vocab):
+    if verb_follows(text, end, hi, vocab):
         return None  # "but says the actual figure is higher": the words after "says" are a clause, not its source
     return text[trigger.start() : end]
-
-
-def _verb_follows(text: str, end: int, hi: int, vocab: Vocabulary) -> bool:
-    """True if one of the lexicon's clause verbs follows ``end``: the words before it are a clause's subject."""
-    following = TOKEN.search(text, end, hi)
-    return following is not None and following.group().lower() in vocab.attribution_clause_verbs
 
 
 def _is_source_word(word: str, vocab: Vocabulary) -> bool:
@@ -293,4 +295,5 @@ def _is_source_word(word: str, vocab: Vocabulary) -> bool:
         return word[0].isupper()
     # "the country's human rights commission", "al-Jazeera": possessives and hyphens belong to names
     letters = word.replace("'", "").replace("’", "").replace("-", "")
-    return letters.isalpha() and word.lower() not in vocab.attribution_not_source
+    # a day or a month ends a source ("the interior ministry on Sunday")
+    return letters.isalpha() and word.lower() not in vocab.attribution_not_source and word.lower() not in vocab.not_nouns

@@ -8,10 +8,9 @@ sentence. Percentages, shares and money are read in amounts.py.
 
 from __future__ import annotations
 
-import re
-
 from ..lexicon.vocabulary import Vocabulary
 from ..models import NumberMatch
+from .ages import age_opener_before, bracketed_age
 from .amounts import (
     after_attributive_lead,
     as_change,
@@ -45,17 +44,6 @@ _PUNCTUATION = ".,;:!?()[]{}\"'„“”»«*–-"
 # How near (characters) a casualty verb must stand to count a noun the lexicon does not know.
 CASUALTY_VERB_REACH = 25
 
-_NAME = r"[A-ZÄÖÜ][^\W\d_]*(?:[-'’][^\W\d_]+)?"
-
-_NAME_BRACKET = re.compile(rf"(?<!\w)({_NAME})\s+({_NAME})\s?\(\Z")  # "Vuk Jeremic (" before an age
-
-
-_NAME_COMMA = re.compile(rf"(?<!\w)({_NAME})\s+({_NAME}),\s?\Z")  # "Irakli Kobakhidze, " before ", 46,"
-# "The driver, " / "Der Fahrer, " before ", 45,": a person named by an article and a noun
-_NOUN_COMMA = re.compile(
-    r"(?<![^\W\d_])(?i:the|a|an|der|die|das|den|dem|ein|eine|einen|einem)\s+(?:[^\W\d_]+\s+)?([^\W\d_]{3,}),\s?\Z")
-
-
 def read(ctx: TextContext, number: NumberMatch) -> Reading | None:
     """What ``number`` counts; None means it needs a neighbour (enumerations) to be understood."""
     if is_identifier(ctx, number):
@@ -67,13 +55,13 @@ def _read_number(ctx: TextContext, number: NumberMatch, clause: tuple[int, int])
     """Classify one number in its clause; the predicates of its sentence are read only when a
     verb may decide, as most numbers are read from their noun."""
     text, vocab = ctx.text, ctx.vocab
-    person = _bracketed_age(text, number, vocab)
+    person = bracketed_age(text, number, vocab)
     if person is not None:  # "Jeremic (40)": the age of a named person
         return Reading("count", "age", person, unit="year", from_noun=True, detail=concept_key(person))
     age = vocab.ages.search(text, number.end, min(clause[1], number.end + 16))
     if age is not None and age.start() - number.end <= 2:
         return Reading("count", "age", age.group(), unit="year", from_noun=True)
-    opener = _age_opener_before(text, number, clause, vocab)
+    opener = age_opener_before(text, number, clause, vocab)
     if opener is not None:  # "im Alter von 37 Jahren", "aged 37"
         return Reading("count", "age", opener, unit="year", from_noun=True)
     measure = measure_reading(text, number, clause, vocab) if number.kind in ("cardinal", "decimal") else None
@@ -129,7 +117,7 @@ def _count_reading(ctx: TextContext, number: NumberMatch, clause) -> Reading | N
         _, category, phrase, end = found
         # "raised to 136 the number of its people who died" (not "Zahl der bei dem Anschlag Getöteten")
         named = number_of_noun_in(text, *((number.end, end - len(phrase)) if end > number.end else (clause[0], end - len(phrase))), vocab)
-        phrase = named if named and vocab.noun(named).known else phrase
+        phrase = named if named and vocab.noun(named).known else _gap_closed(phrase)
         return Reading(category.name, category.concept, phrase)
     before = _category_noun_before(text, number, clause, vocab)
     if before is not None:
@@ -141,34 +129,6 @@ def _count_reading(ctx: TextContext, number: NumberMatch, clause) -> Reading | N
             return Reading(category.name, category.concept, counted, from_noun=True)
     return number_of_total(ctx, number, clause) or (  # "The number of people killed in ... rose to 14"
         Reading("count", concept_key(counted), counted, from_noun=True) if counted is not None else None)
-
-
-def _age_opener_before(text: str, number: NumberMatch, clause, vocab: Vocabulary) -> str | None:
-    """The last word of an age opener ending right before the number, which must start a word:
-    "im Alter von 37", not "die Veranstalter von 350.000"."""
-    before = " " + text[max(clause[0], number.start - 24) : number.start].lower().rstrip()
-    for opener in vocab.age_openers:
-        if before.endswith(opener) and not before[-len(opener) - 1].isalnum():
-            return opener.rsplit(None, 1)[-1]
-    return None
-
-
-def _bracketed_age(text: str, number: NumberMatch, vocab: Vocabulary) -> str | None:
-    """The surname in "Vuk Jeremic (40)", "Irakli Kobakhidze, 46, said": a person's age in brackets
-    or commas after a first and last name (one capitalised word could be any German noun: "die
-    Kosten (40)"), or in commas after an article and a noun ("The driver, 45, was killed")."""
-    closing = text[number.end : number.end + 1]
-    if closing not in ("),") or not number.text.isdigit() or not 0 < number.value <= 120:
-        return None
-    opening = _NAME_BRACKET if closing == ")" else _NAME_COMMA
-    found = opening.search(text, max(0, number.start - 60), number.start)
-    if found is not None and not any(name.lower() in vocab.not_nouns for name in found.groups()):
-        return found.group(2)
-    # Else an article and a noun ("Der Fahrer, " reads as a first and last name in German too)
-    noun = _NOUN_COMMA.search(text, max(0, number.start - 60), number.start) if closing == "," else None
-    if noun is not None and re.match(r",\s+[^\W\d_]", text[number.end : number.end + 3]):
-        return None if noun.group(1).lower() in vocab.not_nouns else noun.group(1)  # his age, no toll of 45
-    return None
 
 
 def _counted(ctx: TextContext, head: str, number: NumberMatch, clause) -> Reading:
@@ -228,7 +188,7 @@ def _counted(ctx: TextContext, head: str, number: NumberMatch, clause) -> Readin
         if found and found[1].name != category.name and found[1].name in casualties and category.name not in casualties:
             return _with_predicate(found[1], head, vocab)
         if (found and category.yields_to_verbs and found[1] is not category and found[0] <= CASUALTY_VERB_REACH
-                and not after_attributive_lead(text, number, clause, vocab)):
+                and (not after_attributive_lead(text, number, clause, vocab) or _lead_is_predicates(text, number, found))):
             # "30.000 Bewohner wurden evakuiert", "Tausende Einwohner gingen auf die Straße": residents
             # who did something are no population figure
             return Reading(found[1].name, found[1].concept, head, from_noun=True)
@@ -243,6 +203,12 @@ def _counted(ctx: TextContext, head: str, number: NumberMatch, clause) -> Readin
     if category is not None and category.name not in vocab.casualties:  # "die Truppe mit 1.800 Männern"
         return Reading(category.name, category.concept, head, from_noun=True)
     return Reading("count", concept_key(head), head, from_noun=True)
+
+
+def _lead_is_predicates(text: str, number: NumberMatch, found) -> bool:
+    """The lead before the number ends the predicate found ("the evacuation of 60,000 residents",
+    "die Evakuierung von 60.000 Einwohnern"), so the number is the predicate's, not the town's."""
+    return found[3] <= number.start and not text[found[3] : number.start].strip()
 
 
 def _whole_before_lead(text: str, number: NumberMatch, clause, vocab: Vocabulary):
@@ -263,6 +229,13 @@ def _casualty_adjective(text: str, start: int, head: str, limit: int, vocab: Voc
             if category is not None and category.name in vocab.casualties:
                 return category
     return None
+
+
+def _gap_closed(phrase: str) -> str:
+    """A split verb as its subject names it: "nahmen … teil", not "nahmen 250.000 Menschen an der
+    Kundgebung teil" (the gap holds another figure and its noun)."""
+    words = phrase.split()
+    return f"{words[0]} … {words[-1]}" if len(words) > 3 and any(ch.isdigit() for ch in phrase) else phrase
 
 
 def _with_predicate(category, head: str, vocab: Vocabulary) -> Reading:

@@ -23,7 +23,10 @@ from .sentences import TextContext
 
 _AFTER_HANDLE = re.compile(r"@\w+\)\s*$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_SEPARATORS = " \t|-–—*#:,/"
+_SEPARATORS = " \t\r|-–—*#:,/"  # \r: a CRLF line ends there too
+# A clock time right after a dateline's date, with a short word or two after it (a unit of the
+# hour, a time zone): the line still dates the page.
+_CLOCK_AFTER = re.compile(r"^[\s,|/–-]*\d{1,2}[:.]\d{2}(?:\s*[^\W\d_]{1,4}\.?){0,3}")
 DATELINE_REACH = 200  # a dateline is short: look no further each side
 _WIRE_PLACE = re.compile(r"\s*[A-ZÄÖÜ][A-ZÄÖÜ .'/-]{1,40},(?:\s*[A-ZÄÖÜ][^\W\d_][\w .'-]{0,30},)?\s*")  # "ALMATY, ", "BUKAVU, Congo, "
 
@@ -170,6 +173,7 @@ def _is_dateline(text: str, found: DateMatch) -> bool:
     line_end = text.find("\n", found.end, found.end + DATELINE_REACH)
     before = text[line_start : found.start]
     after = text[found.end : line_end if line_end >= 0 else min(len(text), found.end + DATELINE_REACH + 1)]
+    after = _CLOCK_AFTER.sub("", after, count=1)  # "Stand: 05.03.2024 14:22 Uhr", "March 5, 2024, 2:22 p.m. ET"
     if not before.strip() and not after.strip(_SEPARATORS):
         return True
     if _WIRE_PLACE.fullmatch(before) and after.lstrip()[:1] in ("-", "–", "—", "("):
@@ -186,7 +190,27 @@ def is_identifier(ctx: TextContext, number: NumberMatch) -> bool:
         words.pop()  # "Artikel 49-3", "Zimmer 12/4": the second number of one name
     if not words or words[-1].endswith((",", ";")):
         return False  # "865.835 Artikel, 220 Millionen Wörter": a list, not "Artikel 220"
-    return words[-1].strip(".:()").lower() in ctx.vocab.identifier_words
+    return words[-1].strip(".:()").lower() in ctx.vocab.identifier_words or _ends_quoted_name(ctx, number)
+
+
+_QUOTES = "„“”\"»«‚‘’"
+
+
+def _ends_quoted_name(ctx: TextContext, number: NumberMatch) -> bool:
+    """„Fokker 100“, „Christoph 27“, „Linke Gewalt in Berlin 2009-2013“: a number that closes a
+    quoted name after a capitalised word names a thing (an aircraft, a helicopter, a study)."""
+    text = ctx.text
+    if number.end >= len(text) or text[number.end] not in _QUOTES:
+        return False
+    before = text[max(0, number.start - 80) : number.start]
+    opening = max(before.rfind(quote) for quote in _QUOTES)
+    if opening < 0:
+        return False
+    inside = before[opening + 1 :]
+    words = inside.split()
+    # a bare number inside is a quoted figure ("18 von 20"); "GY-80" is a name's
+    return bool(words) and words[-1][:1].isupper() and not any(ch in ".!?" for ch in inside) \
+        and not any(word.strip(",;:").replace(".", "").isdigit() for word in words)
 
 
 def _written_percent(ctx: TextContext, number: NumberMatch) -> bool:
@@ -199,10 +223,16 @@ def _written_percent(ctx: TextContext, number: NumberMatch) -> bool:
 
 
 def is_ordinal(ctx: TextContext, number: NumberMatch) -> bool:
-    """German "die 4. Winterwelt", "ein 13. Monatsgehalt": digits, a period, the phrase goes on."""
+    """German "die 4. Winterwelt", "ein 13. Monatsgehalt": digits, a period, the phrase goes on;
+    or digits, a period and a comma, a bracket or a plus: the minutes of goals "(7., 83., 90.+2)"
+    with their added minutes (a cardinal at the end of a clause takes no period before its comma)."""
     if not ctx.vocab.dot_ordinals or number.kind != "cardinal" or not number.text.isdigit():
         return False
     after = ctx.text[number.end : number.end + 40]
+    if after[:2] in (".,", ".)", ".;", ".+"):
+        return True
+    if number.start >= 3 and ctx.text[number.start - 2 : number.start] == ".+" and ctx.text[number.start - 3].isdigit():
+        return True  # the added minutes of "90.+2"
     if not after.startswith(". "):
         return False
     word = TOKEN.match(after, 2)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from ..lexicon.vocabulary import Vocabulary, vocabulary
 from ..models import NumberMatch
+from .ages import ages_blanked
 from .nouns import CONJUNCTIONS, TOKEN
 from .numbers import is_figure
 from .parts import part_between
@@ -111,7 +112,7 @@ def crossing_penalty(text: str, lo: int, hi: int, lang: str, verb_first: bool = 
     alone it applies only when nothing nearer does ('35 getötet und 120 weitere verletzt',
     '16 Menschen von Polizisten oder Schlägern ermordet', '30 getötet, darunter fünf Polizisten').
     """
-    between = text[lo:hi]
+    between = ages_blanked(text, lo, hi, lang)
     tokens = [t.group() for t in TOKEN.finditer(between)]
     if _other_clause(tokens, verb_first, lang):
         return None
@@ -145,7 +146,7 @@ def _object_follows(text: str, end: int, lang: str) -> bool:
 def _figure_within(text: str, lo: int, hi: int, lang: str) -> bool:
     """True if a figure stands between ``lo`` and ``hi`` with no conjunction before it (a split verb
     around two figures is the second's, unless they are joined: "nahm 40 Demonstranten und 12 ... fest")."""
-    for token in TOKEN.finditer(text, lo, hi):
+    for token in TOKEN.finditer(ages_blanked(text, lo, hi, lang)):
         word = token.group()
         if word.lower() in CONJUNCTIONS:
             return False

@@ -173,6 +173,7 @@ class TextContext:
         self.cache: dict = {}
         self._per_sentence: dict[tuple[str, int], object] = {}
         self._sentence_texts: dict[tuple[int, int], str] = {}
+        self._clauses: dict[tuple[int, int], tuple[int, tuple[int, int]]] = {}
 
     def set_numbers(self, numbers: list[NumberMatch]) -> None:
         self.number_starts = [n.start for n in numbers]
@@ -186,9 +187,14 @@ class TextContext:
         return self.sentences.span(index)
 
     def clause(self, number: NumberMatch) -> tuple[int, tuple[int, int]]:
-        """The index of the number's sentence and the bounds of its clause."""
-        index = self.sentences.locate(number.start)
-        return index, clause_bounds(self.text, number.start, number.end, self.sentences.span(index))
+        """The index of the number's sentence and the bounds of its clause (read once per span:
+        every stage asks it of the same numbers)."""
+        key = (number.start, number.end)
+        found = self._clauses.get(key)
+        if found is None:
+            index = self.sentences.locate(number.start)
+            found = self._clauses[key] = index, clause_bounds(self.text, *key, self.sentences.span(index))
+        return found
 
     def per_sentence(self, what: str, index: int, read):
         """``read(text, sentence span, vocabulary)`` for sentence ``index``, computed once."""

@@ -1,7 +1,8 @@
 """Words around a source phrase that attribution.py reads, and which of a sentence's sources a
-figure takes (nearest_attribution): the apostrophe of a plural inside a
-source ("The Miners' Association said") and a particle that makes a speech verb another verb
-("Die EU sagte Soforthilfe ... zu": ``attribution.separated_particles`` of extract.yaml)."""
+figure takes (nearest_attribution): the apostrophe of a plural inside a source ("The Miners'
+Association said"), a particle that makes a speech verb another verb ("Die EU sagte Soforthilfe
+... zu": ``attribution.separated_particles`` of extract.yaml), the words of a source's own count
+("nach eigenen Angaben"), a clause verb after a source and auxiliaries before its verb."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import re
 
 from ..lexicon import lexicon_cache
 from ..lexicon.loader import load
+from ..lexicon.vocabulary import Vocabulary
+from .nouns import TOKEN
 
 _CLAUSE_END = re.compile(r"[,;:](?=\s)")
 APOSTROPHES = ("'", "’")
@@ -50,3 +53,17 @@ def nearest_attribution(found: list[tuple], near: int) -> str | None:
     if not usable:
         return None
     return min(usable, key=lambda item: abs(item[0] - near))[1]
+
+
+def without_verb(source: str, trigger: re.Match, vocab: Vocabulary) -> str:
+    """The source of "police had put the": the words before the verb and its auxiliaries."""
+    words = source[: len(source) - len(trigger.group())].split()
+    while len(words) > 1 and words[-1].lower() in vocab.attribution_between:
+        words.pop()
+    return " ".join(words)
+
+
+def verb_follows(text: str, end: int, hi: int, vocab: Vocabulary) -> bool:
+    """True if one of the lexicon's clause verbs follows ``end``: the words before it are a clause's subject."""
+    following = TOKEN.search(text, end, hi)
+    return following is not None and following.group().lower() in vocab.attribution_clause_verbs

@@ -81,6 +81,7 @@ NUMBERS = Section({
     "qualifiers": required({str: OneOf(NUMBER_QUALIFIERS)}, 'words before a number and the interval they give it'),
     "range_links": required(WORDS, 'words between two numbers that make a range ("150 bis 200")'),
     "range_links_after_open": required(WORDS, 'range words after an opening qualifier ("zwischen 150 und 200")'),
+    "openers_closed_by_links_only": optional(WORDS, 'opening qualifiers that only range_links close ("von 150 bis 200", not "von 19 und 23")'),
     "percent": required(WORDS, 'percent units ("%", "Prozent", "percentage points")'),
     "percent_adjective": required(WORDS, 'percent adjectives glued to a number ("100-prozentigen")'),
     "currencies": required({str: str}, "currency names and symbols after a number, with their ISO code"),

@@ -19,6 +19,12 @@ CATEGORY = Section({
         "sources": required(WORDS, 'who counts them: a source with one of these words ("Veranstalter")'),
         "events": required(WORDS, 'the event keys (events) one of which the sentence must name ("protests")'),
     }), 'people in general counted by these sources in a sentence of such an event are of this category'),
+    "event_nouns": optional(Section({
+        "nouns": required(WORDS, 'nouns of the category that also count people of other gatherings ("Teilnehmer")'),
+        "events": required(WORDS, 'the event keys (events) one of which must be told near them ("protests")'),
+        "sentences_before": required(int, "how many sentences before the figure's may tell the event"),
+        "sources": optional(WORDS, 'who counts them only at such an event: a source with one of these words ("Veranstalter", "police")'),
+    }), "these nouns count the category only when a verb of it reaches them or its event is told near; else they are a plain count"),
 })
 ATTRIBUTION = Section({
     "before": required(WORDS, 'phrases before their source ("laut", "according to")'),
@@ -41,6 +47,7 @@ ATTRIBUTION = Section({
     "own_words": optional(WORDS, 'words of an attribution to the subject\'s own count ("nach eigenen Angaben"): the source is the subject before the verb'),
     "separated_particles": optional({str: WORDS}, "speech verbs and the particles that, ending the verb\'s clause, make it another verb (\"sagte ... zu\": pledged)"),
     "source_after_verb": required(bool, 'a source is read after its verb first ("schätzt die Polizei"), else before'),
+    "source_words": optional(int, 'the most words a source after "laut"/"according to" holds (default 5)'),
 })
 EXTRACT = Section({
     "nouns_capitalised": required(bool, "nouns are capitalised: look-ups pass lower-case adjectives (German)"),

@@ -14,6 +14,8 @@ STORY_THRESHOLDS = Section({
         "event_similarity": optional(float, "a lower cosine at which two reports of one kind of event and one main place are one story"),
         "event_days": optional(int, "... when they are at most this many days apart"),
         "event_names": optional(int, "... and the heaviest name of one is among this many heaviest names of the other"),
+        "follow_up_days": optional(int, "a late report of one event in one place links this many days apart at most ..."),
+        "follow_up_similarity": optional(float, "... when its cosine reaches this, both name one event and one main place"),
         "term_cap": required(float, "one shared word adds at most this much to a cosine (one city shared is no story)"),
         "undated_similarity": required(float, "the same, when either document has no publication date"),
         "window_days": required(int, "two reports of one story are at most this many days apart (a chain may span more)"),

@@ -16,7 +16,8 @@ within a window of days, joined by single link.
    either has no date) and its publication dates are at most ``window_days`` apart. Short reports
    share few words: two at most ``event_days`` apart whose cosine reaches ``event_similarity``
    are one story when they name one kind of event (``bridge.events`` of stories.yaml) and one
-   main place (the heaviest name of one, among the ``event_names`` heaviest of the other).
+   main place (the heaviest name of one, among the ``event_names`` heaviest of the other); a
+   late report of one event in one place links up to ``follow_up_days`` apart (``links.py``).
    One shared word adds at most ``term_cap`` to the cosine, so that two reports from one city
    (a derby and a strike in Belgrade) are not one story by the city's name alone.
 4. Pairs are joined best first (cosine, then ids: the same stories whatever the order of
@@ -42,8 +43,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import lexicon_cache, load
 from ..models import Story
+from .links import follow_up, one_event, two_events
 from .terms import Terms
 
 _SLUG = re.compile(r"[^\w.-]+")
@@ -194,52 +195,8 @@ def linked(sim: float, a: tuple[int, int] | None, b: tuple[int, int] | None, set
     days = max(0, b[0] - a[1], a[0] - b[1])
     if sim >= settings["similarity"] and days <= settings["window_days"]:
         return not two_events(va, vb, days, settings)
-    return va is not None and vb is not None and one_event(va, vb, sim, days, settings)
-
-
-def two_events(a: dict[str, float] | None, b: dict[str, float] | None, days: int, settings: dict) -> bool:
-    """Two events of one kind: reports more than ``event_days`` apart that name one kind of event
-    (an emergency landing, a flood) but each a heaviest name the other never gives ("in Leeds",
-    "in Guam") share many words and tell of two incidents, not one story."""
-    if not a or not b or days <= settings.get("event_days", -1):
-        return False
-    events = _event_terms()
-    if not any(t in events for t in a.keys() & b.keys()):
-        return False
-    top_a, top_b = _heaviest_names(a, 1), _heaviest_names(b, 1)
-    return bool(top_a and top_b) and not _gives_name(b, top_a[0]) and not _gives_name(a, top_b[0])
-
-
-def _gives_name(vector: dict[str, float], name: str) -> bool:
-    """True if ``vector`` names ``name`` or a name of its first four letters: "Hongkong" in German
-    is "Hong Kong" in English."""
-    stem = name[:6]  # "n:" and four letters
-    return name in vector or any(t.startswith(stem) for t in vector if t.startswith("n:"))
-
-
-def one_event(a: dict[str, float], b: dict[str, float], sim: float, days: int, settings: dict) -> bool:
-    """Short reports of one event share few words: two reports at most ``event_days`` apart whose
-    cosine reaches ``event_similarity`` tell of one story when they name one kind of event
-    (``bridge.events`` of stories.yaml: an attack, a flood) and one place that is the heaviest name
-    of one and among the heaviest ``event_names`` of the other ("Anschlag in Mostar", "Mostar trauert")."""
-    if days > settings.get("event_days", -1) or sim < settings.get("event_similarity", 1.0):
-        return False
-    events = _event_terms()
-    if not any(t in events for t in a.keys() & b.keys()):
-        return False
-    k = settings.get("event_names", 3)
-    top_a, top_b = _heaviest_names(a, k), _heaviest_names(b, k)
-    return bool(top_a and top_b and (top_a[0] in top_b or top_b[0] in top_a))
-
-
-def _heaviest_names(vector: dict[str, float], k: int) -> list[str]:
-    return [t for _w, t in heapq.nsmallest(k, ((-w, t) for t, w in vector.items() if t.startswith("n:")))]
-
-
-@lexicon_cache(maxsize=1)
-def _event_terms() -> frozenset[str]:
-    """The bridge terms of kinds of events (``bridge.events`` of stories.yaml): "b:attack"."""
-    return frozenset("b:" + e for e in load("stories").get("bridge", {}).get("events", ()))
+    return va is not None and vb is not None and (one_event(va, vb, sim, days, settings)
+                                                  or follow_up(va, vb, sim, days, settings))
 
 
 def cosine(a: dict[str, float], b: dict[str, float], cap: float = 1.0) -> float:

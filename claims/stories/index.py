@@ -42,6 +42,7 @@ from .cluster import (
     linked,
     term_class,
 )
+from .links import follow_up_places
 
 
 class IndexRows(Protocol):
@@ -153,13 +154,22 @@ def _links(index: IndexRows, docs: dict[str, Document], vectors: dict, blocks: d
     """The links of every pair with an affected document, with the partners their blocking terms find."""
     holders = index.blockers({t for terms in blocks.values() for t in terms})
     partners = {(min(d, p), max(d, p)) for d, terms in blocks.items() for t in terms for p in holders.get(t, ()) if p != d}
-    window = max(settings["window_days"], settings.get("event_days", 0))  # ``linked`` looks no further
+    near = max(settings["window_days"], settings.get("event_days", 0))
+    window = max(near, settings.get("follow_up_days", 0))  # ``linked`` looks no further
     bounds = {d: date_bounds(docs[d].date) for pair in partners for d in pair}
-    partners = {(a, b) for a, b in partners  # two dated reports further apart than that never link
-                if bounds[a] is None or bounds[b] is None or max(bounds[b][0] - bounds[a][1], bounds[a][0] - bounds[b][1]) <= window}
+    days = {(a, b): max(bounds[b][0] - bounds[a][1], bounds[a][0] - bounds[b][1]) for a, b in partners
+            if bounds[a] is not None and bounds[b] is not None}
+    partners = {pair for pair in partners if days.get(pair, 0) <= window}  # dated reports further apart never link
     vectors = {**index.vectors({d for pair in partners for d in pair} - set(vectors)), **vectors}
+    places: dict[str, frozenset[str]] = {}
     found = set()
     for a, b in partners:
+        if days.get((a, b), 0) > near:  # only a late report of one event in one place links them
+            for d in (a, b):
+                if d not in places:
+                    places[d] = follow_up_places(vectors[d], settings)
+            if not places[a] & places[b]:
+                continue
         sim = cosine(vectors[a], vectors[b], settings["term_cap"])
         if linked(sim, bounds[a], bounds[b], settings, vectors[a], vectors[b]):
             found.add((a, b, sim))

@@ -85,11 +85,15 @@ def _bridge(lang: str) -> tuple[dict[str, str], re.Pattern | None, frozenset[str
     return {**exact, **{f"b{i}": c for i, c in enumerate(concepts)}}, compiled, heads
 
 
-@lru_cache(maxsize=200_000)
+@lexicon_cache(maxsize=200_000)
 def bridge_concept(word: str, lang: str) -> str | None:
     """The bridge's concept of a word of ``lang`` ("Hochwasserlage", "de" -> "flood"), else None."""
+    return _concept(word.casefold(), lang)
+
+
+def _concept(folded: str, lang: str) -> str | None:
+    """``bridge_concept`` of a casefolded word."""
     table, prefixes, heads = _bridge(lang)
-    folded = word.casefold()
     concept = table.get(folded)
     if concept is None and prefixes is not None and folded[:3] in heads:
         match = prefixes.match(folded)
@@ -102,12 +106,14 @@ def bridge_concept(word: str, lang: str) -> str | None:
 def _stemmer(lang: str):
     import Stemmer  # PyStemmer: the Snowball stemmers in C
 
-    return Stemmer.Stemmer(_STEMMERS.get(lang, "english"))
+    return Stemmer.Stemmer(_STEMMERS.get(lang, "english"), 0)  # no cache of its own: each word is stemmed once (_readings)
 
 
 @lru_cache(maxsize=200_000)
 def _fold(word: str) -> str:
     """Casefolded, without accents: "Galați" -> "galati", "Mareș" -> "mares"."""
+    if word.isascii():
+        return word.casefold()  # nothing to decompose
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -133,9 +139,7 @@ def document_terms(text: str, lang: str, title: str | None, settings: dict, sour
     outlet) and the boilerplate of ``stories.yaml`` are left out."""
     for pattern in _boilerplate():
         text = pattern.sub(" ", text)
-    stop = _stopwords(lang)
     outlet = {w.casefold() for w in _WORD.findall(source or "")}
-    actors = _actor_names()
     bridged = _bridged_places()  # one name in both languages already: its first letters add nothing
     prefix = settings["name_prefix"]
     min_len = settings["min_word_length"]
@@ -146,50 +150,95 @@ def document_terms(text: str, lang: str, title: str | None, settings: dict, sour
     forms: dict[str, tuple[tuple[bool, int], str]] = {}  # name key -> (rank, the form written most often)
     plain: list[tuple[str, int]] = []
     title_words = set(_WORD.findall(title or ""))
+    readings = _readings(lang)
     for word, n in words.items():
         if len(word) < min_len:
             continue
-        folded = word.casefold()
-        if folded in stop or folded in outlet:
+        reading = readings.get(word)
+        if reading is None:
+            reading = _read_word(word, lang, readings)
+        folded, stopped, key, name, form, stem_key = reading
+        if stopped or folded in outlet:
             continue
-        concept = bridge_concept(word, lang)
-        if concept is not None:  # "Hochwasser" and "floods" are one term; a German noun weighs as a name still
-            counts["b:" + concept] += n
-            if word[0].isupper() and folded not in lower:
-                is_name.add("b:" + concept)
+        if name is None:  # a lower-case word, or one the bridge reads
+            if key is None:
+                plain.append((stem_key, n))
+                continue
+            counts[key] += n  # "Hochwasser" and "floods" are one term; a German noun weighs as a name still
+            if form is not None and folded not in lower:
+                is_name.add(key)
             continue
-        if word[0].isupper() and folded not in lower:
-            name = name_key(word)
-            name = actors.get(name, name)
-            key = "n:" + name
+        if folded not in lower:
             counts[key] += n
             is_name.add(key)
-            rank = (not word.isupper(), n)  # "Goma" rather than the dateline's "GOMA"
+            rank = (form[0], n)  # "Goma" rather than the dateline's "GOMA"
             if forms.get(key, ((False, 0), ""))[0] < rank:
-                forms[key] = (rank, word[:-2] if word.endswith(("'s", "’s")) else word)
+                forms[key] = (rank, form[1])
             if len(name) > prefix and name not in bridged:  # "Serbien" and "Serbia" share "p:serbi"
                 counts["p:" + name[:prefix]] += n
-        else:
-            plain.append((folded, n))
+        else:  # capitalised here, and in lower case elsewhere in the document: a word, not a name
+            plain.append((stem_key or _stem_key(word, reading, lang, readings), n))
     for key in _events(text, lang):  # "Generalstreik" and "general strike" are one event in any language
         counts["e:" + key] += 1
-    stems = _stemmer(lang).stemWords([folded for folded, _ in plain]) if plain else []
-    for stem, (folded, n) in zip(stems, plain):
-        key = "w:" + stem
+    for key, n in plain:
         counts[key] += n
+    actors = _actor_names()
     title_names = {actors.get(name_key(w), name_key(w)) for w in title_words}
     title_stems = _stemmer(lang).stemWords([w.casefold() for w in title_words])
     title_keys = {"b:" + c for c in (bridge_concept(w, lang) for w in title_words) if c}
     title_keys |= {"n:" + n for n in title_names} | {"p:" + n[:prefix] for n in title_names} | {"w:" + s for s in title_stems}
     weights = {}
     for key, n in counts.items():
-        weight = 1.0 + math.log(n)
+        weight = _LOG_WEIGHTS[n] if n < len(_LOG_WEIGHTS) else 1.0 + math.log(n)
         if key in is_name:
             weight *= settings["name_weight"]
         if key in title_keys:
             weight *= settings["title_weight"]
         weights[key] = weight
     return Terms(weights, {key: word for key, (_n, word) in forms.items()})
+
+
+_LOG_WEIGHTS = tuple(1.0 + math.log(n) if n else 0.0 for n in range(256))  # 1 + log(count) of small counts
+READINGS_LIMIT = 200_000  # words whose reading is kept per language; news repeats its words
+
+
+@lexicon_cache(maxsize=4)
+def _readings(lang: str) -> dict[str, tuple]:
+    """word -> its reading (``_read_word``), filled as documents are read, forgotten with the lexicons."""
+    return {}
+
+
+def _read_word(word: str, lang: str, readings: dict[str, tuple]) -> tuple:
+    """What of a word does not depend on its document: (casefolded, a stopword?, its key, its
+    name key or None, its form, its stem's key): a bridge word's key ("b:flood") with a form only
+    when it is capitalised, a capitalised word's name key ("n:kasachstan") with its form's (rank,
+    written form), else no key; the stem's key ("w:flood") is the word's term when it is no bridge
+    word and no name (in lower case; a capitalised word's is read when a document also writes it
+    in lower case, ``_stem_key``)."""
+    folded = word.casefold()
+    stopped = folded in _stopwords(lang)
+    upper = word[0].isupper()
+    concept = _concept(folded, lang)
+    if concept is not None:
+        reading = (folded, stopped, "b:" + concept, None, True if upper else None, None)
+    elif upper:
+        name = name_key(word)
+        name = _actor_names().get(name, name)
+        form = (not word.isupper(), word[:-2] if word.endswith(("'s", "’s")) else word)
+        reading = (folded, stopped, "n:" + name, name, form, None)
+    else:
+        reading = (folded, stopped, None, None, None, "w:" + _stemmer(lang).stemWord(folded))
+    if len(readings) >= READINGS_LIMIT:
+        readings.clear()
+    readings[word] = reading
+    return reading
+
+
+def _stem_key(word: str, reading: tuple, lang: str, readings: dict[str, tuple]) -> str:
+    """The stem's key of a capitalised word, kept with its reading once read."""
+    key = "w:" + _stemmer(lang).stemWord(reading[0])
+    readings[word] = (*reading[:5], key)
+    return key
 
 
 def _events(text: str, lang: str) -> list[str]:
@@ -200,4 +249,3 @@ def _events(text: str, lang: str) -> list[str]:
     keys = [vocab.events.key_of(m.group(), compound=True) for m in vocab.event_words.finditer(text)]
     keys += [broader[key] for key in keys if key in broader]  # a general strike is a strike too
     return [key for key in keys if key is not None]
-

@@ -25,8 +25,10 @@ def _joinable(text: str, L: Grammar, a: Candidate, b: Candidate) -> bool:
         return False
     gap = text[a.end:b.start]
     if a.qualifier == "range_open":
-        if not L.link_open.match(gap):
-            return False
+        opener = text[a.qstart : a.nstart].strip().lower() if a.qstart >= 0 else ""
+        closing = L.link if opener in L.data.get("openers_closed_by_links_only", ()) else L.link_open
+        if not closing.match(gap):
+            return False  # "im Alter von 19 und 23 Jahren": two ages, no range
         # "prices rose from 60 to 120": two values of a change, not a range
         if L.change_before.search(text, max(0, a.start - 40), a.start):
             return False
