@@ -235,7 +235,8 @@ def _group_claims(
         same = keyed.setdefault((story, category, unit, "c:" + key), members)
         if same is not members:  # a concept given as one string ("killed:part") meets the fields spelling it
             same.extend(members)
-        concepts_by_block[(story, category, unit)][key] = same
+        if fields[1] is None and fields[2] is None:  # a claim of no concept says nothing of a detail or aspect
+            concepts_by_block[(story, category, unit)][key] = same
     for block, members in loose.items():
         subject_keys = _subject_keys(members, concepts_by_block.get(block, {}), config)
         for c in members:
