@@ -60,6 +60,21 @@ def claim_record(claim: Claim, columns: Sequence[str] = CLAIM_COLUMNS) -> dict:
     return {name: plain_number(getattr(claim, name)) for name in columns}
 
 
+def claim_context_record(context) -> dict:
+    """The JSON of `claims show`: the claim's fields, its source line as the views read it, and
+    the group and story it is compared in (None before a regroup)."""
+    from .compare.sources import source_line
+
+    group, story = context.group, context.story
+    record = claim_record(context.claim)
+    record["source_line"] = source_line(context.claim.attribution, context.document.source).label
+    record["group"] = None if group is None else {
+        "group_id": group.group_id, "label": group.label, "scope": group.scope, "status": group.status,
+        "explanation": group.explanation}
+    record["story"] = None if story is None else {"story_id": story.story_id, "label": story.label}
+    return record
+
+
 def csv_cell(value: object) -> str | int | float:
     """One CSV cell: numbers as numbers, text guarded against formula injection, None as empty."""
     if value is None:

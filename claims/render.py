@@ -13,7 +13,6 @@ text without loading rich when the output cannot show colour anyway.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import os
 import sys
@@ -25,11 +24,9 @@ from .models import Claim
 # rich is loaded with the first console, table or text that needs it: a command that
 # prints plain lines (ingest into a pipe) starts without it.
 if TYPE_CHECKING:
-    from rich.console import Console, Group as RenderGroup
+    from rich.console import Console
     from rich.table import Table
-    from rich.text import Text
 
-SENTENCE_CONTEXT_CHARS = 300
 ID_CHARS = 8  # claim ids shown in tables; 16**8 ids make a clash in one store unlikely
 
 _QUALIFIER_SIGNS = {
@@ -247,53 +244,3 @@ def claims_table(claims: Iterable[Claim], *, show_doc: bool = True, doc_ids: Ite
         cells += [safe_text(claim.category), safe_text(format_value(claim)), said, safe_text(claim.scope)]
         table.add_row(*cells)
     return table
-
-
-def highlighted_sentence(claim: Claim, *, markers: bool) -> Text:
-    """The claim's sentence with its span highlighted (reverse video), or set in ⟦…⟧ when ``markers``."""
-    from rich.text import Text
-
-    sentence = neutralise(claim.sentence, multiline=False)
-    start = claim.start - claim.sentence_start
-    end = claim.end - claim.sentence_start
-    if not (0 <= start <= end <= len(sentence)) or claim.sentence[start:end] != claim.text:
-        start = claim.sentence.find(claim.text)
-        end = start + len(claim.text)
-    if start < 0:
-        return Text(sentence)
-    left = max(0, start - SENTENCE_CONTEXT_CHARS)
-    right = min(len(sentence), end + SENTENCE_CONTEXT_CHARS)
-    text = Text("…" if left else "")
-    text.append(sentence[left:start])
-    span = sentence[start:end]
-    text.append(f"⟦{span}⟧" if markers else span, style="bold reverse")
-    text.append(sentence[end:right])
-    if right < len(sentence):
-        text.append("…")
-    return text
-
-
-def claim_view(claim: Claim, *, markers: bool, doc=None) -> RenderGroup:
-    """A claim with its sentence (span highlighted) and every field; ``doc`` (stored) adds title and date."""
-    from rich.console import Group as RenderGroup
-    from rich.table import Table
-    from rich.text import Text
-
-    fields = Table(box=None, show_header=False, pad_edge=False)
-    fields.add_column(style="bold", no_wrap=True)
-    fields.add_column(overflow="fold")
-    for field in dataclasses.fields(claim):
-        name, value = field.name, getattr(claim, field.name)
-        if name == "sentence":
-            continue
-        shown = format_number(value) if name.startswith("value") else value
-        fields.add_row(name, safe_text(shown) if shown not in (None, "") else "[dim]—[/dim]")
-    fields.add_row("reads as", safe_text(format_value(claim)))
-    from .compare.sources import source_line  # the lexicon of source lines, no comparison stage
-
-    fields.add_row("source line", safe_text(source_line(claim.attribution).label))
-    header = Text.assemble(("Claim ", "bold"), (claim.claim_id, "bold"), f" · {neutralise(claim.doc)}")
-    if doc is not None:
-        about = [f"„{neutralise(doc.title)}“" if doc.title else "", neutralise(doc.date or "date unknown")]
-        header.append(" · " + ", ".join(part for part in about if part), style="dim")
-    return RenderGroup(header, highlighted_sentence(claim, markers=markers), Text(""), fields)

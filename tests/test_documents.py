@@ -274,3 +274,9 @@ def test_crlf_and_front_matter_offsets_index_the_file_as_read(tmp_path):
     body = extraction_text(doc)
     start = body.index("164")
     assert raw.decode("utf-8")[start : start + 3] == "164" and "title" not in body
+
+
+def test_a_byte_order_mark_and_crlf_line_ends_stay_out_of_the_title(tmp_path):
+    raw = "\ufeffHochwasser: Zahl der Toten steigt\r\n\r\nMindestens 41 Menschen starben.\r\n".encode("utf-8")
+    doc = read_document(write(tmp_path / "bom.txt", raw))
+    assert doc.title == "Hochwasser: Zahl der Toten steigt"

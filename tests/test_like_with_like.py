@@ -27,6 +27,9 @@ from tests.support.claimfactory import make_claim
     ("the mine's operator said", "company", "company"),
     ("Die Betreiberfirma sprach am Mittwoch von", "company", "company"),
     ("a company spokesman said", "company", "company"),
+    ("teilte die Weltgesundheitsorganisation mit", "monitor", "independent monitor (relief agency)"),
+    ("the World Health Organization said", "monitor", "independent monitor (relief agency)"),
+    ("nach Angaben der Organisatoren", "witness", "witness (organisers)"),
 ])
 def test_source_lines(attribution, line, label):
     found = source_line(attribution)

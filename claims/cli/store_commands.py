@@ -146,14 +146,16 @@ def show_command(
 
     Example: claims show 3f2a9c1e
     """
+    from ..claim_view import claim_view
+    from ..compare import claim_context
+
     with open_store(ctx) as store:
-        claim = store.claim(claim_id)
-        doc = store.document(claim.doc)
+        context = claim_context(store, claim_id)
     if as_json:
-        sys.stdout.write(export.json_text(export.claim_record(claim)) + "\n")
+        sys.stdout.write(export.json_text(export.claim_context_record(context)) + "\n")
         return
     out = out_console()
-    out.print(render.claim_view(claim, markers=out.color_system is None, doc=doc))
+    out.print(claim_view(context, markers=out.color_system is None))
 
 
 @app.command("export")

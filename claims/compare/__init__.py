@@ -5,11 +5,13 @@
 (source lines: ``sources.py``; series: ``series.py``; parts and sums: ``sums.py``,
 ``subgroups.py``) as intervals (``intervals.py``), and ``explain.py`` says why;
 ``query.py`` answers the questions of the
-command line (a topic, the conflicts, two documents side by side, a regroup)
+command line (a topic, the conflicts, two documents side by side, a regroup; one
+claim in its group and story: ``claim_context.py``)
 from the store, with no SQL of its own.
 """
 
 from ..store import GroupView
+from .claim_context import ClaimContext, claim_context
 from .group import group_claims, normalise_subject
 from .intervals import claim_interval, day_span, format_value
 from .query import DiffResult, QueryResult, conflicts, diff, grouped_claims, named_events, parse_topics, query
@@ -35,5 +37,5 @@ __all__ = [
     "claim_interval", "compare_group", "conflicts", "day_span", "diff", "explain", "findings", "format_value",
     "group_claims", "grouped_claims", "load_config", "named_events", "normalise_subject", "parse_topics", "query",
     "regroup", "regroup_changed", "scopes_compatible", "severity", "split_by_scope", "status_counts", "status_of_sorted", "summarise",
-    "SourceLine", "source_line",
+    "SourceLine", "source_line", "ClaimContext", "claim_context",
 ]

@@ -161,9 +161,9 @@ def first_line(head: str) -> tuple[str, int] | None:
     while True:
         newline = head.find("\n", pos)
         line_end = newline if newline >= 0 else len(head)
-        content = head[pos:line_end].lstrip(" \t")
+        content = head[pos:line_end].lstrip(" \t\ufeff")  # a byte order mark opens no title
         if content and not content[0].isspace():
-            return content.rstrip(" \t"), line_end
+            return content.rstrip(" \t\r"), line_end  # \r: the line of a CRLF file
         if newline < 0:
             return None
         pos = newline + 1

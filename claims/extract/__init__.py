@@ -106,7 +106,7 @@ def _extract(text: str, lang: str, as_of: str | None) -> list[Claim]:
     vocab = vocabulary(lang)
     noise = NoiseChecker(text)
     sentences = split_sentences(text, vocab)
-    numbers = [n for n in find_numbers(text, lang) if not noise.overlaps(n.start, n.end) and n.kind != "ordinal"]
+    numbers = [n for n in find_numbers(text, lang) if n.kind != "ordinal" and not noise.overlaps(n.start, n.end)]
     numbers, dates = resolve_years(text, numbers, find_dates(text, lang, as_of), vocab)
     # Metadata dates go only after numbers inside them are gone: "January 7, 2022" is no count of 7.
     dates = [d for d in dates if not is_metadata_date(text, d, noise, vocab)]

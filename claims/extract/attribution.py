@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import lexicon_cache, load
 from ..lexicon.vocabulary import Vocabulary
 from .nouns import TOKEN
 
@@ -173,16 +174,24 @@ def _source_after(text: str, trigger: re.Match, hi: int, vocab: Vocabulary) -> s
         previous_low, adjective = word.lower(), in_phrase
         end = token.end()
         taken += 1
-        if taken >= 5 and not needs_verb:
+        if taken >= _source_words(vocab.lang) and not needs_verb:
             break
     if needs_verb or taken == 0:
         return None
     phrase = text[trigger.start() : end]
+    while phrase.rsplit(None, 1)[-1].lower() in vocab.prepositions and " " in phrase[len(trigger.group()):].strip():
+        phrase = phrase.rsplit(None, 1)[0]  # "according to the ministry on" (Sunday): no source ends so
     while vocab.nouns_capitalised and phrase.rsplit(None, 1)[-1][:1].islower() and " " in phrase[len(trigger.group()):]:
         phrase = phrase.rsplit(None, 1)[0]  # a phrase ends with its noun: not "laut der jüngsten"
     if vocab.nouns_capitalised and not any(w[:1].isupper() for w in phrase[len(trigger.group()):].split()):
         return None  # "laut einer" names no one
     return phrase
+
+
+@lexicon_cache()
+def _source_words(lang: str) -> int:
+    """The most words a source after "laut"/"according to" holds (``attribution.source_words``)."""
+    return load("extract", lang)["attribution"].get("source_words", 5)
 
 
 def _adjective(word: str, vocab: Vocabulary) -> bool:
@@ -279,4 +288,5 @@ def _is_source_word(word: str, vocab: Vocabulary) -> bool:
         return word[0].isupper()
     # "the country's human rights commission", "al-Jazeera": possessives and hyphens belong to names
     letters = word.replace("'", "").replace("’", "").replace("-", "")
-    return letters.isalpha() and word.lower() not in vocab.attribution_not_source
+    # a day or a month ends a source ("the interior ministry on Sunday")
+    return letters.isalpha() and word.lower() not in vocab.attribution_not_source and word.lower() not in vocab.not_nouns

@@ -117,7 +117,7 @@ def _count_reading(ctx: TextContext, number: NumberMatch, clause) -> Reading | N
         _, category, phrase, end = found
         # "raised to 136 the number of its people who died" (not "Zahl der bei dem Anschlag Getöteten")
         named = number_of_noun_in(text, *((number.end, end - len(phrase)) if end > number.end else (clause[0], end - len(phrase))), vocab)
-        phrase = named if named and vocab.noun(named).known else phrase
+        phrase = named if named and vocab.noun(named).known else _gap_closed(phrase)
         return Reading(category.name, category.concept, phrase)
     before = _category_noun_before(text, number, clause, vocab)
     if before is not None:
@@ -229,6 +229,13 @@ def _casualty_adjective(text: str, start: int, head: str, limit: int, vocab: Voc
             if category is not None and category.name in vocab.casualties:
                 return category
     return None
+
+
+def _gap_closed(phrase: str) -> str:
+    """A split verb as its subject names it: "nahmen … teil", not "nahmen 250.000 Menschen an der
+    Kundgebung teil" (the gap holds another figure and its noun)."""
+    words = phrase.split()
+    return f"{words[0]} … {words[-1]}" if len(words) > 3 and any(ch.isdigit() for ch in phrase) else phrase
 
 
 def _with_predicate(category, head: str, vocab: Vocabulary) -> Reading:

@@ -23,7 +23,10 @@ from .sentences import TextContext
 
 _AFTER_HANDLE = re.compile(r"@\w+\)\s*$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_SEPARATORS = " \t|-–—*#:,/"
+_SEPARATORS = " \t\r|-–—*#:,/"  # \r: a CRLF line ends there too
+# A clock time right after a dateline's date, with a short word or two after it (a unit of the
+# hour, a time zone): the line still dates the page.
+_CLOCK_AFTER = re.compile(r"^[\s,|/–-]*\d{1,2}[:.]\d{2}(?:\s*[^\W\d_]{1,4}\.?){0,3}")
 DATELINE_REACH = 200  # a dateline is short: look no further each side
 _WIRE_PLACE = re.compile(r"\s*[A-ZÄÖÜ][A-ZÄÖÜ .'/-]{1,40},(?:\s*[A-ZÄÖÜ][^\W\d_][\w .'-]{0,30},)?\s*")  # "ALMATY, ", "BUKAVU, Congo, "
 
@@ -170,6 +173,7 @@ def _is_dateline(text: str, found: DateMatch) -> bool:
     line_end = text.find("\n", found.end, found.end + DATELINE_REACH)
     before = text[line_start : found.start]
     after = text[found.end : line_end if line_end >= 0 else min(len(text), found.end + DATELINE_REACH + 1)]
+    after = _CLOCK_AFTER.sub("", after, count=1)  # "Stand: 05.03.2024 14:22 Uhr", "March 5, 2024, 2:22 p.m. ET"
     if not before.strip() and not after.strip(_SEPARATORS):
         return True
     if _WIRE_PLACE.fullmatch(before) and after.lstrip()[:1] in ("-", "–", "—", "("):

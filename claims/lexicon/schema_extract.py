@@ -45,6 +45,7 @@ ATTRIBUTION = Section({
     "continuing": optional(WORDS, 'openers of a sentence that goes on with the figures and the source of the one before ("Another 62 ...")'),
     "gap_words": optional(WORDS, 'prepositions after a second source whose verb is left out ("die Gewerkschaft von zwölf")'),
     "source_after_verb": required(bool, 'a source is read after its verb first ("schätzt die Polizei"), else before'),
+    "source_words": optional(int, 'the most words a source after "laut"/"according to" holds (default 5)'),
 })
 EXTRACT = Section({
     "nouns_capitalised": required(bool, "nouns are capitalised: look-ups pass lower-case adjectives (German)"),

@@ -88,8 +88,12 @@ def _bridge(lang: str) -> tuple[dict[str, str], re.Pattern | None, frozenset[str
 @lexicon_cache(maxsize=200_000)
 def bridge_concept(word: str, lang: str) -> str | None:
     """The bridge's concept of a word of ``lang`` ("Hochwasserlage", "de" -> "flood"), else None."""
+    return _concept(word.casefold(), lang)
+
+
+def _concept(folded: str, lang: str) -> str | None:
+    """``bridge_concept`` of a casefolded word."""
     table, prefixes, heads = _bridge(lang)
-    folded = word.casefold()
     concept = table.get(folded)
     if concept is None and prefixes is not None and folded[:3] in heads:
         match = prefixes.match(folded)
@@ -214,7 +218,7 @@ def _read_word(word: str, lang: str, readings: dict[str, tuple]) -> tuple:
     folded = word.casefold()
     stopped = folded in _stopwords(lang)
     upper = word[0].isupper()
-    concept = bridge_concept(word, lang)
+    concept = _concept(folded, lang)
     if concept is not None:
         reading = (folded, stopped, "b:" + concept, None, True if upper else None, None)
     elif upper:

@@ -66,7 +66,7 @@ def read_atom(m: re.Match, g: Grammar) -> Atom | None:
         y = int(m["t_y"]) if m["t_y"] else None
         atom = Atom(s, e, "date", y, month("t_m"), int(m["t_d"]))
         if m["t_d0"]:
-            atom.end_date, atom.d = (y, atom.m, atom.d), int(m["t_d0"])
+            atom.end_date, atom.d = (y, atom.m, atom.d), int(m["t_dl"] or m["t_d0"])
         return atom
     if kind == "ORD":
         stem = fold_phrase(m["o_w"])

@@ -105,10 +105,14 @@ def grammar(lang: str) -> Grammar:
         "DASH": rf"{_START}(?P<h_d>{_DAY})(?P<h_s>[-/])(?:(?P<h_m>{_MON})|(?P<h_t>{month}))(?P=h_s)(?P<h_y>{_YEAR})"
         rf"{_NUM_END}",
         "NODOT": rf"{_START}(?P<nd_d>{_DAY})\.(?P<nd_m>{_MON})(?![\d]|[.,:]\d){not_year}",
-        "DMY": rf"{_START}(?:(?P<t_d0>{_DAY}){dsuf}?\s*(?P<t_l>{link})\s*{arts}?)?(?P<t_d>{_DAY}){dsuf}?\s*{glue}"
+        # "3. und 4. Januar", and a list "7., 8. und 9. Mai": the span from its first day to its last
+        "DMY": rf"{_START}(?:(?:(?P<t_dl>{_DAY}){dsuf}?\s*,\s*(?:{_DAY}{dsuf}?\s*,\s*)*)?"
+        rf"(?P<t_d0>{_DAY}){dsuf}?\s*(?P<t_l>{link})\s*{arts}?)?(?P<t_d>{_DAY}){dsuf}?\s*{glue}"
         rf"(?P<t_m>{month})(?:{year_sep}(?P<t_y>{_YEAR}){_NUM_END}{_WORD_END})?",
         "ORD": rf"(?<!\w)(?P<o_w>{ordinal})\s+{glue}(?P<o_m>{month})(?:\s+(?P<o_y>{_YEAR}){_NUM_END}{_WORD_END})?",
-        "MDY": rf"(?<!\w)(?P<u_m>{month})\s*(?P<u_d>{_DAY}){lsuf}?(?:\s*(?P<u_l>{link})\s*(?P<u_d2>{_DAY})"
+        # "May 7 and 8", "May 7, 8 and 9": the span from its first day to its last
+        "MDY": rf"(?<!\w)(?P<u_m>{month})\s*(?P<u_d>{_DAY}){lsuf}?(?:(?:\s*,\s*{_DAY}{lsuf}?(?!\d))*"
+        rf"\s*(?P<u_l>{link})\s*(?P<u_d2>{_DAY})"
         rf"{lsuf}?)?(?:(?:,\s*|\s+)(?P<u_y>{_YEAR}))?(?![\d]|[.,:]\d|[^\W\d_])",
         "MDASH": rf"(?<!\w)(?P<md_m>{month})-(?P<md_d>{_DAY})-(?P<md_y>{_YEAR}){_NUM_END}",
         "MONTH": rf"(?<!\w)(?P<b_m>{month})(?:\s+(?P<b_y>{_YEAR}){_NUM_END}{_WORD_END})?",

@@ -1,8 +1,10 @@
 """`claims diff` compares two documents as the store groups them: within their stories, with their
-outlets' voices, and under the labels `query` prints."""
+outlets' voices, and under the labels `query` prints; `claims show` names the group and story
+a claim is compared in."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -45,3 +47,23 @@ def test_reports_of_one_story_share_the_groups_query_shows_under_the_same_labels
     assert {c.value for c in in_a} >= {19.0, 23.0} and 52.0 in {c.value for c in in_b}
     assert group.status in ("update", "conflict")
     assert "different stories" not in result.summary
+
+
+def test_show_names_the_group_and_story_a_claim_is_compared_in(store_path):
+    from typer.testing import CliRunner
+
+    from claims.cli import app
+    from claims.compare import claim_context
+
+    with Store(store_path) as store:
+        claim = next(c for c in store.claims(doc="atlaspress/2024-03-12") if c.category == "deaths" and c.value == 19)
+        context = claim_context(store, claim.claim_id[:8])
+    assert context.group is not None and claim.claim_id in context.group.claim_ids
+    assert context.story is not None and context.story.story_id == context.document.story
+    result = CliRunner().invoke(app, ["--db", str(store_path), "show", claim.claim_id, "--json"])
+    shown = json.loads(result.stdout)
+    assert shown["group"]["group_id"] == context.group.group_id and shown["group"]["status"] == context.group.status
+    assert shown["story"] == {"story_id": context.story.story_id, "label": context.story.label}
+    assert shown["source_line"] == "official (police)"
+    text = CliRunner().invoke(app, ["--db", str(store_path), "show", claim.claim_id], env={"COLUMNS": "120"}).stdout
+    assert f"({context.group.group_id})" in text and f"story           {context.story.story_id}" in text
