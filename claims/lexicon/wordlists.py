@@ -5,8 +5,8 @@ more letters (inflection); ``...`` stands for up to eight words; ``~`` for an ad
 matcher is given (up to three phrases of time or place, "sprach am Mittwoch in Lyon von"), which
 may be empty; a leading ``=`` makes it match in exactly the case
 written (German verbs are lower case: ``=leben`` is not the noun "Leben"). Tokens are normalised first: lower-cased, and German
-gender forms (``Demonstrant_innen``, ``Demonstrant*innen``, ``DemonstrantInnen``)
-reduced to their stem.
+gender forms (``Demonstrant_innen``, ``Demonstrant*innen``, ``DemonstrantInnen``, and the
+feminine plural ``Demonstrantinnen``) reduced to their stem.
 """
 
 from __future__ import annotations
@@ -57,9 +57,14 @@ def fold_phrase(words: str | None) -> str:
     return " ".join(words.casefold().split()) if words else ""
 
 
+# "Soldatinnen", "Polizistinnen": a capitalised feminine plural counts as its noun's stem, like
+# "Soldat_innen" (a stem of at least four letters: not "Spinnen", "Rinnen")
+_FEMININE_PLURAL = re.compile(r"(?<=^[A-ZÄÖÜ][a-zäöüß]{3})([a-zäöüß]*)innen$")
+
+
 def normalise_token(token: str) -> str:
     """Lower-case ``token`` and strip German gender suffixes."""
-    return _GENDER.sub("", token).lower()
+    return _FEMININE_PLURAL.sub(r"\1", _GENDER.sub("", token)).lower()
 
 
 def _word_regex(word: str, gap: str = "") -> str:
