@@ -16,11 +16,11 @@ from collections.abc import Iterable
 from functools import cached_property
 
 from .gaps import ADVERBIAL
+from .tokens import normalise_token
 
 LETTER = r"[^\W\d_]"
 CACHE_LIMIT = 200_000  # bounds memory on endless streams of new words
 _GAP = r"\S+(?:\s+\S+){0,7}?"
-_GENDER = re.compile(r"(?:[_*:/]|(?<=[a-zäöüß])(?=I))[iI]nnen$|(?<=[a-zäöüß])In$")
 
 
 # Letters that IGNORECASE matches to an ASCII letter but str.lower() keeps apart.
@@ -55,16 +55,6 @@ def fold_phrase(words: str | None) -> str:
     casefold, not lower: the patterns match case-insensitively, so "jahreſ" (long s)
     matched "jahres" and must be looked up as "jahres"."""
     return " ".join(words.casefold().split()) if words else ""
-
-
-# "Soldatinnen", "Polizistinnen": a capitalised feminine plural counts as its noun's stem, like
-# "Soldat_innen" (a stem of at least four letters: not "Spinnen", "Rinnen")
-_FEMININE_PLURAL = re.compile(r"(?<=^[A-ZÄÖÜ][a-zäöüß]{3})([a-zäöüß]*)innen$")
-
-
-def normalise_token(token: str) -> str:
-    """Lower-case ``token`` and strip German gender suffixes."""
-    return _FEMININE_PLURAL.sub(r"\1", _GENDER.sub("", token)).lower()
 
 
 def _word_regex(word: str, gap: str = "") -> str:
