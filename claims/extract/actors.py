@@ -13,8 +13,11 @@ from .nouns import words_before_noun
 from .reading import Reading
 from .sentences import TextContext
 
-# The name just before a number, allowing one verb in between ("Russia sent 3,000").
+# The name just before a number, allowing a verb in between ("Russia sent 3,000"); a state
+# sending a contingent may take an auxiliary too ("Russia has sent 3,000").
 _ACTOR_BEFORE = re.compile(r"([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)\s+(?:(?!und\b|and\b|oder\b|or\b)[a-zäöüß]+\s+)?$")
+_STATE_BEFORE = re.compile(
+    r"([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)\s+(?:(?!und\b|and\b|oder\b|or\b)[a-zäöüß]+\s+){0,2}$")
 
 
 def actors_of(
@@ -31,7 +34,7 @@ def actors_of(
         # "Russia sent about 2,500 troops": one state's contribution, not the force's total.
         # Only for contingents: a population or toll "in Kasachstan" is the country's own figure.
         if actors[i] is None and reading is not None and reading.category in ctx.vocab.contingents:
-            actors[i] = _nationality(ctx, numbers[i], reading) or canonical_actor(_actor_before(ctx, numbers[i]))
+            actors[i] = _nationality(ctx, numbers[i], reading) or canonical_actor(_actor_before(ctx, numbers[i], _STATE_BEFORE))
     return [canonical_actor(actor) or actor for actor in actors]
 
 
@@ -46,9 +49,9 @@ def _nationality(ctx: TextContext, number: NumberMatch, reading: Reading) -> str
     return None
 
 
-def _actor_before(ctx: TextContext, number: NumberMatch) -> str | None:
+def _actor_before(ctx: TextContext, number: NumberMatch, pattern: re.Pattern = _ACTOR_BEFORE) -> str | None:
     """The name written just before a number, as written."""
-    found = _ACTOR_BEFORE.search(ctx.text, max(0, number.start - 40), number.start)
+    found = pattern.search(ctx.text, max(0, number.start - 40), number.start)
     if found is None:
         return None
     words = found.group(1).split()
