@@ -71,6 +71,7 @@ NUMBERS = Section({
     "words": required(NUMBER_WORDS, NUMBER_WORDS.doc),
     "scale_abbreviations": required(NUMBERS_OF, 'abbreviated scale words after digits ("Mio.", "bn")'),
     "glued_scales": required(NUMBERS_OF, 'case-sensitive scales glued to digits ("300k")'),
+    "currency_glued_scales": optional(NUMBERS_OF, 'glued units that are scales after a currency sign ("£450m": a million, no metre)'),
     "vague": required({str: Bounds()}, 'vague amounts and the interval [low, high] each asserts ("Hunderte")'),
     "vague_inflections": optional({str: str}, 'inflected first words of vague phrases and their base ("mehreren")'),
     "vague_before": optional({str: Bounds()}, 'vague amounts only before a word of `vague_before_next` ("scores wounded")'),

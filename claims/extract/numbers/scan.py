@@ -151,6 +151,9 @@ def _apply_follow(text: str, L: Grammar, c: Candidate, digits: bool = True) -> b
         c.kind, c.end, c.start, c.qualifier = "ordinal", max(m.end(), c.nend + 1), c.nstart, None
         return True
     if m.group("unitglue"):
+        scale = L.data.get("currency_glued_scales", {}).get(m.group("unitglue")) if c.unit not in (None, "%") else None
+        if scale:  # "£450m": after a currency sign a million
+            c.scale, c.value, c.end = scale, c.value * scale, max(c.end, m.end())
         return True  # "12km": the unit is not ours, the next stage may read it
     if m.group("scale") and not digits and _scale_word(m.group("scale")).lower() in L.roles["number_words"]:
         return True  # "zweiundzwanzig hundert": two numbers
