@@ -269,7 +269,8 @@ def noun_before(
         if vocab.nouns_capitalised:
             if word[0].isupper() and word.lower() not in vocab.not_nouns:
                 return word
-        elif word.lower() not in _EN_STOP and not vocab.level_verbs.matches(word):
-            return word  # "inflation reached 8.4%": the noun, not the verb
+        elif word.lower() not in _EN_STOP and not vocab.level_verbs.matches(word) and not is_verb(word, vocab) \
+                and not (vocab.verb_endings and word[0].islower() and len(word) > 4 and word.endswith(vocab.verb_endings)):
+            return word  # "inflation reached 8.4%", "inflation eased to 3.2%": the noun, not the verb
     return None
 
