@@ -205,3 +205,16 @@ def test_a_named_part_is_grouped_and_labelled_apart_from_its_whole():
     assert wholes is _group_of(groups, whole_b) and parts is _group_of(groups, part_b) and wholes is not parts
     assert parts.label == "injuries: verletzt (part) · 2024-05"
     assert wholes.label == "injuries: Menschen · 2024-05"
+
+
+def test_a_figure_without_a_concept_joins_no_detail_of_its_subject():
+    # "die ersten dreißig Minuten" (no concept) is no duration of what one player did ("der vier Minuten
+    # zuvor eingewechselte Aboubakar": a detail); nothing says it is of a detail or an aspect
+    detailed = make_claim(doc="001", category="duration", concept="minute", detail="aboubakar", subject="Minuten",
+                          value=4.0, unit="minute")
+    plain = make_claim(doc="002", category="duration", concept=None, subject="Minuten", value=30.0, unit="minute")
+    groups = group_claims([detailed, plain])
+    assert _group_of(groups, detailed) is not _group_of(groups, plain)
+    level = make_claim(doc="003", category="duration", concept="minute", subject="Minuten", value=30.0, unit="minute")
+    groups = group_claims([detailed, plain, level])
+    assert _group_of(groups, plain) is _group_of(groups, level)

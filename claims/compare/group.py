@@ -200,7 +200,7 @@ def _group_claims(
     by_concept: dict[tuple, list[Claim]] = defaultdict(list)
     loose: dict[tuple[str, str], list[Claim]] = defaultdict(list)  # (category, unit): no concept
     groups: list[Group] = []
-    never_grouped = frozenset(config.get("never_grouped", ()))
+    never_grouped, units = frozenset(config.get("never_grouped", ())), frozenset(config.get("unit_subjects", ()))
     story_of = stories.story_of if stories is not None else {}
     general = general_details(config)
     perpetrators = perpetrator_stems(config)
@@ -235,7 +235,8 @@ def _group_claims(
         same = keyed.setdefault((story, category, unit, "c:" + key), members)
         if same is not members:  # a concept given as one string ("killed:part") meets the fields spelling it
             same.extend(members)
-        concepts_by_block[(story, category, unit)][key] = same
+        if fields[1] is fields[2] is None or category not in units:  # "Minuten" names no detail (unit_subjects)
+            concepts_by_block[(story, category, unit)][key] = same
     for block, members in loose.items():
         subject_keys = _subject_keys(members, concepts_by_block.get(block, {}), config)
         for c in members:

@@ -39,7 +39,7 @@ from .inclusions import (
     groups_named_by_copula,
     parts_of_tolls,
 )
-from .event_nouns import nouns_outside_their_events
+from .event_bound import words_outside_their_events
 from .nobody import find_nobody, without_nobody
 from .noise import NoiseChecker, is_identifier, is_metadata_date, is_ordinal
 from .numbers import find_numbers
@@ -126,7 +126,7 @@ def _extract(text: str, lang: str, as_of: str | None) -> list[Claim]:
     far_number_of(ctx, numbers, readings)
     borrow_readings(ctx, numbers, readings)
     counted_by_organisers(ctx, numbers, readings)
-    nouns_outside_their_events(ctx, numbers, readings)
+    words_outside_their_events(ctx, numbers, readings)
     differences(ctx, numbers, readings)
     actors = actors_of(ctx, numbers, readings, links)
     people_among_casualties(ctx, numbers, readings)

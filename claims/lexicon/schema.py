@@ -165,6 +165,7 @@ GROUPING = Section({
     "cumulative_categories": required(WORDS, "categories whose later, higher count is an update, not a conflict"),
     "update_window_days": required(int, "days after a scope's end an earlier report may still be updated"),
     "never_grouped": optional(WORDS, 'concepts of one person or thing, never grouped ("age")'),
+    "unit_subjects": optional(WORDS, 'categories whose subject is a unit ("Minuten"): a claim of no concept joins no detail of it'),
     "people_categories": optional(WORDS, "categories of fates in which a detail naming people in general is no subgroup"),
     "people_nouns": optional(WORDS, 'stems of details that name people in general ("pilg", "passag"): one toll with "people"'),
     "remainder_words": optional(WORDS, 'words after a figure making it the rest of a toll beside named subgroups ("24 others")'),

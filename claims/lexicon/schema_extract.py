@@ -19,12 +19,13 @@ CATEGORY = Section({
         "sources": required(WORDS, 'who counts them: a source with one of these words ("Veranstalter")'),
         "events": required(WORDS, 'the event keys (events) one of which the sentence must name ("protests")'),
     }), 'people in general counted by these sources in a sentence of such an event are of this category'),
-    "event_nouns": optional(Section({
-        "nouns": required(WORDS, 'nouns of the category that also count people of other gatherings ("Teilnehmer")'),
+    "only_at_events": optional(Section({
+        "nouns": optional(WORDS, 'nouns of the category that also count people of other gatherings ("Teilnehmer")'),
+        "predicates": optional(WORDS, 'verbs of the category that also tell of other gatherings ("took part")'),
         "events": required(WORDS, 'the event keys (events) one of which must be told near them ("protests")'),
         "sentences_before": required(int, "how many sentences before the figure's may tell the event"),
         "sources": optional(WORDS, 'who counts them only at such an event: a source with one of these words ("Veranstalter", "police")'),
-    }), "these nouns count the category only when a verb of it reaches them or its event is told near; else they are a plain count"),
+    }), "these words count the category only near its event (or its own verbs, or such a source); else a plain count"),
 })
 ATTRIBUTION = Section({
     "before": required(WORDS, 'phrases before their source ("laut", "according to")'),
