@@ -11,6 +11,7 @@ from ..lexicon.vocabulary import Vocabulary
 from .nouns import TOKEN
 from .source_words import (
     APOSTROPHES,
+    initial_dot,
     own_words,
     particle_verb,
     possessive_plural,
@@ -262,14 +263,14 @@ def _words_before(tokens: list[re.Match], end: int, vocab: Vocabulary) -> int:
     first, floor = end, max(0, end - 5)
     while first > floor:
         word = tokens[first - 1].group()
-        if word in APOSTROPHES and first >= 2 and possessive_plural(tokens[first - 2], tokens[first - 1]):
-            first, floor = first - 1, max(0, floor - 1)  # "The Miners' Association said": the apostrophe of a plural
+        if first >= 2 and (word in APOSTROPHES and possessive_plural(tokens[first - 2], tokens[first - 1])
+                           or word == "." and initial_dot(tokens, first - 1)):
+            first, floor = first - 1, max(0, floor - 1)  # "The Miners' Association said", "The U.N. office said"
             continue
         if not (word[0].isalpha() and _is_source_word(word, vocab)):
             break
         first -= 1
     return first
-
 
 
 def _source_following(text: str, trigger: re.Match, lo: int, hi: int, vocab: Vocabulary) -> str | None:

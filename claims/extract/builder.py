@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..models import Claim, DateMatch, NumberMatch, claim_id_for
 from .carried import attribution_at
+from .count_days import counted_before
 from .modality import is_projection
 from .nobody import nobody_categories
 from .noise import in_idiom, is_bare_fraction, is_name_number
@@ -111,7 +112,7 @@ def date_claims(ctx: TextContext, dates: list[DateMatch]) -> list[Claim]:
         span = ctx.span(index)
         others = tuple(d.start for d in ctx.dates_by_sentence.get(index, ()) if d is not found)
         # "police said on Tuesday", "rose to 23 on Tuesday": the day a source spoke or counted, no event's
-        event = None if spoken_on(ctx, found) or counted_on(ctx, found) else \
+        event = None if spoken_on(ctx, found) or counted_on(ctx, found) or counted_before(ctx, found) else \
             event_of(ctx.per_sentence("events", index, sentence_events), found.start, others, ctx.text, found.end)
         low, high = date_bounds(found)
         concept = event[0] if event else None

@@ -28,9 +28,10 @@ def is_projection(text: str, number: NumberMatch, clause: tuple[int, int], lang:
     modals, verbs = _words(lang)
     if not modals or not verbs:
         return False
-    lo = max(clause[0], number.start - VERB_REACH)
-    lo = max([lo] + [i + 1 for i in range(lo, number.start) if text[i] in _BREAKS])
-    before = [(m.start(), m.group().lower()) for m in _WORD.finditer(text, lo, number.start)]
+    anchor = max(number.start, number.number_start)  # "could exceed 1,000": the qualifier is the verb
+    lo = max(clause[0], anchor - VERB_REACH)
+    lo = max([lo] + [i + 1 for i in range(lo, anchor) if text[i] in _BREAKS])
+    before = [(m.start(), m.group().lower()) for m in _WORD.finditer(text, lo, anchor)]
     verb_at = next((at for at, word in reversed(before) if word in verbs), None)
     if verb_at is None:  # "auf 18.000 bis 20.000 steigen": the verb after the figure
         hi = min(clause[1], number.end + VERB_REACH)

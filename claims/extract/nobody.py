@@ -61,9 +61,9 @@ def without_nobody(numbers: list[NumberMatch], nobody: list[NumberMatch]) -> lis
 def _beside(text: str, word: re.Match, hit, vocab: Vocabulary) -> bool:
     """True if only auxiliaries and gap words stand between the word for no one and the verb."""
     if hit.end <= word.start():
-        between = text[hit.end : word.start()]
+        between = _without_sources(text, hit.end, word.start(), vocab)
     elif hit.start >= word.end():
-        between = text[word.end() : hit.start]
+        between = _without_sources(text, word.end(), hit.start, vocab)
     else:  # a split verb around the word: "nahm niemanden fest"
         return hit.start < word.start() and hit.end > word.end() and not text[hit.start : word.start()].count(" ") > 2
     if any(mark in between for mark in ",;:.()\"„“”"):
@@ -71,6 +71,15 @@ def _beside(text: str, word: re.Match, hit, vocab: Vocabulary) -> bool:
     words = [w.lower() for w in _WORD.findall(between)]
     allowed = vocab.auxiliaries | _gap_words(vocab.lang)
     return len(words) <= MAX_GAP_WORDS and all(w in allowed for w in words)
+
+
+def _without_sources(text: str, lo: int, hi: int, vocab: Vocabulary) -> str:
+    """The text between ``lo`` and ``hi`` less its attributions: "Verletzt wurde nach Polizeiangaben niemand"."""
+    kept, at = [], lo
+    for found in vocab.attribution_any.finditer(text, lo, hi):
+        kept.append(text[at : found.start()])
+        at = found.end()
+    return " ".join(kept + [text[at:hi]])
 
 
 def _settings(lang: str) -> dict:

@@ -74,7 +74,9 @@ def rules(lang: str) -> PlaceRules:
         rf"(?<![\w-])(?:"
         rf"{region_preps}\s+(?:(?:a|one|einem|einer)\s+)?{adjective}(?P<noun>{nouns})(?![\w-])(?:\s+(?i:of|von|de))?(?:\s+(?P<name>{name}))?"
         rf"{before}"
-        rf"|{preps}\s+{name_adjective}(?P<name3>{name}))"
+        rf"|{preps}\s+{name_adjective}(?P<name3>{name})"
+        # "in der Türkei", "im Iran", "in the Netherlands": a state of actors.yaml after an article
+        rf"|{region_preps}\s+(?P<name4>{_states()})(?![\w-]))"
     )
     boundary = re.compile(rf"(?<![\w-]){_alternation(words['boundaries'])}(?![\w-])|[,;:()\d]")
     national = re.compile(rf"(?<![\w-]){_alternation(words['national_words'])}(?![\w-])")
@@ -96,6 +98,12 @@ def rules(lang: str) -> PlaceRules:
         _joined_pattern(words),
         frozenset(w.casefold() for w in words.get("event_totals", [])),
     )
+
+
+def _states() -> str:
+    """The names of the states in actors.yaml, as written (capitalised): a place whatever article leads it."""
+    names = {n for names in load("actors")["actors"].values() for n in names if n[:1].isupper() and (len(n) > 2 or n.isupper())}
+    return _alternation(sorted(names), ignore_case=False) if names else "(?!)"
 
 
 def _owner_pattern(words: dict, nouns: str, name: str) -> re.Pattern | None:

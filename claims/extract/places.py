@@ -3,7 +3,8 @@
 "In Afghanistan, at least 115 were killed" and "103 people died in Almaty" give the places
 Afghanistan and Almaty; "im Gebiet Mangystau kamen 20 Menschen ums Leben" and "in the
 province of Galati" the region's name; "im Krankenhaus von Bukavu" and "at the hospital" a
-facility ("Bukavu (Krankenhaus)", "hospital"). There is no gazetteer: a place is a
+facility ("Bukavu (Krankenhaus)", "hospital"). There is no gazetteer (only the states of
+actors.yaml after an article: "in der Türkei", "im Iran"): a place is a
 capitalised name after a place preposition, or a name with a region noun before or after it.
 A phrase before the figure counts when nothing between them ends the clause (a boundary word
 such as "when", "nachdem", or another figure); one after it when it comes before such a word.
@@ -32,7 +33,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 def _place_of(found: re.Match, r: PlaceRules) -> str | None:
     noun = found.group("noun") or found.group("noun2")
-    name = found.group("name") or found.group("name2") or found.group("name3")
+    name = found.group("name") or found.group("name2") or found.group("name3") or found.group("name4")
     if name:
         name = name.rstrip(".")
         first = _POSSESSIVE.sub("", name.split()[0].casefold())  # "in Wednesday's clashes": no place

@@ -22,6 +22,22 @@ def possessive_plural(word: re.Match, mark: re.Match) -> bool:
     return word.end() == mark.start() and word.group()[-1:] in "sS" and word.group()[:1].isalpha()
 
 
+def initial_dot(tokens: list[re.Match], k: int) -> bool:
+    """True when the dot ``tokens[k]`` belongs to an abbreviation of two or more initials ("U.N.",
+    "U.S."): a capital glued before it, and another initial glued to it on one side. A single
+    initial ("Ismael Omar M. Dem Staatsanwalt zufolge") is a name's, and ends the source."""
+    def initial(i: int) -> bool:
+        return 0 <= i < len(tokens) and len(tokens[i].group()) == 1 and tokens[i].group().isupper()
+
+    def glued(i: int, j: int) -> bool:
+        return 0 <= i < j < len(tokens) and tokens[i].end() == tokens[j].start()
+
+    if not (initial(k - 1) and glued(k - 1, k)):
+        return False
+    before = k >= 2 and tokens[k - 2].group() == "." and glued(k - 2, k - 1) and initial(k - 3)
+    return before or initial(k + 1) and glued(k, k + 1)
+
+
 def particle_verb(text: str, trigger: re.Match, hi: int, lang: str) -> bool:
     """True when the verb's clause ends with a separated particle that makes it another verb
     ("sagte ... zu", "sagte ... ab": ``attribution.separated_particles``)."""
