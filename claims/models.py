@@ -90,7 +90,9 @@ class Claim:
     - ``aspect``: how the figure relates to the concept, when not as its level or start:
       "change" (a change of the level: "stieg um 2 Prozent"), "part" (a part of a whole of its
       own kind: "246 der 350 Toten"), "end" (a date of the event's end: "bis zum 19. Januar"),
-      "capacity" (how many a thing may hold: "licensed for 120 passengers", never the count);
+      "capacity" (how many a thing may hold: "licensed for 120 passengers", never the count),
+      "projection" (what a count could or is expected to reach: "the toll could reach 20,000",
+      never a reported figure);
       a detail and an aspect may come together ("polizist" and "change");
     - ``occasion``: for a date of a recurring event (protests, strikes ...), the ISO date
       itself, so that protests on two days are two events, not a conflict about one date.
@@ -124,7 +126,7 @@ class Claim:
     # "general_strike"); grouping compares claims by it, `subject` is for people.
     concept: str | None = None
     detail: str | None = None  # "polizist", "serious", "rentenalt" (see the class docstring)
-    aspect: str | None = None  # "change", "part", "end", "capacity"
+    aspect: str | None = None  # "change", "part", "end", "capacity", "projection"
     occasion: str | None = None  # "2022-01-05": the day of a recurring event a date claim dates
     # Where the figure is about, from its clause ("In Afghanistan, at least 115", "in Almaty 103",
     # "im Gebiet Mangystau"): a regional figure is a part of the total of no place, never its rival.

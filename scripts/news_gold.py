@@ -7,6 +7,7 @@
     python scripts/news_gold.py --lang de        # one language only
     python scripts/news_gold.py --heldout        # the held-out sentences (written after the rules were tuned)
     python scripts/news_gold.py --heldout2       # the second held-out file (scored before its round of tuning)
+    python scripts/news_gold.py --heldout3       # the third (written with the second held-out fixture, scored untuned)
 
 The sentences and their claims are tests/data/news_sentences.jsonl (written for the tests, in
 the style of wire and newspaper reports). A prediction matches a gold claim by category and
@@ -29,6 +30,7 @@ from tests.support.newsgold import (
     FORMS,
     GOLD_PATH,
     HELDOUT2_PATH,
+    HELDOUT3_PATH,
     HELDOUT_PATH,
     failures,
     load_gold,
@@ -88,13 +90,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=GOLD_PATH, help="the JSON lines file of sentences")
     parser.add_argument("--heldout", action="store_true", help=f"score {HELDOUT_PATH.name} instead")
     parser.add_argument("--heldout2", action="store_true", help=f"score {HELDOUT2_PATH.name} instead")
+    parser.add_argument("--heldout3", action="store_true", help=f"score {HELDOUT3_PATH.name} instead")
     parser.add_argument("--lang", choices=("de", "en"), help="score one language only")
     parser.add_argument("--failures", action="store_true", help="print every mismatch")
     parser.add_argument("--write", type=Path, metavar="FILE", help="write figures and grouped failures to FILE")
     parser.add_argument("--markdown", action="store_true", help="print the figures as a Markdown table")
     args = parser.parse_args(argv)
 
-    path = HELDOUT2_PATH if args.heldout2 else HELDOUT_PATH if args.heldout else args.gold
+    path = HELDOUT3_PATH if args.heldout3 else HELDOUT2_PATH if args.heldout2 else HELDOUT_PATH if args.heldout else args.gold
     rows = [row for row in load_gold(path) if args.lang in (None, row["lang"])]
     results = run(rows)
     scores = score(results)

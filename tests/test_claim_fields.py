@@ -69,12 +69,12 @@ def test_only_claims_with_a_concept_have_details_and_only_dates_have_occasions()
     for path in paths:
         document = read_document(path)
         claims += extract_claims(document.text, lang=document.lang, doc_date=document.date)
-    assert {c.aspect for c in claims} == {None, "change", "part", "end", "capacity"}
+    assert {c.aspect for c in claims} == {None, "change", "part", "end", "capacity", "projection"}
     assert any(c.detail for c in claims) and any(c.occasion for c in claims)
     for c in claims:
         if c.concept is None:
             assert (c.detail, c.aspect, c.occasion) == (None, None, None), c
-        assert c.aspect in (None, "change", "part", "end", "capacity"), c
+        assert c.aspect in (None, "change", "part", "end", "capacity", "projection"), c
         assert c.occasion is None or (c.kind == "date" and c.occasion == c.value), c
         assert ":" not in c.concept and "@" not in c.concept if c.concept else True, c
 

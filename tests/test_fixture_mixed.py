@@ -28,7 +28,7 @@ check_fixture = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(check_fixture)
 
 
-@pytest.mark.parametrize("name", ["mixed", "english_events", "german_events", "heldout_events"])
+@pytest.mark.parametrize("name", ["mixed", "english_events", "german_events", "heldout_events", "heldout_events2"])
 def test_truth_matches_the_files(name):
     assert check_fixture.check(FIXTURES / name) == []
 

@@ -22,6 +22,7 @@ from tests.support.newsgold import (
     FLOOR_CATEGORIES,
     FORMS,
     HELDOUT2_PATH,
+    HELDOUT3_PATH,
     HELDOUT_PATH,
     PRECISION_FLOOR,
     attribution_agrees,
@@ -35,7 +36,8 @@ from tests.support.newsgold import (
 ROWS = load_gold()
 HELDOUT = load_gold(HELDOUT_PATH)
 HELDOUT2 = load_gold(HELDOUT2_PATH)
-EVERY_ROW = ROWS + HELDOUT + HELDOUT2  # the checks of form hold for every file
+HELDOUT3 = load_gold(HELDOUT3_PATH)
+EVERY_ROW = ROWS + HELDOUT + HELDOUT2 + HELDOUT3  # the checks of form hold for every file
 KEYS = {"id", "lang", "text", "doc_date", "claims", "note", "line"}
 CLAIM_KEYS = {"category", "value", "value_low", "value_high", "qualifier", "attribution"}
 # Categories that are not in the extract lexicon's categories (they come from amounts, dates,
@@ -50,6 +52,7 @@ WORDS = {
     "de": ["null", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf",
            "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn", "neunzehn", "zwanzig"],
 }
+NONE = {"en": ["no one", "nobody", "none"], "de": ["niemand", "keiner", "keine"]}
 ONE = {"en": ["a", "an", "one", "single"], "de": ["ein", "eine", "einer", "einen", "einem", "eines"]}
 TENS = {"en": {30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy", 80: "eighty", 90: "ninety"},
         "de": {30: "dreißig", 40: "vierzig", 50: "fünfzig", 60: "sechzig", 70: "siebzig", 80: "achtzig", 90: "neunzig"}}
@@ -99,7 +102,14 @@ def word_forms(value: float, lang: str) -> list[str]:
         return ONE[lang]
     if float(value).is_integer() and value < len(WORDS[lang]):
         return [WORDS[lang][int(value)]]
-    return [TENS[lang][int(value)]] if value in TENS[lang] else []
+    if value in TENS[lang]:
+        return [TENS[lang][int(value)]]
+    tens, unit = divmod(int(value), 10) if float(value).is_integer() and 30 < value < 100 else (0, 0)
+    if not unit:
+        return []
+    # "sixty-six", "sechsundsechzig": a ten and a unit in one word
+    return ([f"{TENS[lang][10 * tens]}-{WORDS[lang][unit]}"] if lang == "en"
+            else [f"{WORDS[lang][unit].removesuffix('s') if unit == 1 else WORDS[lang][unit]}und{TENS[lang][10 * tens]}"])
 
 
 def written(form: str, text: str) -> bool:
@@ -130,6 +140,8 @@ def value_is_written(claim: dict, text: str, lang: str) -> bool:
     if claim["category"] == "percentage" and (any(word in text for word in SHARES.get(value, []))
                                              or ratio_is_written(value, text)):
         return True
+    if value == 0 and any(written(word, text) for word in NONE[lang]):
+        return True  # "no one remained unaccounted for", "niemand wird mehr vermisst"
     if claim["category"] != "date":
         return any(written(form.lower(), text) for form in number_forms(value, lang))
     year, *rest = value.split("-")
@@ -147,6 +159,7 @@ def test_rows_are_well_formed():
     assert len(HELDOUT) >= 50
     for lang in ("en", "de"):
         assert sum(row["lang"] == lang for row in HELDOUT2) >= 50, lang
+        assert sum(row["lang"] == lang for row in HELDOUT3) >= 20, lang
     for row in EVERY_ROW:
         where = f"line {row['line']} ({row.get('id')})"
         assert set(row) <= KEYS and {"id", "lang", "text", "doc_date", "claims"} <= set(row), where

@@ -39,7 +39,8 @@ from .inclusions import (
     groups_named_by_copula,
     parts_of_tolls,
 )
-from .event_nouns import nouns_outside_their_events
+from .event_bound import words_outside_their_events
+from .nobody import find_nobody, without_nobody
 from .noise import NoiseChecker, is_identifier, is_metadata_date, is_ordinal
 from .numbers import find_numbers
 from .parts import parts_keep_their_whole, parts_of_wholes, people_among_casualties
@@ -111,6 +112,7 @@ def _extract(text: str, lang: str, as_of: str | None) -> list[Claim]:
     # Metadata dates go only after numbers inside them are gone: "January 7, 2022" is no count of 7.
     dates = [d for d in dates if not is_metadata_date(text, d, noise, vocab)]
     numbers = sorted(numbers + find_singulars(text, numbers, sentences, vocab), key=lambda n: n.start)
+    numbers = without_nobody(numbers, find_nobody(text, numbers, sentences, vocab))
     ctx = TextContext(text, vocab, sentences, dates, as_of)
     find_scope_dates(ctx)
     # Ordinals and the numbers of names ("Bundesautobahn 6", "Nr. 5") count nothing and take no verb.
@@ -124,7 +126,7 @@ def _extract(text: str, lang: str, as_of: str | None) -> list[Claim]:
     far_number_of(ctx, numbers, readings)
     borrow_readings(ctx, numbers, readings)
     counted_by_organisers(ctx, numbers, readings)
-    nouns_outside_their_events(ctx, numbers, readings)
+    words_outside_their_events(ctx, numbers, readings)
     differences(ctx, numbers, readings)
     actors = actors_of(ctx, numbers, readings, links)
     people_among_casualties(ctx, numbers, readings)

@@ -9,17 +9,16 @@ import re
 from ..lexicon import lexicon_cache, load
 from ..lexicon.vocabulary import Vocabulary
 from .nouns import TOKEN
+from .source_words import (
+    APOSTROPHES,
+    own_words,
+    particle_verb,
+    possessive_plural,
+    verb_follows,
+    without_verb,
+)
 
 _ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen the a an of von".split())
-
-
-def nearest_attribution(found: list[tuple], near: int) -> str | None:
-    """Of the attributions in a sentence, the one written nearest offset ``near``; a second
-    source with its verb left out (marked by a third item) only for the figures after it."""
-    usable = [item for item in found if len(item) < 3 or item[0] <= near]
-    if not usable:
-        return None
-    return min(usable, key=lambda item: abs(item[0] - near))[1]
 
 
 def attributions_in(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> list[tuple[int, str]]:
@@ -34,6 +33,8 @@ def attributions_in(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
             continue  # "an estimated 150,000", "the confirmed toll": a participle before a noun names no one
         if vocab.attribution_standalone.matches(phrase):
             source = _gapped_source(text, m, vocab)
+            if source and own_words(vocab.lang) & set(phrase.lower().split()):
+                source = _own_source(text, m, lo, vocab) or source  # "Der Sender NHK zählte nach eigenen Angaben"
             if source:
                 found.append((m.start(), source))
             continue
@@ -42,7 +43,7 @@ def attributions_in(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
             # are the start of a clause; the source alone is the attribution.
             source = _source_preceding(text, m, lo, hi, vocab)
             if source:
-                found.append((m.start(), _without_verb(source, m, vocab)))
+                found.append((m.start(), without_verb(source, m, vocab)))
                 gappable.append(m.start())
             continue
         if vocab.attribution_before.matches(phrase):
@@ -50,6 +51,9 @@ def attributions_in(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
         elif vocab.attribution_source_before.matches(phrase):
             source = _source_preceding(text, m, lo, hi, vocab)  # "Die Opposition sprach von Wahlbetrug"
             gappable.extend([m.start()] if source else [])
+        elif particle_verb(text, m, hi, vocab.lang):
+            # "Die EU sagte Soforthilfe ... zu": who pledged is before the verb, the noun after it is no source
+            source = _source_preceding(text, m, lo, hi, vocab)
         else:
             # German puts the source after its verb ("schätzt die Polizei"), English before it
             # ("police said"): the lexicon's source_after_verb; "zufolge" always follows its source.
@@ -236,12 +240,14 @@ def _source_preceding(text: str, trigger: re.Match, lo: int, hi: int, vocab: Voc
     return text[before[first].start() : trigger.end()]
 
 
-def _without_verb(source: str, trigger: re.Match, vocab: Vocabulary) -> str:
-    """The source of "police had put the": the words before the verb and its auxiliaries."""
-    words = source[: len(source) - len(trigger.group())].split()
-    while len(words) > 1 and words[-1].lower() in vocab.attribution_between:
-        words.pop()
-    return " ".join(words)
+def _own_source(text: str, trigger: re.Match, lo: int, vocab: Vocabulary) -> str | None:
+    """The subject before the verb right before "nach eigenen Angaben", with the verb and the phrase: whose own count it is."""
+    before = list(TOKEN.finditer(text, max(lo, trigger.start() - 80), trigger.start()))
+    if len(before) < 2 or not before[-1].group().isalpha() or _is_source_word(before[-1].group(), vocab):
+        return None
+    first = _words_before(before, len(before) - 1, vocab)
+    named = any(t.group().lower() not in _ARTICLES for t in before[first:-1])
+    return text[before[first].start() : trigger.end()] if named else None  # "Der Sender NHK zählte nach eigenen Angaben"
 
 
 def _after_article(text: str, start: int, lo: int, vocab: Vocabulary) -> bool:
@@ -253,10 +259,17 @@ def _after_article(text: str, start: int, lo: int, vocab: Vocabulary) -> bool:
 
 def _words_before(tokens: list[re.Match], end: int, vocab: Vocabulary) -> int:
     """The index of the first of up to five source words that end just before ``tokens[end]``."""
-    first = end
-    while first > max(0, end - 5) and tokens[first - 1].group()[0].isalpha() and _is_source_word(tokens[first - 1].group(), vocab):
+    first, floor = end, max(0, end - 5)
+    while first > floor:
+        word = tokens[first - 1].group()
+        if word in APOSTROPHES and first >= 2 and possessive_plural(tokens[first - 2], tokens[first - 1]):
+            first, floor = first - 1, max(0, floor - 1)  # "The Miners' Association said": the apostrophe of a plural
+            continue
+        if not (word[0].isalpha() and _is_source_word(word, vocab)):
+            break
         first -= 1
     return first
+
 
 
 def _source_following(text: str, trigger: re.Match, lo: int, hi: int, vocab: Vocabulary) -> str | None:
@@ -270,15 +283,9 @@ def _source_following(text: str, trigger: re.Match, lo: int, hi: int, vocab: Voc
     # An article alone ("sagte die") names no source.
     if not any(w.lower() not in _ARTICLES for w in words):
         return None
-    if _verb_follows(text, end, hi, vocab):
+    if verb_follows(text, end, hi, vocab):
         return None  # "but says the actual figure is higher": the words after "says" are a clause, not its source
     return text[trigger.start() : end]
-
-
-def _verb_follows(text: str, end: int, hi: int, vocab: Vocabulary) -> bool:
-    """True if one of the lexicon's clause verbs follows ``end``: the words before it are a clause's subject."""
-    following = TOKEN.search(text, end, hi)
-    return following is not None and following.group().lower() in vocab.attribution_clause_verbs
 
 
 def _is_source_word(word: str, vocab: Vocabulary) -> bool:

@@ -7,6 +7,8 @@ from dataclasses import replace
 
 from ..models import Claim, DateMatch, NumberMatch, claim_id_for
 from .carried import attribution_at
+from .modality import is_projection
+from .nobody import nobody_categories
 from .noise import in_idiom, is_bare_fraction, is_name_number
 from .nouns import concept_key
 from .reading import Reading
@@ -36,10 +38,12 @@ def number_claims(
             if actor is None and is_name_number(ctx, number):
                 continue
             reading = Reading("count", None, None)
-        if not reading.counted or in_idiom(ctx, number) or is_bare_fraction(number, reading.category):
+        if not reading.counted or number.kind != "none" and in_idiom(ctx, number) or is_bare_fraction(number, reading.category):
             continue
         if number.kind == "article" and reading.category not in ctx.vocab.casualties:
             continue  # "ein Mensch" counts only as a casualty
+        if number.kind == "none" and reading.category not in nobody_categories(ctx.vocab.lang):
+            continue  # "niemand" counts only what befell people
         claims.append(_number_claim(ctx, number, reading, actor, part=parts.get(i)))
     return claims
 
@@ -70,6 +74,8 @@ def _number_claim(
         own = concept_key(reading.subject) if reading.subject else None
         # passengers are who it holds (no detail); a noun of no people is what it holds ("32 Gigabyte")
         detail = own if own and not ctx.vocab.noun(reading.subject).known else (None if detail == own else detail)
+    if aspect is None and concept and is_projection(ctx.text, number, ctx.clause(number)[1], ctx.vocab.lang):
+        aspect = "projection"  # "the toll could reach 20,000": compared only with projections
     return _claim(
         ctx, number, category, value, low, high, unit, number.qualifier,
         index, span, subject=reading.subject, concept=concept, detail=detail, aspect=aspect, actor=actor,

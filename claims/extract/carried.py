@@ -4,11 +4,11 @@ before ("... the minister said. Another 62 people were injured")."""
 
 from __future__ import annotations
 
-
 from ..lexicon import lexicon_cache, load
-from .attribution import attributions_in, nearest_attribution
+from .attribution import attributions_in
 from .nouns import TOKEN
 from .sentences import TextContext
+from .source_words import nearest_attribution
 
 BACK_REACH = 12  # "Das teilte", "Dies sagte": the attribution follows the opener at once
 

@@ -174,8 +174,9 @@ def _counted(ctx: TextContext, head: str, number: NumberMatch, clause) -> Readin
         # are not compared with a toll of all people, nor 600 vultures with one ("Unter den Vermissten sind neun Argentinier").
         found = nearest_predicate(text, number, clause, predicates_near(ctx, number), vocab.lang)
         if found is not None and found[0] <= CASUALTY_VERB_REACH and found[1].name in vocab.casualties \
-                and word_before(text, number.start, clause[0]) not in vocab.prepositions:  # "taken to three hospitals"
-            category = found[1]
+                and word_before(text, number.start, clause[0]) not in vocab.prepositions \
+                and not is_partitive_whole(text, number, clause, vocab, found[3]):  # "taken to three hospitals";
+            category = found[1]  # "Von den 10.000 Infizierten starben 800": the verb is the part's
         if (category := category or among_predicate(ctx, number, clause)) is not None:
             return Reading(category.name, category.concept, head, from_noun=True, detail=concept_key(head))
         return Reading("count", concept_key(head), head, from_noun=True)

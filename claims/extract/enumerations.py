@@ -131,6 +131,9 @@ def borrow_readings(ctx: TextContext, numbers: list[NumberMatch], readings: list
             readings[i] = _reading_before(ctx, numbers, readings, i)
         elif _rival_estimate(ctx, numbers[i]):  # "..., against a police estimate of 240,000": not police
             readings[i] = _reading_before(ctx, numbers, readings, i) or reading
+        elif reading.category == "count" and i and readings[i - 1] is not None and readings[i - 1].category != "count" \
+                and places_listed(ctx, numbers[i - 1], numbers[i]):
+            readings[i] = readings[i - 1]  # "55 of them in Wajima and 23 in Suzu": not "the number of people"
 
 
 def _rival_estimate(ctx: TextContext, number: NumberMatch) -> bool:
@@ -150,7 +153,7 @@ def _reading_before(ctx: TextContext, numbers: list[NumberMatch], readings: list
     # The nearest figure that counts something decides: after "2.500 Einsatzkräften", "1.600
     # davon" are not the participants named before them.
     j = figure_before(ctx, numbers, readings, i, BORROW_REACH)
-    if j is None or part_at(ctx, numbers[j]) is not None:
+    if j is None or part_at(ctx, numbers[j]) is not None and not places_listed(ctx, numbers[j], numbers[i]):
         return None  # "Von den 300 Festgenommenen wurden 20 verurteilt": a part, not more arrests
     reading = readings[j]
     if reading.category in ("count", "duration", "measure"):
@@ -158,3 +161,21 @@ def _reading_before(ctx: TextContext, numbers: list[NumberMatch], readings: list
     # an article standing for one of them: "davon 47 in Nordrhein-Westfalen und einer in Bayern" (singulars.py)
     same_kind = numbers[j].kind in _COUNT_KINDS and numbers[i].kind in (*_COUNT_KINDS, "article")
     return reading if same_kind else None
+
+
+_PLACE_AFTER = r"[^\W\d_]+\s+[A-ZÀ-ÖØ-Þ][\w'’-]*"  # "in Wajima", "in Nordrhein-Westfalen"
+_LISTED_BEFORE = re.compile(rf"\s+(?P<prep>[^\W\d_]+)\s+[A-ZÀ-ÖØ-Þ][\w'’-]*\s*(?:,|\s(?:and|und|sowie))\s+\Z")
+
+
+def places_listed(ctx: TextContext, before: NumberMatch, number: NumberMatch) -> bool:
+    """True when two figures list places with one preposition ("55 of them in Wajima and 23 in
+    Suzu", "davon 47 in Nordrhein-Westfalen und 12 in Bayern"): the second is the next part of
+    the breakdown the first opened, and counts what it counts."""
+    gap = _LISTED_BEFORE.fullmatch(ctx.text, before.end, number.start)
+    if gap is None:  # the part's own words may stand between: "55 of them in Wajima and"
+        gap = _LISTED_BEFORE.search(ctx.text, before.end, number.start)
+        if gap is None or len(ctx.text[before.end : gap.start()].split()) > 2:
+            return False
+    after = re.match(_PLACE_AFTER, ctx.text[number.end : number.end + 60].lstrip())
+    return after is not None and after.group().split()[0].lower() == gap.group("prep").lower() \
+        and gap.group("prep").lower() in ctx.vocab.prepositions

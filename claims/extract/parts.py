@@ -55,8 +55,8 @@ def partitive_part(text: str, number: NumberMatch, clause, vocab: Vocabulary, ve
                 break  # the link belongs to another figure, or the phrase ended
             if " ".join(w for _, w in words[at : at + size]) != link:
                 continue
-            if at > 0 and is_figure(words[at - 1][1].rstrip(","), vocab.lang):
-                return words[at - 1][0]
+            if at > 0 and is_figure(words[at - 1][1], vocab.lang) and not words[at - 1][1].endswith(","):
+                return words[at - 1][0]  # "32 der 4.200"; not "aus dem Jahr 2007, der 600 Geier tötete"
             if at > 0 and vocab.noun(words[at - 1][1].strip(".,;:!?\"'()")).category is not None:
                 continue  # "a toll of 769 people killed and 934 injured": the toll's figure, no whole
             # "Von (insgesamt) 500 Demonstranten wurden 40 ...", "nahm von 500 Demonstranten 40 fest"

@@ -44,6 +44,7 @@ class PlaceRules(NamedTuple):
     possessive: re.Pattern | None  # "the state's": a region noun pointing back to a name
     possessor: re.Pattern | None  # "North Rhine-Westphalia's": the name it points back to
     joined: re.Pattern | None  # "and" before a second place phrase: "in Kalehe and on Idjwi island"
+    event_totals: frozenset = frozenset()  # "Zahl", "toll": after an earlier event's place, the figure is the whole
 
 
 def _alternation(words: list[str], ignore_case: bool = True) -> str:
@@ -93,6 +94,7 @@ def rules(lang: str) -> PlaceRules:
         frozenset(w.casefold() for w in words.get("not_anaphor_before", [])),
         *_possessive_patterns(words),
         _joined_pattern(words),
+        frozenset(w.casefold() for w in words.get("event_totals", [])),
     )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..lexicon.vocabulary import vocabulary
 from ..models import Claim
 from .place_rules import PlaceRules, rules
 from .sentences import TextContext, clause_bounds
@@ -73,7 +74,22 @@ def _sub_clause(text: str, start: int, end: int, clause: tuple[int, int]) -> tup
 _FRONTED_WORDS = 3  # "In Afghanistan alone, 115 ...", "In Kabul on Monday, 20 ...": words before the comma
 
 
-def place_in(text: str, start: int, end: int, clause: tuple[int, int], r: PlaceRules) -> str | None:
+_LETTERS = re.compile(r"[^\W\d_]+")
+_EARLIER_EVENT = re.compile(r"(?i)(?<!\w)(?:nach|after|following|since|seit)\s+(?:[^\W\d_]+\s+){0,3}?([^\W\d_]+)\s*\Z")
+
+
+def _of_earlier_event(text: str, found: re.Match, start: int, lo: int, r: PlaceRules, lang: str) -> bool:
+    """True when the place phrase follows an event named in a phrase of what came before and a
+    word of a total stands between it and the figure ("nach dem Erdbeben auf der Halbinsel Noto
+    ist die Zahl der Toten auf 202 gestiegen", "after the floods in X, the death toll rose to 133"):
+    the place of that event; the figure is its whole."""
+    if not r.event_totals or not any(w.casefold() in r.event_totals for w in _LETTERS.findall(text, found.end(), start)):
+        return False
+    lead = _EARLIER_EVENT.search(text, max(lo, found.start() - 60), found.start())
+    return lead is not None and vocabulary(lang).events.key_of(lead.group(1), compound=True) is not None
+
+
+def place_in(text: str, start: int, end: int, clause: tuple[int, int], r: PlaceRules, lang: str = "") -> str | None:
     """The place of the figure at [start, end) in ``clause`` of ``text``, or None."""
     lo, hi = clause
     if r.national.search(text, *_sub_clause(text, start, end, clause)):  # "landesweit 126 Tote": the whole, no part
@@ -84,7 +100,7 @@ def place_in(text: str, start: int, end: int, clause: tuple[int, int], r: PlaceR
     for found in r.pattern.finditer(text, before_from, start):
         if found.end() > start:
             break
-        if _at_seat(text, found, lo, r):
+        if _at_seat(text, found, lo, r) or lang and _of_earlier_event(text, found, start, lo, r, lang):
             continue
         if last is not None and r.joined and r.joined.match(text, last.end(), found.end()):
             previous = last  # "In Kalehe und auf der Insel Idjwi wurden 71 Tote gezählt": two places
@@ -148,7 +164,7 @@ def add_places(ctx: TextContext, claims: list[Claim]) -> list[Claim]:
         if claim.kind == "number" and claim.category in r.categories and claim.aspect != "change":
             index = ctx.locate(claim.start)
             clause = clause_bounds(ctx.text, claim.start, claim.end, ctx.span(index))
-            place = place_in(ctx.text, claim.start, claim.end, clause, r)
+            place = place_in(ctx.text, claim.start, claim.end, clause, r, ctx.lang)
             if place is None and claim.category in r.owner_categories:
                 place = owner_of(ctx.text, ctx.span(index)[0], claim.start, r)
             if place is None and previous is not None and previous.place and _joined(ctx.text, previous, claim, r):

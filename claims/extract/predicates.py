@@ -73,6 +73,8 @@ def nearest_predicate(text: str, number: NumberMatch, clause: tuple[int, int], h
                 continue  # "kostete der Einsturz von zwei Häusern sechs Menschen das Leben": the last figure's
             distance = 0  # a split verb around the number: "nahm ... 1.200 Demonstranten fest"
         elif hit.start >= number.end:
+            if "," in text[number.end : hit.start] and _object_follows(text, hit.end, lang):
+                continue  # "A bus carrying 40 pilgrims crashed, killing 12": the verb's object is the 12
             penalty = crossing_penalty(text, number.end, hit.start, lang)
             distance = None if penalty is None else hit.start - number.end + penalty
         else:
@@ -133,6 +135,12 @@ def crossing_penalty(text: str, lo: int, hi: int, lang: str, verb_first: bool = 
         if figure_after and not _gapped(tokens[: after - 1], lang):
             return None
     return PREDICATE_REACH if "," in between else 0
+
+
+def _object_follows(text: str, end: int, lang: str) -> bool:
+    """True if a figure stands right after the verb ending at ``end``: its object."""
+    following = TOKEN.search(text, end, end + 30)
+    return following is not None and not text[end : following.start()].strip() and is_figure(following.group(), lang)
 
 
 def _figure_within(text: str, lo: int, hi: int, lang: str) -> bool:

@@ -19,12 +19,13 @@ CATEGORY = Section({
         "sources": required(WORDS, 'who counts them: a source with one of these words ("Veranstalter")'),
         "events": required(WORDS, 'the event keys (events) one of which the sentence must name ("protests")'),
     }), 'people in general counted by these sources in a sentence of such an event are of this category'),
-    "event_nouns": optional(Section({
-        "nouns": required(WORDS, 'nouns of the category that also count people of other gatherings ("Teilnehmer")'),
+    "only_at_events": optional(Section({
+        "nouns": optional(WORDS, 'nouns of the category that also count people of other gatherings ("Teilnehmer")'),
+        "predicates": optional(WORDS, 'verbs of the category that also tell of other gatherings ("took part")'),
         "events": required(WORDS, 'the event keys (events) one of which must be told near them ("protests")'),
         "sentences_before": required(int, "how many sentences before the figure's may tell the event"),
         "sources": optional(WORDS, 'who counts them only at such an event: a source with one of these words ("Veranstalter", "police")'),
-    }), "these nouns count the category only when a verb of it reaches them or its event is told near; else they are a plain count"),
+    }), "these words count the category only near its event (or its own verbs, or such a source); else a plain count"),
 })
 ATTRIBUTION = Section({
     "before": required(WORDS, 'phrases before their source ("laut", "according to")'),
@@ -44,6 +45,8 @@ ATTRIBUTION = Section({
     "gap_adverbs": optional(WORDS, 'adverbs that may stand in a verb\'s gap ~ ("spricht weiterhin von", "spoke earlier of")'),
     "continuing": optional(WORDS, 'openers of a sentence that goes on with the figures and the source of the one before ("Another 62 ...")'),
     "gap_words": optional(WORDS, 'prepositions after a second source whose verb is left out ("die Gewerkschaft von zwölf")'),
+    "own_words": optional(WORDS, 'words of an attribution to the subject\'s own count ("nach eigenen Angaben"): the source is the subject before the verb'),
+    "separated_particles": optional({str: WORDS}, "speech verbs and the particles that, ending the verb\'s clause, make it another verb (\"sagte ... zu\": pledged)"),
     "source_after_verb": required(bool, 'a source is read after its verb first ("schätzt die Polizei"), else before'),
     "source_words": optional(int, 'the most words a source after "laut"/"according to" holds (default 5)'),
 })
@@ -105,6 +108,15 @@ EXTRACT = Section({
     "singular_articles": optional(WORDS, 'articles that count one casualty before a casualty noun ("einen")'),
     "singular_nouns": optional(WORDS, 'casualty nouns of one after an article ("Toten", "Festnahme")'),
     "noun_followers": optional(WORDS, 'words ("fell") and "-endings" ("-ed") that may follow the noun of "a passenger died"; another word makes it a modifier ("a passenger ferry")'),
+    "nobody": optional(Section({
+        "words": required(WORDS, 'words for no one ("niemand", "no one")'),
+        "gap_words": optional(WORDS, 'adverbs that may stand between such a word and its verb ("mehr", "reported")'),
+        "categories": required(WORDS, "the categories a figure of none may have"),
+    }), 'no one beside a verb of what befell people is a figure of 0 ("niemand werde mehr vermisst")'),
+    "projections": optional(Section({
+        "modals": required(WORDS, 'words of modality before the verb ("could", "expected", "könnte")'),
+        "verbs": required(WORDS, 'verbs of growth, in the infinitive, next to the figure ("reach", "steigen")'),
+    }), 'a figure a count could or is expected to reach is a projection, compared only with projections'),
     "agent_words": optional(WORDS, 'after these an article names the agent, not a victim ("von einem")'),
     "attribution": required(ATTRIBUTION, "the words that name a claim's source"),
     "back_references": required(WORDS, "words pointing back to an earlier sentence's time (\"damals\")"),

@@ -40,6 +40,7 @@ PLACE_WORDS = Section({
     "joiners": optional(WORDS, 'words joining two place phrases: a figure "in X and on Y" is of no one place ("and", "und")'),
     "owner_articles": optional(WORDS, 'articles before a region noun and the name that opens an owner\'s sentence ("Der Kreis Galați hat")'),
     "anaphors": optional(WORDS, 'words in a figure\'s clause pointing back to the last place before it in the sentence ("dort starben 20", "103 were missing there")'),
+    "event_totals": optional(WORDS, 'words of a total ("Zahl", "toll"): after a place in a phrase of an earlier event ("nach dem Erdbeben auf der Halbinsel Noto ist die Zahl der Toten"), the place is the event\'s, not the figure\'s'),
     "possessive_endings": optional(WORDS, 'endings of a possessive: "the state\'s toll" is the toll of the name before it with that ending ("North Rhine-Westphalia\'s")'),
     "not_anaphor_before": optional(WORDS, 'words after an anaphor that make it no place ("there were": existential)'),
     "owner_links": optional(WORDS, 'words after a name opening the sentence that make it the figure\'s owner ("Kasachstan hat", "Tecuci, a town of")'),
