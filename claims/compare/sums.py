@@ -16,7 +16,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..models import Claim
-from .intervals import INF
 from .series import Rec
 
 PLACE = "place:"  # the prefix of a part key that is a place
@@ -48,11 +47,14 @@ def regional_parts(recs: list[Rec]) -> None:
     if len(regions) != 1:
         return
     place = next(iter(regions))
-    whole_low: dict[str, float] = {}
+    wholes: dict[str, list[Rec]] = {}
     for r in recs:
         if r.part is None:
-            whole_low[r.claim.doc] = max(whole_low.get(r.claim.doc, -INF), r.low)
-    if any(r.part == place and whole_low.get(r.claim.doc, -INF) > r.high for r in recs):
+            wholes.setdefault(r.claim.doc, []).append(r)
+    # a higher total of its own report makes the place's figure a part, unless the two are figures
+    # of two named sources (the police's 12,000 in Athens, the organisers' 30,000: rivals)
+    if any(r.part == place and any(w.low > r.high and not (w.named and r.named and w.line != r.line)
+                                   for w in wholes.get(r.claim.doc, ())) for r in recs):
         return
     for r in recs:
         if r.part == place:
