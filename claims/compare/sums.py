@@ -15,12 +15,25 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from ..lexicon import lexicon_cache, load
 from ..models import Claim
 from .series import Rec
 
 PLACE = "place:"  # the prefix of a part key that is a place
 INNER = "inner:"  # the prefix of a part key of a figure lower than its own report's toll
+IN_CARE = PLACE + "in care"  # the part key of the people in hospital: a count that falls as patients leave
 FACILITY_WORDS = ("hospital", "morgue", "mortuary", "krankenhaus", "klinik", "leichenhalle")  # bare facility places
+
+
+@lexicon_cache()
+def _care_places() -> frozenset[str]:
+    return frozenset(w.casefold() for w in load("places").get("care_places", ()))
+
+
+def in_care(place: str) -> bool:
+    """True if a figure's place is a hospital named by its noun alone ("in hospital", "in
+    Krankenhäusern"): the people in care, in any language one count, which falls as they leave."""
+    return place.strip().casefold() in _care_places()
 
 
 @dataclass(frozen=True, slots=True)
