@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .models import Claim, Document
-
 from .store import claim_rows
 
 if TYPE_CHECKING:

@@ -22,12 +22,19 @@ from pathlib import Path
 from ..errors import DocumentError, EmptyDocument, MalformedFrontMatter
 from ..models import Document
 from .decoding import decode
-from .ids import assign_ids, unique_tail
 from .files import MAX_BYTES, SUFFIXES, content_hash, iter_paths, read_bytes, read_stream
 from .header import (
-    HEAD_CHARS, blank_header, date_from_text, find_title, front_matter_date, parse_front_matter, parse_iso_date,
-    read_header, str_or_none,
+    HEAD_CHARS,
+    blank_header,
+    date_from_text,
+    find_title,
+    front_matter_date,
+    parse_front_matter,
+    parse_iso_date,
+    read_header,
+    str_or_none,
 )
+from .ids import assign_ids, unique_tail
 
 __all__ = [
     "MAX_BYTES", "SUFFIXES", "assign_ids", "unique_tail", "content_hash", "decode", "doc_id_for", "extraction_text", "find_title", "iter_documents",

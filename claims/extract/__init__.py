@@ -30,6 +30,7 @@ from .enumerations import (
     share_readings,
     share_units,
 )
+from .event_bound import words_outside_their_events
 from .inclusions import (
     back_references,
     breakdowns,
@@ -39,7 +40,6 @@ from .inclusions import (
     groups_named_by_copula,
     parts_of_tolls,
 )
-from .event_bound import words_outside_their_events
 from .nobody import find_nobody, without_nobody
 from .noise import NoiseChecker, is_identifier, is_metadata_date, is_ordinal
 from .numbers import find_numbers

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon.tokens import normalise_token
 from ..lexicon.vocabulary import Vocabulary
-from ..lexicon.wordlists import normalise_token
 from ..models import NumberMatch
 from .numbers import is_amount_word
 

@@ -8,7 +8,8 @@ from typing import NamedTuple
 from .gaps import adverbial_gap
 from .language import sentence_openers
 from .loader import lexicon_cache, load
-from .wordlists import KeyedMatcher, WordMatcher, normalise_token
+from .tokens import normalise_token
+from .wordlists import KeyedMatcher, WordMatcher
 
 
 @dataclass(frozen=True)

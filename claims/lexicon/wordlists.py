@@ -5,8 +5,8 @@ more letters (inflection); ``...`` stands for up to eight words; ``~`` for an ad
 matcher is given (up to three phrases of time or place, "sprach am Mittwoch in Lyon von"), which
 may be empty; a leading ``=`` makes it match in exactly the case
 written (German verbs are lower case: ``=leben`` is not the noun "Leben"). Tokens are normalised first: lower-cased, and German
-gender forms (``Demonstrant_innen``, ``Demonstrant*innen``, ``DemonstrantInnen``)
-reduced to their stem.
+gender forms (``Demonstrant_innen``, ``Demonstrant*innen``, ``DemonstrantInnen``, and the
+feminine plural ``Demonstrantinnen``) reduced to their stem.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from collections.abc import Iterable
 from functools import cached_property
 
 from .gaps import ADVERBIAL
+from .tokens import normalise_token
 
 LETTER = r"[^\W\d_]"
 CACHE_LIMIT = 200_000  # bounds memory on endless streams of new words
 _GAP = r"\S+(?:\s+\S+){0,7}?"
-_GENDER = re.compile(r"(?:[_*:/]|(?<=[a-zäöüß])(?=I))[iI]nnen$|(?<=[a-zäöüß])In$")
 
 
 # Letters that IGNORECASE matches to an ASCII letter but str.lower() keeps apart.
@@ -55,11 +55,6 @@ def fold_phrase(words: str | None) -> str:
     casefold, not lower: the patterns match case-insensitively, so "jahreſ" (long s)
     matched "jahres" and must be looked up as "jahres"."""
     return " ".join(words.casefold().split()) if words else ""
-
-
-def normalise_token(token: str) -> str:
-    """Lower-case ``token`` and strip German gender suffixes."""
-    return _GENDER.sub("", token).lower()
 
 
 def _word_regex(word: str, gap: str = "") -> str:
