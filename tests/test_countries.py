@@ -44,5 +44,6 @@ def test_a_region_is_of_the_country_its_sentence_puts_it_in():
     assert where("In Lüttich (Belgien) starben zwölf Menschen.", "Lüttich") == "Belgium"
     assert where("In der französischen Stadt Straßburg starben zwei Menschen.", "Straßburg") == "France"
     assert where("Two died in Seoul, South Korea.", "Seoul") == "South Korea"
+    assert where("An earthquake in Morocco's High Atlas killed 2,900.", "Morocco's High Atlas") == "Morocco"
     assert where("In Ahrweiler starben 60 Menschen, in Belgien 20.", "Ahrweiler") is None  # another clause's country
     assert where("Im Kreis Ahrweiler starben 60 Menschen.", "Ahrweiler") is None  # no gazetteer

@@ -116,6 +116,9 @@ def region_country(claim: Claim) -> str | None:
     place, sentence = claim.place, claim.sentence
     if not place or not sentence or country_of(place):
         return None
+    inside = countries_named(place)  # "Morocco's High Atlas", "Germany's Ahr valley"
+    if len(inside) == 1:
+        return next(iter(inside))
     at = sentence.find(place)
     if at < 0:
         return None

@@ -20,9 +20,8 @@ Blocking, so that the work grows with the number of claims, not its square:
    never otherwise (``2011`` and ``2022-01``). Each most specific scope makes a
    group; a coarser scope joins the one group it contains or, when it contains
    several, stays a group of its own. A claim of unknown scope of a dated report
-   joins the only group of its key; when its key has several scopes, none is
-   known, or its report has no date either, it is compared with no other document
-   (one group per document): nothing says two undated figures tell of one event.
+   joins the only group of its key; when its key has several scopes, none is known, or its
+   report has no date either, it is compared with no other document (one group per document).
 
 Stories (``claims.stories``, given to ``group_claims`` as ``stories``): claims of two stories
 are never grouped, the story is part of every block. Within a story, a claim whose scope
@@ -32,8 +31,7 @@ outside it (the 2011 toll in a 2022 story) stays a group of its own.
 
 Group ids hash the story (when there is one), block, key and scope, so a group keeps its id when
 claims are added; a lone claim's group id hashes its claim id. A concept's key is
-``models.full_concept`` of its four fields, the string older stores held, so ids
-stay what they were.
+``models.full_concept`` of its four fields, the string older stores held, so ids stay.
 """
 
 from __future__ import annotations
@@ -49,7 +47,8 @@ from operator import attrgetter
 from rapidfuzz import fuzz, process
 
 from ..models import Claim, Group, Story, full_concept
-from .countries import split_foreign, with_country
+from .countries import with_country
+from .gatherings import split_story_keys
 from .labels import group_label
 from .scopes import SCOPE, StoryScopes, split_by_scope
 from .status import CLAIM_ORDER, load_config, status_of_sorted
@@ -195,7 +194,7 @@ def group_claims(
 def _group_claims(
     claims: Iterable[Claim], config: dict, stories: StoryScopes | None, outlets: Mapping[str, str | None] | None
 ) -> list[Group]:
-    seen: set[str] = set()
+    seen, lone = set(), []  # lone: the claims of no concept nor subject ("am Sonntag": a gathering's day)
     # (category, unit, concept, detail, aspect, occasion): the claims with a concept
     by_concept: dict[tuple, list[Claim]] = defaultdict(list)
     loose: dict[tuple[str, str], list[Claim]] = defaultdict(list)  # (category, unit): no concept
@@ -226,6 +225,7 @@ def _group_claims(
         elif normalise_subject(c.subject):
             loose[(story, c.category, c.unit or "")].append(c)
         else:
+            lone.append(c)
             groups.append(_make_group(_group_id("claim", c.claim_id), [c], c.scope, config, story))
     _join_broader_events(by_concept)
     keyed: dict[tuple, list[Claim]] = defaultdict(list)  # (story, category, unit, key)
@@ -244,7 +244,7 @@ def _group_claims(
     parts = subgroups.parts()
     if parts:
         _join_subgroups(keyed, parts)
-    foreign = split_foreign(keyed)  # figures of another country than the story's (countries.py)
+    foreign = split_story_keys(keyed, config, lone)  # gatherings of two days, another country's figures
     for (story, category, unit, key), members in keyed.items():
         scope_of = stories.scope_function(story) if stories is not None and story is not None else SCOPE
         head = (story, category, unit, key) if stories is not None and stories.hashed else (category, unit, key)

@@ -42,8 +42,10 @@ from .intervals import INF, claim_interval, span_or_open
 from .series import LineIndex, Rec, conflict_pair, pair_weight, update_pair
 from .sources import OTHER, OUTLET, facility_lines, source_line
 from .sums import (
+    IN_CARE,
     PLACE,
     Finding,
+    in_care,
     inner_parts,
     regional_parts,
     sum_findings,
@@ -99,7 +101,7 @@ def part_key(claim: Claim) -> str | None:
     if claim.actor:
         return "actor:" + claim.actor.casefold().strip()
     place = getattr(claim, "place", None)
-    return PLACE + plain(place) if place else None
+    return (IN_CARE if in_care(place) else PLACE + plain(place)) if place else None  # "in hospital", "in Kliniken": one
 
 
 def plain(name: str) -> str:
@@ -249,7 +251,7 @@ def findings(
         # outside the tolls and crowds (whose lower figures inner_parts reads), a report listing
         # several figures of one thing is compared with the others for agreement only
         listed = set() if within else listed_docs(members)
-        found.extend(_direct_findings(members, grows, falls, listed))
+        found.extend(_direct_findings(members, grows, falls or key == IN_CARE, listed))  # patients leave
     wholes = classes.get(None, [])
     places = [r for key, members in classes.items() if key and key.startswith(PLACE) for r in members]
     found.extend(sum_findings(recs))

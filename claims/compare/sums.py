@@ -15,13 +15,25 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from ..lexicon import lexicon_cache, load
 from ..models import Claim
-from .intervals import INF
 from .series import Rec
 
 PLACE = "place:"  # the prefix of a part key that is a place
 INNER = "inner:"  # the prefix of a part key of a figure lower than its own report's toll
+IN_CARE = PLACE + "in care"  # the part key of the people in hospital: a count that falls as patients leave
 FACILITY_WORDS = ("hospital", "morgue", "mortuary", "krankenhaus", "klinik", "leichenhalle")  # bare facility places
+
+
+@lexicon_cache()
+def _care_places() -> frozenset[str]:
+    return frozenset(w.casefold() for w in load("places").get("care_places", ()))
+
+
+def in_care(place: str) -> bool:
+    """True if a figure's place is a hospital named by its noun alone ("in hospital", "in
+    Krankenhäusern"): the people in care, in any language one count, which falls as they leave."""
+    return place.strip().casefold() in _care_places()
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +60,14 @@ def regional_parts(recs: list[Rec]) -> None:
     if len(regions) != 1:
         return
     place = next(iter(regions))
-    whole_low: dict[str, float] = {}
+    wholes: dict[str, list[Rec]] = {}
     for r in recs:
         if r.part is None:
-            whole_low[r.claim.doc] = max(whole_low.get(r.claim.doc, -INF), r.low)
-    if any(r.part == place and whole_low.get(r.claim.doc, -INF) > r.high for r in recs):
+            wholes.setdefault(r.claim.doc, []).append(r)
+    # a higher total of its own report makes the place's figure a part, unless the two are figures
+    # of two named sources (the police's 12,000 in Athens, the organisers' 30,000: rivals)
+    if any(r.part == place and any(w.low > r.high and not (w.named and r.named and w.line != r.line)
+                                   for w in wholes.get(r.claim.doc, ())) for r in recs):
         return
     for r in recs:
         if r.part == place:

@@ -166,6 +166,7 @@ GROUPING = Section({
     "cumulative_categories": required(WORDS, "categories whose later, higher count is an update, not a conflict"),
     "update_window_days": required(int, "days after a scope's end an earlier report may still be updated"),
     "never_grouped": optional(WORDS, 'concepts of one person or thing, never grouped ("age")'),
+    "gathering_categories": optional(WORDS, "categories counting one gathering: crowds dated to two days by their sentences are two events"),
     "unit_subjects": optional(WORDS, 'categories whose subject is a unit ("Minuten"): a claim of no concept joins no detail of it'),
     "people_categories": optional(WORDS, "categories of fates in which a detail naming people in general is no subgroup"),
     "people_nouns": optional(WORDS, 'stems of details that name people in general ("pilg", "passag"): one toll with "people"'),

@@ -51,5 +51,6 @@ PLACES = Section({
     "reach_before": required(int, "how far (characters) a place phrase may stand before its figure"),
     "reach_after": required(int, "how far (characters) a place phrase may stand after its figure"),
     "languages": required({str: PLACE_WORDS}, "the place words of each language"),
+    "care_places": optional(WORDS, 'nouns of hospitals as a bare place ("in hospital", "in Krankenhäusern"): the people in care, a count that falls'),
     "cities_of_actors": optional(WORDS, "names of actors.yaml that, as a figure's place, are a city (a capital), not its country"),
 }, "where a figure is about: place prepositions, region and facility nouns")
