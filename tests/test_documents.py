@@ -85,6 +85,28 @@ def test_front_matter_date_precision(tmp_path, value, expected):
     assert (doc.date, doc.date_precision) == expected
 
 
+@pytest.mark.parametrize(
+    ("name", "header", "expected"),
+    [
+        ("ap/2025-02-03.txt", "", ("2025-02-03", "day")),
+        ("20250203-quake.txt", "", ("2025-02-03", "day")),
+        ("2025/02/03/quake.txt", "", ("2025-02-03", "day")),
+        ("archive-2024-12-31_v2.md", "", ("2024-12-31", "day")),
+        # A month in the front matter takes the day of the file name when it falls within it ...
+        ("2022-01-07.txt", "---\ndate: 2022-01\n---\n", ("2022-01-07", "day")),
+        # ... the front matter's day wins over the file name's, and impossible days are no dates.
+        ("2022-01-07.txt", "---\ndate: 2022-01-10\n---\n", ("2022-01-10", "day")),
+        ("2022-02-30.txt", "", (None, None)),
+        ("report-123456789.txt", "", (None, None)),
+    ],
+)
+def test_publication_date_from_the_file_name_when_the_text_gives_none(tmp_path, name, header, expected):
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc = read_document(write(path, f"{header}Ein Bericht ohne Datum über 20 Verletzte.\n"))
+    assert (doc.date, doc.date_precision) == expected
+
+
 def test_front_matter_lang_and_detection(tmp_path):
     english = "The police said at least 160 people were killed and thousands were arrested in the city."
     assert read_document(write(tmp_path / "en.txt", english)).lang == "en"

@@ -26,6 +26,7 @@ from .files import MAX_BYTES, SUFFIXES, content_hash, iter_paths, read_bytes, re
 from .header import (
     HEAD_CHARS,
     blank_header,
+    date_from_path,
     date_from_text,
     find_title,
     front_matter_date,
@@ -90,6 +91,11 @@ def parse_document(data: bytes, path: str | Path, doc_id: str | None = None) -> 
         found, found_precision = date_from_text(blank_header(text, header.end)[: header.end + HEAD_CHARS], lang)
         if found is not None and (date is None or found.startswith(date)):
             date, precision = found, found_precision
+    if precision != "day":
+        # Nothing in the file names the day: archives name their files by it ("ap/2025-02-03.txt").
+        in_path = date_from_path(path)
+        if in_path is not None and (date is None or in_path.startswith(date)):
+            date, precision = in_path, "day"
     declared_id = str_or_none(meta.get("id"))
     if declared_id is not None and (declared_id != declared_id.strip() or any(c.isspace() for c in declared_id)):
         raise MalformedFrontMatter(f"{path}: front matter id {declared_id!r} holds spaces; use letters, digits, - _ . /")

@@ -128,6 +128,21 @@ def parse_iso_date(raw: str) -> tuple[str, str] | None:
     return raw, "day" if day else "month" if month else "year"
 
 
+# A day in a file's name or its folders, as archives store reports: 2025-02-03.txt, 20250203-ap.txt,
+# 2025/02/03/quake.txt. Four digits of a year, then month and day, each closed by a non-digit.
+_PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_./]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_from_path(path: Path) -> str | None:
+    """The last day written in the path's final three parts ("reuters/2025-02-03.txt"), or None."""
+    tail = "/".join(Path(path).with_suffix("").parts[-4:])
+    for match in reversed(list(_PATH_DATE.finditer(tail))):
+        iso = f"{match.group(1)}-{match.group(3)}-{match.group(4)}"
+        if parse_iso_date(iso):
+            return iso
+    return None
+
+
 def date_from_text(head: str, lang: str | None) -> tuple[str | None, str | None]:
     try:
         from ..extract.dates import find_publication_date
