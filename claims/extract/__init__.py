@@ -49,7 +49,7 @@ from .presence import fate_states, last_parts, phrase_states
 from .scope import find_scope_dates
 from .sentences import TextContext, split_sentences
 from .singulars import find_singulars
-from .years import resolve_years
+from .years import resolve_years, without_yearless_dates
 
 __all__ = ["CHUNK_CHARS", "extract_claims"]
 
@@ -109,6 +109,8 @@ def _extract(text: str, lang: str, as_of: str | None) -> list[Claim]:
     sentences = split_sentences(text, vocab)
     numbers = [n for n in find_numbers(text, lang) if n.kind != "ordinal" and not noise.overlaps(n.start, n.end)]
     numbers, dates = resolve_years(text, numbers, find_dates(text, lang, as_of), vocab)
+    if as_of is None:
+        numbers = without_yearless_dates(text, lang, numbers, find_dates)
     # Metadata dates go only after numbers inside them are gone: "January 7, 2022" is no count of 7.
     dates = [d for d in dates if not is_metadata_date(text, d, noise, vocab)]
     numbers = sorted(numbers + find_singulars(text, numbers, sentences, vocab), key=lambda n: n.start)

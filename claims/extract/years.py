@@ -85,3 +85,14 @@ class SpanSet:
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.starts, end) - 1
         return i >= 0 and self.max_end[i] > start
+
+
+# Any day serves: only the spans of the dates it lets the grammar place are used.
+_STAND_IN_REFERENCE = "2000-06-15"
+
+
+def without_yearless_dates(text: str, lang: str, numbers: list[NumberMatch], find_dates) -> list[NumberMatch]:
+    """Without a publication date a year-less date ("on Feb. 3", "am 3. Jänner") cannot be placed
+    in a year, so it gives no date claim; its day is still no count of 3."""
+    spans = SpanSet([(d.start, d.end) for d in find_dates(text, lang, _STAND_IN_REFERENCE) if d.precision != "year"])
+    return [n for n in numbers if not spans.overlaps(*bare_span(n))]
