@@ -57,6 +57,21 @@ def test_the_five_seeds_are_one_story():
     assert stories[0].first == "2022-01" and stories[0].last == "2022-01" and "Kasachstan" in stories[0].label
 
 
+def test_a_story_label_writes_a_name_as_its_text_does_not_as_its_datelines_shout_it(tmp_path):
+    texts = {
+        "a": "MALATYA, Turkey (AP) - The earthquake killed 160 people, Turkish officials said; rescuers searched the rubble.",
+        "b": "MALATYA, Turkey (AP) - Rescuers searched the rubble after the earthquake; the Turkish toll rose to 312.",
+        "c": "ANKARA - In Malatya and across Turkey rescuers searched the rubble after the earthquake.",
+    }
+    docs = []
+    for name, text in texts.items():
+        path = tmp_path / f"{name}.txt"
+        path.write_text(f"---\ndate: 2025-02-0{len(docs) + 3}\n---\n{text}\n", encoding="utf-8")
+        docs.append(read_document(path))
+    [story] = detect_stories(docs)
+    assert "Malatya" in story.label.split(" · ") and "MALATYA" not in story.label
+
+
 def test_stories_do_not_depend_on_the_order_of_documents():
     docs = _folder_documents(FIXTURES / "mixed")
     assert detect_stories(docs) == detect_stories(list(reversed(docs)))

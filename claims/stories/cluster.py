@@ -238,7 +238,7 @@ def _label(docs, vectors, group: list[int], settings: dict) -> str:
     if not ranked:
         ranked = heapq.nsmallest(most, score, key=order)
     names = []
-    for term in ranked:  # the form most of its documents write ("Kivu", not "Kivusee")
-        written = Counter(f for f in (docs[i].terms.forms.get(term) for i in group) if f)
-        names.append(min(written.items(), key=lambda fc: (-fc[1], fc[0]))[0] if written else term[2:])
+    for term in ranked:  # the form most of its documents write ("Kivu", not "Kivusee"), a dateline's
+        written = Counter(f for f in (docs[i].terms.forms.get(term) for i in group) if f)  # "GOMA" last
+        names.append(min(written.items(), key=lambda fc: (fc[0].isupper(), -fc[1], fc[0]))[0] if written else term[2:])
     return " · ".join(names) if names else docs[group[0]].doc_id
