@@ -30,6 +30,11 @@ from tests.support.claimfactory import make_claim
     ("teilte die Weltgesundheitsorganisation mit", "monitor", "independent monitor (relief agency)"),
     ("the World Health Organization said", "monitor", "independent monitor (relief agency)"),
     ("nach Angaben der Organisatoren", "witness", "witness (organisers)"),
+    # a state's disaster agency is an official body; "agency" alone names no news agency
+    ("the disaster agency AFAD said", "official", "official (emergency service)"),
+    ("the National Disaster Management Authority said", "official", "official (emergency service)"),
+    ("state news agency Anadolu reported", "media", "media (news agency)"),
+    ("the space agency said", "other", "other source"),
 ])
 def test_source_lines(attribution, line, label):
     found = source_line(attribution)
