@@ -173,7 +173,7 @@ def _counted(ctx: TextContext, head: str, number: NumberMatch, clause) -> Readin
         # verb right next to it, or an "among" phrase before it, as a group of its own ("killed", "villag"): 5 villagers
         # are not compared with a toll of all people, nor 600 vultures with one ("Unter den Vermissten sind neun Argentinier").
         found = nearest_predicate(text, number, clause, predicates_near(ctx, number), vocab.lang)
-        if found is not None and found[0] <= CASUALTY_VERB_REACH and found[1].name in vocab.casualties \
+        if found is not None and found[0] <= CASUALTY_VERB_REACH and found[1].name in vocab.befall_any \
                 and word_before(text, number.start, clause[0]) not in vocab.prepositions \
                 and not is_partitive_whole(text, number, clause, vocab, found[3]):  # "taken to three hospitals";
             category = found[1]  # "Von den 10.000 Infizierten starben 800": the verb is the part's

@@ -155,6 +155,7 @@ ACTORS = Section({
 
 CATEGORIES = Section({
     "fates": required(WORDS, "categories of what befalls people, mildest to worst: only a worse one overrides"),
+    "befall_any": optional(WORDS, "categories beside the fates whose verbs a noun the lexicon does not know takes as a group of its own"),
     "contingents": required(WORDS, "categories whose figure after a state's name is that state's contribution"),
     "graded": required(str, "the category whose figures are told apart by severity (injury_severities)"),
 }, "the categories of extract.yaml that rules treat apart, the same in every language")

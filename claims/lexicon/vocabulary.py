@@ -125,6 +125,7 @@ class Vocabulary:
     phrase_noun_starts: frozenset[str]  # first words of the nouns of two words ("mann" of "Mann starke")
     fates: tuple[str, ...]  # categories of what befalls people, mildest to worst (categories.yaml)
     casualties: frozenset[str]  # the same as a set
+    befall_any: frozenset[str]  # what a noun the lexicon does not know may take from a verb (categories.yaml)
     contingents: frozenset[str]  # "Russia sent 2,500 troops": the figure is the state's contribution
     graded_category: str  # the category told apart by severity ("injuries")
     nouns_capitalised: bool  # German: nouns are capitalised, lower-case words before them are adjectives
@@ -178,8 +179,7 @@ def vocabulary(lang: str) -> Vocabulary:
     # Verbs of a category for people in general only: "searching for 181 people", not "for three suspects"
     categories += [Category(name, e["concept"], WordMatcher([]), WordMatcher(e["general_predicates"]), general_only=True)
                    for name, e in data["categories"].items() if e.get("general_predicates")]
-    # What befell people that is none of the categories ("43 Personen werden vermisst"): plain
-    # counts with a concept, whose verbs compete with the categories' verbs.
+    # What befell people that is none of the categories (the rescued): counts whose verbs compete.
     for concept, words in data.get("count_predicates", {}).items():
         categories.append(Category("count", concept, WordMatcher([]), WordMatcher(words)))
     for concept, words in data.get("count_states", {}).items():  # "200 people on board" unless "were killed"
@@ -258,8 +258,7 @@ def vocabulary(lang: str) -> Vocabulary:
         noun_followers=frozenset(w.lower() for w in data.get("noun_followers", [])),
         agent_words=frozenset(w.lower() for w in data.get("agent_words", [])),
         change_markers=frozenset(w.lower() for w in data.get("change_markers", [])),
-        # the verbs of change the number scanner reads ("prices rose from 60 to 120")
-        change_verbs=WordMatcher(numbers.get("change_words", [])),
+        change_verbs=WordMatcher(numbers.get("change_words", [])),  # "prices rose from 60 to 120"
         comparatives=frozenset(w.lower() for w in data.get("comparatives", [])),
         percentage_points=tuple(w.lower() for w in data.get("percentage_points", [])),
         number_of=WordMatcher(data.get("number_of", [])),
@@ -281,6 +280,7 @@ def vocabulary(lang: str) -> Vocabulary:
         ),
         fates=tuple(kinds["fates"]),
         casualties=frozenset(kinds["fates"]),
+        befall_any=frozenset(kinds["fates"]) | frozenset(kinds.get("befall_any", ())),
         contingents=frozenset(kinds["contingents"]),
         graded_category=kinds["graded"],
         nouns_capitalised=data["nouns_capitalised"],
