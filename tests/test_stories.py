@@ -72,6 +72,14 @@ def test_a_story_label_writes_a_name_as_its_text_does_not_as_its_datelines_shout
     assert "Malatya" in story.label.split(" · ") and "MALATYA" not in story.label
 
 
+def test_a_story_label_passes_over_the_nouns_the_lexicon_counts(tmp_path):
+    path = tmp_path / "speer.txt"
+    path.write_text("---\ndate: 2024-03-16\n---\nHartmann warf 70 Metern, dann 68 Metern, 69 Metern und 71 Metern. "
+                    "3.000 Menschen und noch mehr Menschen jubelten, als Hartmann siegte.\n", encoding="utf-8")
+    [story] = detect_stories([read_document(path)])
+    assert story.label == "Hartmann"  # not "Metern · Hartmann"
+
+
 def test_stories_do_not_depend_on_the_order_of_documents():
     docs = _folder_documents(FIXTURES / "mixed")
     assert detect_stories(docs) == detect_stories(list(reversed(docs)))

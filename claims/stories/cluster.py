@@ -233,12 +233,26 @@ def _label(docs, vectors, group: list[int], settings: dict) -> str:
     def order(t: str) -> tuple[float, str]:
         return -score[t], t
 
-    # The first ``most`` of the full ordering (nsmallest is sorted()[:n]; the keys are unique).
-    ranked = heapq.nsmallest(most, (t for t in score if count[t] >= need), key=order)
+    # The first of the full ordering (nsmallest is sorted()[:n]; the keys are unique), a few more
+    # than shown: a German noun is capitalised like a name, and the lexicon's nouns are passed over.
+    ranked = heapq.nsmallest(3 * most, (t for t in score if count[t] >= need), key=order)
     if not ranked:
-        ranked = heapq.nsmallest(most, score, key=order)
+        ranked = heapq.nsmallest(3 * most, score, key=order)
     names = []
     for term in ranked:  # the form most of its documents write ("Kivu", not "Kivusee"), a dateline's
         written = Counter(f for f in (docs[i].terms.forms.get(term) for i in group) if f)  # "GOMA" last
         names.append(min(written.items(), key=lambda fc: (fc[0].isupper(), -fc[1], fc[0]))[0] if written else term[2:])
+    names = ([n for n in names if not _lexicon_noun(n)] or names)[:most]
     return " · ".join(names) if names else docs[group[0]].doc_id
+
+
+@lru_cache(maxsize=4096)
+def _lexicon_noun(word: str) -> bool:
+    """True for a noun the extraction lexicons count or measure ("Bevölkerung", "Metern",
+    "Menschen", "people"): a common noun, never a story's name."""
+    from ..lexicon import LANGUAGES
+    from ..lexicon.vocabulary import vocabulary
+
+    # whole words only: "Hartmann" is a name, though "Mann" counts people
+    return any(any(m.matches(word) for m in (v.category_nouns, v.person_nouns, v.subgroup_nouns, v.measure_words))
+               for v in map(vocabulary, LANGUAGES))
